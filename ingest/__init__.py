@@ -1,0 +1,33 @@
+"""Ingest: PDF, text, markdown or portal HTML in; a typed `Document` out."""
+
+from ingest.errors import (
+    CorruptPDF,
+    EmptyDocument,
+    EncryptedPDF,
+    IngestError,
+    NoTextLayer,
+    NotAPDF,
+    UnsupportedFormat,
+)
+from ingest.parse import parse_bytes, parse_file
+from ingest.records import Block, BlockKind, Document, DocumentKind, Item, Meeting, Section, SectionKind
+
+__all__ = [
+    "Block",
+    "BlockKind",
+    "CorruptPDF",
+    "Document",
+    "DocumentKind",
+    "EmptyDocument",
+    "EncryptedPDF",
+    "IngestError",
+    "Item",
+    "Meeting",
+    "NoTextLayer",
+    "NotAPDF",
+    "Section",
+    "SectionKind",
+    "UnsupportedFormat",
+    "parse_bytes",
+    "parse_file",
+]

@@ -1,0 +1,133 @@
+"""Typed records passed between ingest stages.
+
+Flow: a source file becomes `Block`s (layout-neutral text units with a page
+and a heading hint), the segmenter turns blocks into a `Document` with a
+`Meeting`, `Item`s and `Section`s. Pages are 1-based everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class DocumentKind(str, Enum):
+    MINUTES = "minutes"
+    OTHER = "other"
+
+
+class SectionKind(str, Enum):
+    """What a section heading means, whatever words a municipality uses."""
+
+    RESUME = "resume"
+    RECOMMENDATION = "recommendation"  # Indstilling, Beslutningspunkter
+    DECISION = "decision"  # Beslutning, Beslutninger
+    PRIOR_DECISION = "prior_decision"  # Beslutning fra <udvalg>, den <dato>, punkt <n>:
+    CASE = "case"  # Sagsfremstilling, Sagens kerne, Problemstilling ...
+    ECONOMY = "economy"  # Økonomi
+    ATTACHMENTS = "attachments"  # Bilag
+    HISTORY = "history"  # Sagsforløb, Tidligere beslutninger
+    OTHER = "other"
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of text in reading order, as any reader (PDF, text, HTML) emits it.
+
+    `level` is a heading strength hint: 1 strongest; 0 for body text.
+    `rows` holds table cells when kind is TABLE (text is then the rows joined).
+    """
+
+    text: str
+    page: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[str, ...], ...]
+    page: int
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    kind: SectionKind
+    text: str
+    pages: tuple[int, ...]
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    committee: str
+    date: dt.date
+    municipality: str | None = None
+    start_time: str | None = None  # "16:30"
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """Stable: the date and the committee, e.g. `2025-08-12-beskaeftigelsesudvalget`."""
+        return f"{self.date.isoformat()}-{slugify(self.committee)}"
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    title: str
+    case_numbers: tuple[str, ...]
+    closed: bool
+    page_start: int
+    page_end: int
+    sections: tuple[Section, ...]
+    attachments: tuple[str, ...] = ()
+
+    def text(self) -> str:
+        return "\n\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested file. Minutes carry a meeting and items; other documents carry sections."""
+
+    source: str  # file name as given
+    sha256: str
+    kind: DocumentKind
+    page_count: int
+    title: str
+    meeting: Meeting | None = None
+    items: tuple[Item, ...] = ()
+    sections: tuple[Section, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        """Stable across re-ingest of the same bytes: the first 16 hex digits of the sha256."""
+        return self.sha256[:16]
+
+    def item_id(self, item: Item) -> str:
+        base = self.meeting.id if self.meeting else self.id
+        return f"{base}#{item.number}"
+
+
+_SLUG_MAP = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def slugify(text: str) -> str:
+    text = text.translate(_SLUG_MAP)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

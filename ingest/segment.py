@@ -1,0 +1,319 @@
+"""Split a stream of blocks into a meeting, its agenda items and their sections.
+
+Works on any reader's blocks (PDF, text, HTML). Item headings are found by
+their numbering forms ("Punkt 13: …", "Pkt. 42 …", "Nr. 178 - …", "13. …"
+headings, a title followed by "Sag nr. 130"); a table of contents is
+recognised as a run of headings with nothing between them and skipped.
+Documents without items, or whose items carry no minutes sections, are
+kept as kind OTHER, split at their headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ingest.meeting import read_meeting
+from ingest.records import (
+    Block,
+    BlockKind,
+    Document,
+    DocumentKind,
+    Item,
+    Meeting,
+    Section,
+    SectionKind,
+    Table,
+)
+from ingest.sections import section_kind
+from nlp.case_numbers import find_case_numbers
+
+_STRONG_ITEM = re.compile(
+    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
+    r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]))(?P<title>.*)$"
+)
+_WEAK_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ\"“].{2,})$")
+_SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
+_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,4}\s*$")
+_TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
+_CLOSED = re.compile(r"^Lukket(?:\s*(?:punkt|sag))?\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,3}[.)]|[a-z][.)])\s+")
+_MINUTES_KINDS = {
+    SectionKind.DECISION,
+    SectionKind.RECOMMENDATION,
+    SectionKind.PRIOR_DECISION,
+    SectionKind.RESUME,
+    SectionKind.CASE,
+}
+_MAX_HEADING_CHARS = 300
+
+
+@dataclass(frozen=True)
+class _ItemStart:
+    index: int
+    number: int
+    title: str
+    consumed: int  # blocks taken by the heading itself (title continuation, "Sag nr." line)
+
+
+def _is_toc_line(block: Block) -> bool:
+    return bool(_TOC_LINE.search(block.text)) or (
+        block.kind is BlockKind.TABLE and all(_TOC_LINE.search(" \t".join(r)) for r in block.rows)
+    )
+
+
+def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart | None:
+    block = blocks[i]
+    if block.kind is BlockKind.TABLE or len(block.text) > _MAX_HEADING_CHARS or _is_toc_line(block):
+        return None
+    text = " ".join(block.text.split())
+    m = _STRONG_ITEM.match(text)
+    if m is None and allow_weak and block.kind is BlockKind.HEADING:
+        m = _WEAK_ITEM.match(text)
+    if m is not None:
+        title, consumed = m.group("title").strip(), 1
+        # A title wrapped onto a second heading block of the same strength.
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (
+            nxt is not None
+            and block.kind is BlockKind.HEADING
+            and nxt.kind is BlockKind.HEADING
+            and nxt.level == block.level
+            and nxt.page == block.page
+            and section_kind(nxt.text) is None
+            and not _STRONG_ITEM.match(nxt.text)
+            and not find_case_numbers(nxt.text)
+        ):
+            title, consumed = f"{title} {nxt.text.strip()}", 2
+        return _ItemStart(i, int(m.group("number")), title.strip(), consumed)
+    # "Title" heading followed by a "Sag nr. 130" line.
+    if i + 1 < len(blocks) and block.kind is BlockKind.HEADING:
+        m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
+        if m:
+            return _ItemStart(i, int(m.group("number")), text, 2)
+    return None
+
+
+def _find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[_ItemStart]:
+    starts = []
+    i = 0
+    while i < len(blocks):
+        start = _item_start(blocks, i, allow_weak)
+        if start:
+            starts.append(start)
+            i += start.consumed
+        else:
+            i += 1
+    # A table of contents lists the item headings with nothing between them.
+    runs: list[list[_ItemStart]] = []
+    for start in starts:
+        if runs and runs[-1][-1].index + runs[-1][-1].consumed == start.index:
+            runs[-1].append(start)
+        else:
+            runs.append([start])
+    kept: list[_ItemStart] = []
+    for run in runs:
+        if len(run) >= 3:
+            continue
+        for start in run:
+            # Numbering only grows within one set of minutes; a smaller number is a mention.
+            if not kept or start.number > kept[-1].number:
+                kept.append(start)
+    return kept
+
+
+def _section_heading(block: Block) -> SectionKind | None:
+    if block.kind is BlockKind.TABLE:
+        return None
+    kind = section_kind(block.text)
+    if kind is None:
+        return None
+    if block.kind is BlockKind.HEADING or kind is SectionKind.PRIOR_DECISION:
+        return kind
+    # Plain text has no styles: only a short line that is exactly a section name counts.
+    return kind if len(block.text) < 80 and not block.text.rstrip().endswith(".") else None
+
+
+class _SectionBuilder:
+    def __init__(self, heading: str, kind: SectionKind):
+        self.heading = heading
+        self.kind = kind
+        self.parts: list[str] = []
+        self.pages: list[int] = []
+        self.tables: list[Table] = []
+
+    def add(self, block: Block) -> None:
+        if self.parts and self.parts[-1] == block.text:
+            return  # a paragraph painted twice in a row
+        self.parts.append(block.text)
+        self.pages.append(block.page)
+        if block.kind is BlockKind.TABLE:
+            self.tables.append(Table(block.rows, block.page))
+
+    def build(self) -> Section:
+        return Section(
+            heading=self.heading,
+            kind=self.kind,
+            text="\n\n".join(self.parts),
+            pages=tuple(sorted(set(self.pages))),
+            tables=tuple(self.tables),
+        )
+
+
+def _build_sections(blocks: Sequence[Block]) -> list[Section]:
+    sections: list[_SectionBuilder] = []
+    for block in blocks:
+        kind = _section_heading(block)
+        if kind is not None:
+            builder = _SectionBuilder(" ".join(block.text.split()).rstrip(":"), kind)
+            builder.pages.append(block.page)
+            sections.append(builder)
+            continue
+        if not sections:
+            sections.append(_SectionBuilder("", SectionKind.OTHER))
+        sections[-1].add(block)
+    return [s.build() for s in sections if s.parts or s.kind is not SectionKind.OTHER]
+
+
+def _attachments(sections: Iterable[Section]) -> tuple[str, ...]:
+    names = []
+    for section in sections:
+        if section.kind is SectionKind.ATTACHMENTS:
+            for line in section.text.split("\n"):
+                line = _BULLET.sub("", line).strip()
+                if line and not line.lower().startswith("ingen bilag"):
+                    names.append(line)
+    return tuple(names)
+
+
+def _case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
+    """Case numbers at the top of an item, and how many blocks are nothing but case-number lines."""
+    numbers: list[str] = []
+    consumed = 0
+    for k, block in enumerate(head):
+        found = find_case_numbers(block.text)
+        if not found:
+            if numbers:
+                break
+            continue
+        numbers.extend(c.normalized for c in found)
+        rest = block.text
+        for c in found:
+            rest = rest.replace(c.raw, "")
+        if len(re.sub(r"[\W_]|Åbent|Lukket|Sagsnr|Sag|nr|Journalnr|J", "", rest, flags=re.I)) < 3:
+            consumed = k + 1
+    return tuple(dict.fromkeys(numbers)), consumed
+
+
+def _build_item(start: _ItemStart, body: Sequence[Block], heading_page: int) -> Item:
+    case_numbers, consumed = _case_numbers(body[:4])
+    if consumed:
+        body = [b for k, b in enumerate(body) if k >= consumed or not find_case_numbers(b.text)]
+    sections = _build_sections(body)
+    title = start.title or "(uden titel)"
+    closed = bool(_CLOSED.match(title)) or any(
+        _CLOSED.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60 for s in sections
+    )
+    if closed:
+        # A closed item publishes only its number, title, case number and decision.
+        sections = [s for s in sections if s.kind is SectionKind.DECISION]
+    pages = [heading_page] + [b.page for b in body]
+    return Item(
+        number=start.number,
+        title=title,
+        case_numbers=case_numbers,
+        closed=closed,
+        page_start=heading_page,
+        page_end=max(pages),
+        sections=tuple(sections),
+        attachments=_attachments(sections),
+    )
+
+
+def _looks_like_heading(block: Block, nxt: Block | None) -> bool:
+    if block.kind is BlockKind.HEADING:
+        return True
+    text = block.text.strip()
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and 3 <= len(text) <= 90
+        and text[:1].isupper()
+        and not re.search(r"[.,;:!?)]$", text)
+        and nxt is not None
+        and nxt.kind is not BlockKind.HEADING
+        and len(nxt.text) > len(text)
+    )
+
+
+def _other_sections(blocks: Sequence[Block]) -> list[Section]:
+    sections: list[_SectionBuilder] = []
+    for k, block in enumerate(blocks):
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if _looks_like_heading(block, nxt):
+            if sections and not sections[-1].parts:
+                sections[-1].heading += " – " + block.text.strip()
+            else:
+                sections.append(_SectionBuilder(block.text.strip(), SectionKind.OTHER))
+                sections[-1].pages.append(block.page)
+            continue
+        if not sections:
+            sections.append(_SectionBuilder("", SectionKind.OTHER))
+        sections[-1].add(block)
+    return [s.build() for s in sections if s.parts]
+
+
+def segment(
+    blocks: Iterable[Block],
+    *,
+    source: str,
+    sha256: str,
+    page_count: int,
+    title: str | None = None,
+) -> Document:
+    """Turn a reader's blocks into a typed document."""
+    all_blocks = [b for b in blocks if b.text.strip()]
+    whole_text = "\n".join(b.text for b in all_blocks)
+    starts = _find_item_starts(all_blocks, allow_weak=False)
+    if not starts:
+        starts = _find_item_starts(all_blocks, allow_weak=True)
+    front_end = starts[0].index if starts else min(len(all_blocks), 40)
+    front = [b.text for b in all_blocks[:front_end] if not _is_toc_line(b)]
+    meeting: Meeting | None = read_meeting(front, whole_text, title_hint=None)
+
+    items = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(all_blocks)
+        body = [b for b in all_blocks[start.index + start.consumed : end] if not _TOC_HEADING.match(b.text)]
+        items.append(_build_item(start, body, all_blocks[start.index].page))
+
+    with_minutes_sections = sum(
+        1 for it in items if any(s.kind in _MINUTES_KINDS for s in it.sections) or it.closed
+    )
+    is_minutes = bool(items) and (
+        with_minutes_sections >= max(1, len(items) // 2)
+        or (meeting is not None and with_minutes_sections > 0)
+    )
+    doc_title = title or (front[0] if front else (all_blocks[0].text if all_blocks else source))
+    if not is_minutes:
+        return Document(
+            source=source,
+            sha256=sha256,
+            kind=DocumentKind.OTHER,
+            page_count=page_count,
+            title=" ".join(doc_title.split())[:200],
+            sections=tuple(_other_sections(all_blocks)),
+        )
+    warnings = []
+    if meeting is None:
+        warnings.append("no meeting date or committee found in the front matter")
+    return Document(
+        source=source,
+        sha256=sha256,
+        kind=DocumentKind.MINUTES,
+        page_count=page_count,
+        title=" ".join(doc_title.split())[:200],
+        meeting=meeting,
+        items=tuple(items),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,113 @@
+"""Read plain-text or markdown extractions of minutes into `Block`s.
+
+Text has no pages unless it carries form feeds; each form feed starts a page.
+Markdown headings (`#`, a whole line in `**bold**`) become heading blocks;
+tab-separated lines become tables; lines broken inside a sentence are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.records import Block, BlockKind
+from ingest.repeats import collapse_repeats
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_WHOLE_BOLD = re.compile(r"^\s*(\*{1,3}|_{1,3})(?P<t>[^*_].*?)\1\s*$")
+_INLINE_TAGS = re.compile(r"</?(?:b|i|u|strong|em|br|span)\b[^>]*>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]$")
+
+
+def clean_inline(text: str) -> str:
+    text = _INLINE_TAGS.sub("", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return " ".join(text.split())
+
+
+def _is_table_line(line: str) -> bool:
+    return line.count("\t") >= 1 and len([c for c in line.split("\t") if c.strip()]) >= 2
+
+
+def _heading(line: str) -> tuple[str, int] | None:
+    m = _MD_HEADING.match(line)
+    if m:
+        return clean_inline(m.group(2)), len(m.group(1))
+    m = _WHOLE_BOLD.match(line)
+    if m and len(m.group("t")) < 160:
+        return clean_inline(m.group("t")), 3
+    return None
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line broken inside a sentence: previous has no end mark and this starts lower-case."""
+    if not previous or _SENTENCE_END.search(previous) or _BULLET.match(line):
+        return False
+    first = line.lstrip()[:1]
+    return first.islower() or previous.endswith(("-", ","))
+
+
+def read_text(text: str) -> Iterator[Block]:
+    """Yield blocks from plain text or markdown."""
+    markdown = bool(re.search(r"^#{1,6} ", text, re.MULTILINE))
+    page = 1
+    paragraph: list[str] = []
+    paragraph_page = 1
+    table: list[tuple[str, ...]] = []
+    table_page = 1
+    blank_run = 0
+
+    def flush_paragraph() -> Iterator[Block]:
+        if paragraph:
+            joined = clean_inline(" ".join(paragraph))
+            if joined:
+                yield Block(joined, paragraph_page)
+            paragraph.clear()
+
+    def flush_table() -> Iterator[Block]:
+        if table:
+            rows = tuple(table)
+            yield Block(
+                "\n".join(" | ".join(r) for r in rows), table_page, BlockKind.TABLE, rows=rows
+            )
+            table.clear()
+
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        pages_here = raw.count("\f")
+        if pages_here:
+            yield from flush_paragraph()
+            yield from flush_table()
+            page += pages_here
+            raw = raw.replace("\f", "")
+        soft_break = markdown and raw.endswith("  ")
+        line = collapse_repeats(raw).rstrip()
+        painted_twice = line != raw.rstrip()
+        if not line.strip():
+            blank_run += 1
+            if blank_run > 1:
+                yield from flush_table()
+            continue
+        blank_run = 0
+        if _is_table_line(line):
+            yield from flush_paragraph()
+            if not table:
+                table_page = page
+            table.append(tuple(clean_inline(c) for c in line.split("\t")))
+            continue
+        yield from flush_table()
+        heading = _heading(line) or ((clean_inline(line), 2) if painted_twice else None)
+        if heading:
+            yield from flush_paragraph()
+            if heading[0]:
+                yield Block(heading[0], page, BlockKind.HEADING, level=heading[1])
+            continue
+        if paragraph and (paragraph[-1].endswith("  ") or _continues(paragraph[-1].strip(), line)):
+            paragraph.append(line.strip() + ("  " if soft_break else ""))
+            continue
+        yield from flush_paragraph()
+        paragraph_page = page
+        paragraph.append(line.strip() + ("  " if soft_break else ""))
+    yield from flush_paragraph()
+    yield from flush_table()

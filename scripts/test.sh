@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up with the dev tools, lint, and run the whole test suite (slow tests included).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh "[dev]"
+export MINUTES_MODEL_CACHE="${MINUTES_MODEL_CACHE:-$PWD/.cache/models}"
+.venv/bin/ruff check .
+.venv/bin/python -m pytest -q "$@"
