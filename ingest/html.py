@@ -15,6 +15,8 @@ from ingest.records import Block, BlockKind
 
 _BLOCK_TAGS = {"p", "div", "li", "br", "tr", "section", "article", "ul", "ol", "table"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "nav", "button", "head", "title"}
+# Portal chrome: buttons, icons, counters and labels that are not minutes text.
+_CHROME_CLASSES = {"pdf-label", "fil-ikon", "badge", "dropdown", "glyphicon", "expand", "tilbage-wrapper", "dagsordenhent", "lydfiler-og-bilag"}
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -24,6 +26,7 @@ class _Reader(HTMLParser):
         self.blocks: list[Block] = []
         self._text: list[str] = []
         self._skip_depth = 0
+        self._skip_stack: list[str] = []
         self._heading: int | None = None
         self._classes: list[set[str]] = []
         self._item_number: str | None = None
@@ -42,7 +45,8 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = set((dict(attrs).get("class") or "").split())
-        if tag in _SKIP_TAGS and "overskrift-btn" not in classes:
+        if self._skip_depth or (tag in _SKIP_TAGS and "overskrift-btn" not in classes) or classes & _CHROME_CLASSES:
+            self._skip_stack.append(tag)
             self._skip_depth += 1
             return
         if dict(attrs).get("hidden") is not None and tag == "tr":
@@ -64,8 +68,11 @@ class _Reader(HTMLParser):
             self._text.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip_depth = max(0, self._skip_depth - 1)
+        if self._skip_depth:
+            if tag in self._skip_stack:
+                while self._skip_stack and self._skip_stack.pop() != tag:
+                    self._skip_depth -= 1
+                self._skip_depth -= 1
             return
         if self._in_label and tag == "span":
             self._item_number = "".join(self._text).strip() or None

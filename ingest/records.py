@@ -67,6 +67,16 @@ class Section:
     text: str
     pages: tuple[int, ...]
     tables: tuple[Table, ...] = ()
+    # (char offset in text, page) where the text moves to a new page, for page-exact citations.
+    page_breaks: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        page = self.pages[0] if self.pages else None
+        for start, p in self.page_breaks:
+            if start > offset:
+                break
+            page = p
+        return page
 
 
 @dataclass(frozen=True)

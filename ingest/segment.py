@@ -47,6 +47,7 @@ _MINUTES_KINDS = {
     SectionKind.CASE,
 }
 _MAX_HEADING_CHARS = 300
+_PAGE_FOOTER = re.compile(r"^(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[_ItemSt
     return kept
 
 
-def _section_heading(block: Block) -> SectionKind | None:
+def _section_heading(block: Block, styled: bool) -> SectionKind | None:
     if block.kind is BlockKind.TABLE:
         return None
     kind = section_kind(block.text)
@@ -131,8 +132,8 @@ def _section_heading(block: Block) -> SectionKind | None:
         return None
     if block.kind is BlockKind.HEADING or kind is SectionKind.PRIOR_DECISION:
         return kind
-    # Plain text has no styles: only a short line that is exactly a section name counts.
-    return kind if len(block.text) < 80 and not block.text.rstrip().endswith(".") else None
+    # Without styled section headings, a short line that is exactly a section name counts.
+    return kind if not styled and len(block.text) < 80 and not block.text.rstrip().endswith(".") else None
 
 
 class _SectionBuilder:
@@ -142,10 +143,15 @@ class _SectionBuilder:
         self.parts: list[str] = []
         self.pages: list[int] = []
         self.tables: list[Table] = []
+        self.breaks: list[tuple[int, int]] = []
+        self._length = 0
 
     def add(self, block: Block) -> None:
         if self.parts and self.parts[-1] == block.text:
             return  # a paragraph painted twice in a row
+        if not self.breaks or self.breaks[-1][1] != block.page:
+            self.breaks.append((self._length, block.page))
+        self._length += len(block.text) + 2  # the "\n\n" join
         self.parts.append(block.text)
         self.pages.append(block.page)
         if block.kind is BlockKind.TABLE:
@@ -158,13 +164,14 @@ class _SectionBuilder:
             text="\n\n".join(self.parts),
             pages=tuple(sorted(set(self.pages))),
             tables=tuple(self.tables),
+            page_breaks=tuple(self.breaks),
         )
 
 
-def _build_sections(blocks: Sequence[Block]) -> list[Section]:
+def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
     sections: list[_SectionBuilder] = []
     for block in blocks:
-        kind = _section_heading(block)
+        kind = _section_heading(block, styled)
         if kind is not None:
             builder = _SectionBuilder(" ".join(block.text.split()).rstrip(":"), kind)
             builder.pages.append(block.page)
@@ -206,11 +213,11 @@ def _case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
     return tuple(dict.fromkeys(numbers)), consumed
 
 
-def _build_item(start: _ItemStart, body: Sequence[Block], heading_page: int) -> Item:
+def _build_item(start: _ItemStart, body: Sequence[Block], heading_page: int, styled: bool) -> Item:
     case_numbers, consumed = _case_numbers(body[:4])
     if consumed:
         body = [b for k, b in enumerate(body) if k >= consumed or not find_case_numbers(b.text)]
-    sections = _build_sections(body)
+    sections = _build_sections(body, styled)
     title = start.title or "(uden titel)"
     closed = bool(_CLOSED.match(title)) or any(
         _CLOSED.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60 for s in sections
@@ -248,9 +255,10 @@ def _looks_like_heading(block: Block, nxt: Block | None) -> bool:
 
 def _other_sections(blocks: Sequence[Block]) -> list[Section]:
     sections: list[_SectionBuilder] = []
+    styled = any(b.kind is BlockKind.HEADING for b in blocks)
     for k, block in enumerate(blocks):
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if _looks_like_heading(block, nxt):
+        if block.kind is BlockKind.HEADING if styled else _looks_like_heading(block, nxt):
             if sections and not sections[-1].parts:
                 sections[-1].heading += " – " + block.text.strip()
             else:
@@ -272,7 +280,7 @@ def segment(
     title: str | None = None,
 ) -> Document:
     """Turn a reader's blocks into a typed document."""
-    all_blocks = [b for b in blocks if b.text.strip()]
+    all_blocks = [b for b in blocks if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip())]
     whole_text = "\n".join(b.text for b in all_blocks)
     starts = _find_item_starts(all_blocks, allow_weak=False)
     if not starts:
@@ -281,11 +289,12 @@ def segment(
     front = [b.text for b in all_blocks[:front_end] if not _is_toc_line(b)]
     meeting: Meeting | None = read_meeting(front, whole_text, title_hint=None)
 
+    styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
     items = []
     for k, start in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(all_blocks)
         body = [b for b in all_blocks[start.index + start.consumed : end] if not _TOC_HEADING.match(b.text)]
-        items.append(_build_item(start, body, all_blocks[start.index].page))
+        items.append(_build_item(start, body, all_blocks[start.index].page, styled))
 
     with_minutes_sections = sum(
         1 for it in items if any(s.kind in _MINUTES_KINDS for s in it.sections) or it.closed
@@ -294,7 +303,10 @@ def segment(
         with_minutes_sections >= max(1, len(items) // 2)
         or (meeting is not None and with_minutes_sections > 0)
     )
-    doc_title = title or (front[0] if front else (all_blocks[0].text if all_blocks else source))
+    if meeting is not None and items:
+        doc_title = f"Referat {meeting.committee} {meeting.date.isoformat()}"
+    else:
+        doc_title = title or (front[0] if front else (all_blocks[0].text if all_blocks else source))
     if not is_minutes:
         return Document(
             source=source,
