@@ -79,3 +79,330 @@ def render_document(data: dict[str, Any]) -> None:
         )
     for section in data["sections"]:
         out.print(f"  § {escape(section['heading'] or '(uden overskrift)')}  [dim]s. {section['pages']}[/]")
+
+
+def open_index():
+    from index.service import MinutesIndex
+    from index.settings import IndexSettings
+
+    try:
+        settings = IndexSettings()
+    except Exception as exc:  # pydantic's ValidationError: a bad environment variable
+        fail(f"invalid settings: {exc}", 2)
+    return MinutesIndex(settings, log=lambda message: err.print(f"[dim]{escape(message)}[/]"))
+
+
+def _store_errors():
+    from index.store import ModelMismatch, StoreLocked
+
+    return (StoreLocked, ModelMismatch)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="PDF, text or HTML files, or folders to search for them.")],
+    url: Annotated[str | None, typer.Option(help="Send the files to a running `minutes serve` at this URL instead.")] = None,
+    api_key: Annotated[str | None, typer.Option(envvar="MINUTES_API_KEY", help="Write key for --url.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Parse, extract and index files. Unchanged files are skipped; failures are listed and the rest go on."""
+    from index.indexer import expand_paths
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(map(str, missing))}", 2)
+    files = expand_paths(paths)
+    if not files:
+        fail("no PDF, text or HTML files found", 1)
+    if url:
+        summary = _ingest_remote(files, url, api_key)
+    else:
+        summary = _ingest_local(files, quiet or as_json)
+    if as_json:
+        print_json(summary)
+    else:
+        _print_summary(summary)
+    if summary["failed"] and summary["failed"] == summary["files"]:
+        raise typer.Exit(1)
+
+
+def _ingest_local(files: list[Path], quiet: bool) -> dict[str, Any]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    index = open_index()
+    try:
+        indexer = index.indexer
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("Ingesting", total=len(files))
+
+            def advance(path: Path, result) -> None:
+                progress.update(task, advance=1, description=f"Ingesting {path.name[:40]}")
+
+            summary = indexer.ingest_paths(files, on_file=advance)
+        return summary.as_dict()
+    except _store_errors() as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+
+
+def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str, Any]:
+    import httpx
+
+    results = []
+    with httpx.Client(base_url=url, timeout=600, headers={"X-API-Key": api_key or ""}) as client:
+        for path in files:
+            try:
+                response = client.post("/documents", files={"files": (path.name, path.read_bytes())})
+            except httpx.HTTPError as exc:
+                fail(f"cannot reach {url}: {exc}")
+            if response.status_code in (401, 403):
+                fail(f"{url} refused the write key ({response.status_code}); set MINUTES_API_KEY")
+            if response.status_code >= 400:
+                results.append({"source": path.name, "status": "failed", "reason": response.json().get("message", response.text)})
+                continue
+            results.extend(response.json()["files"])
+    count = lambda status: sum(1 for r in results if r["status"] == status)  # noqa: E731
+    return {
+        "files": len(results),
+        "ingested": count("ingested"),
+        "unchanged": count("unchanged"),
+        "failed": count("failed"),
+        "meetings": sum(r.get("meetings", 0) for r in results),
+        "items": sum(r.get("items", 0) for r in results),
+        "chunks": sum(r.get("chunks", 0) for r in results),
+        "cpr_redacted": sum(r.get("cpr_redacted", 0) for r in results),
+        "results": results,
+    }
+
+
+def _print_summary(summary: dict[str, Any]) -> None:
+    out.print(
+        f"{summary['files']} files: {summary['ingested']} ingested, {summary['unchanged']} unchanged, "
+        f"{summary['failed']} failed · {summary['meetings']} meetings, {summary['items']} items, "
+        f"{summary['chunks']} chunks · {summary['cpr_redacted']} CPR numbers redacted"
+    )
+    for result in summary["results"]:
+        if result["status"] == "failed":
+            out.print(f"  [red]failed[/] {escape(result['reason'] or result['source'])}")
+
+
+CommitteeOpt = Annotated[list[str] | None, typer.Option("--committee", help="Committee name, e.g. Beskæftigelsesudvalget (repeatable).")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Meetings on or after this date (YYYY-MM-DD).")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Meetings on or before this date (YYYY-MM-DD).")]
+CaseOpt = Annotated[str | None, typer.Option("--case", help="Case number, or a KLE prefix such as 15.00.00 or 15.")]
+DecisionOpt = Annotated[list[str] | None, typer.Option("--decision", help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, decided, information, closed.")]
+PersonOpt = Annotated[list[str] | None, typer.Option("--person", help="A person named in the item.")]
+RoleOpt = Annotated[str | None, typer.Option("--person-role", help="Narrow --person: present, absent, voted_for, voted_against.")]
+PartyOpt = Annotated[list[str] | None, typer.Option("--party", help="Party name or letter, e.g. Venstre or V.")]
+MinOpt = Annotated[str | None, typer.Option("--min-amount", help="Items naming an amount of at least this many kroner.")]
+MaxOpt = Annotated[str | None, typer.Option("--max-amount", help="Items naming an amount of at most this many kroner.")]
+KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="minutes or other (background documents).")]
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in your own Danish words. May be empty with filters.")] = "",
+    committee: CommitteeOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    case: CaseOpt = None,
+    decision: DecisionOpt = None,
+    person: PersonOpt = None,
+    person_role: RoleOpt = None,
+    party: PartyOpt = None,
+    min_amount: MinOpt = None,
+    max_amount: MaxOpt = None,
+    kind: KindOpt = None,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="How many items.")] = 10,
+    offset: Annotated[int, typer.Option(min=0, max=10_000, help="Skip this many items.")] = 0,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or sparse.")] = "hybrid",
+    as_json: Annotated[bool, typer.Option("--json", help="Print results, total and facets as JSON.")] = False,
+) -> None:
+    """Search the index: the best items first, with a snippet and the pages to cite."""
+    from index.filter_input import FilterError, build_filter
+    from index.search import MODES
+
+    if mode not in MODES:
+        fail(f"--mode: use one of {', '.join(MODES)}", 2)
+    try:
+        flt = build_filter(
+            committee=committee, date_from=date_from, date_to=date_to, case=case, decision=decision,
+            person=person, person_role=person_role, party=party, min_amount=min_amount,
+            max_amount=max_amount, kind=kind,
+        )
+    except FilterError as exc:
+        fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
+    if len(query) > 1000:
+        fail("the query is longer than 1000 characters", 2)
+    index = open_index()
+    try:
+        response = index.searcher.search(query, flt, limit=limit, offset=offset, mode=mode)
+    except _store_errors() as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    if as_json:
+        print_json(response.as_dict())
+        return
+    _print_results(response)
+
+
+def _print_results(response) -> None:
+    from rich.table import Table
+
+    from index.snippets import Snippet, mark
+
+    if not response.results:
+        out.print("No items found.")
+        return
+    table = Table(show_lines=True, title=f"{response.total} items", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("Meeting")
+    table.add_column("Item")
+    table.add_column("Snippet")
+    for rank, r in enumerate(response.results, 1):
+        meeting = f"{r.committee or '(baggrund)'}\n{r.meeting_date or ''}"
+        pages = ", ".join(map(str, r.pages))
+        head = f"[bold]{escape(r.title)}[/]\npkt. {r.item_number} · s. {pages}"
+        if r.case_numbers:
+            head += f"\n{escape(r.case_numbers[0])}"
+        if r.outcomes:
+            head += f"\n[green]{', '.join(r.outcomes)}[/]"
+        snippet = escape(mark(Snippet(r.snippet, tuple(map(tuple, r.highlights))), "\x00", "\x01"))
+        snippet = snippet.replace("\x00", "[bold yellow]").replace("\x01", "[/]")
+        table.add_row(str(rank), meeting, head, snippet)
+    out.print(table)
+
+
+@app.command()
+def case(
+    case_number: Annotated[str, typer.Argument(help="A case number, e.g. 15.00.00-G01-5-25 or EMN-2025-008579.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
+) -> None:
+    """Follow a case across meetings, oldest first, with decisions and earlier decisions quoted."""
+    index = open_index()
+    try:
+        records = index.searcher.case_timeline(case_number.strip())
+    except _store_errors() as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    if not records:
+        fail(f"no items with case number {case_number}")
+    if as_json:
+        print_json({"case_number": case_number, "items": records})
+        return
+    out.print(f"[bold]Sag {escape(case_number)}[/]: {len(records)} behandlinger")
+    for r in records:
+        meeting = r.get("meeting") or {}
+        outcomes = ", ".join(d["outcome"] for d in r.get("decisions", []))
+        out.print(f"\n[bold]{meeting.get('date', '')}[/] {escape(meeting.get('committee', ''))}, punkt {r['number']}: {escape(r['title'])}")
+        out.print(f"  Beslutning: {outcomes or '-'} · s. {r['page_start']}-{r['page_end']} · {escape(r['source'])}")
+        for d in r.get("decisions", []):
+            out.print(f"  [dim]{escape(d['text'][:200])}[/]")
+        for p in r.get("prior_decisions", []):
+            out.print(f"  Tidligere: {escape(p.get('body') or '')} {p.get('date') or ''}, punkt {p.get('item') or '?'}: {escape(p['text'][:160])}")
+
+
+@app.command()
+def show(
+    target: Annotated[str, typer.Argument(help="An item id (2025-08-12-beskaeftigelsesudvalget#74), a meeting id, or a file to parse.")],
+    item: Annotated[int | None, typer.Option(help="With a file: show only this item number.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Show an item or a meeting as a person reads it."""
+    path = Path(target)
+    if path.is_file():
+        try:
+            document = parse_file(path)
+        except IngestError as exc:
+            fail(str(exc))
+        from nlp.extract import extraction_json
+
+        data = document_to_dict(document)
+        records = [dict(d, **extraction_json(document, it)) for d, it in zip(data["items"], document.items, strict=True)]
+        for r in records:
+            r["meeting"] = data["meeting"]
+            r["source"] = data["source"]
+        if item is not None:
+            records = [r for r in records if r["number"] == item]
+            if not records:
+                fail(f"{path.name} has no item {item}")
+        if not records:
+            render_document(data)
+            return
+    else:
+        index = open_index()
+        try:
+            from index.filters import SearchFilter
+
+            found = index.searcher.record(target)
+            records = [found] if found else index.searcher.records(SearchFilter(meeting_ids=(target,)))
+        except _store_errors() as exc:
+            fail(str(exc))
+        finally:
+            index.close()
+        if not records:
+            fail(f"no item or meeting '{target}' in the index (see `minutes search`)")
+        records.sort(key=lambda r: r["number"])
+    if as_json:
+        print_json(records if len(records) > 1 else records[0])
+        return
+    for record in records:
+        render_item(record)
+
+
+def render_item(r: dict[str, Any]) -> None:
+    from rich.rule import Rule
+
+    meeting = r.get("meeting") or {}
+    out.print(Rule())
+    out.print(f"[bold]Punkt {r['number']}: {escape(r['title'])}[/]" + (" [red](lukket)[/]" if r["closed"] else ""))
+    out.print(
+        f"{escape(meeting.get('committee', ''))} · {meeting.get('date', '')} · "
+        f"sag {escape(', '.join(r['case_numbers']) or '-')} · s. {r['page_start']}-{r['page_end']} · {escape(r.get('source', ''))}"
+    )
+    for d in r.get("decisions", []):
+        out.print(f"[green]Beslutning {d['point'] or ''}: {d['outcome']}[/] – {escape(d['text'][:200])}")
+    for v in r.get("votes", []):
+        out.print(f"Afstemning: for {v['for']}, imod {v['against']}, undlod {v['abstain']}")
+    if r.get("absent"):
+        out.print(f"Fraværende: {escape(', '.join(r['absent']))}")
+    for section in r["sections"]:
+        out.print(f"\n[bold underline]{escape(section['heading'] or '')}[/] [dim]s. {', '.join(map(str, section['pages']))}[/]")
+        out.print(escape(section["text"]))
+    if r.get("attachments"):
+        out.print("\n[bold]Bilag[/]: " + escape("; ".join(r["attachments"])))
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+    """What is indexed: documents, meetings, items, chunks, the model that built it, the size on disk."""
+    from index.stats import index_stats
+
+    index = open_index()
+    try:
+        data = index_stats(index)
+    except _store_errors() as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    if as_json:
+        print_json(data)
+        return
+    for key, value in data.items():
+        out.print(f"{key:>16}: {value}")
+
+
+if __name__ == "__main__":
+    app()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.meeting import read_meeting
 from ingest.records import (
@@ -223,8 +223,12 @@ def _build_item(start: _ItemStart, body: Sequence[Block], heading_page: int, sty
         _CLOSED.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60 for s in sections
     )
     if closed:
-        # A closed item publishes only its number, title, case number and decision.
-        sections = [s for s in sections if s.kind is SectionKind.DECISION]
+        # A closed item publishes only its number, title, case number and decision;
+        # text standing alone under its heading is that decision.
+        decisions = [s for s in sections if s.kind is SectionKind.DECISION]
+        if not decisions and sections and sections[0].heading == "" and len(sections) == 1:
+            decisions = [replace(sections[0], heading="Beslutning", kind=SectionKind.DECISION)]
+        sections = decisions
     pages = [heading_page] + [b.page for b in body]
     return Item(
         number=start.number,

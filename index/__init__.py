@@ -1,0 +1,1 @@
+"""Index and search: chunks, embeddings, Qdrant (embedded or server), hybrid ranking."""

@@ -1,0 +1,187 @@
+"""Ingest files into the index: parse, extract, chunk, embed, write. Idempotent and crash-safe.
+
+A file is identified by its bytes (sha256): the same bytes again do no work.
+A changed file under the same name replaces the old version's points. The
+new points are written first and only then are the old ones removed, so an
+interruption at any moment leaves the previous version searchable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.chunks import Chunk, chunk_sections
+from index.embedder import Embedder
+from index.filters import SearchFilter
+from index.sparse import SparseEncoder
+from index.store import Store, StorePoint, point_uuid
+from index.units import Unit, item_unit, section_units
+from ingest import Document, DocumentKind, IngestError, parse_bytes
+from ingest.parse import SUPPORTED_SUFFIXES
+from nlp.extract import extract_meeting_items, redact_item
+
+EMBED_BATCH = 32
+
+
+@dataclass(frozen=True)
+class FileResult:
+    source: str
+    status: str  # "ingested" | "unchanged" | "failed"
+    doc_id: str | None = None
+    kind: str | None = None
+    meetings: int = 0
+    items: int = 0
+    chunks: int = 0
+    cpr_redacted: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failures(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def as_dict(self) -> dict:
+        return {
+            "files": len(self.results),
+            "ingested": self.count("ingested"),
+            "unchanged": self.count("unchanged"),
+            "failed": self.count("failed"),
+            "meetings": sum(r.meetings for r in self.results),
+            "items": sum(r.items for r in self.results),
+            "chunks": sum(r.chunks for r in self.results),
+            "cpr_redacted": sum(r.cpr_redacted for r in self.results),
+            "results": [r.__dict__ for r in self.results],
+        }
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files under the given paths that minutes can read, sorted; explicit files are kept as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found
+
+
+class Indexer:
+    def __init__(self, store: Store, embedder: Embedder, sparse: SparseEncoder):
+        self.store = store
+        self.embedder = embedder
+        self.sparse = sparse
+        self.store.ensure_collection(embedder.dim, embedder.name)
+
+    def is_indexed(self, doc_id: str) -> bool:
+        return self.store.count(SearchFilter(document_ids=(doc_id,))) > 0
+
+    def units(self, document: Document) -> tuple[list[Unit], int]:
+        """The document's search units after CPR redaction, and how many CPR numbers were redacted."""
+        if document.kind is DocumentKind.OTHER:
+            return section_units(document), 0
+        redacted = 0
+        items = []
+        for item in document.items:
+            clean, count = redact_item(item)
+            items.append(clean)
+            redacted += count
+        extractions = extract_meeting_items(document.meeting, items)
+        return [item_unit(document, it, ex) for it, ex in zip(items, extractions, strict=True)], redacted
+
+    def _points(self, units: Sequence[Unit]) -> list[StorePoint]:
+        chunks: list[tuple[Unit, Chunk]] = [
+            (unit, chunk)
+            for unit in units
+            for chunk in chunk_sections(unit.id, unit.title, unit.header, unit.sections)
+        ]
+        texts = [c.text for _, c in chunks]
+        dense = []
+        for start in range(0, len(texts), EMBED_BATCH):
+            dense.extend(self.embedder.embed_passages(texts[start : start + EMBED_BATCH]))
+        points = []
+        for (unit, chunk), vector in zip(chunks, dense, strict=True):
+            payload = dict(unit.payload)
+            payload |= {
+                "chunk_id": chunk.id,
+                "chunk_type": "title" if chunk.section_kind == "title" else "text",
+                "section": chunk.section,
+                "section_kind": chunk.section_kind,
+                "pages": list(chunk.pages),
+                "text": chunk.text,
+            }
+            if chunk.section_kind == "title":
+                payload["record"] = unit.record
+            points.append(
+                StorePoint(
+                    id=point_uuid(f"{payload['doc_id']}/{chunk.id}"),
+                    dense=[float(x) for x in vector],
+                    sparse=self.sparse.encode_document(chunk.text),
+                    payload=payload,
+                )
+            )
+        return points
+
+    def ingest_bytes(self, data: bytes, source: str) -> FileResult:
+        doc_id = hashlib.sha256(data).hexdigest()[:16]
+        if self.is_indexed(doc_id):
+            return FileResult(source, "unchanged", doc_id)
+        try:
+            document = parse_bytes(data, source)
+        except IngestError as exc:
+            return FileResult(source, "failed", reason=str(exc))
+        units, redacted = self.units(document)
+        points = self._points(units)
+        self.store.replace_document(document.id, points)
+        # Older versions of the same file, now superseded.
+        for old in self.document_ids_for_source(source):
+            if old != document.id:
+                self.store.delete(SearchFilter(document_ids=(old,)))
+        return FileResult(
+            source,
+            "ingested",
+            document.id,
+            document.kind.value,
+            meetings=1 if document.meeting else 0,
+            items=len(units),
+            chunks=len(points),
+            cpr_redacted=redacted,
+        )
+
+    def document_ids_for_source(self, source: str) -> set[str]:
+        return set(self.store.facet("doc_id", SearchFilter(sources=(source,)), limit=100))
+
+    def ingest_paths(
+        self, paths: Sequence[Path], on_file: Callable[[Path, FileResult], None] | None = None
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        for path in paths:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                result = FileResult(path.name, "failed", reason=f"{path}: cannot be read ({exc.strerror})")
+            else:
+                result = self.ingest_bytes(data, path.name)
+            summary.results.append(result)
+            if on_file:
+                on_file(path, result)
+        self.store.flush()
+        return summary
+
+    def delete_document(self, doc_id: str) -> bool:
+        if not self.is_indexed(doc_id):
+            return False
+        self.store.delete(SearchFilter(document_ids=(doc_id,)))
+        self.store.flush()
+        return True

@@ -1,0 +1,167 @@
+"""Hybrid search over the index: items (not chunks) ranked, with snippets, pages and facets.
+
+The query is embedded (dense) and encoded as Danish BM25 (sparse); Qdrant
+fuses both lists with reciprocal rank fusion. Chunks are grouped by item and
+each item keeps its best chunk, which gives the snippet and the page to cite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from index.embedder import Embedder
+from index.filters import SearchFilter
+from index.snippets import make_snippet
+from index.sparse import SparseEncoder
+from index.store import Hit, Store
+
+MODES = ("hybrid", "dense", "sparse")
+FACET_KEYS = ("committee", "year", "outcomes", "parties", "kle_groups", "kind")
+MAX_CANDIDATES = 400
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    item_id: str
+    doc_id: str
+    kind: str
+    committee: str | None
+    meeting_date: str | None
+    item_number: int | None
+    title: str
+    case_numbers: list[str]
+    outcomes: list[str]
+    closed: bool
+    pages: list[int]
+    section: str
+    snippet: str
+    highlights: list[tuple[int, int]]
+    score: float
+    source: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (list(map(list, v)) if k == "highlights" else v) for k, v in self.__dict__.items()}
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    results: list[SearchResult]
+    total: int
+    facets: dict[str, dict[str, int]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "results": [r.as_dict() for r in self.results],
+            "total": self.total,
+            "facets": self.facets,
+        }
+
+
+def _date(payload: dict[str, Any]) -> str | None:
+    value = payload.get("meeting_date")
+    return value[:10] if value else None
+
+
+def result_from_hit(hit: Hit, query: str) -> SearchResult:
+    p = hit.payload
+    closed = bool(p.get("closed"))
+    text = p.get("text", "")
+    # The title line starts every chunk; the snippet comes from the body below it.
+    body = text.split("\n", 1)[1] if "\n" in text else text
+    snippet = make_snippet(body or text, query)
+    return SearchResult(
+        item_id=p["item_id"],
+        doc_id=p["doc_id"],
+        kind=p.get("kind", "minutes"),
+        committee=p.get("committee"),
+        meeting_date=_date(p),
+        item_number=p.get("item_number"),
+        title=p.get("title", ""),
+        case_numbers=list(p.get("case_numbers", [])),
+        outcomes=list(p.get("outcomes", [])),
+        closed=closed,
+        pages=list(p.get("pages", [])) or [p.get("page_start", 1)],
+        section=p.get("section", ""),
+        snippet=snippet.text,
+        highlights=list(snippet.highlights),
+        score=round(hit.score, 6),
+        source=p.get("source", ""),
+    )
+
+
+class Searcher:
+    def __init__(self, store: Store, embedder: Embedder, sparse: SparseEncoder):
+        self.store = store
+        self.embedder = embedder
+        self.sparse = sparse
+
+    def _candidates(self, query: str, flt: SearchFilter, limit: int, mode: str) -> list[Hit]:
+        dense = self.embedder.embed_queries([query])[0].tolist() if mode != "sparse" else None
+        sparse = self.sparse.encode_query(query) if mode != "dense" else None
+        if sparse is not None and not sparse.indices:
+            if mode == "sparse":
+                return []
+            sparse, mode = None, "dense"
+        return self.store.query(dense, sparse, flt, limit=limit, prefetch_limit=max(100, limit), mode=mode)
+
+    def search(
+        self,
+        query: str,
+        flt: SearchFilter | None = None,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        mode: str = "hybrid",
+        facets: bool = True,
+    ) -> SearchResponse:
+        flt = flt or SearchFilter()
+        query = " ".join(query.split())
+        if not query:
+            return self.browse(flt, limit=limit, offset=offset, facets=facets)
+        hits = self._candidates(query, flt, min(MAX_CANDIDATES, max(50, (offset + limit) * 8)), mode)
+        best: dict[str, Hit] = {}
+        for hit in hits:
+            item_id = hit.payload["item_id"]
+            if item_id not in best:
+                best[item_id] = hit
+        ranked = list(best.values())
+        page = ranked[offset : offset + limit]
+        return SearchResponse(
+            results=[result_from_hit(h, query) for h in page],
+            total=len(ranked),
+            facets=self.facets(flt) if facets else {},
+        )
+
+    def browse(self, flt: SearchFilter, *, limit: int, offset: int, facets: bool = True) -> SearchResponse:
+        """No query words: the filtered items, newest meeting first."""
+        titles = replace(flt, chunk_types=("title",))
+        hits = list(self.store.scroll(titles))
+        hits.sort(key=lambda h: (h.payload.get("meeting_date") or "", -(h.payload.get("item_number") or 0)), reverse=True)
+        return SearchResponse(
+            results=[result_from_hit(h, "") for h in hits[offset : offset + limit]],
+            total=len(hits),
+            facets=self.facets(flt) if facets else {},
+        )
+
+    def facets(self, flt: SearchFilter) -> dict[str, dict[str, int]]:
+        """Counts of items (one title chunk each) per facet value, over the filtered set."""
+        titles = replace(flt, chunk_types=("title",))
+        return {key: self.store.facet(key, titles) for key in FACET_KEYS}
+
+    def record(self, item_id: str) -> dict[str, Any] | None:
+        hits = list(self.store.scroll(SearchFilter(item_ids=(item_id,), chunk_types=("title",)), limit=1))
+        return hits[0].payload.get("record") if hits else None
+
+    def records(self, flt: SearchFilter) -> list[dict[str, Any]]:
+        hits = self.store.scroll(replace(flt, chunk_types=("title",)))
+        return [h.payload["record"] for h in hits if "record" in h.payload]
+
+    def case_timeline(self, case_number: str) -> list[dict[str, Any]]:
+        """Every item of a case across meetings, oldest first."""
+        flt = SearchFilter(case_numbers=(case_number,))
+        records = self.records(flt)
+        if not records:
+            records = self.records(SearchFilter(case_prefix=case_number))
+        records.sort(key=lambda r: ((r.get("meeting") or {}).get("date") or "", r.get("number") or 0))
+        return records

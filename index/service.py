@@ -1,0 +1,68 @@
+"""Wiring: the store, embedder and sparse encoder for one set of settings, created once, lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+from index.embedder import Embedder, load_embedder
+from index.indexer import Indexer
+from index.search import Searcher
+from index.settings import IndexSettings
+from index.sparse import SparseEncoder
+from index.store import Store, open_store
+
+
+class MinutesIndex:
+    """Everything a command or the API needs; the model loads only when a command needs it."""
+
+    def __init__(
+        self,
+        settings: IndexSettings,
+        embedder: Embedder | None = None,
+        log: Callable[[str], None] = lambda _: None,
+    ):
+        self.settings = settings
+        self._embedder = embedder
+        self._log = log
+
+    @cached_property
+    def store(self) -> Store:
+        return open_store(self.settings)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self._embedder is not None:
+            return self._embedder
+        return load_embedder(
+            self.settings.model,
+            cache_dir=self.settings.models_dir,
+            quantize=self.settings.quantize,
+            log=self._log,
+        )
+
+    @cached_property
+    def sparse(self) -> SparseEncoder:
+        return SparseEncoder()
+
+    @cached_property
+    def indexer(self) -> Indexer:
+        return Indexer(self.store, self.embedder, self.sparse)
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        return Searcher(self.store, _Deferred(lambda: self.embedder), self.sparse)
+
+    def close(self) -> None:
+        if "store" in self.__dict__:
+            self.store.close()
+
+
+class _Deferred:
+    """An embedder that loads the real one on first use, so commands that never embed stay fast."""
+
+    def __init__(self, load: Callable[[], Embedder]):
+        self._load = load
+
+    def __getattr__(self, name: str):
+        return getattr(self._load(), name)

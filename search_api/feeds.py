@@ -1,0 +1,72 @@
+"""Search results as an Atom feed, CSV rows or JSON, for alerts and exports."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator, Sequence
+from xml.sax.saxutils import escape
+
+from index.search import SearchResult
+
+CSV_COLUMNS = ("item_id", "committee", "meeting_date", "item_number", "title", "case_numbers", "outcomes", "pages", "snippet", "score", "source")
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def csv_rows(results: Sequence[SearchResult]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for result in results:
+        row = result.as_dict()
+        writer.writerow([_cell(row[c]) for c in CSV_COLUMNS])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_lines(results: Sequence[SearchResult]) -> Iterator[str]:
+    yield '{"results": ['
+    for k, result in enumerate(results):
+        yield ("," if k else "") + json.dumps(result.as_dict(), ensure_ascii=False)
+    yield f'], "total": {len(results)}}}'
+
+
+def atom(results: Sequence[SearchResult], self_url: str, base_url: str, query: str) -> str:
+    newest = sorted(results, key=lambda r: (r.meeting_date or "", r.item_number or 0), reverse=True)
+    updated = newest[0].meeting_date if newest and newest[0].meeting_date else dt.date.today().isoformat()
+    title = f"minutes: {query}" if query else "minutes: nyeste punkter"
+    entries = []
+    for r in newest:
+        link = f"{base_url}items/{r.item_id}"
+        when = f"{r.meeting_date or updated}T00:00:00Z"
+        summary = r.snippet if not r.closed else "Lukket punkt."
+        outcome = f" – {', '.join(r.outcomes)}" if r.outcomes else ""
+        entries.append(
+            "<entry>"
+            f"<id>urn:minutes:item:{escape(r.item_id)}</id>"
+            f"<title>{escape(f'{r.committee or ''} {r.meeting_date or ''}, punkt {r.item_number}: {r.title}')}</title>"
+            f'<link href="{escape(link)}"/>'
+            f"<updated>{when}</updated>"
+            f"<summary>{escape(summary + outcome)}</summary>"
+            "</entry>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<id>urn:minutes:search:{escape(self_url)}</id>"
+        f"<title>{escape(title)}</title>"
+        f'<link rel="self" href="{escape(self_url)}"/>'
+        f"<updated>{updated}T00:00:00Z</updated>"
+        "<author><name>minutes</name></author>"
+        + "".join(entries)
+        + "</feed>"
+    )
