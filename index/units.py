@@ -8,7 +8,6 @@ the facts filters and facets read (payload), the full record that
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from ingest.records import Document, Item, Section
@@ -88,8 +87,7 @@ def item_unit(document: Document, item: Item, extraction: ItemExtraction) -> Uni
         "voted_against": voted_against,
         "parties": sorted(set(extraction.parties)),
         "organizations": sorted(set(extraction.organizations)),
-        "amount_min": float(min(amounts)) if amounts else None,
-        "amount_max": float(max(amounts)) if amounts else None,
+        "amounts_abs": sorted({float(abs(a)) for a in amounts}),
         "page_start": item.page_start,
         "page_end": item.page_end,
     }
@@ -139,8 +137,7 @@ def section_units(document: Document) -> list[Unit]:
             "kle_groups": [],
             "kle_subjects": [],
             "kle_prefixes": [],
-            "amount_min": None,
-            "amount_max": None,
+            "amounts_abs": [],
             "page_start": min(pages),
             "page_end": max(pages),
         }
@@ -160,7 +157,3 @@ def section_units(document: Document) -> list[Unit]:
         }
         units.append(Unit(unit_id, title, "", (section,), payload, record))
     return units
-
-
-def as_decimal(value: float | None) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
