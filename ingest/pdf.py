@@ -36,6 +36,7 @@ _MARGIN = 0.085  # share of the page height that counts as header or footer band
 _PAGE_LABEL = re.compile(r"^(?:Side|Page)?\s*\d{1,4}\s*(?:af|/|of)?\s*\d{0,4}$", re.IGNORECASE)
 _SIDE_X_AF_Y = re.compile(r"\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b", re.IGNORECASE)
 _HEADER_SAMPLE_PAGES = 40
+_FIELD_START = re.compile(r"^[A-ZÆØÅ][\wæøå]+(?: [\wæøå]+){0,2}:\s")
 _LIST_START = re.compile(r"^(?:[-•·▪*]|\d{1,3}[.)]|[a-z][.)]|At \d+\))\s")
 _SENTENCE_END = re.compile(r"[.:;!?]$")
 _KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "men"}
@@ -53,6 +54,8 @@ def _open(path: Path, data: bytes | None) -> pymupdf.Document:
     raw = data if data is not None else path.read_bytes()
     if b"%PDF" not in raw[:1024]:
         raise NotAPDF(source, "no %PDF header")
+    if b"%%EOF" not in raw[-2048:]:
+        raise CorruptPDF(source, "truncated: no end-of-file marker")
     try:
         document = pymupdf.open(stream=raw, filetype="pdf")
     except Exception as exc:  # pymupdf raises FileDataError and plain RuntimeErrors
@@ -170,6 +173,7 @@ def _page_blocks(page: pymupdf.Page, page_number: int, running: set[str], body_s
                 or gap > max(3.0, prev.size * 0.6)
                 or gap < -prev.size  # a new column or a jump back up
                 or _LIST_START.match(line.text.strip())
+                or _FIELD_START.match(line.text.strip())
                 or (prev.bold and prev.text.rstrip().endswith(":"))
                 or (_SENTENCE_END.search(prev.text.strip()) and prev.x1 < prev.block_x1 - 40)
             )
@@ -183,13 +187,13 @@ def _page_blocks(page: pymupdf.Page, page_number: int, running: set[str], body_s
 
 
 def _body_size(document: pymupdf.Document) -> float:
+    """The most common font size by characters, counting fake-bold copies once."""
     sizes: Counter[float] = Counter()
     step = max(1, document.page_count // 20)
     for number in range(0, document.page_count, step):
-        for block in document[number].get_text("dict", flags=_FLAGS)["blocks"]:
-            for line in block.get("lines", []):
-                for span in line["spans"]:
-                    sizes[round(span["size"], 1)] += len(span["text"].strip())
+        lines, _ = page_lines(document[number], _FLAGS, with_tables=False)
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text.strip())
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 

@@ -46,14 +46,22 @@ def _tables(page: pymupdf.Page) -> list[PageTable]:
         return []
     found = []
     for table in page.find_tables(strategy="lines").tables:
+        # Cell text read by clip, in reading order; table.extract() reorders some glyphs ("1,5" → "15 ,").
         rows = tuple(
-            tuple(" ".join((cell or "").split()) for cell in row)
-            for row in table.extract()
-            if any((cell or "").strip() for cell in row)
+            cells
+            for row in table.rows
+            if any(cells := tuple(_cell_text(page, cell) for cell in row.cells))
         )
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             found.append(PageTable(rows, table.bbox[1], tuple(table.bbox)))
     return found
+
+
+def _cell_text(page: pymupdf.Page, cell: tuple[float, float, float, float] | None) -> str:
+    if cell is None:
+        return ""
+    text = page.get_text("text", clip=pymupdf.Rect(cell), flags=pymupdf.TEXT_IGNORE_ACTUALTEXT)
+    return " ".join(text.split())
 
 
 def _inside(line: Line, tables: list[PageTable]) -> bool:
@@ -78,8 +86,8 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
     return merged
 
 
-def page_lines(page: pymupdf.Page, flags: int) -> tuple[list[Line], list[PageTable]]:
-    tables = _tables(page)
+def page_lines(page: pymupdf.Page, flags: int, with_tables: bool = True) -> tuple[list[Line], list[PageTable]]:
+    tables = _tables(page) if with_tables else []
     lines: list[Line] = []
     kept: dict[str, list[tuple[float, float]]] = {}
     for block in page.get_text("dict", flags=flags)["blocks"]:

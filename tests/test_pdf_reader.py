@@ -1,0 +1,128 @@
+"""The PDF reader on PDFs made here and on the real Aarhus minutes."""
+
+from __future__ import annotations
+
+import tracemalloc
+from collections import Counter
+
+import pytest
+from pdf_factory import (
+    make_empty_pdf,
+    make_encrypted_pdf,
+    make_fake_bold_pdf,
+    make_image_only_pdf,
+    make_minutes_pdf,
+    make_truncated_pdf,
+)
+
+from ingest import (
+    CorruptPDF,
+    DocumentKind,
+    EmptyDocument,
+    EncryptedPDF,
+    NoTextLayer,
+    NotAPDF,
+    SectionKind,
+    parse_file,
+)
+from ingest.pdf import read_pdf
+
+
+@pytest.fixture
+def minutes_pdf(tmp_path):
+    return make_minutes_pdf(tmp_path / "teknik.pdf")
+
+
+def test_minutes_pdf_items_sections_and_pages(minutes_pdf):
+    document = parse_file(minutes_pdf)
+    assert document.kind is DocumentKind.MINUTES
+    assert document.meeting.committee == "Teknik- og Miljøudvalget"
+    assert document.meeting.participants == ("Anna Jensen", "Bo Hansen", "Carl Nielsen")
+    assert [(it.number, it.title, it.case_numbers) for it in document.items] == [
+        (n, f"Cykelsti nummer {n}", (f"06.00.00-G01-{n}-24",)) for n in (1, 2, 3)
+    ]
+    item = document.items[1]
+    assert (item.page_start, item.page_end) == (3, 3)
+    assert [s.kind for s in item.sections] == [SectionKind.CASE, SectionKind.ECONOMY, SectionKind.DECISION]
+    assert all(s.pages == (3,) for s in item.sections)
+
+
+def test_running_header_and_footer_do_not_leak(minutes_pdf):
+    text = "\n".join(b.text for b in read_pdf(minutes_pdf).blocks)
+    assert "Side 2 af 4" not in text and "Side " not in text
+    assert "Vejle Kommune" not in text
+    assert "Teknik- og Miljøudvalget – 04-03-2024" not in text
+
+
+def test_hyphenation_joined_but_real_hyphens_kept(minutes_pdf):
+    case = parse_file(minutes_pdf).items[0].sections[0].text
+    assert "beskæftigelse og trafiksikkerhed" in case
+    assert "social- og sundhedspersonale" in case
+
+
+def test_tables_stay_rows_of_cells(minutes_pdf):
+    economy = parse_file(minutes_pdf).items[0].sections[1]
+    assert economy.tables[0].rows == (("Mio. kr.", "2024", "2025"), ("Anlæg", "1,5", "0,5"), ("Drift", "0,1", "0,1"))
+    assert economy.text.count("Drift") == 1  # the table is not also run-on text
+
+
+def test_fake_bold_comes_out_once(tmp_path):
+    document = parse_file(make_fake_bold_pdf(tmp_path / "plan.pdf"))
+    assert document.kind is DocumentKind.OTHER
+    assert [s.heading for s in document.sections] == ["1. Indledning", "1.2 Helhedsorienteret indsats"]
+    assert document.sections[0].text == "Arbejdsmarkedet har stor betydning for produktionen."
+
+
+@pytest.mark.parametrize(
+    ("make", "error"),
+    [
+        (make_encrypted_pdf, EncryptedPDF),
+        (make_empty_pdf, EmptyDocument),
+        (make_image_only_pdf, NoTextLayer),
+    ],
+)
+def test_bad_pdfs_get_named_errors(tmp_path, make, error):
+    with pytest.raises(error):
+        parse_file(make(tmp_path / "bad.pdf"))
+
+
+def test_truncated_and_fake_pdfs(tmp_path, minutes_pdf):
+    with pytest.raises(CorruptPDF):
+        parse_file(make_truncated_pdf(tmp_path / "cut.pdf", minutes_pdf))
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n")
+    with pytest.raises(CorruptPDF):
+        parse_file(garbage)
+    fake = tmp_path / "letter.pdf"
+    fake.write_text("Kære udvalg, dette er ikke en PDF.")
+    with pytest.raises(NotAPDF):
+        parse_file(fake)
+
+
+def test_large_pdf_streams_pages(tmp_path):
+    path = make_minutes_pdf(tmp_path / "big.pdf", items=5, extra_pages=1000)
+    pdf = read_pdf(path)
+    tracemalloc.start()
+    count = sum(1 for _ in pdf.blocks)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert pdf.page_count == 1006
+    assert count > 1000
+    assert peak < 50 * 1024 * 1024
+
+
+def test_aarhus_hostile_text_layer(external_dir):
+    document = parse_file(external_dir / "aarhus-byraad-2025-08-27.pdf")
+    assert document.kind is DocumentKind.MINUTES
+    assert document.meeting.committee == "Aarhus Byråd"
+    assert [it.number for it in document.items] == list(range(1, 22))
+    assert all(it.case_numbers and it.case_numbers[0].startswith("EMN-") for it in document.items)
+    assert document.items[1].title == "Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø"
+    assert document.items[20].closed and document.items[20].title.endswith("Køb af landbrugsejendom")
+    for item in document.items:
+        for section in item.sections:
+            paragraphs = [p for p in section.text.split("\n\n") if len(p) > 30]
+            repeated = [p for p, n in Counter(paragraphs).items() if n > 1]
+            assert not repeated, (item.number, section.heading, repeated[:1])
+            sentences = [s for s in section.text.split(". ") if len(s) > 60]
+            assert max(Counter(sentences).values(), default=1) == 1, (item.number, section.heading)
