@@ -23,10 +23,12 @@ _SCALE = (
     r"tusind(?:e)?|t\.\s?kr\.?|tkr\.?|t\.kr\.?)"
 )
 _CURRENCY = r"(?:kr\.?|kroner|DKK|dkk)(?![\wæøå])"
+_PER = r"(?:\s+(?:årligt|årlig|om\s+året|netto|brutto))?"
 _AFTER = re.compile(
+    rf"(?:(?P<between>mellem|fra)\s+(?P<low>{_NUM})\s+(?:og|til)\s+)?"
     rf"(?<![\w.,\-–−])(?P<sign>{_SIGN})?(?P<num>{_NUM}|{_WORD})"
     rf"(?:\s?(?P<dash>[-–])\s?(?P<num2>{_NUM}))?"
-    rf"\s*(?:{_SCALE}\s*)?(?P<cur>{_CURRENCY})?",
+    rf"\s*(?:{_SCALE}{_PER}\s*)?(?P<cur>{_CURRENCY})?",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
@@ -103,18 +105,26 @@ def find_amounts(text: str) -> list[Amount]:
             continue
         scale = _scale(scale_text)
         end = m.end("cur") if m.group("cur") else m.end("scale")
+        if m.group("low"):
+            # "mellem 1.500 og 2.000 kr.": the lower bound is an amount in the same unit.
+            low = _number(m.group("low"))
+            if low is not None:
+                found.append(Amount(_signed(low * scale, None), m.group("low"), m.start("low"), m.end("low")))
+        start = m.start("sign") if m.group("sign") else m.start("num")
         if m.group("num2"):
             second = _number(m.group("num2"))
             first_end = m.end("num")
-            found.append(Amount(_signed(value * scale, m.group("sign")), text[m.start() : first_end], m.start(), first_end))
+            found.append(Amount(_signed(value * scale, m.group("sign")), text[start:first_end], start, first_end))
             if second is not None:
                 found.append(Amount(_signed(second * scale, None), text[m.start("num2") : end], m.start("num2"), end))
         else:
-            found.append(Amount(_signed(value * scale, m.group("sign")), text[m.start() : end].rstrip(), m.start(), end))
+            found.append(Amount(_signed(value * scale, m.group("sign")), text[start:end].rstrip(), start, end))
         taken.append((m.start(), end))
     for m in _BEFORE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if re.search(rf"{_SCALE}\s*$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE):
+            continue  # "mio. kr. 2026" in a table header: the unit of a column, not "kr. 2026"
         value = _number(m.group("num"))
         if value is not None:
             found.append(Amount(_signed(value * _scale(m.group("scale")), m.group("sign")), m.group(0), m.start(), m.end()))

@@ -31,7 +31,9 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 def _year(text: str) -> int:
     year = int(text)
-    return year + 2000 if year < 100 else year
+    if year >= 100:
+        return year
+    return year + 2000 if year < 70 else year + 1900  # "28.01.26" is 2026, "03.04.98" is 1998
 
 
 def find_dates(text: str, default_year: int | None = None) -> list[tuple[dt.date, int, int, str]]:
