@@ -12,7 +12,8 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la))*"
 _NAMES = rf"(?<![\wæøå])(?P<names>{_NAME}(?:[ \t]*(?:,|og)[ \t]*{_NAME})*)"
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+deltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:pkt\.?|punkt(?:erne)?)\s*(?P<items>[\d,\sog]+).*?inhabil"), "inhabil"),
-    (re.compile(rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt)"), "did not take part"),
+    (re.compile(rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt)\b(?!\s+af\s+(?:pkt|punkt))"), "did not take part"),
+    (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:erklærede\s+sig|var|blev\s+erklæret)\s+inhabil"), "inhabil"),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende"), "absent"),

@@ -121,14 +121,22 @@ def split_points(text: str) -> list[tuple[int | None, str]]:
     return points
 
 
+def _point_outcome(text: str) -> Outcome | None:
+    """The outcome of the first paragraph that names one; later paragraphs are members' remarks."""
+    for paragraph in re.split(r"\n\s*\n", text):
+        outcome = classify(_decision_text(paragraph) or paragraph) if paragraph.strip() else None
+        if outcome is not None:
+            return outcome
+    return None
+
+
 def decisions(section_text: str) -> list[Decision]:
     text = section_text.strip()
     if not text:
         return []
     found = []
     for number, point_text in split_points(text):
-        clean = _decision_text(point_text) or point_text
-        outcome = classify(clean)
+        outcome = _point_outcome(point_text)
         if outcome is None and number is None:
             # Unnumbered text with no outcome word: look at the first paragraph only.
             continue
