@@ -99,5 +99,6 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
             )
         )
     if flt.closed is not None:
-        must.append(Condition("closed", (flt.closed,)))
+        # A keyword, not the boolean "closed": qdrant-edge 0.9 matches booleans as integers and finds nothing.
+        must.append(Condition("access", ("closed" if flt.closed else "open",)))
     return must, must_not

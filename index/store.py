@@ -29,11 +29,11 @@ SPARSE = "sparse"
 KEYWORD_FIELDS = (
     "committee", "case_numbers", "kle_groups", "kle_prefixes", "outcomes", "persons",
     "persons_present", "persons_absent", "voted_for", "voted_against", "parties", "kind",
-    "doc_id", "item_id", "meeting_id", "year", "source", "chunk_type", "ingest_id", "state",
+    "doc_id", "item_id", "meeting_id", "year", "source", "chunk_type", "ingest_id", "state", "access",
 )  # fmt: skip
 DATETIME_FIELDS = ("meeting_date",)
 FLOAT_FIELDS = ("amounts_abs",)
-BOOL_FIELDS = ("closed",)
+BOOL_FIELDS: tuple[str, ...] = ()
 INTEGER_FIELDS = ("item_number",)
 _NAMESPACE = uuid.UUID("6f1d7c1e-8f2a-4c55-9a43-2b1e0c6d5a10")
 
