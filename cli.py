@@ -40,8 +40,12 @@ def print_json(data: Any) -> None:
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="A minutes PDF, text/markdown extraction or portal HTML page.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the parsed document as JSON.")] = False,
+    file: Annotated[
+        Path, typer.Argument(help="A minutes PDF, text/markdown extraction or portal HTML page.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the parsed document as JSON.")
+    ] = False,
 ) -> None:
     """Parse one file and print what was found, without indexing it."""
     if not file.is_file():
@@ -53,7 +57,10 @@ def parse(
     from nlp.extract import extraction_json
 
     data = document_to_dict(document)
-    data["items"] = [dict(item, **extraction_json(document, it)) for item, it in zip(data["items"], document.items, strict=True)]
+    data["items"] = [
+        dict(item, **extraction_json(document, it))
+        for item, it in zip(data["items"], document.items, strict=True)
+    ]
     if as_json:
         print_json(data)
         return
@@ -64,7 +71,9 @@ def render_document(data: dict[str, Any]) -> None:
     meeting = data.get("meeting")
     out.print(f"[bold]{escape(data['title'])}[/]  ({data['kind']}, {data['page_count']} pages)")
     if meeting:
-        out.print(f"{escape(meeting['committee'])} · {meeting['date']} · {meeting.get('place') or ''}")
+        out.print(
+            f"{escape(meeting['committee'])} · {meeting['date']} · {meeting.get('place') or ''}"
+        )
         if meeting["participants"]:
             out.print(f"Deltagere: {escape(', '.join(meeting['participants']))}")
         if meeting["absent"]:
@@ -78,7 +87,9 @@ def render_document(data: dict[str, Any]) -> None:
             f"[dim]{escape(case)} · s. {item['page_start']}-{item['page_end']}[/]  {outcomes}"
         )
     for section in data["sections"]:
-        out.print(f"  § {escape(section['heading'] or '(uden overskrift)')}  [dim]s. {section['pages']}[/]")
+        out.print(
+            f"  § {escape(section['heading'] or '(uden overskrift)')}  [dim]s. {section['pages']}[/]"
+        )
 
 
 def open_index():
@@ -93,16 +104,23 @@ def open_index():
 
 
 def _store_errors():
-    from index.store import ModelMismatch, StoreLocked
+    from index.store import StoreError
 
-    return (StoreLocked, ModelMismatch)
+    return (StoreError,)
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="PDF, text or HTML files, or folders to search for them.")],
-    url: Annotated[str | None, typer.Option(help="Send the files to a running `minutes serve` at this URL instead.")] = None,
-    api_key: Annotated[str | None, typer.Option(envvar="MINUTES_API_KEY", help="Write key for --url.")] = None,
+    paths: Annotated[
+        list[Path], typer.Argument(help="PDF, text or HTML files, or folders to search for them.")
+    ],
+    url: Annotated[
+        str | None,
+        typer.Option(help="Send the files to a running `minutes serve` at this URL instead."),
+    ] = None,
+    api_key: Annotated[
+        str | None, typer.Option(envvar="MINUTES_API_KEY", help="Write key for --url.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
@@ -115,10 +133,7 @@ def ingest(
     files = expand_paths(paths)
     if not files:
         fail("no PDF, text or HTML files found", 1)
-    if url:
-        summary = _ingest_remote(files, url, api_key)
-    else:
-        summary = _ingest_local(files, quiet or as_json)
+    summary = _ingest_remote(files, url, api_key) if url else _ingest_local(files, quiet or as_json)
     if as_json:
         print_json(summary)
     else:
@@ -162,13 +177,21 @@ def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str
     with httpx.Client(base_url=url, timeout=600, headers={"X-API-Key": api_key or ""}) as client:
         for path in files:
             try:
-                response = client.post("/documents", files={"files": (path.name, path.read_bytes())})
+                response = client.post(
+                    "/documents", files={"files": (path.name, path.read_bytes())}
+                )
             except httpx.HTTPError as exc:
                 fail(f"cannot reach {url}: {exc}")
             if response.status_code in (401, 403):
                 fail(f"{url} refused the write key ({response.status_code}); set MINUTES_API_KEY")
             if response.status_code >= 400:
-                results.append({"source": path.name, "status": "failed", "reason": response.json().get("message", response.text)})
+                results.append(
+                    {
+                        "source": path.name,
+                        "status": "failed",
+                        "reason": response.json().get("message", response.text),
+                    }
+                )
                 continue
             results.extend(response.json()["files"])
     count = lambda status: sum(1 for r in results if r["status"] == status)  # noqa: E731
@@ -196,22 +219,59 @@ def _print_summary(summary: dict[str, Any]) -> None:
             out.print(f"  [red]failed[/] {escape(result['reason'] or result['source'])}")
 
 
-CommitteeOpt = Annotated[list[str] | None, typer.Option("--committee", help="Committee name, e.g. Beskæftigelsesudvalget (repeatable).")]
-FromOpt = Annotated[str | None, typer.Option("--from", help="Meetings on or after this date (YYYY-MM-DD).")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="Meetings on or before this date (YYYY-MM-DD).")]
-CaseOpt = Annotated[str | None, typer.Option("--case", help="Case number, or a KLE prefix such as 15.00.00 or 15.")]
-DecisionOpt = Annotated[list[str] | None, typer.Option("--decision", help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, decided, information, closed.")]
-PersonOpt = Annotated[list[str] | None, typer.Option("--person", help="A person named in the item.")]
-RoleOpt = Annotated[str | None, typer.Option("--person-role", help="Narrow --person: present, absent, voted_for, voted_against.")]
-PartyOpt = Annotated[list[str] | None, typer.Option("--party", help="Party name or letter, e.g. Venstre or V.")]
-MinOpt = Annotated[str | None, typer.Option("--min-amount", help="Items naming an amount of at least this many kroner.")]
-MaxOpt = Annotated[str | None, typer.Option("--max-amount", help="Items naming an amount of at most this many kroner.")]
-KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="minutes or other (background documents).")]
+CommitteeOpt = Annotated[
+    list[str] | None,
+    typer.Option("--committee", help="Committee name, e.g. Beskæftigelsesudvalget (repeatable)."),
+]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", help="Meetings on or after this date (YYYY-MM-DD).")
+]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", help="Meetings on or before this date (YYYY-MM-DD).")
+]
+CaseOpt = Annotated[
+    str | None, typer.Option("--case", help="Case number, or a KLE prefix such as 15.00.00 or 15.")
+]
+DecisionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--decision",
+        help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, decided, information, closed.",
+    ),
+]
+PersonOpt = Annotated[
+    list[str] | None, typer.Option("--person", help="A person named in the item.")
+]
+RoleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--person-role", help="Narrow --person: present, absent, voted_for, voted_against."
+    ),
+]
+PartyOpt = Annotated[
+    list[str] | None, typer.Option("--party", help="Party name or letter, e.g. Venstre or V.")
+]
+MinOpt = Annotated[
+    str | None,
+    typer.Option("--min-amount", help="Items naming an amount of at least this many kroner."),
+]
+MaxOpt = Annotated[
+    str | None,
+    typer.Option("--max-amount", help="Items naming an amount of at most this many kroner."),
+]
+KindOpt = Annotated[
+    list[str] | None, typer.Option("--kind", help="minutes or other (background documents).")
+]
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="What to look for, in your own Danish words. May be empty with filters.")] = "",
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="What to look for, in your own Danish words. May be empty with filters."
+        ),
+    ] = "",
     committee: CommitteeOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -226,7 +286,9 @@ def search(
     limit: Annotated[int, typer.Option(min=1, max=100, help="How many items.")] = 10,
     offset: Annotated[int, typer.Option(min=0, max=10_000, help="Skip this many items.")] = 0,
     mode: Annotated[str, typer.Option(help="hybrid, dense or sparse.")] = "hybrid",
-    as_json: Annotated[bool, typer.Option("--json", help="Print results, total and facets as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print results, total and facets as JSON.")
+    ] = False,
 ) -> None:
     """Search the index: the best items first, with a snippet and the pages to cite."""
     from index.filter_input import FilterError, build_filter
@@ -236,9 +298,17 @@ def search(
         fail(f"--mode: use one of {', '.join(MODES)}", 2)
     try:
         flt = build_filter(
-            committee=committee, date_from=date_from, date_to=date_to, case=case, decision=decision,
-            person=person, person_role=person_role, party=party, min_amount=min_amount,
-            max_amount=max_amount, kind=kind,
+            committee=committee,
+            date_from=date_from,
+            date_to=date_to,
+            case=case,
+            decision=decision,
+            person=person,
+            person_role=person_role,
+            party=party,
+            min_amount=min_amount,
+            max_amount=max_amount,
+            kind=kind,
         )
     except FilterError as exc:
         fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
@@ -286,7 +356,9 @@ def _print_results(response) -> None:
 
 @app.command()
 def case(
-    case_number: Annotated[str, typer.Argument(help="A case number, e.g. 15.00.00-G01-5-25 or EMN-2025-008579.")],
+    case_number: Annotated[
+        str, typer.Argument(help="A case number, e.g. 15.00.00-G01-5-25 or EMN-2025-008579.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
 ) -> None:
     """Follow a case across meetings, oldest first, with decisions and earlier decisions quoted."""
@@ -306,18 +378,31 @@ def case(
     for r in records:
         meeting = r.get("meeting") or {}
         outcomes = ", ".join(d["outcome"] for d in r.get("decisions", []))
-        out.print(f"\n[bold]{meeting.get('date', '')}[/] {escape(meeting.get('committee', ''))}, punkt {r['number']}: {escape(r['title'])}")
-        out.print(f"  Beslutning: {outcomes or '-'} · s. {r['page_start']}-{r['page_end']} · {escape(r['source'])}")
+        out.print(
+            f"\n[bold]{meeting.get('date', '')}[/] {escape(meeting.get('committee', ''))}, punkt {r['number']}: {escape(r['title'])}"
+        )
+        out.print(
+            f"  Beslutning: {outcomes or '-'} · s. {r['page_start']}-{r['page_end']} · {escape(r['source'])}"
+        )
         for d in r.get("decisions", []):
             out.print(f"  [dim]{escape(d['text'][:200])}[/]")
         for p in r.get("prior_decisions", []):
-            out.print(f"  Tidligere: {escape(p.get('body') or '')} {p.get('date') or ''}, punkt {p.get('item') or '?'}: {escape(p['text'][:160])}")
+            out.print(
+                f"  Tidligere: {escape(p.get('body') or '')} {p.get('date') or ''}, punkt {p.get('item') or '?'}: {escape(p['text'][:160])}"
+            )
 
 
 @app.command()
 def show(
-    target: Annotated[str, typer.Argument(help="An item id (2025-08-12-beskaeftigelsesudvalget#74), a meeting id, or a file to parse.")],
-    item: Annotated[int | None, typer.Option(help="With a file: show only this item number.")] = None,
+    target: Annotated[
+        str,
+        typer.Argument(
+            help="An item id (2025-08-12-beskaeftigelsesudvalget#74), a meeting id, or a file to parse."
+        ),
+    ],
+    item: Annotated[
+        int | None, typer.Option(help="With a file: show only this item number.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Show an item or a meeting as a person reads it."""
@@ -330,7 +415,10 @@ def show(
         from nlp.extract import extraction_json
 
         data = document_to_dict(document)
-        records = [dict(d, **extraction_json(document, it)) for d, it in zip(data["items"], document.items, strict=True)]
+        records = [
+            dict(d, **extraction_json(document, it))
+            for d, it in zip(data["items"], document.items, strict=True)
+        ]
         for r in records:
             r["meeting"] = data["meeting"]
             r["source"] = data["source"]
@@ -347,7 +435,9 @@ def show(
             from index.filters import SearchFilter
 
             found = index.searcher.record(target)
-            records = [found] if found else index.searcher.records(SearchFilter(meeting_ids=(target,)))
+            records = (
+                [found] if found else index.searcher.records(SearchFilter(meeting_ids=(target,)))
+            )
         except _store_errors() as exc:
             fail(str(exc))
         finally:
@@ -367,19 +457,26 @@ def render_item(r: dict[str, Any]) -> None:
 
     meeting = r.get("meeting") or {}
     out.print(Rule())
-    out.print(f"[bold]Punkt {r['number']}: {escape(r['title'])}[/]" + (" [red](lukket)[/]" if r["closed"] else ""))
+    out.print(
+        f"[bold]Punkt {r['number']}: {escape(r['title'])}[/]"
+        + (" [red](lukket)[/]" if r["closed"] else "")
+    )
     out.print(
         f"{escape(meeting.get('committee', ''))} · {meeting.get('date', '')} · "
         f"sag {escape(', '.join(r['case_numbers']) or '-')} · s. {r['page_start']}-{r['page_end']} · {escape(r.get('source', ''))}"
     )
     for d in r.get("decisions", []):
-        out.print(f"[green]Beslutning {d['point'] or ''}: {d['outcome']}[/] – {escape(d['text'][:200])}")
+        out.print(
+            f"[green]Beslutning {d['point'] or ''}: {d['outcome']}[/] – {escape(d['text'][:200])}"
+        )
     for v in r.get("votes", []):
         out.print(f"Afstemning: for {v['for']}, imod {v['against']}, undlod {v['abstain']}")
     if r.get("absent"):
         out.print(f"Fraværende: {escape(', '.join(r['absent']))}")
     for section in r["sections"]:
-        out.print(f"\n[bold underline]{escape(section['heading'] or '')}[/] [dim]s. {', '.join(map(str, section['pages']))}[/]")
+        out.print(
+            f"\n[bold underline]{escape(section['heading'] or '')}[/] [dim]s. {', '.join(map(str, section['pages']))}[/]"
+        )
         out.print(escape(section["text"]))
     if r.get("attachments"):
         out.print("\n[bold]Bilag[/]: " + escape("; ".join(r["attachments"])))
@@ -402,6 +499,40 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")
         return
     for key, value in data.items():
         out.print(f"{key:>16}: {value}")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str | None, typer.Option(help="Interface to bind (MINUTES_HOST, default 127.0.0.1).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(min=1, max=65535, help="Port (MINUTES_PORT, default 8000).")
+    ] = None,
+) -> None:
+    """Serve the HTTP API and the web page with uvicorn, holding the index."""
+    import uvicorn
+    from pydantic import ValidationError
+
+    from index.store import StoreError
+    from search_api.app import create_app
+    from search_api.settings import ApiSettings
+
+    try:
+        settings = ApiSettings()
+    except ValidationError as exc:
+        fail(f"invalid settings: {exc}", 2)
+    if host:
+        settings.host = host
+    if port:
+        settings.port = port
+    try:
+        application = create_app(settings)
+        application.state.index.store  # noqa: B018 - take the store's lock now, fail before binding the port
+    except StoreError as exc:
+        fail(str(exc))
+    err.print(f"minutes: serving {settings.data_dir} on http://{settings.host}:{settings.port}/")
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
 
 
 if __name__ == "__main__":

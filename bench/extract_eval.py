@@ -20,7 +20,11 @@ sys.path.insert(0, str(REPO))
 from ingest import parse_file  # noqa: E402
 from nlp.extract import extract_item  # noqa: E402
 
-SEEDS = {"2026-02-03": "000_dd634a48b5fa8e93.txt", "2025-08-12": "001_29e3001dddba3512.txt", "2025-02-04": "002_4527f87a4ec4da6b.txt"}
+SEEDS = {
+    "2026-02-03": "000_dd634a48b5fa8e93.txt",
+    "2025-08-12": "001_29e3001dddba3512.txt",
+    "2025-02-04": "002_4527f87a4ec4da6b.txt",
+}
 
 
 def prf(gold: Counter, got: Counter) -> tuple[float, float, int, int]:
@@ -33,24 +37,39 @@ def prf(gold: Counter, got: Counter) -> tuple[float, float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
-    parser.add_argument("--gold", type=Path, default=REPO / "bench" / "gold" / "extraction.gold.jsonl")
-    parser.add_argument("--items-gold", type=Path, default=REPO.parent / "shared" / "eval" / "items.gold.jsonl")
+    parser.add_argument(
+        "--gold", type=Path, default=REPO / "bench" / "gold" / "extraction.gold.jsonl"
+    )
+    parser.add_argument(
+        "--items-gold", type=Path, default=REPO.parent / "shared" / "eval" / "items.gold.jsonl"
+    )
     args = parser.parse_args()
 
     gold = {row["item"]: row for row in map(json.loads, args.gold.read_text().splitlines()) if row}
-    items_gold = {row["meeting"]: row for row in map(json.loads, args.items_gold.read_text().splitlines()) if row}
-    totals: dict[str, tuple[Counter, Counter]] = {f: (Counter(), Counter()) for f in ("decisions", "prior_decisions", "votes", "absent", "amounts", "table_amounts")}
+    items_gold = {
+        row["meeting"]: row
+        for row in map(json.loads, args.items_gold.read_text().splitlines())
+        if row
+    }
+    totals: dict[str, tuple[Counter, Counter]] = {
+        f: (Counter(), Counter())
+        for f in ("decisions", "prior_decisions", "votes", "absent", "amounts", "table_amounts")
+    }
     outcome_right = outcome_total = 0
     case_right = case_total = 0
     items = 0
     elapsed = 0.0
-    extract_item(parse_file(args.seeds / SEEDS["2025-02-04"]).items[0], None)  # load spaCy outside the timing
+    extract_item(
+        parse_file(args.seeds / SEEDS["2025-02-04"]).items[0], None
+    )  # load spaCy outside the timing
     for date, name in SEEDS.items():
         document = parse_file(args.seeds / name)
         own_cases = {n: c for n, _, c in items_gold[date]["items"]}
         for item in document.items:
             case_total += 1
-            case_right += bool(item.case_numbers) and item.case_numbers[0] == own_cases.get(item.number)
+            case_right += bool(item.case_numbers) and item.case_numbers[0] == own_cases.get(
+                item.number
+            )
             start = time.perf_counter()
             data = extract_item(item, document.meeting).to_json()
             elapsed += time.perf_counter() - start
@@ -59,16 +78,40 @@ def main() -> None:
             g = gold.get(key, {})
             got = {
                 "decisions": [(d["point"], d["outcome"]) for d in data["decisions"]],
-                "prior_decisions": [(p["body"], p["date"], p["item"], tuple(p["outcomes"])) for p in data["prior_decisions"]],
-                "votes": [(v["for"], v["against"], v["abstain"], tuple(v["against_names"]), tuple(v["for_names"])) for v in data["votes"]],
+                "prior_decisions": [
+                    (p["body"], p["date"], p["item"], tuple(p["outcomes"]))
+                    for p in data["prior_decisions"]
+                ],
+                "votes": [
+                    (
+                        v["for"],
+                        v["against"],
+                        v["abstain"],
+                        tuple(v["against_names"]),
+                        tuple(v["for_names"]),
+                    )
+                    for v in data["votes"]
+                ],
                 "absent": data["absent"],
                 "amounts": [a["value"] for a in data["amounts"] if not a["from_table"]],
                 "table_amounts": [a["value"] for a in data["amounts"] if a["from_table"]],
             }
             want = {
                 "decisions": [(d["point"], d["outcome"]) for d in g.get("decisions", [])],
-                "prior_decisions": [(p["body"], p["date"], p["item"], tuple(p["outcomes"])) for p in g.get("prior_decisions", [])],
-                "votes": [(v["for"], v["against"], v["abstain"], tuple(v["against_names"]), tuple(v["for_names"])) for v in g.get("votes", [])],
+                "prior_decisions": [
+                    (p["body"], p["date"], p["item"], tuple(p["outcomes"]))
+                    for p in g.get("prior_decisions", [])
+                ],
+                "votes": [
+                    (
+                        v["for"],
+                        v["against"],
+                        v["abstain"],
+                        tuple(v["against_names"]),
+                        tuple(v["for_names"]),
+                    )
+                    for v in g.get("votes", [])
+                ],
                 "absent": g.get("absent", []),
                 "amounts": g.get("amounts", []),
                 "table_amounts": g.get("table_amounts", []),
@@ -84,9 +127,13 @@ def main() -> None:
     for field, (want_counter, got_counter) in totals.items():
         p, r, n_gold, n_got = prf(want_counter, got_counter)
         print(f"{field:<16}{p:>10.3f}{r:>8.3f}{n_gold:>6}{n_got:>7}")
-    print(f"outcome accuracy per sub-point: {outcome_right}/{outcome_total} = {outcome_right / outcome_total:.3f}")
+    print(
+        f"outcome accuracy per sub-point: {outcome_right}/{outcome_total} = {outcome_right / outcome_total:.3f}"
+    )
     print(f"own case number: {case_right}/{case_total} = {case_right / case_total:.3f}")
-    print(f"throughput: {items} items in {elapsed:.2f} s = {items / elapsed:.1f} items/s (extraction only)")
+    print(
+        f"throughput: {items} items in {elapsed:.2f} s = {items / elapsed:.1f} items/s (extraction only)"
+    )
 
 
 if __name__ == "__main__":

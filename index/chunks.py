@@ -48,7 +48,9 @@ def _pages(section: Section, first_char: int, last_char: int) -> tuple[int, ...]
     return tuple(p for p in section.pages if first <= p <= last)
 
 
-def chunk_sections(unit_id: str, title: str, header: str, sections: tuple[Section, ...]) -> list[Chunk]:
+def chunk_sections(
+    unit_id: str, title: str, header: str, sections: tuple[Section, ...]
+) -> list[Chunk]:
     """Chunks of one unit: a title chunk (title + header facts) and windows over each section."""
     first_page = sections[0].pages[:1] if sections and sections[0].pages else ()
     chunks = [Chunk(f"{unit_id}:t", unit_id, "", "title", f"{title}\n{header}".strip(), first_page)]

@@ -84,14 +84,18 @@ def build_filter(
     known = {o.value for o in Outcome}
     for outcome in outcomes:
         if outcome not in known:
-            raise FilterError("decision", f"unknown outcome '{outcome}'; use one of {', '.join(sorted(known))}")
+            raise FilterError(
+                "decision", f"unknown outcome '{outcome}'; use one of {', '.join(sorted(known))}"
+            )
     kinds = _values(kind)
     for k in kinds:
         if k not in KINDS:
             raise FilterError("kind", f"unknown kind '{k}'; use 'minutes' or 'other'")
     role = person_role or "any"
     if role not in PERSON_ROLES:
-        raise FilterError("person_role", f"unknown role '{role}'; use one of {', '.join(PERSON_ROLES)}")
+        raise FilterError(
+            "person_role", f"unknown role '{role}'; use one of {', '.join(PERSON_ROLES)}"
+        )
     case = (case or "").strip() or None
     case_numbers: tuple[str, ...] = ()
     case_prefix = None

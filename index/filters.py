@@ -39,7 +39,9 @@ class SearchFilter:
     sources: tuple[str, ...] = ()
     chunk_types: tuple[str, ...] = ()  # "title" (one per item, carries the record) or "text"
     closed: bool | None = None
-    include_staged: bool = False  # also points of an ingest that has not committed ("state": "staged")
+    include_staged: bool = (
+        False  # also points of an ingest that has not committed ("state": "staged")
+    )
 
 
 @dataclass(frozen=True)

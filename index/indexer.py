@@ -70,7 +70,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
             )
         else:
             found.append(path)
@@ -98,7 +100,9 @@ class Indexer:
             items.append(clean)
             redacted += count
         extractions = extract_meeting_items(document.meeting, items)
-        return [item_unit(document, it, ex) for it, ex in zip(items, extractions, strict=True)], redacted
+        return [
+            item_unit(document, it, ex) for it, ex in zip(items, extractions, strict=True)
+        ], redacted
 
     def _points(self, units: Sequence[Unit]) -> list[StorePoint]:
         chunks: list[tuple[Unit, Chunk]] = [
@@ -170,7 +174,9 @@ class Indexer:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                result = FileResult(path.name, "failed", reason=f"{path}: cannot be read ({exc.strerror})")
+                result = FileResult(
+                    path.name, "failed", reason=f"{path}: cannot be read ({exc.strerror})"
+                )
             else:
                 result = self.ingest_bytes(data, path.name)
             summary.results.append(result)

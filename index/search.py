@@ -15,6 +15,7 @@ from index.filters import SearchFilter
 from index.snippets import make_snippet
 from index.sparse import SparseEncoder
 from index.store import Hit, Store
+from nlp.case_numbers import find_case_numbers
 
 MODES = ("hybrid", "dense", "sparse")
 FACET_KEYS = ("committee", "year", "outcomes", "parties", "kle_groups", "kind")
@@ -41,7 +42,9 @@ class SearchResult:
     source: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: (list(map(list, v)) if k == "highlights" else v) for k, v in self.__dict__.items()}
+        return {
+            k: (list(map(list, v)) if k == "highlights" else v) for k, v in self.__dict__.items()
+        }
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,9 @@ class Searcher:
             if mode == "sparse":
                 return []
             sparse, mode = None, "dense"
-        return self.store.query(dense, sparse, flt, limit=limit, prefetch_limit=max(100, limit), mode=mode)
+        return self.store.query(
+            dense, sparse, flt, limit=limit, prefetch_limit=max(100, limit), mode=mode
+        )
 
     def search(
         self,
@@ -119,7 +124,19 @@ class Searcher:
         query = " ".join(query.split())
         if not query:
             return self.browse(flt, limit=limit, offset=offset, facets=facets)
-        hits = self._candidates(query, flt, min(MAX_CANDIDATES, max(50, (offset + limit) * 8)), mode)
+        hits = self._candidates(
+            query, flt, min(MAX_CANDIDATES, max(50, (offset + limit) * 8)), mode
+        )
+        # A case number in the query is a lookup: its items go first, whatever the ranking says.
+        cases = tuple(c.normalized for c in find_case_numbers(query))
+        if cases:
+            exact = [h for h in hits if set(h.payload.get("case_numbers", ())) & set(cases)]
+            known = {h.payload["item_id"] for h in exact}
+            lookup = self.store.scroll(
+                replace(flt, case_numbers=cases, chunk_types=("title",)), limit=MAX_CANDIDATES
+            )
+            exact += [h for h in lookup if h.payload["item_id"] not in known]
+            hits = exact + [h for h in hits if h not in exact]
         best: dict[str, Hit] = {}
         for hit in hits:
             item_id = hit.payload["item_id"]
@@ -133,11 +150,19 @@ class Searcher:
             facets=self.facets(flt) if facets else {},
         )
 
-    def browse(self, flt: SearchFilter, *, limit: int, offset: int, facets: bool = True) -> SearchResponse:
+    def browse(
+        self, flt: SearchFilter, *, limit: int, offset: int, facets: bool = True
+    ) -> SearchResponse:
         """No query words: the filtered items, newest meeting first."""
         titles = replace(flt, chunk_types=("title",))
         hits = list(self.store.scroll(titles))
-        hits.sort(key=lambda h: (h.payload.get("meeting_date") or "", -(h.payload.get("item_number") or 0)), reverse=True)
+        hits.sort(
+            key=lambda h: (
+                h.payload.get("meeting_date") or "",
+                -(h.payload.get("item_number") or 0),
+            ),
+            reverse=True,
+        )
         return SearchResponse(
             results=[result_from_hit(h, "") for h in hits[offset : offset + limit]],
             total=len(hits),
@@ -150,7 +175,9 @@ class Searcher:
         return {key: self.store.facet(key, titles) for key in FACET_KEYS}
 
     def record(self, item_id: str) -> dict[str, Any] | None:
-        hits = list(self.store.scroll(SearchFilter(item_ids=(item_id,), chunk_types=("title",)), limit=1))
+        hits = list(
+            self.store.scroll(SearchFilter(item_ids=(item_id,), chunk_types=("title",)), limit=1)
+        )
         return hits[0].payload.get("record") if hits else None
 
     def records(self, flt: SearchFilter) -> list[dict[str, Any]]:
@@ -163,5 +190,7 @@ class Searcher:
         records = self.records(flt)
         if not records:
             records = self.records(SearchFilter(case_prefix=case_number))
-        records.sort(key=lambda r: ((r.get("meeting") or {}).get("date") or "", r.get("number") or 0))
+        records.sort(
+            key=lambda r: ((r.get("meeting") or {}).get("date") or "", r.get("number") or 0)
+        )
         return records

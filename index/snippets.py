@@ -33,7 +33,11 @@ def _matches(word: str, terms: list[str]) -> bool:
             if word == term:
                 return True
         # A shared stem: "fleksjobbet" ~ "fleksjob", "besparelser" ~ "besparelse".
-        elif word.startswith(term[: max(4, len(term) - 3)]) or term.startswith(word[: max(4, len(word) - 3)]) and len(word) >= 5:
+        elif (
+            word.startswith(term[: max(4, len(term) - 3)])
+            or term.startswith(word[: max(4, len(word) - 3)])
+            and len(word) >= 5
+        ):
             return True
     return False
 

@@ -15,7 +15,9 @@ from qdrant_edge import Bm25, Bm25Config
 
 from index.store import SparseVector
 
-_IDENTIFIER = re.compile(r"(?<![\w.\-/])(?:(?:[A-ZÆØÅa-zæøå]{1,5}-)?\d\w*(?:[./\-]\w+)+|\d{3,})(?![\w\-/])")
+_IDENTIFIER = re.compile(
+    r"(?<![\w.\-/])(?:(?:[A-ZÆØÅa-zæøå]{1,5}-)?\d\w*(?:[./\-]\w+)+|\d{3,})(?![\w\-/])"
+)
 _IDENTIFIER_WEIGHT = 2.0
 
 

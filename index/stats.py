@@ -21,7 +21,9 @@ def index_stats(index: MinutesIndex) -> dict[str, Any]:
     titles = SearchFilter(chunk_types=("title",))
     settings = index.settings
     return {
-        "engine": f"qdrant server {settings.qdrant_url}" if settings.qdrant_url else "qdrant-edge (embedded)",
+        "engine": f"qdrant server {settings.qdrant_url}"
+        if settings.qdrant_url
+        else "qdrant-edge (embedded)",
         "store": settings.qdrant_url or str(settings.store_dir),
         "model": info.model_name if info else None,
         "dimension": info.dim if info else None,

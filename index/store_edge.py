@@ -57,7 +57,10 @@ def edge_filter(flt: SearchFilter | None) -> qe.Filter | None:
     must, must_not = conditions(flt)
     if not must and not must_not:
         return None
-    return qe.Filter(must=[_condition(c) for c in must] or None, must_not=[_condition(c) for c in must_not] or None)
+    return qe.Filter(
+        must=[_condition(c) for c in must] or None,
+        must_not=[_condition(c) for c in must_not] or None,
+    )
 
 
 def _sparse(vector: SparseVector) -> qe.SparseVector:
@@ -99,7 +102,9 @@ class EdgeStore:
         folder.mkdir(parents=True, exist_ok=True)
         lock = _Lock(folder / "minutes.lock")
         try:
-            shard = qe.EdgeShard.load(str(folder / "shard")) if (folder / "shard").exists() else None
+            shard = (
+                qe.EdgeShard.load(str(folder / "shard")) if (folder / "shard").exists() else None
+            )
         except Exception:
             lock.release()
             raise
@@ -143,7 +148,9 @@ class EdgeStore:
 
     def upsert(self, points: Sequence[StorePoint]) -> None:
         if points:
-            self.shard.update(qe.UpdateOperation.upsert_points(self._points(points, {"state": "live"})))
+            self.shard.update(
+                qe.UpdateOperation.upsert_points(self._points(points, {"state": "live"}))
+            )
 
     def replace_document(self, doc_id: str, points: Sequence[StorePoint]) -> None:
         ingest_id = new_ingest_id()
@@ -175,15 +182,33 @@ class EdgeStore:
             return []
         qfilter = edge_filter(flt)
         if mode == "dense" or (mode == "hybrid" and sparse is None):
-            request = qe.QueryRequest(limit=limit, query=qe.Query.Nearest(list(dense), using=DENSE), filter=qfilter, with_payload=True)
+            request = qe.QueryRequest(
+                limit=limit,
+                query=qe.Query.Nearest(list(dense), using=DENSE),
+                filter=qfilter,
+                with_payload=True,
+            )
         elif mode == "sparse" or dense is None:
-            request = qe.QueryRequest(limit=limit, query=qe.Query.Nearest(_sparse(sparse), using=SPARSE), filter=qfilter, with_payload=True)
+            request = qe.QueryRequest(
+                limit=limit,
+                query=qe.Query.Nearest(_sparse(sparse), using=SPARSE),
+                filter=qfilter,
+                with_payload=True,
+            )
         else:
             request = qe.QueryRequest(
                 limit=limit,
                 prefetches=[
-                    qe.Prefetch(limit=prefetch_limit, query=qe.Query.Nearest(list(dense), using=DENSE), filter=qfilter),
-                    qe.Prefetch(limit=prefetch_limit, query=qe.Query.Nearest(_sparse(sparse), using=SPARSE), filter=qfilter),
+                    qe.Prefetch(
+                        limit=prefetch_limit,
+                        query=qe.Query.Nearest(list(dense), using=DENSE),
+                        filter=qfilter,
+                    ),
+                    qe.Prefetch(
+                        limit=prefetch_limit,
+                        query=qe.Query.Nearest(_sparse(sparse), using=SPARSE),
+                        filter=qfilter,
+                    ),
                 ],
                 query=qe.Fusion.Rrf(k=60),
                 filter=qfilter,
@@ -200,7 +225,9 @@ class EdgeStore:
             page = _SCROLL_PAGE if limit is None else min(_SCROLL_PAGE, limit - seen)
             if page <= 0:
                 return
-            records, offset = self.shard.scroll(qe.ScrollRequest(offset=offset, limit=page, filter=qfilter, with_payload=True))
+            records, offset = self.shard.scroll(
+                qe.ScrollRequest(offset=offset, limit=page, filter=qfilter, with_payload=True)
+            )
             for record in records:
                 yield Hit(str(record.id), 1.0, record.payload or {})
             seen += len(records)
@@ -215,7 +242,9 @@ class EdgeStore:
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]:
         if self.shard is None:
             return {}
-        response = self.shard.facet(qe.FacetRequest(key=key, limit=limit, exact=True, filter=edge_filter(flt)))
+        response = self.shard.facet(
+            qe.FacetRequest(key=key, limit=limit, exact=True, filter=edge_filter(flt))
+        )
         return {str(h.value): int(h.count) for h in response.hits}
 
     def flush(self) -> None:

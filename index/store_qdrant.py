@@ -46,7 +46,9 @@ _SCHEMA = (
 def _condition(c: Condition) -> models.FieldCondition:
     if c.gte is not None or c.lte is not None:
         if c.is_datetime:
-            return models.FieldCondition(key=c.key, range=models.DatetimeRange(gte=c.gte, lte=c.lte))
+            return models.FieldCondition(
+                key=c.key, range=models.DatetimeRange(gte=c.gte, lte=c.lte)
+            )
         return models.FieldCondition(key=c.key, range=models.Range(gte=c.gte, lte=c.lte))
     if len(c.values) == 1:
         return models.FieldCondition(key=c.key, match=models.MatchValue(value=c.values[0]))
@@ -57,7 +59,10 @@ def client_filter(flt: SearchFilter | None) -> models.Filter | None:
     must, must_not = conditions(flt)
     if not must and not must_not:
         return None
-    return models.Filter(must=[_condition(c) for c in must] or None, must_not=[_condition(c) for c in must_not] or None)
+    return models.Filter(
+        must=[_condition(c) for c in must] or None,
+        must_not=[_condition(c) for c in must_not] or None,
+    )
 
 
 def _sparse(vector: SparseVector) -> models.SparseVector:
@@ -65,7 +70,13 @@ def _sparse(vector: SparseVector) -> models.SparseVector:
 
 
 class QdrantStore:
-    def __init__(self, client: QdrantClient, collection: str, shard_number: int = 1, replication_factor: int = 1):
+    def __init__(
+        self,
+        client: QdrantClient,
+        collection: str,
+        shard_number: int = 1,
+        replication_factor: int = 1,
+    ):
         self.client = client
         self.collection = collection
         self.shard_number = shard_number
@@ -77,7 +88,9 @@ class QdrantStore:
         try:
             client.get_collections()
         except Exception as exc:
-            raise StoreError(f"cannot reach the Qdrant server at {settings.qdrant_url}: {exc}") from None
+            raise StoreError(
+                f"cannot reach the Qdrant server at {settings.qdrant_url}: {exc}"
+            ) from None
         return cls(client, settings.collection, settings.shard_number, settings.replication_factor)
 
     def _exists(self) -> bool:
@@ -107,9 +120,15 @@ class QdrantStore:
         for name, schema in _SCHEMA:
             self.client.create_payload_index(self.collection, name, field_schema=schema, wait=True)
 
-    def _points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> list[models.PointStruct]:
+    def _points(
+        self, points: Sequence[StorePoint], extra: dict[str, Any]
+    ) -> list[models.PointStruct]:
         return [
-            models.PointStruct(id=p.id, vector={DENSE: list(p.dense), SPARSE: _sparse(p.sparse)}, payload=p.payload | extra)
+            models.PointStruct(
+                id=p.id,
+                vector={DENSE: list(p.dense), SPARSE: _sparse(p.sparse)},
+                payload=p.payload | extra,
+            )
             for p in points
         ]
 
@@ -128,7 +147,9 @@ class QdrantStore:
             must=[_condition(Condition("doc_id", (doc_id,)))],
             must_not=[_condition(Condition("ingest_id", (ingest_id,)))],
         )
-        self.client.delete(self.collection, points_selector=models.FilterSelector(filter=older), wait=True)
+        self.client.delete(
+            self.collection, points_selector=models.FilterSelector(filter=older), wait=True
+        )
 
     def delete(self, flt: SearchFilter) -> None:
         if self._exists():
@@ -148,15 +169,33 @@ class QdrantStore:
             return []
         qfilter = client_filter(flt)
         if mode == "dense" or (mode == "hybrid" and sparse is None):
-            response = self.client.query_points(self.collection, query=list(dense), using=DENSE, query_filter=qfilter, limit=limit, with_payload=True)
+            response = self.client.query_points(
+                self.collection,
+                query=list(dense),
+                using=DENSE,
+                query_filter=qfilter,
+                limit=limit,
+                with_payload=True,
+            )
         elif mode == "sparse" or dense is None:
-            response = self.client.query_points(self.collection, query=_sparse(sparse), using=SPARSE, query_filter=qfilter, limit=limit, with_payload=True)
+            response = self.client.query_points(
+                self.collection,
+                query=_sparse(sparse),
+                using=SPARSE,
+                query_filter=qfilter,
+                limit=limit,
+                with_payload=True,
+            )
         else:
             response = self.client.query_points(
                 self.collection,
                 prefetch=[
-                    models.Prefetch(query=list(dense), using=DENSE, limit=prefetch_limit, filter=qfilter),
-                    models.Prefetch(query=_sparse(sparse), using=SPARSE, limit=prefetch_limit, filter=qfilter),
+                    models.Prefetch(
+                        query=list(dense), using=DENSE, limit=prefetch_limit, filter=qfilter
+                    ),
+                    models.Prefetch(
+                        query=_sparse(sparse), using=SPARSE, limit=prefetch_limit, filter=qfilter
+                    ),
                 ],
                 query=models.FusionQuery(fusion=models.Fusion.RRF),
                 query_filter=qfilter,
@@ -174,7 +213,9 @@ class QdrantStore:
             page = _SCROLL_PAGE if limit is None else min(_SCROLL_PAGE, limit - seen)
             if page <= 0:
                 return
-            records, offset = self.client.scroll(self.collection, scroll_filter=qfilter, limit=page, offset=offset, with_payload=True)
+            records, offset = self.client.scroll(
+                self.collection, scroll_filter=qfilter, limit=page, offset=offset, with_payload=True
+            )
             for record in records:
                 yield Hit(str(record.id), 1.0, record.payload or {})
             seen += len(records)
@@ -184,12 +225,16 @@ class QdrantStore:
     def count(self, flt: SearchFilter | None = None) -> int:
         if not self._exists():
             return 0
-        return int(self.client.count(self.collection, count_filter=client_filter(flt), exact=True).count)
+        return int(
+            self.client.count(self.collection, count_filter=client_filter(flt), exact=True).count
+        )
 
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]:
         if not self._exists():
             return {}
-        response = self.client.facet(self.collection, key=key, facet_filter=client_filter(flt), limit=limit, exact=True)
+        response = self.client.facet(
+            self.collection, key=key, facet_filter=client_filter(flt), limit=limit, exact=True
+        )
         return {str(h.value): int(h.count) for h in response.hits}
 
     def flush(self) -> None:

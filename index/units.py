@@ -73,25 +73,29 @@ def item_unit(document: Document, item: Item, extraction: ItemExtraction) -> Uni
     amounts = [a.value for a in extraction.amounts]
     outcomes = sorted({d.outcome.value for d in extraction.decisions})
     persons = sorted(set(extraction.persons) | absent | set(voted_for) | set(voted_against))
-    payload = _document_payload(document) | _kle_fields(item.case_numbers) | {
-        "item_id": item_id,
-        "item_number": item.number,
-        "title": item.title,
-        "case_numbers": list(item.case_numbers),
-        "closed": item.closed,
-        "access": "closed" if item.closed else "open",
-        "outcomes": outcomes,
-        "persons": persons,
-        "persons_present": sorted(p for p in participants if p not in absent),
-        "persons_absent": sorted(absent),
-        "voted_for": voted_for,
-        "voted_against": voted_against,
-        "parties": sorted(set(extraction.parties)),
-        "organizations": sorted(set(extraction.organizations)),
-        "amounts_abs": sorted({float(abs(a)) for a in amounts}),
-        "page_start": item.page_start,
-        "page_end": item.page_end,
-    }
+    payload = (
+        _document_payload(document)
+        | _kle_fields(item.case_numbers)
+        | {
+            "item_id": item_id,
+            "item_number": item.number,
+            "title": item.title,
+            "case_numbers": list(item.case_numbers),
+            "closed": item.closed,
+            "access": "closed" if item.closed else "open",
+            "outcomes": outcomes,
+            "persons": persons,
+            "persons_present": sorted(p for p in participants if p not in absent),
+            "persons_absent": sorted(absent),
+            "voted_for": voted_for,
+            "voted_against": voted_against,
+            "parties": sorted(set(extraction.parties)),
+            "organizations": sorted(set(extraction.organizations)),
+            "amounts_abs": sorted({float(abs(a)) for a in amounts}),
+            "page_start": item.page_start,
+            "page_end": item.page_end,
+        }
+    )
     record = item_to_dict(document, item) | extraction.to_json()
     record |= {
         "doc_id": document.id,

@@ -5,12 +5,21 @@ from ingest.errors import (
     EmptyDocument,
     EncryptedPDF,
     IngestError,
-    NoTextLayer,
     NotAPDF,
+    NoTextLayer,
     UnsupportedFormat,
 )
 from ingest.parse import parse_bytes, parse_file
-from ingest.records import Block, BlockKind, Document, DocumentKind, Item, Meeting, Section, SectionKind
+from ingest.records import (
+    Block,
+    BlockKind,
+    Document,
+    DocumentKind,
+    Item,
+    Meeting,
+    Section,
+    SectionKind,
+)
 
 __all__ = [
     "Block",

@@ -16,7 +16,17 @@ from ingest.records import Block, BlockKind
 _BLOCK_TAGS = {"p", "div", "li", "br", "tr", "section", "article", "ul", "ol", "table"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "nav", "button", "head", "title"}
 # Portal chrome: buttons, icons, counters and labels that are not minutes text.
-_CHROME_CLASSES = {"pdf-label", "fil-ikon", "badge", "dropdown", "glyphicon", "expand", "tilbage-wrapper", "dagsordenhent", "lydfiler-og-bilag"}
+_CHROME_CLASSES = {
+    "pdf-label",
+    "fil-ikon",
+    "badge",
+    "dropdown",
+    "glyphicon",
+    "expand",
+    "tilbage-wrapper",
+    "dagsordenhent",
+    "lydfiler-og-bilag",
+}
 _HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -45,7 +55,11 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = set((dict(attrs).get("class") or "").split())
-        if self._skip_depth or (tag in _SKIP_TAGS and "overskrift-btn" not in classes) or classes & _CHROME_CLASSES:
+        if (
+            self._skip_depth
+            or (tag in _SKIP_TAGS and "overskrift-btn" not in classes)
+            or classes & _CHROME_CLASSES
+        ):
             self._skip_stack.append(tag)
             self._skip_depth += 1
             return

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from ingest.records import Meeting
 from nlp.dates import find_dates
 
-_BODY_WORDS = r"(?:udvalg|byråd|råd|nævn|bestyrelse|forsamling|magistrat|kommission|repræsentantskab)"
+_BODY_WORDS = (
+    r"(?:udvalg|byråd|råd|nævn|bestyrelse|forsamling|magistrat|kommission|repræsentantskab)"
+)
 _TITLE = re.compile(
     r"^(?:REFERAT|Referat|DAGSORDEN|Dagsorden|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
     r"(?:\s+(?:for|fra|af|over)(?:\s+mødet?)?(?:\s+i)?)?\s*[:\-–]?\s*"
@@ -34,7 +36,9 @@ def split_names(text: str) -> tuple[str, ...]:
     names = []
     for part in _NAME_SPLIT.split(text):
         part = _PARTY_SUFFIX.sub("", part).strip(" .:-–")
-        part = re.sub(r"\s*,?\s*(?:formand|næstformand|borgmester|rådmand)\b.*$", "", part, flags=re.I)
+        part = re.sub(
+            r"\s*,?\s*(?:formand|næstformand|borgmester|rådmand)\b.*$", "", part, flags=re.I
+        )
         if 2 <= len(part) <= 60 and part[:1].isupper() and len(part.split()) <= 6:
             names.append(part)
     return tuple(dict.fromkeys(names))
@@ -50,7 +54,9 @@ def _clean_committee(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_meeting(front: Sequence[str], whole_text: str, title_hint: str | None = None) -> Meeting | None:
+def read_meeting(
+    front: Sequence[str], whole_text: str, title_hint: str | None = None
+) -> Meeting | None:
     """Build the meeting from front-matter lines; None when no date can be found."""
     fields: dict[str, str] = {}
     committee: str | None = None

@@ -36,13 +36,19 @@ def parse_bytes(data: bytes, source: str) -> Document:
         if not data.lstrip()[:1024].find(b"%PDF") >= 0:
             raise NotAPDF(source, "no %PDF header")
         pdf = read_pdf(Path(source), data=data)
-        return segment(pdf.blocks, source=source, sha256=sha256, page_count=pdf.page_count, title=pdf.title)
-    if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return segment(
+            pdf.blocks, source=source, sha256=sha256, page_count=pdf.page_count, title=pdf.title
+        )
+    if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
+        (b"<!doctype html", b"<html")
+    ):
         blocks = read_html(_decode(data))
     elif suffix in TEXT_SUFFIXES or not suffix:
         blocks = read_text(_decode(data))
     else:
-        raise UnsupportedFormat(source, f"'{suffix}' is not one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+        raise UnsupportedFormat(
+            source, f"'{suffix}' is not one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+        )
     blocks = list(blocks)
     page_count = max((b.page for b in blocks), default=0)
     if not blocks:

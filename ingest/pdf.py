@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pymupdf
 
-from ingest.errors import CorruptPDF, EmptyDocument, EncryptedPDF, NoTextLayer, NotAPDF
+from ingest.errors import CorruptPDF, EmptyDocument, EncryptedPDF, NotAPDF, NoTextLayer
 from ingest.pdf_lines import Line, merge_baselines, page_lines
 from ingest.records import Block, BlockKind
 
@@ -135,17 +135,26 @@ def _join(previous: str, line: str) -> str:
 
 def _heading_levels(lines: list[Line], body_size: float) -> dict[tuple[float, bool], int]:
     """Heading level per (rounded size, bold) style: larger first, bold at body size last."""
-    styles = sorted({(round(ln.size, 1), ln.bold) for ln in lines if ln.size > body_size * 1.12 or ln.bold})
+    styles = sorted(
+        {(round(ln.size, 1), ln.bold) for ln in lines if ln.size > body_size * 1.12 or ln.bold}
+    )
     styles.sort(key=lambda s: (-s[0], not s[1]))
     return {style: k + 1 for k, style in enumerate(styles)}
 
 
-def _page_blocks(page: pymupdf.Page, page_number: int, running: set[str], body_size: float) -> Iterator[Block]:
+def _page_blocks(
+    page: pymupdf.Page, page_number: int, running: set[str], body_size: float
+) -> Iterator[Block]:
     lines, tables = page_lines(page, _FLAGS)
     lines = merge_baselines([ln for ln in lines if not _is_running(ln, page.rect.height, running)])
     levels = _heading_levels(lines, body_size)
     items: list[tuple[float, Block]] = [
-        (t.y0, Block("\n".join(" | ".join(r) for r in t.rows), page_number, BlockKind.TABLE, rows=t.rows))
+        (
+            t.y0,
+            Block(
+                "\n".join(" | ".join(r) for r in t.rows), page_number, BlockKind.TABLE, rows=t.rows
+            ),
+        )
         for t in tables
     ]
     current: list[Line] = []

@@ -66,7 +66,10 @@ def _cell_text(page: pymupdf.Page, cell: tuple[float, float, float, float] | Non
 
 def _inside(line: Line, tables: list[PageTable]) -> bool:
     cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-    return any(x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1 for x0, y0, x1, y1 in (t.rect for t in tables))
+    return any(
+        x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1
+        for x0, y0, x1, y1 in (t.rect for t in tables)
+    )
 
 
 def merge_baselines(lines: list[Line]) -> list[Line]:
@@ -86,7 +89,9 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
     return merged
 
 
-def page_lines(page: pymupdf.Page, flags: int, with_tables: bool = True) -> tuple[list[Line], list[PageTable]]:
+def page_lines(
+    page: pymupdf.Page, flags: int, with_tables: bool = True
+) -> tuple[list[Line], list[PageTable]]:
     tables = _tables(page) if with_tables else []
     lines: list[Line] = []
     kept: dict[str, list[tuple[float, float]]] = {}
@@ -96,7 +101,9 @@ def page_lines(page: pymupdf.Page, flags: int, with_tables: bool = True) -> tupl
             spans = [s for s in raw["spans"] if s["text"].strip()]
             if not spans:
                 continue
-            text = collapse_repeats("".join(s["text"] for s in raw["spans"]).replace("\r", " ").replace("\n", " "))
+            text = collapse_repeats(
+                "".join(s["text"] for s in raw["spans"]).replace("\r", " ").replace("\n", " ")
+            )
             if not text.strip():
                 continue
             x0, y0, x1, y1 = raw["bbox"]

@@ -11,15 +11,15 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     MINUTES = "minutes"
     OTHER = "other"
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     """What a section heading means, whatever words a municipality uses."""
 
     RESUME = "resume"
@@ -33,7 +33,7 @@ class SectionKind(str, Enum):
     OTHER = "other"
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     TABLE = "table"

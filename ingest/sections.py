@@ -49,8 +49,14 @@ for _kind, _names in {
 
 _PATTERNS: list[tuple[re.Pattern[str], SectionKind]] = [
     # "Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59:"
-    (re.compile(r"^(?:tidligere )?beslutning(?:er)? (?:fra|i|truffet i) \S"), SectionKind.PRIOR_DECISION),
-    (re.compile(r"^\w+(?:udvalg|råd|magistrat)\w*s? beslutning (?:den|d\.) \d"), SectionKind.PRIOR_DECISION),
+    (
+        re.compile(r"^(?:tidligere )?beslutning(?:er)? (?:fra|i|truffet i) \S"),
+        SectionKind.PRIOR_DECISION,
+    ),
+    (
+        re.compile(r"^\w+(?:udvalg|råd|magistrat)\w*s? beslutning (?:den|d\.) \d"),
+        SectionKind.PRIOR_DECISION,
+    ),
     (re.compile(r"^(?:\w+s )?(?:indstilling|forslag til beslutning)$"), SectionKind.RECOMMENDATION),
     (re.compile(r"^(?:\w+s )?(?:beslutning|afgørelse)$"), SectionKind.DECISION),
     (re.compile(r"^\w+s? (?:afdelings? )?påtegning$"), SectionKind.OTHER),

@@ -133,7 +133,11 @@ def _section_heading(block: Block, styled: bool) -> SectionKind | None:
     if block.kind is BlockKind.HEADING or kind is SectionKind.PRIOR_DECISION:
         return kind
     # Without styled section headings, a short line that is exactly a section name counts.
-    return kind if not styled and len(block.text) < 80 and not block.text.rstrip().endswith(".") else None
+    return (
+        kind
+        if not styled and len(block.text) < 80 and not block.text.rstrip().endswith(".")
+        else None
+    )
 
 
 class _SectionBuilder:
@@ -297,7 +301,11 @@ def segment(
     items = []
     for k, start in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(all_blocks)
-        body = [b for b in all_blocks[start.index + start.consumed : end] if not _TOC_HEADING.match(b.text)]
+        body = [
+            b
+            for b in all_blocks[start.index + start.consumed : end]
+            if not _TOC_HEADING.match(b.text)
+        ]
         items.append(_build_item(start, body, all_blocks[start.index].page, styled))
 
     with_minutes_sections = sum(

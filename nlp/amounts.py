@@ -109,16 +109,33 @@ def find_amounts(text: str) -> list[Amount]:
             # "mellem 1.500 og 2.000 kr.": the lower bound is an amount in the same unit.
             low = _number(m.group("low"))
             if low is not None:
-                found.append(Amount(_signed(low * scale, None), m.group("low"), m.start("low"), m.end("low")))
+                found.append(
+                    Amount(_signed(low * scale, None), m.group("low"), m.start("low"), m.end("low"))
+                )
         start = m.start("sign") if m.group("sign") else m.start("num")
         if m.group("num2"):
             second = _number(m.group("num2"))
             first_end = m.end("num")
-            found.append(Amount(_signed(value * scale, m.group("sign")), text[start:first_end], start, first_end))
+            found.append(
+                Amount(
+                    _signed(value * scale, m.group("sign")), text[start:first_end], start, first_end
+                )
+            )
             if second is not None:
-                found.append(Amount(_signed(second * scale, None), text[m.start("num2") : end], m.start("num2"), end))
+                found.append(
+                    Amount(
+                        _signed(second * scale, None),
+                        text[m.start("num2") : end],
+                        m.start("num2"),
+                        end,
+                    )
+                )
         else:
-            found.append(Amount(_signed(value * scale, m.group("sign")), text[start:end].rstrip(), start, end))
+            found.append(
+                Amount(
+                    _signed(value * scale, m.group("sign")), text[start:end].rstrip(), start, end
+                )
+            )
         taken.append((m.start(), end))
     for m in _BEFORE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -127,7 +144,14 @@ def find_amounts(text: str) -> list[Amount]:
             continue  # "mio. kr. 2026" in a table header: the unit of a column, not "kr. 2026"
         value = _number(m.group("num"))
         if value is not None:
-            found.append(Amount(_signed(value * _scale(m.group("scale")), m.group("sign")), m.group(0), m.start(), m.end()))
+            found.append(
+                Amount(
+                    _signed(value * _scale(m.group("scale")), m.group("sign")),
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                )
+            )
     return sorted(found, key=lambda a: a.start)
 
 
@@ -160,7 +184,9 @@ def format_amount(value: Decimal, style: str) -> str:
 
 def header_scale(header: str) -> Decimal | None:
     """The money unit a table header states ("2026-pl, mio. kr.", "I 1.000 kr.", "(1.000 kr.)"), or None."""
-    if not re.search(_CURRENCY, header, re.IGNORECASE) and not re.search(r"\bt\.?\s?kr|\btkr", header, re.IGNORECASE):
+    if not re.search(_CURRENCY, header, re.IGNORECASE) and not re.search(
+        r"\bt\.?\s?kr|\btkr", header, re.IGNORECASE
+    ):
         return None
     if re.search(r"\b(?:1\.000|1000)\s*kr|\bt\.?\s?kr|\btkr|tusind", header, re.IGNORECASE):
         return Decimal(1000)
@@ -171,10 +197,14 @@ def header_scale(header: str) -> Decimal | None:
     return Decimal(1)
 
 
-_CELL_NUMBER = re.compile(rf"^\s*(?P<sign>{_SIGN})?\s?(?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)\s*$")
+_CELL_NUMBER = re.compile(
+    rf"^\s*(?P<sign>{_SIGN})?\s?(?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)\s*$"
+)
 
 
-def table_amounts(rows: Sequence[Sequence[str]], header_unit_text: str | None = None) -> list[Amount]:
+def table_amounts(
+    rows: Sequence[Sequence[str]], header_unit_text: str | None = None
+) -> list[Amount]:
     """Numbers in a table read with the unit its header states; nothing when no money unit is stated."""
     if not rows:
         return []
@@ -190,5 +220,13 @@ def table_amounts(rows: Sequence[Sequence[str]], header_unit_text: str | None = 
                 continue
             value = _number(m.group("num"))
             if value is not None:
-                found.append(Amount(_signed(value * scale, m.group("sign")), cell.strip(), 0, 0, unit_from_header=True))
+                found.append(
+                    Amount(
+                        _signed(value * scale, m.group("sign")),
+                        cell.strip(),
+                        0,
+                        0,
+                        unit_from_header=True,
+                    )
+                )
     return found

@@ -11,8 +11,18 @@ _WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøå�
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la))*"
 _NAMES = rf"(?<![\wæøå])(?P<names>{_NAME}(?:[ \t]*(?:,|og)[ \t]*{_NAME})*)"
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"{_NAMES}\s+deltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:pkt\.?|punkt(?:erne)?)\s*(?P<items>[\d,\sog]+).*?inhabil"), "inhabil"),
-    (re.compile(rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt)\b(?!\s+af\s+(?:pkt|punkt))"), "did not take part"),
+    (
+        re.compile(
+            rf"{_NAMES}\s+deltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:pkt\.?|punkt(?:erne)?)\s*(?P<items>[\d,\sog]+).*?inhabil"
+        ),
+        "inhabil",
+    ),
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt)\b(?!\s+af\s+(?:pkt|punkt))"
+        ),
+        "did not take part",
+    ),
     (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:erklærede\s+sig|var|blev\s+erklæret)\s+inhabil"), "inhabil"),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
@@ -24,7 +34,17 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 _SUBSTITUTE = re.compile(rf"\b[Ii]\s+stedet\s+(?:mødte|deltog)\s+(?:stedfortræder\s+)?{_NAMES}")
 _SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
-_NOT_NAMES = {"Udvalget", "Forvaltningen", "Sagen", "Punktet", "Borgmesteren", "Direktøren", "Ingen", "Der", "Det"}
+_NOT_NAMES = {
+    "Udvalget",
+    "Forvaltningen",
+    "Sagen",
+    "Punktet",
+    "Borgmesteren",
+    "Direktøren",
+    "Ingen",
+    "Der",
+    "Det",
+}
 
 
 def _split(names: str, gazetteer: Gazetteer) -> list[str]:
@@ -48,7 +68,12 @@ def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = Non
     found: list[Absence] = []
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
-            if reason == "inhabil" and "items" in m.groupdict() and m["items"] and item_number is not None:
+            if (
+                reason == "inhabil"
+                and "items" in m.groupdict()
+                and m["items"]
+                and item_number is not None
+            ):
                 numbers = {int(n) for n in re.findall(r"\d+", m["items"])}
                 if item_number not in numbers:
                     continue

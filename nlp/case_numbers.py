@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class CaseScheme(str, Enum):
+class CaseScheme(StrEnum):
     KLE = "kle"
     EMN = "emn"
     SAGSNR = "sagsnr"
@@ -84,7 +84,11 @@ def find_case_numbers(text: str) -> list[CaseNumber]:
         spans.append(m.span())
     for m in _EMN.finditer(text):
         if free(*m.span()):
-            found.append(CaseNumber(m.group(0), m["id"].upper(), CaseScheme.EMN, start=m.start(), end=m.end()))
+            found.append(
+                CaseNumber(
+                    m.group(0), m["id"].upper(), CaseScheme.EMN, start=m.start(), end=m.end()
+                )
+            )
             spans.append(m.span())
     for m in _LABELLED.finditer(text):
         identifier = m["id"].rstrip(".")

@@ -16,7 +16,9 @@ _WORDS = re.compile(
     rf"(?<![\d.])(?P<day>[0-3]?\d)\.?\s*(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\wæøå])",
     re.IGNORECASE,
 )
-_ISO = re.compile(r"(?<![\d.\-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d\-])")
+_ISO = re.compile(
+    r"(?<![\d.\-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d\-])"
+)
 _NUMERIC = re.compile(
     r"(?<![\w.\-/])(?P<day>[0-3]?\d)(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)(?![\d\-/]|\.\d)"
 )

@@ -30,24 +30,48 @@ PRIORITY = (
     Outcome.DECIDED,
     Outcome.INFORMATION,
 )
-_APPROVE = ["godkende", "tiltræde", "vedtage", "bevilge", "imødekomme", "godtage", "tilslutte", "bifalde"]
+_APPROVE = [
+    "godkende",
+    "tiltræde",
+    "vedtage",
+    "bevilge",
+    "imødekomme",
+    "godtage",
+    "tilslutte",
+    "bifalde",
+]
 _PATTERNS: dict[Outcome, list[list[dict]]] = {
-    Outcome.CLOSED: [[{"LOWER": "lukket"}, {"IS_PUNCT": True, "OP": "?"}, {"IS_SENT_START": True, "OP": "?"}]],
-    Outcome.POSTPONED: [[{"LEMMA": {"IN": ["udsætte", "udskyde"]}}], [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes"]}}]],
+    Outcome.CLOSED: [
+        [{"LOWER": "lukket"}, {"IS_PUNCT": True, "OP": "?"}, {"IS_SENT_START": True, "OP": "?"}]
+    ],
+    Outcome.POSTPONED: [
+        [{"LEMMA": {"IN": ["udsætte", "udskyde"]}}],
+        [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes"]}}],
+    ],
     Outcome.REJECTED: [
         [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå"]}}],
-        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LOWER": {"IN": ["blev", "er", "kunne"]}, "OP": "?"}, {"LEMMA": {"IN": _APPROVE}}],
+        [
+            {"LOWER": {"IN": ["ikke", "ej"]}},
+            {"LOWER": {"IN": ["blev", "er", "kunne"]}, "OP": "?"},
+            {"LEMMA": {"IN": _APPROVE}},
+        ],
         [{"LOWER": "faldt"}],
         [{"LOWER": "bortfaldet"}],
     ],
     Outcome.RECOMMENDED: [
         [{"LEMMA": "anbefale"}],
-        [{"LOWER": {"IN": ["indstilles", "indstiller"]}}, {"LOWER": {"IN": ["godkendt", "vedtaget", "tiltrådt", "til"]}}],
+        [
+            {"LOWER": {"IN": ["indstilles", "indstiller"]}},
+            {"LOWER": {"IN": ["godkendt", "vedtaget", "tiltrådt", "til"]}},
+        ],
         [{"LEMMA": {"IN": ["fremsende", "videresende", "oversende"]}}, {"LOWER": "til"}],
         [{"LOWER": {"IN": ["oversendes", "oversendt", "fremsendt", "videresendt"]}}],
         [{"LOWER": "sendes"}, {"LOWER": "videre"}],
     ],
-    Outcome.APPROVED: [[{"LEMMA": {"IN": _APPROVE}}], [{"LOWER": {"IN": ["godkendt", "tiltrådt", "vedtaget", "bevilget"]}}]],
+    Outcome.APPROVED: [
+        [{"LEMMA": {"IN": _APPROVE}}],
+        [{"LOWER": {"IN": ["godkendt", "tiltrådt", "vedtaget", "bevilget"]}}],
+    ],
     Outcome.NOTED: [
         [{"LEMMA": {"IN": ["tage", "tag"]}}, {"LOWER": "til"}, {"LOWER": "efterretning"}],
         [{"LOWER": {"IN": ["taget", "tages"]}}, {"LOWER": "til"}, {"LOWER": "efterretning"}],
@@ -55,10 +79,29 @@ _PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LEMMA": "notere"}],
         [{"LOWER": "ingen"}, {"LOWER": "bemærkninger"}],
     ],
-    Outcome.DISCUSSED: [[{"LEMMA": "drøfte"}], [{"LOWER": {"IN": ["drøftet", "drøftede", "drøftelse"]}}]],
-    Outcome.DECIDED: [[{"LEMMA": "beslutte"}], [{"LOWER": {"IN": ["besluttet", "besluttede", "beslutter"]}}], [{"LOWER": "udvalget"}, {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder"]}}]],
+    Outcome.DISCUSSED: [
+        [{"LEMMA": "drøfte"}],
+        [{"LOWER": {"IN": ["drøftet", "drøftede", "drøftelse"]}}],
+    ],
+    Outcome.DECIDED: [
+        [{"LEMMA": "beslutte"}],
+        [{"LOWER": {"IN": ["besluttet", "besluttede", "beslutter"]}}],
+        [{"LOWER": "udvalget"}, {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder"]}}],
+    ],
     Outcome.INFORMATION: [
-        [{"LOWER": {"IN": ["orientering", "orienteret", "orienterede", "orienterer", "orienteringen"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "orientering",
+                        "orienteret",
+                        "orienterede",
+                        "orienterer",
+                        "orienteringen",
+                    ]
+                }
+            }
+        ],
         [{"LOWER": "til"}, {"LOWER": "orientering"}],
     ],
 }
@@ -144,7 +187,9 @@ def decisions(section_text: str) -> list[Decision]:
     if not found:
         clean = _decision_text(text)
         if clean:
-            found.append(Decision(None, classify(clean) or Outcome.DECIDED, " ".join(clean.split())))
+            found.append(
+                Decision(None, classify(clean) or Outcome.DECIDED, " ".join(clean.split()))
+            )
     return found
 
 
@@ -164,15 +209,28 @@ def prior_decisions(sections: tuple[Section, ...]) -> list[PriorDecision]:
         if section.kind is SectionKind.PRIOR_DECISION:
             m = _PRIOR_HEADING.match(" ".join(section.heading.split()))
             body = m.group("body").strip() if m else None
-            date = parse_danish_date(m.group("date")) if m and m.group("date") else parse_danish_date(section.heading)
+            date = (
+                parse_danish_date(m.group("date"))
+                if m and m.group("date")
+                else parse_danish_date(section.heading)
+            )
             item = int(m.group("item")) if m and m.group("item") else None
             text = " ".join(section.text.split())
-            found.append(PriorDecision(body, date, item, tuple(outcomes_in(_decision_text(text) or text)[:1]), text))
+            found.append(
+                PriorDecision(
+                    body, date, item, tuple(outcomes_in(_decision_text(text) or text)[:1]), text
+                )
+            )
         elif section.kind is SectionKind.HISTORY:
             for m in _HISTORY_ENTRY.finditer(section.text):
                 text = " ".join(m.group("text").split())
                 found.append(
-                    PriorDecision(m.group("body").strip(), parse_danish_date(m.group("date")), int(m.group("item")),
-                                  tuple(outcomes_in(_decision_text(text) or text)[:1]), text)  # fmt: skip
+                    PriorDecision(
+                        m.group("body").strip(),
+                        parse_danish_date(m.group("date")),
+                        int(m.group("item")),
+                        tuple(outcomes_in(_decision_text(text) or text)[:1]),
+                        text,
+                    )  # fmt: skip
                 )
     return found

@@ -22,7 +22,10 @@ from nlp.votes import find_votes
 
 _ATTENDANCE_KINDS = {SectionKind.DECISION, SectionKind.OTHER}
 _RESERVATION_PATTERNS = (
-    ("referral", r"begær(?:ede|er)\s+sagen\s+(?:indbragt\s+for|i|behandlet\s+i)\s+(?:by|kommunal)r[åa]det"),
+    (
+        "referral",
+        r"begær(?:ede|er)\s+sagen\s+(?:indbragt\s+for|i|behandlet\s+i)\s+(?:by|kommunal)r[åa]det",
+    ),
     ("reservation", r"tog\s+forbehold"),
     ("dissent", r"kunne\s+ikke\s+tiltræde"),
 )
@@ -43,11 +46,28 @@ def _amounts(section: Section) -> list[AmountMention]:
         for amount in mentions:
             k = max(0, bisect.bisect_right(starts, amount.start) - 1)
             found.append(
-                AmountMention(amount.value, amount.text, " ".join(sentences[k].split()), section.heading, amount.start, amount.end)
+                AmountMention(
+                    amount.value,
+                    amount.text,
+                    " ".join(sentences[k].split()),
+                    section.heading,
+                    amount.start,
+                    amount.end,
+                )
             )
     for table in section.tables:
         for amount in table_amounts(table.rows):
-            found.append(AmountMention(amount.value, amount.text, " | ".join(table.rows[0]), section.heading, 0, 0, from_table=True))
+            found.append(
+                AmountMention(
+                    amount.value,
+                    amount.text,
+                    " | ".join(table.rows[0]),
+                    section.heading,
+                    0,
+                    0,
+                    from_table=True,
+                )
+            )
     return found
 
 
@@ -58,11 +78,17 @@ def _reservations(text: str, gazetteer: Gazetteer) -> list[Reservation]:
     for kind, pattern in _RESERVATION_PATTERNS:
         for m in re.finditer(rf"(?P<who>(?:[A-ZÆØÅ][\wæøå\-]+\s?){{1,5}})?\s*{pattern}", text):
             who = m["who"].strip() if m["who"] else None
-            found.append(Reservation(gazetteer.resolve(who) if who else None, kind, " ".join(m.group(0).split())))
+            found.append(
+                Reservation(
+                    gazetteer.resolve(who) if who else None, kind, " ".join(m.group(0).split())
+                )
+            )
     return found
 
 
-def extract_item(item: Item, meeting: Meeting | None, resolver: Resolver | None = None) -> ItemExtraction:
+def extract_item(
+    item: Item, meeting: Meeting | None, resolver: Resolver | None = None
+) -> ItemExtraction:
     gazetteer = Gazetteer(meeting.participants if meeting else ())
     decision_sections = [s for s in item.sections if s.kind is SectionKind.DECISION]
     decided: list[Decision] = []
@@ -92,9 +118,13 @@ def extract_item(item: Item, meeting: Meeting | None, resolver: Resolver | None 
         references=tuple(find_references(full_text, own_case, resolver)),
         persons=tuple(sorted(persons)),
         parties=tuple(parties_in(full_text, [eid for label, eid in entities if label == "PARTY"])),
-        organizations=tuple(organizations_in(full_text, [eid for label, eid in entities if label == "ORG"])),
+        organizations=tuple(
+            organizations_in(full_text, [eid for label, eid in entities if label == "ORG"])
+        ),
         dates=tuple(sorted({d for d, *_ in find_dates(full_text)})),
-        case_numbers=tuple(c for c in (parse_case_number(n) for n in item.case_numbers) if c is not None),
+        case_numbers=tuple(
+            c for c in (parse_case_number(n) for n in item.case_numbers) if c is not None
+        ),
     )
 
 
@@ -134,7 +164,9 @@ def redact_item(item: Item) -> tuple[Item, int]:
         clean, n = redact_cpr(name)
         attachments.append(clean)
         count += n
-    return replace(item, title=title, sections=tuple(sections), attachments=tuple(attachments)), count
+    return replace(
+        item, title=title, sections=tuple(sections), attachments=tuple(attachments)
+    ), count
 
 
 def extraction_json(document: Document, item: Item) -> dict[str, Any]:

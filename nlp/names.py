@@ -9,7 +9,13 @@ from collections.abc import Iterable, Sequence
 PARTIES: dict[str, tuple[str, ...]] = {
     "Socialdemokratiet": ("Socialdemokratiet", "Socialdemokraterne", "S", "A"),
     "Radikale Venstre": ("Radikale Venstre", "Det Radikale Venstre", "Radikale", "RV", "B"),
-    "Det Konservative Folkeparti": ("Det Konservative Folkeparti", "Konservative", "De Konservative", "KF", "C"),
+    "Det Konservative Folkeparti": (
+        "Det Konservative Folkeparti",
+        "Konservative",
+        "De Konservative",
+        "KF",
+        "C",
+    ),
     "SF": ("SF", "Socialistisk Folkeparti", "F"),
     "Liberal Alliance": ("Liberal Alliance", "LA", "I"),
     "Moderaterne": ("Moderaterne", "M"),
@@ -26,8 +32,15 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "Randers Lokalliste": ("Randers Lokalliste",),
     "Udviklingspartiet": ("Udviklingspartiet", "UFP"),
 }
-_LETTERS = {alias: party for party, aliases in PARTIES.items() for alias in aliases if len(alias) <= 3}
-_NAMES = {alias.lower(): party for party, aliases in PARTIES.items() for alias in aliases if len(alias) > 3}
+_LETTERS = {
+    alias: party for party, aliases in PARTIES.items() for alias in aliases if len(alias) <= 3
+}
+_NAMES = {
+    alias.lower(): party
+    for party, aliases in PARTIES.items()
+    for alias in aliases
+    if len(alias) > 3
+}
 
 ORGANIZATIONS: dict[str, tuple[str, ...]] = {
     "KL": ("KL", "Kommunernes Landsforening"),
@@ -58,7 +71,8 @@ _ORG_PATTERN = re.compile(
     r"\b(?:[A-ZÆØÅ][\wæøå]+\s){0,3}(?:A/S|ApS|I/S|P/S|[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|forening|fonden|rådet|nævnet|selskab))\b"
 )
 _TITLE_WORDS = re.compile(
-    r"^(?:Byrådsmedlem|Udvalgsmedlem|Rådmand|Borgmester|Formand|Næstformand|Medlem|Direktør|Og)\s+", re.IGNORECASE
+    r"^(?:Byrådsmedlem|Udvalgsmedlem|Rådmand|Borgmester|Formand|Næstformand|Medlem|Direktør|Og)\s+",
+    re.IGNORECASE,
 )
 # "Henriette Malland, Velfærdslisten," or "Jens Peter Hansen (V)"
 _PERSON_PARTY = re.compile(
@@ -83,7 +97,9 @@ def entity_patterns() -> list[dict]:
     for org, aliases in ORGANIZATIONS.items():
         for alias in aliases:
             if len(alias) > 2 or alias.isupper():
-                patterns.append({"label": "ORG", "pattern": [{"TEXT": w} for w in alias.split()], "id": org})
+                patterns.append(
+                    {"label": "ORG", "pattern": [{"TEXT": w} for w in alias.split()], "id": org}
+                )
     return patterns
 
 

@@ -15,7 +15,9 @@ _TENS = {
     "firsindstyve": 80, "halvfems": 90, "halvfemsindstyve": 90,
 }  # fmt: skip
 _SCALES = {"hundrede": 100, "hundred": 100, "tusind": 1000, "tusinde": 1000}
-_COMPOUND = re.compile(rf"^({'|'.join(sorted(_UNITS, key=len, reverse=True))})og({'|'.join(sorted(_TENS, key=len, reverse=True))})$")
+_COMPOUND = re.compile(
+    rf"^({'|'.join(sorted(_UNITS, key=len, reverse=True))})og({'|'.join(sorted(_TENS, key=len, reverse=True))})$"
+)
 
 
 def parse_danish_number_word(word: str) -> int | None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from nlp.case_numbers import CaseNumber
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     APPROVED = "approved"
     NOTED = "noted"
     DISCUSSED = "discussed"
@@ -117,28 +117,62 @@ class ItemExtraction:
             return value.isoformat() if value else None
 
         return {
-            "decisions": [{"point": d.point, "outcome": d.outcome.value, "text": d.text} for d in self.decisions],
+            "decisions": [
+                {"point": d.point, "outcome": d.outcome.value, "text": d.text}
+                for d in self.decisions
+            ],
             "prior_decisions": [
-                {"body": p.body, "date": iso(p.date), "item": p.item, "outcomes": [o.value for o in p.outcomes], "text": p.text}
+                {
+                    "body": p.body,
+                    "date": iso(p.date),
+                    "item": p.item,
+                    "outcomes": [o.value for o in p.outcomes],
+                    "text": p.text,
+                }
                 for p in self.prior_decisions
             ],
             "votes": [
-                {"for": v.for_count, "against": v.against, "abstain": v.abstain, "for_names": list(v.for_names),
-                 "against_names": list(v.against_names), "abstain_names": list(v.abstain_names), "text": v.text}  # fmt: skip
+                {
+                    "for": v.for_count,
+                    "against": v.against,
+                    "abstain": v.abstain,
+                    "for_names": list(v.for_names),
+                    "against_names": list(v.against_names),
+                    "abstain_names": list(v.abstain_names),
+                    "text": v.text,
+                }  # fmt: skip
                 for v in self.votes
             ],
             "absent": list(self.absent),
-            "absences": [{"name": a.name, "reason": a.reason, "text": a.text} for a in self.absences],
+            "absences": [
+                {"name": a.name, "reason": a.reason, "text": a.text} for a in self.absences
+            ],
             "substitutes": list(self.substitutes),
-            "reservations": [{"who": r.who, "kind": r.kind, "text": r.text} for r in self.reservations],
+            "reservations": [
+                {"who": r.who, "kind": r.kind, "text": r.text} for r in self.reservations
+            ],
             "amounts": [
-                {"value": str(a.value), "text": a.text, "sentence": a.sentence, "section": a.section,
-                 "start": a.start, "end": a.end, "from_table": a.from_table}  # fmt: skip
+                {
+                    "value": str(a.value),
+                    "text": a.text,
+                    "sentence": a.sentence,
+                    "section": a.section,
+                    "start": a.start,
+                    "end": a.end,
+                    "from_table": a.from_table,
+                }  # fmt: skip
                 for a in self.amounts
             ],
             "references": [
-                {"kind": r.kind, "text": r.text, "body": r.body, "date": iso(r.date), "item": r.item,
-                 "case_number": r.case_number, "target": r.target}  # fmt: skip
+                {
+                    "kind": r.kind,
+                    "text": r.text,
+                    "body": r.body,
+                    "date": iso(r.date),
+                    "item": r.item,
+                    "case_number": r.case_number,
+                    "target": r.target,
+                }  # fmt: skip
                 for r in self.references
             ],
             "persons": list(self.persons),
@@ -146,8 +180,16 @@ class ItemExtraction:
             "organizations": list(self.organizations),
             "dates": [d.isoformat() for d in self.dates],
             "case_numbers_parsed": [
-                {"raw": c.raw, "normalized": c.normalized, "scheme": c.scheme.value, "kle_subject": c.kle_subject,
-                 "kle_facet": c.kle_facet, "kle_serial": c.kle_serial, "kle_year": c.kle_year, "kle_group": c.kle_group}  # fmt: skip
+                {
+                    "raw": c.raw,
+                    "normalized": c.normalized,
+                    "scheme": c.scheme.value,
+                    "kle_subject": c.kle_subject,
+                    "kle_facet": c.kle_facet,
+                    "kle_serial": c.kle_serial,
+                    "kle_year": c.kle_year,
+                    "kle_group": c.kle_group,
+                }  # fmt: skip
                 for c in self.case_numbers
             ],
             "cpr_redacted": self.cpr_redacted,

@@ -9,7 +9,10 @@ from nlp.case_numbers import find_case_numbers
 from nlp.dates import parse_danish_date
 from nlp.records import Reference
 
-_ITEM = re.compile(r"\b(?:sag(?:\s+nr\.?)?|punkt|pkt\.?|dagsordenspunkt)\s+(?P<n>\d{1,4})\b(?![.\-/]\d)", re.IGNORECASE)
+_ITEM = re.compile(
+    r"\b(?:sag(?:\s+nr\.?)?|punkt|pkt\.?|dagsordenspunkt)\s+(?P<n>\d{1,4})\b(?![.\-/]\d)",
+    re.IGNORECASE,
+)
 _MEETING = re.compile(
     r"\b(?:på\s+)?(?:(?P<body>[A-ZÆØÅ]?[\wæøå\-]*(?:udvalg|råd|magistrat)\w*)s?\s*)?(?:mødet?|møde)\s+(?:den|d\.)\s+"
     r"(?P<date>\d{1,2}\.\s*[a-zæøå]+\.?(?:\s+\d{4})?|\d{1,2}[-.]\d{1,2}[-.]\d{2,4})",
@@ -23,13 +26,17 @@ _PRIOR = re.compile(
 Resolver = Callable[[str | None, object, int | None], str | None]
 
 
-def find_references(text: str, own_case: str | None = None, resolver: Resolver | None = None) -> list[Reference]:
+def find_references(
+    text: str, own_case: str | None = None, resolver: Resolver | None = None
+) -> list[Reference]:
     refs: list[Reference] = []
     for m in _PRIOR.finditer(text):
         date = parse_danish_date(m["date"])
         item = int(m["n"])
         target = resolver(m["body"], date, item) if resolver else None
-        refs.append(Reference("item", " ".join(m.group(0).split()), m["body"], date, item, target=target))
+        refs.append(
+            Reference("item", " ".join(m.group(0).split()), m["body"], date, item, target=target)
+        )
     for m in _MEETING.finditer(text):
         date = parse_danish_date(m["date"])
         if date is None:
@@ -38,9 +45,14 @@ def find_references(text: str, own_case: str | None = None, resolver: Resolver |
         after = _ITEM.match(text[m.end() : m.end() + 20].lstrip(" ("))
         item = int(after["n"]) if after else None
         target = resolver(m["body"], date, item) if resolver else None
-        refs.append(Reference("meeting", " ".join(m.group(0).split()), m["body"], date, item, target=target))
+        refs.append(
+            Reference("meeting", " ".join(m.group(0).split()), m["body"], date, item, target=target)
+        )
     for m in _ITEM.finditer(text):
-        if any(r.item == int(m["n"]) and r.text in text[max(0, m.start() - 80) : m.end() + 20] for r in refs):
+        if any(
+            r.item == int(m["n"]) and r.text in text[max(0, m.start() - 80) : m.end() + 20]
+            for r in refs
+        ):
             continue
         refs.append(Reference("item", m.group(0), item=int(m["n"])))
     for case in find_case_numbers(text):

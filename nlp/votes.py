@@ -16,7 +16,9 @@ from nlp.records import Vote
 _COUNT = rf"(?:\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
 _FOR = re.compile(rf"\b(?P<n>{_COUNT})\s+stemmer?\s+for\b", re.IGNORECASE)
 _AGAINST = re.compile(rf"\b(?P<n>{_COUNT})\s+stemmer?\s+imod\b", re.IGNORECASE)
-_FOR_MOD = re.compile(rf"\b(?P<for>{_COUNT})\s+stemmer\s+mod\s+(?P<against>{_COUNT})\b", re.IGNORECASE)
+_FOR_MOD = re.compile(
+    rf"\b(?P<for>{_COUNT})\s+stemmer\s+mod\s+(?P<against>{_COUNT})\b", re.IGNORECASE
+)
 _ABSTAIN = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|stemmer\s+)?(?:undlod\s+at\s+stemme|stemte\s+blankt|blanke|hverken\s+for\s+eller\s+imod)",
     re.IGNORECASE,
@@ -87,6 +89,18 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
             for_names = names
         elif side.startswith("undlod") and not abstain_names:
             abstain_names = names
-    if all(v is None for v in (for_count, against, abstain)) and not (for_names or against_names or abstain_names):
+    if all(v is None for v in (for_count, against, abstain)) and not (
+        for_names or against_names or abstain_names
+    ):
         return []
-    return [Vote(for_count, against, abstain, for_names, against_names, abstain_names, " ".join(text.split()))]
+    return [
+        Vote(
+            for_count,
+            against,
+            abstain,
+            for_names,
+            against_names,
+            abstain_names,
+            " ".join(text.split()),
+        )
+    ]

@@ -50,7 +50,9 @@ class ApiError(Exception):
 
 
 def _error(status: int, message: str, field: str | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message, "field": field}}, status_code=status)
+    return JSONResponse(
+        {"error": {"status": status, "message": message, "field": field}}, status_code=status
+    )
 
 
 def _field_of(loc: tuple[Any, ...]) -> str | None:
@@ -81,7 +83,12 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         lifespan=lifespan,
     )
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST", "DELETE"], allow_headers=["X-API-Key"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["X-API-Key"],
+        )
     app.state.index = index
     app.state.settings = settings
 
@@ -106,72 +113,201 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error: {type(exc).__name__}")
 
-    def require_key(x_api_key: Annotated[str | None, Header(description="The write key (MINUTES_API_KEY).")] = None) -> None:
+    def require_key(
+        x_api_key: Annotated[
+            str | None, Header(description="The write key (MINUTES_API_KEY).")
+        ] = None,
+    ) -> None:
         if settings.api_key is None:
-            raise ApiError(403, "writes are disabled on this server: set MINUTES_API_KEY to enable them")
+            raise ApiError(
+                403, "writes are disabled on this server: set MINUTES_API_KEY to enable them"
+            )
         if not x_api_key:
             raise ApiError(401, "the X-API-Key header is missing", "X-API-Key")
         if x_api_key != settings.api_key:
             raise ApiError(403, "the X-API-Key is not valid", "X-API-Key")
 
     def search_filter(
-        committee: Annotated[list[str] | None, Query(description="Committee name (repeatable).", examples=["Beskæftigelsesudvalget"])] = None,
-        date_from: Annotated[str | None, Query(alias="from", description="Meetings on or after (YYYY-MM-DD).", examples=["2025-01-01"])] = None,
-        date_to: Annotated[str | None, Query(alias="to", description="Meetings on or before (YYYY-MM-DD).", examples=["2025-12-31"])] = None,
-        case: Annotated[str | None, Query(max_length=100, description="Case number, or a KLE prefix such as 15.00.00 or 15.", examples=["15.00.00-G01-5-25"])] = None,
-        decision: Annotated[list[str] | None, Query(description="Decision outcome (repeatable).", examples=["approved"])] = None,
-        person: Annotated[list[str] | None, Query(description="A person named in the item (repeatable).", examples=["Claus Berggren"])] = None,
-        person_role: Annotated[str | None, Query(description="present, absent, voted_for or voted_against.", examples=["absent"])] = None,
-        party: Annotated[list[str] | None, Query(description="Party name or letter (repeatable).", examples=["Velfærdslisten"])] = None,
-        min_amount: Annotated[str | None, Query(max_length=40, description="Items naming at least this many kroner.", examples=["1000000"])] = None,
-        max_amount: Annotated[str | None, Query(max_length=40, description="Items naming at most this many kroner.", examples=["50000000"])] = None,
-        kind: Annotated[list[str] | None, Query(description="minutes or other (background documents).", examples=["minutes"])] = None,
+        committee: Annotated[
+            list[str] | None,
+            Query(description="Committee name (repeatable).", examples=["Beskæftigelsesudvalget"]),
+        ] = None,
+        date_from: Annotated[
+            str | None,
+            Query(
+                alias="from",
+                description="Meetings on or after (YYYY-MM-DD).",
+                examples=["2025-01-01"],
+            ),
+        ] = None,
+        date_to: Annotated[
+            str | None,
+            Query(
+                alias="to",
+                description="Meetings on or before (YYYY-MM-DD).",
+                examples=["2025-12-31"],
+            ),
+        ] = None,
+        case: Annotated[
+            str | None,
+            Query(
+                max_length=100,
+                description="Case number, or a KLE prefix such as 15.00.00 or 15.",
+                examples=["15.00.00-G01-5-25"],
+            ),
+        ] = None,
+        decision: Annotated[
+            list[str] | None,
+            Query(description="Decision outcome (repeatable).", examples=["approved"]),
+        ] = None,
+        person: Annotated[
+            list[str] | None,
+            Query(
+                description="A person named in the item (repeatable).", examples=["Claus Berggren"]
+            ),
+        ] = None,
+        person_role: Annotated[
+            str | None,
+            Query(description="present, absent, voted_for or voted_against.", examples=["absent"]),
+        ] = None,
+        party: Annotated[
+            list[str] | None,
+            Query(description="Party name or letter (repeatable).", examples=["Velfærdslisten"]),
+        ] = None,
+        min_amount: Annotated[
+            str | None,
+            Query(
+                max_length=40,
+                description="Items naming at least this many kroner.",
+                examples=["1000000"],
+            ),
+        ] = None,
+        max_amount: Annotated[
+            str | None,
+            Query(
+                max_length=40,
+                description="Items naming at most this many kroner.",
+                examples=["50000000"],
+            ),
+        ] = None,
+        kind: Annotated[
+            list[str] | None,
+            Query(description="minutes or other (background documents).", examples=["minutes"]),
+        ] = None,
     ) -> SearchFilter:
-        for name, values in (("committee", committee), ("decision", decision), ("person", person), ("party", party), ("kind", kind)):
+        for name, values in (
+            ("committee", committee),
+            ("decision", decision),
+            ("person", person),
+            ("party", party),
+            ("kind", kind),
+        ):
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
                 raise ApiError(422, "too many or too long values", name)
         return build_filter(
-            committee=committee, date_from=date_from, date_to=date_to, case=case, decision=decision,
-            person=person, person_role=person_role, party=party, min_amount=min_amount,
-            max_amount=max_amount, kind=kind,
+            committee=committee,
+            date_from=date_from,
+            date_to=date_to,
+            case=case,
+            decision=decision,
+            person=person,
+            person_role=person_role,
+            party=party,
+            min_amount=min_amount,
+            max_amount=max_amount,
+            kind=kind,
         )
 
     Filter = Annotated[SearchFilter, Depends(search_filter)]
-    QueryText = Annotated[str, Query(max_length=settings.max_query_chars, description="Danish query in your own words; empty lists the filtered items, newest first.", examples=["besparelser på beskæftigelsesområdet"])]
+    QueryText = Annotated[
+        str,
+        Query(
+            max_length=settings.max_query_chars,
+            description="Danish query in your own words; empty lists the filtered items, newest first.",
+            examples=["besparelser på beskæftigelsesområdet"],
+        ),
+    ]
     Limit = Annotated[int, Query(ge=1, le=settings.max_limit, description="Items per page.")]
     Offset = Annotated[int, Query(ge=0, le=settings.max_offset, description="Items to skip.")]
 
-    def run_search(q: str, flt: SearchFilter, limit: int, offset: int, mode: str = "hybrid", facets: bool = True) -> SearchResponse:
+    def run_search(
+        q: str,
+        flt: SearchFilter,
+        limit: int,
+        offset: int,
+        mode: str = "hybrid",
+        facets: bool = True,
+    ) -> SearchResponse:
         if mode not in MODES:
             raise ApiError(422, f"use one of {', '.join(MODES)}", "mode")
         return index.searcher.search(q, flt, limit=limit, offset=offset, mode=mode, facets=facets)
 
     @app.get("/search", response_model=SearchPage, responses=ERRORS, tags=["search"])
-    def search(flt: Filter, q: QueryText = "", limit: Limit = 10, offset: Offset = 0,
-               mode: Annotated[str, Query(description="hybrid (default), dense or sparse.")] = "hybrid") -> dict[str, Any]:
+    def search(
+        flt: Filter,
+        q: QueryText = "",
+        limit: Limit = 10,
+        offset: Offset = 0,
+        mode: Annotated[str, Query(description="hybrid (default), dense or sparse.")] = "hybrid",
+    ) -> dict[str, Any]:
         """Search items: the best first, each with a snippet, highlights, pages to cite and decision outcomes."""
         data = run_search(q, flt, limit, offset, mode).as_dict()
         return data | {"limit": limit, "offset": offset}
 
-    @app.get("/search.atom", responses=ERRORS | {200: {"content": {"application/atom+xml": {}}, "description": "Atom feed"}}, tags=["search"])
-    def search_feed(request: Request, flt: Filter, q: QueryText = "", limit: Annotated[int, Query(ge=1, le=100)] = 30) -> Response:
+    @app.get(
+        "/search.atom",
+        responses=ERRORS
+        | {200: {"content": {"application/atom+xml": {}}, "description": "Atom feed"}},
+        tags=["search"],
+    )
+    def search_feed(
+        request: Request,
+        flt: Filter,
+        q: QueryText = "",
+        limit: Annotated[int, Query(ge=1, le=100)] = 30,
+    ) -> Response:
         """An Atom feed of the newest items matching a search: subscribe to get alerts in any feed reader."""
         response = run_search(q, flt, limit, 0, facets=False)
         xml = feeds.atom(response.results, str(request.url), str(request.base_url), q)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
-    @app.get("/export", responses=ERRORS | {200: {"content": {"text/csv": {}, "application/json": {}}, "description": "The search results"}}, tags=["search"])
-    def export(flt: Filter, q: QueryText = "",
-               format: Annotated[str, Query(pattern="^(csv|json)$", description="csv or json.")] = "csv",
-               limit: Annotated[int, Query(ge=1, le=settings.export_max, description="At most this many items.")] = settings.export_max) -> Response:
+    @app.get(
+        "/export",
+        responses=ERRORS
+        | {
+            200: {
+                "content": {"text/csv": {}, "application/json": {}},
+                "description": "The search results",
+            }
+        },
+        tags=["search"],
+    )
+    def export(
+        flt: Filter,
+        q: QueryText = "",
+        format: Annotated[str, Query(pattern="^(csv|json)$", description="csv or json.")] = "csv",
+        limit: Annotated[
+            int, Query(ge=1, le=settings.export_max, description="At most this many items.")
+        ] = settings.export_max,
+    ) -> Response:
         """A search as CSV or JSON, streamed."""
         response = run_search(q, flt, limit, 0, facets=False)
         if format == "json":
-            return StreamingResponse(feeds.json_lines(response.results), media_type="application/json")
-        return StreamingResponse(feeds.csv_rows(response.results), media_type="text/csv; charset=utf-8",
-                                 headers={"Content-Disposition": 'attachment; filename="minutes-search.csv"'})
+            return StreamingResponse(
+                feeds.json_lines(response.results), media_type="application/json"
+            )
+        return StreamingResponse(
+            feeds.csv_rows(response.results),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="minutes-search.csv"'},
+        )
 
-    @app.get("/items/{item_id}", response_model=Item, responses={404: {"model": ErrorResponse}}, tags=["items"])
+    @app.get(
+        "/items/{item_id}",
+        response_model=Item,
+        responses={404: {"model": ErrorResponse}},
+        tags=["items"],
+    )
     def item(item_id: str) -> dict[str, Any]:
         """The whole item: sections, decisions, earlier decisions, votes, absences, amounts, references, attachments, pages."""
         record = index.searcher.record(item_id)
@@ -180,21 +316,40 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         return record
 
     @app.get("/meetings", response_model=list[MeetingSummary], tags=["meetings"])
-    def meetings(committee: Annotated[list[str] | None, Query(description="Committee name (repeatable).")] = None) -> list[dict[str, Any]]:
+    def meetings(
+        committee: Annotated[
+            list[str] | None, Query(description="Committee name (repeatable).")
+        ] = None,
+    ) -> list[dict[str, Any]]:
         """All meetings, newest first."""
         grouped: dict[str, dict[str, Any]] = {}
-        for record in index.searcher.records(SearchFilter(kinds=("minutes",), committees=tuple(committee or ()))):
+        for record in index.searcher.records(
+            SearchFilter(kinds=("minutes",), committees=tuple(committee or ()))
+        ):
             m = record.get("meeting") or {}
             if not m:
                 continue
-            entry = grouped.setdefault(m["id"], {
-                "id": m["id"], "committee": m["committee"], "date": m["date"], "municipality": m.get("municipality"),
-                "place": m.get("place"), "items": 0, "source": record["source"],
-            })
+            entry = grouped.setdefault(
+                m["id"],
+                {
+                    "id": m["id"],
+                    "committee": m["committee"],
+                    "date": m["date"],
+                    "municipality": m.get("municipality"),
+                    "place": m.get("place"),
+                    "items": 0,
+                    "source": record["source"],
+                },
+            )
             entry["items"] += 1
         return sorted(grouped.values(), key=lambda m: m["date"], reverse=True)
 
-    @app.get("/meetings/{meeting_id}", response_model=Meeting, responses={404: {"model": ErrorResponse}}, tags=["meetings"])
+    @app.get(
+        "/meetings/{meeting_id}",
+        response_model=Meeting,
+        responses={404: {"model": ErrorResponse}},
+        tags=["meetings"],
+    )
     def meeting(meeting_id: str) -> dict[str, Any]:
         """One meeting with its items in order."""
         records = index.searcher.records(SearchFilter(meeting_ids=(meeting_id,)))
@@ -202,12 +357,27 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             raise ApiError(404, f"no meeting '{meeting_id}'", "meeting_id")
         records.sort(key=lambda r: r["number"])
         m = records[0]["meeting"]
-        items = [{"id": r["id"], "number": r["number"], "title": r["title"], "case_numbers": r["case_numbers"],
-                  "closed": r["closed"], "outcomes": sorted({d["outcome"] for d in r.get("decisions", [])}),
-                  "page_start": r["page_start"], "page_end": r["page_end"]} for r in records]
+        items = [
+            {
+                "id": r["id"],
+                "number": r["number"],
+                "title": r["title"],
+                "case_numbers": r["case_numbers"],
+                "closed": r["closed"],
+                "outcomes": sorted({d["outcome"] for d in r.get("decisions", [])}),
+                "page_start": r["page_start"],
+                "page_end": r["page_end"],
+            }
+            for r in records
+        ]
         return m | {"source": records[0]["source"], "items": items}
 
-    @app.get("/cases/{case_number}", response_model=CaseTimeline, responses={404: {"model": ErrorResponse}}, tags=["cases"])
+    @app.get(
+        "/cases/{case_number}",
+        response_model=CaseTimeline,
+        responses={404: {"model": ErrorResponse}},
+        tags=["cases"],
+    )
     def case(case_number: str) -> dict[str, Any]:
         """A case across meetings, oldest first: committee, date, item, outcomes and earlier decisions."""
         records = index.searcher.case_timeline(case_number.strip())
@@ -215,15 +385,32 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             raise ApiError(404, f"no items with case number '{case_number}'", "case_number")
         return {"case_number": case_number, "items": records}
 
-    @app.post("/documents", response_model=UploadResult, dependencies=[Depends(require_key)],
-              responses={401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}, 413: {"model": ErrorResponse}}, tags=["documents"])
-    def upload(files: Annotated[list[UploadFile], File(description="PDFs, text/markdown or portal HTML minutes.")]) -> dict[str, Any]:
+    @app.post(
+        "/documents",
+        response_model=UploadResult,
+        dependencies=[Depends(require_key)],
+        responses={
+            401: {"model": ErrorResponse},
+            403: {"model": ErrorResponse},
+            413: {"model": ErrorResponse},
+        },
+        tags=["documents"],
+    )
+    def upload(
+        files: Annotated[
+            list[UploadFile], File(description="PDFs, text/markdown or portal HTML minutes.")
+        ],
+    ) -> dict[str, Any]:
         """Ingest uploaded files. Each gets a status: ingested, unchanged, or failed with the reason."""
         payloads = []
         for upload_file in files:
             data = upload_file.file.read(settings.max_upload_bytes + 1)
             if len(data) > settings.max_upload_bytes:
-                raise ApiError(413, f"{upload_file.filename} is larger than {settings.max_upload_bytes} bytes", "files")
+                raise ApiError(
+                    413,
+                    f"{upload_file.filename} is larger than {settings.max_upload_bytes} bytes",
+                    "files",
+                )
             payloads.append((Path(upload_file.filename or "upload").name, data))
         results = []
         with write_lock:
@@ -232,8 +419,17 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             index.store.flush()
         return {"files": results}
 
-    @app.delete("/documents/{doc_id}", response_model=Deleted, dependencies=[Depends(require_key)],
-                responses={401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}, 404: {"model": ErrorResponse}}, tags=["documents"])
+    @app.delete(
+        "/documents/{doc_id}",
+        response_model=Deleted,
+        dependencies=[Depends(require_key)],
+        responses={
+            401: {"model": ErrorResponse},
+            403: {"model": ErrorResponse},
+            404: {"model": ErrorResponse},
+        },
+        tags=["documents"],
+    )
     def delete(doc_id: str) -> dict[str, Any]:
         """Remove a document with all its items and chunks."""
         with write_lock:
@@ -248,9 +444,15 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         from index.stats import index_stats
 
         stats = index_stats(index)
-        return {"status": "ok", "store": stats["store"], "model": stats["model"],
-                "model_loaded": "embedder" in index.__dict__, "documents": stats["documents"],
-                "items": stats["items"], "chunks": stats["chunks"]}
+        return {
+            "status": "ok",
+            "store": stats["store"],
+            "model": stats["model"],
+            "model_loaded": "embedder" in index.__dict__,
+            "documents": stats["documents"],
+            "items": stats["items"],
+            "chunks": stats["chunks"],
+        }
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:

@@ -11,7 +11,19 @@ from xml.sax.saxutils import escape
 
 from index.search import SearchResult
 
-CSV_COLUMNS = ("item_id", "committee", "meeting_date", "item_number", "title", "case_numbers", "outcomes", "pages", "snippet", "score", "source")
+CSV_COLUMNS = (
+    "item_id",
+    "committee",
+    "meeting_date",
+    "item_number",
+    "title",
+    "case_numbers",
+    "outcomes",
+    "pages",
+    "snippet",
+    "score",
+    "source",
+)
 
 
 def _cell(value: object) -> str:
@@ -42,7 +54,9 @@ def json_lines(results: Sequence[SearchResult]) -> Iterator[str]:
 
 def atom(results: Sequence[SearchResult], self_url: str, base_url: str, query: str) -> str:
     newest = sorted(results, key=lambda r: (r.meeting_date or "", r.item_number or 0), reverse=True)
-    updated = newest[0].meeting_date if newest and newest[0].meeting_date else dt.date.today().isoformat()
+    updated = (
+        newest[0].meeting_date if newest and newest[0].meeting_date else dt.date.today().isoformat()
+    )
     title = f"minutes: {query}" if query else "minutes: nyeste punkter"
     entries = []
     for r in newest:
@@ -50,10 +64,13 @@ def atom(results: Sequence[SearchResult], self_url: str, base_url: str, query: s
         when = f"{r.meeting_date or updated}T00:00:00Z"
         summary = r.snippet if not r.closed else "Lukket punkt."
         outcome = f" – {', '.join(r.outcomes)}" if r.outcomes else ""
+        entry_title = (
+            f"{r.committee or 'Baggrund'} {r.meeting_date or ''}, punkt {r.item_number}: {r.title}"
+        )
         entries.append(
             "<entry>"
             f"<id>urn:minutes:item:{escape(r.item_id)}</id>"
-            f"<title>{escape(f'{r.committee or ''} {r.meeting_date or ''}, punkt {r.item_number}: {r.title}')}</title>"
+            f"<title>{escape(entry_title)}</title>"
             f'<link href="{escape(link)}"/>'
             f"<updated>{when}</updated>"
             f"<summary>{escape(summary + outcome)}</summary>"
@@ -66,7 +83,5 @@ def atom(results: Sequence[SearchResult], self_url: str, base_url: str, query: s
         f"<title>{escape(title)}</title>"
         f'<link rel="self" href="{escape(self_url)}"/>'
         f"<updated>{updated}T00:00:00Z</updated>"
-        "<author><name>minutes</name></author>"
-        + "".join(entries)
-        + "</feed>"
+        "<author><name>minutes</name></author>" + "".join(entries) + "</feed>"
     )

@@ -9,8 +9,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 class ErrorDetail(BaseModel):
     status: int = Field(description="HTTP status code.", examples=[422])
-    message: str = Field(description="What went wrong, in English.", examples=["'2025-13-01' is not a date (use YYYY-MM-DD)"])
-    field: str | None = Field(default=None, description="The parameter at fault, where there is one.", examples=["from"])
+    message: str = Field(
+        description="What went wrong, in English.",
+        examples=["'2025-13-01' is not a date (use YYYY-MM-DD)"],
+    )
+    field: str | None = Field(
+        default=None, description="The parameter at fault, where there is one.", examples=["from"]
+    )
 
 
 class ErrorResponse(BaseModel):
@@ -18,21 +23,48 @@ class ErrorResponse(BaseModel):
 
 
 class SearchHit(BaseModel):
-    item_id: str = Field(description="Stable item id: meeting id and item number.", examples=["2025-08-12-beskaeftigelsesudvalget#74"])
+    item_id: str = Field(
+        description="Stable item id: meeting id and item number.",
+        examples=["2025-08-12-beskaeftigelsesudvalget#74"],
+    )
     doc_id: str = Field(description="The source document (first 16 hex digits of its sha256).")
-    kind: str = Field(description="'minutes' for agenda items, 'other' for background documents.", examples=["minutes"])
-    committee: str | None = Field(description="The committee that met.", examples=["Beskæftigelsesudvalget"])
-    meeting_date: str | None = Field(description="ISO date of the meeting.", examples=["2025-08-12"])
+    kind: str = Field(
+        description="'minutes' for agenda items, 'other' for background documents.",
+        examples=["minutes"],
+    )
+    committee: str | None = Field(
+        description="The committee that met.", examples=["Beskæftigelsesudvalget"]
+    )
+    meeting_date: str | None = Field(
+        description="ISO date of the meeting.", examples=["2025-08-12"]
+    )
     item_number: int | None = Field(description="Agenda item number.", examples=[74])
-    title: str = Field(examples=["Forslag fra Henriette Malland, Velfærdslisten, om \"Unge i Fokus\""])
-    case_numbers: list[str] = Field(description="The item's case number first.", examples=[["15.00.00-G01-32-25"]])
+    title: str = Field(
+        examples=['Forslag fra Henriette Malland, Velfærdslisten, om "Unge i Fokus"']
+    )
+    case_numbers: list[str] = Field(
+        description="The item's case number first.", examples=[["15.00.00-G01-32-25"]]
+    )
     outcomes: list[str] = Field(description="Decision outcomes.", examples=[["approved"]])
-    closed: bool = Field(description="A closed item: only number, title, case number and decision are public.")
-    pages: list[int] = Field(description="Pages of the source PDF to cite for the snippet.", examples=[[27]])
-    section: str = Field(description="Section heading the snippet comes from.", examples=["Beslutning"])
-    snippet: str = Field(description="The best-matching passage.", examples=["Godkendt med fire stemmer for og to stemmer imod."])
-    highlights: list[list[int]] = Field(description="Character spans [start, end) of query words in the snippet.")
-    score: float = Field(description="Fused rank score (higher is better; comparable within one response).")
+    closed: bool = Field(
+        description="A closed item: only number, title, case number and decision are public."
+    )
+    pages: list[int] = Field(
+        description="Pages of the source PDF to cite for the snippet.", examples=[[27]]
+    )
+    section: str = Field(
+        description="Section heading the snippet comes from.", examples=["Beslutning"]
+    )
+    snippet: str = Field(
+        description="The best-matching passage.",
+        examples=["Godkendt med fire stemmer for og to stemmer imod."],
+    )
+    highlights: list[list[int]] = Field(
+        description="Character spans [start, end) of query words in the snippet."
+    )
+    score: float = Field(
+        description="Fused rank score (higher is better; comparable within one response)."
+    )
     source: str = Field(description="Source file name.")
 
 
@@ -58,7 +90,9 @@ class Item(BaseModel):
     closed: bool
     page_start: int
     page_end: int
-    sections: list[dict[str, Any]] = Field(description="Ordered sections: heading, kind, text, pages, tables.")
+    sections: list[dict[str, Any]] = Field(
+        description="Ordered sections: heading, kind, text, pages, tables."
+    )
     doc_id: str
     source: str
     kind: str

@@ -14,7 +14,9 @@ class ApiSettings(IndexSettings):
     host: str = Field(default="127.0.0.1", alias="MINUTES_HOST")
     port: int = Field(default=8000, ge=1, le=65535, alias="MINUTES_PORT")
     api_key: str | None = Field(default=None, alias="MINUTES_API_KEY")
-    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, alias="MINUTES_CORS_ORIGINS")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, alias="MINUTES_CORS_ORIGINS"
+    )
     max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, alias="MINUTES_MAX_UPLOAD_BYTES")
     max_query_chars: int = Field(default=500, ge=1)
     max_limit: int = Field(default=100, ge=1)

@@ -22,24 +22,60 @@ def make_minutes_pdf(path: Path, items: int = 3, extra_pages: int = 0) -> Path:
     document = pymupdf.open()
     total = 1 + items + extra_pages
     cover = _page(document, 1, total)
-    cover.insert_text((40, 100), "Referat af mødet i Teknik- og Miljøudvalget den 4. marts 2024", fontsize=16, fontname="hebo")
+    cover.insert_text(
+        (40, 100),
+        "Referat af mødet i Teknik- og Miljøudvalget den 4. marts 2024",
+        fontsize=16,
+        fontname="hebo",
+    )
     cover.insert_text((40, 130), "Mødested: Rådhuset, lokale 2", fontsize=10, fontname="helv")
-    cover.insert_text((40, 145), "Mødedeltagere: Anna Jensen, Bo Hansen og Carl Nielsen", fontsize=10, fontname="helv")
+    cover.insert_text(
+        (40, 145),
+        "Mødedeltagere: Anna Jensen, Bo Hansen og Carl Nielsen",
+        fontsize=10,
+        fontname="helv",
+    )
     for n in range(1, items + 1):
         page = _page(document, n + 1, total)
         page.insert_text((40, 80), f"Punkt {n}: Cykelsti nummer {n}", fontsize=14, fontname="hebo")
         page.insert_text((40, 100), f"06.00.00-G01-{n}-24", fontsize=10, fontname="helv")
         page.insert_text((40, 125), "Sagsfremstilling", fontsize=11, fontname="hebo")
-        page.insert_text((40, 142), "Forvaltningen foreslår en ny cykelsti langs Ringvejen, som skal sikre beskæf-", fontsize=10, fontname="helv")
-        page.insert_text((40, 154), "tigelse og trafiksikkerhed for social- og sundhedspersonale på vej til arbejde.", fontsize=10, fontname="helv")
+        page.insert_text(
+            (40, 142),
+            "Forvaltningen foreslår en ny cykelsti langs Ringvejen, som skal sikre beskæf-",
+            fontsize=10,
+            fontname="helv",
+        )
+        page.insert_text(
+            (40, 154),
+            "tigelse og trafiksikkerhed for social- og sundhedspersonale på vej til arbejde.",
+            fontsize=10,
+            fontname="helv",
+        )
         page.insert_text((40, 175), "Økonomi", fontsize=11, fontname="hebo")
-        page.insert_text((40, 192), f"Anlægget koster {n},5 mio. kr. i 2024.", fontsize=10, fontname="helv")
-        _table(page, 205, [("Mio. kr.", "2024", "2025"), ("Anlæg", f"{n},5", "0,5"), ("Drift", "0,1", "0,1")])
+        page.insert_text(
+            (40, 192), f"Anlægget koster {n},5 mio. kr. i 2024.", fontsize=10, fontname="helv"
+        )
+        _table(
+            page,
+            205,
+            [("Mio. kr.", "2024", "2025"), ("Anlæg", f"{n},5", "0,5"), ("Drift", "0,1", "0,1")],
+        )
         page.insert_text((40, 290), "Beslutning", fontsize=11, fontname="hebo")
-        page.insert_text((40, 307), "Godkendt." if n % 2 else "Taget til efterretning.", fontsize=10, fontname="helv")
+        page.insert_text(
+            (40, 307),
+            "Godkendt." if n % 2 else "Taget til efterretning.",
+            fontsize=10,
+            fontname="helv",
+        )
     for n in range(extra_pages):
         page = _page(document, items + 2 + n, total)
-        page.insert_text((40, 80), f"Fortsat tekst på side {items + 2 + n} om cykelstien.", fontsize=10, fontname="helv")
+        page.insert_text(
+            (40, 80),
+            f"Fortsat tekst på side {items + 2 + n} om cykelstien.",
+            fontsize=10,
+            fontname="helv",
+        )
     document.set_metadata({"title": "Referat Teknik- og Miljøudvalget 4. marts 2024"})
     document.save(path)
     return path
@@ -63,8 +99,15 @@ def make_fake_bold_pdf(path: Path) -> Path:
     page = document.new_page()
     for dx in (0, 0.25, 0.5, 0.75):
         page.insert_text((72 + dx, 100), "1. Indledning", fontsize=14, fontname="helv")
-        page.insert_text((72 + dx, 160), "1.2 Helhedsorienteret indsats", fontsize=14, fontname="helv")
-    page.insert_text((72, 120), "Arbejdsmarkedet har stor betydning for produktionen.", fontsize=10, fontname="helv")
+        page.insert_text(
+            (72 + dx, 160), "1.2 Helhedsorienteret indsats", fontsize=14, fontname="helv"
+        )
+    page.insert_text(
+        (72, 120),
+        "Arbejdsmarkedet har stor betydning for produktionen.",
+        fontsize=10,
+        fontname="helv",
+    )
     page.insert_text((72, 180), "Jobcentret har en bred målgruppe.", fontsize=10, fontname="helv")
     document.save(path)
     return path

@@ -18,7 +18,13 @@ from nlp.votes import find_votes
 MEETING = Meeting(
     committee="Beskæftigelsesudvalget",
     date=dt.date(2025, 8, 12),
-    participants=("Claus Berggren", "Kasper Fuhr Christensen", "Jesper Gade", "Henriette Malland", "Bo Vestergaard"),
+    participants=(
+        "Claus Berggren",
+        "Kasper Fuhr Christensen",
+        "Jesper Gade",
+        "Henriette Malland",
+        "Bo Vestergaard",
+    ),
 )
 
 
@@ -38,7 +44,10 @@ def item(decision: str, number: int = 7, *more: Section) -> Item:
         ("Drøftet.", [(None, Outcome.DISCUSSED)]),
         ("Sagen udsat.", [(None, Outcome.POSTPONED)]),
         ("Indstillingen blev godkendt uden afstemning.", [(None, Outcome.APPROVED)]),
-        ("Protokollen er godkendt med mindre, der modtages indsigelser.", [(None, Outcome.APPROVED)]),
+        (
+            "Protokollen er godkendt med mindre, der modtages indsigelser.",
+            [(None, Outcome.APPROVED)],
+        ),
         ("1. at indstilles godkendt", [(1, Outcome.RECOMMENDED)]),
         ("Anbefales over for byrådet.", [(None, Outcome.RECOMMENDED)]),
         ("Fremsendes til Teknisk Udvalg til behandling.", [(None, Outcome.RECOMMENDED)]),
@@ -47,7 +56,10 @@ def item(decision: str, number: int = 7, *more: Section) -> Item:
         ("2. at besluttet at status forelægges årligt", [(None, Outcome.DECIDED)]),
         ("Gensidig orientering.", [(None, Outcome.INFORMATION)]),
         ("Orientering givet.", [(None, Outcome.INFORMATION)]),
-        ("Ad 1: Godkendt. Ad 2: Taget til efterretning.", [(1, Outcome.APPROVED), (2, Outcome.NOTED)]),
+        (
+            "Ad 1: Godkendt. Ad 2: Taget til efterretning.",
+            [(1, Outcome.APPROVED), (2, Outcome.NOTED)],
+        ),
     ],
 )
 def test_decision_outcomes(text, outcomes):
@@ -84,13 +96,25 @@ def test_vote_colon_counts_with_party_letters():
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Godkendt.\n\nKasper Fuhr Christensen deltog ikke i sagens behandling.", ["Kasper Fuhr Christensen"]),
+        (
+            "Godkendt.\n\nKasper Fuhr Christensen deltog ikke i sagens behandling.",
+            ["Kasper Fuhr Christensen"],
+        ),
         ("Godkendt. Malland deltog ikke under punktet.", ["Henriette Malland"]),
         ("Godkendt. Claus Berggren havde forfald.", ["Claus Berggren"]),
-        ("Drøftet. Jesper Gade og Bo Vestergaard var fraværende.", ["Jesper Gade", "Bo Vestergaard"]),
+        (
+            "Drøftet. Jesper Gade og Bo Vestergaard var fraværende.",
+            ["Jesper Gade", "Bo Vestergaard"],
+        ),
         ("Godkendt. Afbud fra Jesper Gade. I stedet mødte Anne Møller.", ["Jesper Gade"]),
-        ("Godkendt. Bo Vestergaard deltog ikke i behandlingen af pkt. 7 og 9 på grund af inhabilitet.", ["Bo Vestergaard"]),
-        ("Godkendt. Bo Vestergaard deltog ikke i behandlingen af pkt. 1 og 9 på grund af inhabilitet.", []),
+        (
+            "Godkendt. Bo Vestergaard deltog ikke i behandlingen af pkt. 7 og 9 på grund af inhabilitet.",
+            ["Bo Vestergaard"],
+        ),
+        (
+            "Godkendt. Bo Vestergaard deltog ikke i behandlingen af pkt. 1 og 9 på grund af inhabilitet.",
+            [],
+        ),
     ],
 )
 def test_absences(text, absent):
@@ -99,7 +123,9 @@ def test_absences(text, absent):
 
 
 def test_substitute_is_recorded():
-    extraction = extract_item(item("Godkendt. Afbud fra Jesper Gade. I stedet mødte Anne Møller."), MEETING)
+    extraction = extract_item(
+        item("Godkendt. Afbud fra Jesper Gade. I stedet mødte Anne Møller."), MEETING
+    )
     assert extraction.substitutes == ("Anne Møller",)
 
 
@@ -107,7 +133,10 @@ def test_referral_and_parties():
     text = "1. at godkendt.\n\nBo Vestergaard begærede sagen i byrådet, jf. styrelseslovens § 23."
     extraction = extract_item(item(text), MEETING)
     assert [(r.who, r.kind) for r in extraction.reservations] == [("Bo Vestergaard", "referral")]
-    assert party_letters("Svar på forslag fra KF og M om parkering") == {"Det Konservative Folkeparti", "Moderaterne"}
+    assert party_letters("Svar på forslag fra KF og M om parkering") == {
+        "Det Konservative Folkeparti",
+        "Moderaterne",
+    }
     assert party_letters("I alt (I alt) og Å er et bogstav") == set()
 
 
@@ -126,7 +155,9 @@ def test_amounts_with_sentences_and_table_units():
 
 
 def test_cpr_is_redacted_before_storage():
-    section = Section("Sagsfremstilling", SectionKind.CASE, "Borgeren (CPR 010190-1234) klagede.", (2,))
+    section = Section(
+        "Sagsfremstilling", SectionKind.CASE, "Borgeren (CPR 010190-1234) klagede.", (2,)
+    )
     clean, count = redact_item(item("Godkendt.", 7, section))
     assert count == 1
     assert "010190-1234" not in clean.text()
@@ -134,18 +165,31 @@ def test_cpr_is_redacted_before_storage():
 
 def test_seed_item_74(seeds_dir):
     document = parse_file(seeds_dir / "001_29e3001dddba3512.txt")
-    extraction = extract_item(next(it for it in document.items if it.number == 74), document.meeting)
-    assert [(d.point, d.outcome) for d in extraction.decisions] == [(1, Outcome.APPROVED), (2, Outcome.APPROVED)]
+    extraction = extract_item(
+        next(it for it in document.items if it.number == 74), document.meeting
+    )
+    assert [(d.point, d.outcome) for d in extraction.decisions] == [
+        (1, Outcome.APPROVED),
+        (2, Outcome.APPROVED),
+    ]
     assert extraction.votes[0].against_names == ("Bo Vestergaard", "Jesper Gade")
     assert extraction.absent == ("Claus Berggren",)
     assert "Velfærdslisten" in extraction.parties
     assert "Henriette Malland" in extraction.persons
     (prior,) = extraction.prior_decisions
-    assert (prior.body, prior.date, prior.item, prior.outcomes) == ("Beskæftigelsesudvalget", dt.date(2025, 6, 11), 61, (Outcome.POSTPONED,))
+    assert (prior.body, prior.date, prior.item, prior.outcomes) == (
+        "Beskæftigelsesudvalget",
+        dt.date(2025, 6, 11),
+        61,
+        (Outcome.POSTPONED,),
+    )
 
 
 def test_aarhus_portal_decisions(external_dir):
     document = parse_file(external_dir / "aarhus-teknisk-udvalg-2025-10-01.html")
-    outcomes = {it.number: [d.outcome for d in extract_item(it, document.meeting).decisions] for it in document.items}
+    outcomes = {
+        it.number: [d.outcome for d in extract_item(it, document.meeting).decisions]
+        for it in document.items
+    }
     assert outcomes[2] == [Outcome.APPROVED]  # "Et flertal i udvalget kunne tiltræde indstillingen"
     assert all(outcomes.values())

@@ -39,7 +39,10 @@ def test_amount_forms(text, value):
     assert parse_amount(f"Udgiften er {text} i alt.") == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["1,68%", "i 2026", "punkt 59", "15.00.00-G01-5-25", "91 pct.", "12-08-2025", "1.346 borgere"])
+@pytest.mark.parametrize(
+    "text",
+    ["1,68%", "i 2026", "punkt 59", "15.00.00-G01-5-25", "91 pct.", "12-08-2025", "1.346 borgere"],
+)
 def test_not_amounts(text):
     assert find_amounts(text) == []
 
@@ -54,11 +57,20 @@ def test_range_gives_two_amounts_and_offsets():
 def test_table_amounts_take_the_header_unit():
     rows = [("2026-pl, mio. kr.", "2026", "2027"), ("Drift", "-6,1", "-15,9")]
     assert [a.value for a in table_amounts(rows)] == [Decimal("-6100000"), Decimal("-15900000")]
-    assert table_amounts([("Fuldtidspersoner", "2018", "2020"), ("Forsikrede ledige", "1.346", "1.815")]) == []
-    assert [a.value for a in table_amounts([("I 1.000 kr.", "2025"), ("Løn", "2.500")])] == [Decimal(2500000)]
+    assert (
+        table_amounts(
+            [("Fuldtidspersoner", "2018", "2020"), ("Forsikrede ledige", "1.346", "1.815")]
+        )
+        == []
+    )
+    assert [a.value for a in table_amounts([("I 1.000 kr.", "2025"), ("Løn", "2.500")])] == [
+        Decimal(2500000)
+    ]
 
 
-amounts_strategy = st.decimals(min_value=Decimal("-999999"), max_value=Decimal("999999"), places=1).map(lambda d: d * 1000)
+amounts_strategy = st.decimals(
+    min_value=Decimal("-999999"), max_value=Decimal("999999"), places=1
+).map(lambda d: d * 1000)
 
 
 @given(amounts_strategy, st.sampled_from(["mio", "thousands_dots", "kr_prefix", "dkk"]))
@@ -100,7 +112,10 @@ def test_invalid_dates_and_case_numbers_are_not_dates():
     assert find_dates("15.00.00-G01-5-25") == []
 
 
-@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2089, 12, 31)), st.sampled_from(["words", "d_words", "dashes", "dots", "short", "iso"]))
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2089, 12, 31)),
+    st.sampled_from(["words", "d_words", "dashes", "dots", "short", "iso"]),
+)
 def test_date_round_trip(date, style):
     if style == "short":
         date = date.replace(year=1970 + (date.year - 1970) % 100)
@@ -125,27 +140,52 @@ def test_case_number_forms(text, normalized, scheme):
 
 def test_kle_parts_and_references_are_not_cases():
     case = parse_case_number("15.00.00-G01-5-25")
-    assert (case.kle_subject, case.kle_facet, case.kle_serial, case.kle_year, case.kle_group) == ("15.00.00", "G01", 5, 25, "15")
+    assert (case.kle_subject, case.kle_facet, case.kle_serial, case.kle_year, case.kle_group) == (
+        "15.00.00",
+        "G01",
+        5,
+        25,
+        "15",
+    )
     assert find_case_numbers("drøftet på mødet (sag 315) og sag nr. 56") == []
 
 
 @given(
-    st.integers(0, 99), st.integers(0, 99), st.integers(0, 99),
-    st.sampled_from("ABGP"), st.integers(0, 99), st.integers(1, 9999), st.integers(0, 99),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.integers(0, 99),
+    st.sampled_from("ABGP"),
+    st.integers(0, 99),
+    st.integers(1, 9999),
+    st.integers(0, 99),
 )
 def test_kle_round_trip(a, b, c, letter, facet, serial, year):
     subject = f"{a:02d}.{b:02d}.{c:02d}"
     text = format_kle(subject, f"{letter}{facet:02d}", serial, year)
     case = parse_case_number(f"Sag: {text} (åben)")
-    assert (case.kle_subject, case.kle_facet, case.kle_serial, case.kle_year) == (subject, f"{letter}{facet:02d}", serial, year)
+    assert (case.kle_subject, case.kle_facet, case.kle_serial, case.kle_year) == (
+        subject,
+        f"{letter}{facet:02d}",
+        serial,
+        year,
+    )
 
 
 def test_cpr_redaction():
-    text, count = redact_cpr("Borger med CPR 010190-1234 og 3112891234 klagede; tlf. 86 12 34 56 den 12-08-2025.")
+    text, count = redact_cpr(
+        "Borger med CPR 010190-1234 og 3112891234 klagede; tlf. 86 12 34 56 den 12-08-2025."
+    )
     assert count == 2
     assert "010190-1234" not in text and "3112891234" not in text
     assert "86 12 34 56" in text and "12-08-2025" in text
 
 
 def test_number_words():
-    assert [parse_count(w) for w in ("fire", "to", "42", "treogfirs", "tyve", "én")] == [4, 2, 42, 83, 20, 1]
+    assert [parse_count(w) for w in ("fire", "to", "42", "treogfirs", "tyve", "én")] == [
+        4,
+        2,
+        42,
+        83,
+        20,
+        1,
+    ]

@@ -20,8 +20,8 @@ from ingest import (
     DocumentKind,
     EmptyDocument,
     EncryptedPDF,
-    NoTextLayer,
     NotAPDF,
+    NoTextLayer,
     SectionKind,
     parse_file,
 )
@@ -43,7 +43,11 @@ def test_minutes_pdf_items_sections_and_pages(minutes_pdf):
     ]
     item = document.items[1]
     assert (item.page_start, item.page_end) == (3, 3)
-    assert [s.kind for s in item.sections] == [SectionKind.CASE, SectionKind.ECONOMY, SectionKind.DECISION]
+    assert [s.kind for s in item.sections] == [
+        SectionKind.CASE,
+        SectionKind.ECONOMY,
+        SectionKind.DECISION,
+    ]
     assert all(s.pages == (3,) for s in item.sections)
 
 
@@ -62,14 +66,21 @@ def test_hyphenation_joined_but_real_hyphens_kept(minutes_pdf):
 
 def test_tables_stay_rows_of_cells(minutes_pdf):
     economy = parse_file(minutes_pdf).items[0].sections[1]
-    assert economy.tables[0].rows == (("Mio. kr.", "2024", "2025"), ("Anlæg", "1,5", "0,5"), ("Drift", "0,1", "0,1"))
+    assert economy.tables[0].rows == (
+        ("Mio. kr.", "2024", "2025"),
+        ("Anlæg", "1,5", "0,5"),
+        ("Drift", "0,1", "0,1"),
+    )
     assert economy.text.count("Drift") == 1  # the table is not also run-on text
 
 
 def test_fake_bold_comes_out_once(tmp_path):
     document = parse_file(make_fake_bold_pdf(tmp_path / "plan.pdf"))
     assert document.kind is DocumentKind.OTHER
-    assert [s.heading for s in document.sections] == ["1. Indledning", "1.2 Helhedsorienteret indsats"]
+    assert [s.heading for s in document.sections] == [
+        "1. Indledning",
+        "1.2 Helhedsorienteret indsats",
+    ]
     assert document.sections[0].text == "Arbejdsmarkedet har stor betydning for produktionen."
 
 
@@ -117,8 +128,13 @@ def test_aarhus_hostile_text_layer(external_dir):
     assert document.meeting.committee == "Aarhus Byråd"
     assert [it.number for it in document.items] == list(range(1, 22))
     assert all(it.case_numbers and it.case_numbers[0].startswith("EMN-") for it in document.items)
-    assert document.items[1].title == "Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø"
-    assert document.items[20].closed and document.items[20].title.endswith("Køb af landbrugsejendom")
+    assert (
+        document.items[1].title
+        == "Svar på forslag fra DD om principbeslutning om at sikre Havnens Perles fremtid på Aarhus Ø"
+    )
+    assert document.items[20].closed and document.items[20].title.endswith(
+        "Køb af landbrugsejendom"
+    )
     for item in document.items:
         for section in item.sections:
             paragraphs = [p for p in section.text.split("\n\n") if len(p) > 30]

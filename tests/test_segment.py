@@ -18,7 +18,10 @@ def test_seed_minutes_items_match_gold(seeds_dir, gold_items, meeting_date):
     assert document.kind is DocumentKind.MINUTES
     assert document.meeting.date == dt.date.fromisoformat(meeting_date)
     assert document.meeting.committee == gold["committee"]
-    got = [[it.number, it.title, it.case_numbers[0] if it.case_numbers else None] for it in document.items]
+    got = [
+        [it.number, it.title, it.case_numbers[0] if it.case_numbers else None]
+        for it in document.items
+    ]
     assert got == gold["items"]
 
 
@@ -34,7 +37,9 @@ def test_sections_and_prior_decision(seeds_dir):
         SectionKind.CASE,
     ]
     prior = item.sections[2]
-    assert prior.heading.startswith("Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59")
+    assert prior.heading.startswith(
+        "Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59"
+    )
     assert "Videre i job" in item.text()
 
 
@@ -70,7 +75,9 @@ def test_background_documents_are_not_meetings(seeds_dir, name):
 
 
 def test_fake_bold_text_collapses():
-    assert collapse_repeats("1. Indledning1. Indledning1. Indledning1. Indledning") == "1. Indledning"
+    assert (
+        collapse_repeats("1. Indledning1. Indledning1. Indledning1. Indledning") == "1. Indledning"
+    )
     painted = "1.1.1.1.2222    HHHHelhedsorienteret indsats elhedsorienteret indsats elhedsorienteret indsats elhedsorienteret indsats "
     assert collapse_repeats(painted) == "1.2 Helhedsorienteret indsats"
     assert collapse_repeats("Godkendt uden bemærkninger.") == "Godkendt uden bemærkninger."
@@ -82,7 +89,11 @@ def test_portal_html(external_dir):
     assert document.meeting.committee == "Teknisk Udvalg"
     assert document.meeting.date == dt.date(2025, 10, 1)
     first = document.items[0]
-    assert (first.number, first.title, first.case_numbers[0]) == (1, "Referat fra sidste udvalgsmøde", "EMN-2025-010561")
+    assert (first.number, first.title, first.case_numbers[0]) == (
+        1,
+        "Referat fra sidste udvalgsmøde",
+        "EMN-2025-010561",
+    )
     assert first.attachments == ("Referat fra møde den 22. september 2025",)
     assert all(it.sections[0].heading == "Beslutninger" for it in document.items)
 

@@ -21,10 +21,54 @@ DIM = 16
 SPARSE = SparseEncoder()
 ROWS = [
     # item, doc, committee, date, case, outcomes, parties, amounts, absent, text
-    ("a#1", "doc-a", "Beskæftigelsesudvalget", "2025-08-12", "15.00.00-G01-5-25", ["approved"], ["Venstre"], [15600000.0], ["Claus Berggren"], "Besparelser på fleksjobbet og ledighed · 15.00.00-G01-5-25"),
-    ("a#2", "doc-a", "Beskæftigelsesudvalget", "2025-08-12", "27.35.00-G01-2-22", ["noted"], [], [], [], "Status på veteranindsatsen og veteranhuset"),
-    ("b#1", "doc-b", "Social- og arbejdsmarkedsudvalget", "2026-02-03", "15.00.00-G01-5-25", ["noted"], ["Velfærdslisten"], [2511000.0], [], "Beskæftigelsesreformen · 15.00.00-G01-5-25 · se EMN-2025-008579"),
-    ("c#1", "doc-c", "Aarhus Byråd", "2025-08-27", "EMN-2025-008579", ["rejected"], ["Moderaterne"], [500.0], [], "Parkering i kommunale P-huse · EMN-2025-008579"),
+    (
+        "a#1",
+        "doc-a",
+        "Beskæftigelsesudvalget",
+        "2025-08-12",
+        "15.00.00-G01-5-25",
+        ["approved"],
+        ["Venstre"],
+        [15600000.0],
+        ["Claus Berggren"],
+        "Besparelser på fleksjobbet og ledighed · 15.00.00-G01-5-25",
+    ),
+    (
+        "a#2",
+        "doc-a",
+        "Beskæftigelsesudvalget",
+        "2025-08-12",
+        "27.35.00-G01-2-22",
+        ["noted"],
+        [],
+        [],
+        [],
+        "Status på veteranindsatsen og veteranhuset",
+    ),
+    (
+        "b#1",
+        "doc-b",
+        "Social- og arbejdsmarkedsudvalget",
+        "2026-02-03",
+        "15.00.00-G01-5-25",
+        ["noted"],
+        ["Velfærdslisten"],
+        [2511000.0],
+        [],
+        "Beskæftigelsesreformen · 15.00.00-G01-5-25 · se EMN-2025-008579",
+    ),
+    (
+        "c#1",
+        "doc-c",
+        "Aarhus Byråd",
+        "2025-08-27",
+        "EMN-2025-008579",
+        ["rejected"],
+        ["Moderaterne"],
+        [500.0],
+        [],
+        "Parkering i kommunale P-huse · EMN-2025-008579",
+    ),
 ]
 
 
@@ -43,7 +87,9 @@ def make_points(rows=ROWS, state_doc: str | None = None) -> list[StorePoint]:
             "persons": absent, "kind": "minutes", "chunk_type": "title", "closed": item == "c#1",
             "access": "closed" if item == "c#1" else "open", "text": text,
         }  # fmt: skip
-        points.append(StorePoint(point_uuid(item), vector.tolist(), SPARSE.encode_document(text), payload))
+        points.append(
+            StorePoint(point_uuid(item), vector.tolist(), SPARSE.encode_document(text), payload)
+        )
     return points
 
 
@@ -95,7 +141,12 @@ def test_dense_sparse_and_hybrid_queries(store):
     assert dense[0].payload["item_id"] == "a#2"
     sparse = store.query(None, SPARSE.encode_query("veteranhus"), None, limit=2, mode="sparse")
     assert sparse[0].payload["item_id"] == "a#2"
-    hybrid = store.query(target.dense, SPARSE.encode_query("veteranhuset"), SearchFilter(committees=("Beskæftigelsesudvalget",)), limit=4)
+    hybrid = store.query(
+        target.dense,
+        SPARSE.encode_query("veteranhuset"),
+        SearchFilter(committees=("Beskæftigelsesudvalget",)),
+        limit=4,
+    )
     assert hybrid[0].payload["item_id"] == "a#2"
     assert ids(hybrid) <= {"a#1", "a#2"}
 
@@ -104,7 +155,9 @@ def test_case_numbers_match_lexically(store):
     store.upsert(make_points())
     hits = store.query(None, SPARSE.encode_query("EMN-2025-008579"), None, limit=4, mode="sparse")
     assert ids(hits) == {"b#1", "c#1"}
-    hits = store.query(None, SPARSE.encode_query("sag 15.00.00-G01-5-25"), None, limit=4, mode="sparse")
+    hits = store.query(
+        None, SPARSE.encode_query("sag 15.00.00-G01-5-25"), None, limit=4, mode="sparse"
+    )
     assert ids(hits[:2]) == {"a#1", "b#1"}
 
 
@@ -116,8 +169,15 @@ def test_stemmed_sparse_match(store):
 
 def test_facets(store):
     store.upsert(make_points())
-    assert store.facet("committee", None) == {"Beskæftigelsesudvalget": 2, "Social- og arbejdsmarkedsudvalget": 1, "Aarhus Byråd": 1}
-    assert store.facet("outcomes", SearchFilter(committees=("Beskæftigelsesudvalget",))) == {"approved": 1, "noted": 1}
+    assert store.facet("committee", None) == {
+        "Beskæftigelsesudvalget": 2,
+        "Social- og arbejdsmarkedsudvalget": 1,
+        "Aarhus Byråd": 1,
+    }
+    assert store.facet("outcomes", SearchFilter(committees=("Beskæftigelsesudvalget",))) == {
+        "approved": 1,
+        "noted": 1,
+    }
 
 
 def test_replace_document_leaves_no_duplicates_or_orphans(store):
@@ -139,7 +199,9 @@ def test_staged_points_are_invisible(store):
     if isinstance(store, EdgeStore):
         import qdrant_edge as qe
 
-        store.shard.update(qe.UpdateOperation.set_payload_by_filter(qe.Filter(must=[]), {"state": "staged"}))
+        store.shard.update(
+            qe.UpdateOperation.set_payload_by_filter(qe.Filter(must=[]), {"state": "staged"})
+        )
     else:
         from qdrant_client import models
 
@@ -168,7 +230,9 @@ def test_edge_reopens_and_locks(tmp_path):
         "import sys; from pathlib import Path; from index.store_edge import EdgeStore; from index.store import StoreLocked\n"
         f"try:\n    EdgeStore.open(Path({str(tmp_path / 'index')!r}))\nexcept StoreLocked as e:\n    print('LOCKED', e); sys.exit(3)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 3, result.stderr
     assert "in use by another minutes process" in result.stdout
     store.close()

@@ -1,0 +1,161 @@
+"""Ingest into a real embedded index and search it (stand-in embedder for speed; the real one runs in test_model.py)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import SEED_BACKGROUND, SEED_MINUTES
+from pdf_factory import make_encrypted_pdf, make_minutes_pdf
+
+from index.embedder import HashEmbedder
+from index.filter_input import FilterError, build_filter
+from index.filters import SearchFilter
+from index.service import MinutesIndex
+from index.settings import IndexSettings
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory, seeds_dir, external_dir):
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in [*SEED_MINUTES.values(), *SEED_BACKGROUND]:
+        shutil.copy(seeds_dir / name, folder / name)
+    shutil.copy(external_dir / "aarhus-byraad-2025-08-27.pdf", folder)
+    make_minutes_pdf(folder / "teknik.pdf")
+    make_encrypted_pdf(folder / "hemmelig.pdf")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory, corpus_dir):
+    settings = IndexSettings(MINUTES_DATA=tmp_path_factory.mktemp("data"), MINUTES_MODEL="hash")
+    minutes = MinutesIndex(settings, embedder=HashEmbedder())
+    summary = minutes.indexer.ingest_paths(sorted(corpus_dir.iterdir()))
+    minutes.summary = summary
+    yield minutes
+    minutes.close()
+
+
+def test_batch_ingest_records_failures_and_goes_on(index):
+    summary = index.summary.as_dict()
+    assert summary["files"] == 8
+    assert summary["failed"] == 1
+    (failure,) = index.summary.failures
+    assert failure.source == "hemmelig.pdf" and "encrypted" in failure.reason
+    assert summary["meetings"] == 5
+
+
+def test_reingest_is_idempotent(index, corpus_dir):
+    before = index.store.count(SearchFilter(include_staged=True))
+    again = index.indexer.ingest_paths(sorted(corpus_dir.iterdir()))
+    assert again.count("unchanged") == 7 and again.count("ingested") == 0
+    assert index.store.count(SearchFilter(include_staged=True)) == before
+
+
+def test_search_returns_items_with_citations(index):
+    response = index.searcher.search("veteranindsatsen", limit=5)
+    top = response.results[0]
+    assert top.item_id == "2025-08-12-beskaeftigelsesudvalget#69"
+    assert top.committee == "Beskæftigelsesudvalget" and top.meeting_date == "2025-08-12"
+    assert top.case_numbers == ["27.35.00-G01-2-22"] and top.outcomes == ["noted"]
+    assert top.pages and top.snippet
+    assert len({r.item_id for r in response.results}) == len(response.results)
+
+
+def test_case_number_query_finds_its_items(index):
+    response = index.searcher.search("15.00.00-G01-5-25", limit=3)
+    assert {r.item_id for r in response.results[:2]} == {
+        "2025-08-12-beskaeftigelsesudvalget#67",
+        "2026-02-03-social-og-arbejdsmarkedsudvalget#13",
+    }
+    response = index.searcher.search("EMN-2025-008579", limit=1)
+    assert response.results[0].case_numbers == ["EMN-2025-008579"]
+
+
+def test_filters_and_facets(index):
+    flt = build_filter(
+        committee="Beskæftigelsesudvalget", date_from="2025-06-01", decision="approved"
+    )
+    response = index.searcher.search("beskæftigelse", flt, limit=50)
+    assert response.results
+    assert all(
+        r.committee == "Beskæftigelsesudvalget" and "approved" in r.outcomes
+        for r in response.results
+    )
+    assert all(r.meeting_date >= "2025-06-01" for r in response.results)
+    facets = index.searcher.search("", build_filter(kind="minutes"), limit=1).facets
+    assert facets["committee"]["Beskæftigelsesudvalget"] == 24
+    assert facets["committee"]["Aarhus Byråd"] == 21
+    assert "15" in facets["kle_groups"]
+
+
+def test_person_party_amount_and_kind_filters(index):
+    absent = index.searcher.search(
+        "", build_filter(person="Kasper Fuhr Christensen", person_role="absent"), limit=50
+    )
+    assert [r.item_id for r in absent.results] == ["2026-02-03-social-og-arbejdsmarkedsudvalget#13"]
+    voted = index.searcher.search(
+        "", build_filter(person="Jesper Gade", person_role="voted_against"), limit=50
+    )
+    assert [r.item_number for r in voted.results] == [74]
+    party = index.searcher.search("", build_filter(party="Velfærdslisten"), limit=50)
+    assert {74, 77} <= {r.item_number for r in party.results}
+    big = index.searcher.search("", build_filter(min_amount="100000000"), limit=50)
+    assert big.results and all(r.kind == "minutes" for r in big.results)
+    other = index.searcher.search("fleksjob", build_filter(kind="other"), limit=10)
+    assert other.results and all(r.kind == "other" and r.committee is None for r in other.results)
+
+
+def test_bad_filters_name_the_field():
+    for kwargs, field in [
+        ({"decision": "vedtaget"}, "decision"),
+        ({"date_from": "2025-13-01"}, "from"),
+        ({"min_amount": "5", "max_amount": "1"}, "min_amount"),
+        ({"date_from": "2025-02-01", "date_to": "2025-01-01"}, "from"),
+        ({"kind": "referat"}, "kind"),
+        ({"min_amount": "mange"}, "min_amount"),
+    ]:
+        with pytest.raises(FilterError) as error:
+            build_filter(**kwargs)
+        assert error.value.field == field
+
+
+def test_case_timeline_oldest_first(index):
+    timeline = index.searcher.case_timeline("15.00.00-G01-5-25")
+    assert [(r["meeting"]["date"], r["number"]) for r in timeline] == [
+        ("2025-08-12", 67),
+        ("2026-02-03", 13),
+    ]
+
+
+def test_closed_item_never_leaks_text(index):
+    record = index.searcher.record("2025-08-12-beskaeftigelsesudvalget#75")
+    assert record["closed"] and record["sections"] == []
+    aarhus = index.searcher.record("2025-08-27-aarhus-byraad#21")
+    assert aarhus["closed"] and [s["kind"] for s in aarhus["sections"]] == ["decision"]
+    closed_chunks = list(index.store.scroll(SearchFilter(closed=True)))
+    assert closed_chunks
+    for hit in closed_chunks:
+        assert hit.payload["section_kind"] in ("title", "decision")
+
+
+def test_changed_file_replaces_its_items(tmp_path):
+    settings = IndexSettings(MINUTES_DATA=tmp_path / "data", MINUTES_MODEL="hash")
+    minutes = MinutesIndex(settings, embedder=HashEmbedder())
+    try:
+        path = make_minutes_pdf(tmp_path / "teknik.pdf", items=3)
+        first = minutes.indexer.ingest_paths([path]).results[0]
+        assert first.status == "ingested" and first.items == 3
+        make_minutes_pdf(path, items=2)
+        second = minutes.indexer.ingest_paths([path]).results[0]
+        assert second.status == "ingested" and second.doc_id != first.doc_id
+        assert (
+            minutes.store.count(SearchFilter(document_ids=(first.doc_id,), include_staged=True))
+            == 0
+        )
+        items = minutes.searcher.search("", SearchFilter(), limit=10)
+        assert sorted(r.item_number for r in items.results) == [1, 2]
+        assert minutes.indexer.delete_document(second.doc_id)
+        assert minutes.store.count(SearchFilter(include_staged=True)) == 0
+    finally:
+        minutes.close()
