@@ -45,7 +45,7 @@ def _tables(page: pymupdf.Page) -> list[PageTable]:
     if len(drawings) < _MIN_TABLE_LINES:
         return []
     found = []
-    for table in page.find_tables(strategy="lines").tables:
+    for table in page.find_tables(strategy="lines", use_layout=False).tables:
         # Cell text read by clip, in reading order; table.extract() reorders some glyphs ("1,5" → "15 ,").
         rows = tuple(
             cells

@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh "[dev]"
 export MINUTES_MODEL_CACHE="${MINUTES_MODEL_CACHE:-$PWD/.cache/models}"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 .venv/bin/python -m pytest -q "$@"
