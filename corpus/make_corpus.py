@@ -33,7 +33,20 @@ REGULAR = pymupdf.Font(fontfile=str(FONT_DIR / "DejaVuSans.ttf"))
 BOLD = pymupdf.Font(fontfile=str(FONT_DIR / "DejaVuSans-Bold.ttf"))
 WIDTH, HEIGHT = 595, 842
 LEFT, RIGHT, TOP, BOTTOM = 60, 535, 78, 780
-MONTHS = "januar februar marts april maj juni juli august september oktober november december".split()
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 FIXED_DATE = "D:20260101000000+00'00'"
 
 
@@ -72,14 +85,21 @@ class Writer:
             lines.append(current)
         return lines
 
-    def text(self, text: str, size: float = 10, bold: bool = False, gap: float = 6, repeat: int = 1) -> None:
+    def text(
+        self, text: str, size: float = 10, bold: bool = False, gap: float = 6, repeat: int = 1
+    ) -> None:
         font = BOLD if bold else REGULAR
         leading = size * 1.35
         for line in self._lines(text, font, size, RIGHT - LEFT):
             self._room(leading)
             for k in range(repeat):
                 # Fake bold: the same line painted again a quarter point to the right.
-                self.page.insert_text((LEFT + 0.25 * k, self.y + size), line, fontsize=size, fontname="djb" if bold else "dj")
+                self.page.insert_text(
+                    (LEFT + 0.25 * k, self.y + size),
+                    line,
+                    fontsize=size,
+                    fontname="djb" if bold else "dj",
+                )
             self.y += leading
         self.y += gap
 
@@ -95,21 +115,35 @@ class Writer:
         widths = [first] + [rest] * (columns - 1)
         for r, row in enumerate(rows):
             cells = list(row) + [""] * (columns - len(row))
-            wrapped = [self._lines(c, BOLD if r == 0 else REGULAR, size, w - 6) or [""] for c, w in zip(cells, widths, strict=True)]
+            wrapped = [
+                self._lines(c, BOLD if r == 0 else REGULAR, size, w - 6) or [""]
+                for c, w in zip(cells, widths, strict=True)
+            ]
             height = max(len(w) for w in wrapped) * size * 1.3 + 6
             self._room(height)
             x = LEFT
             for lines, width in zip(wrapped, widths, strict=True):
-                self.page.draw_rect(pymupdf.Rect(x, self.y, x + width, self.y + height), color=(0.3, 0.3, 0.3), width=0.5)
+                self.page.draw_rect(
+                    pymupdf.Rect(x, self.y, x + width, self.y + height),
+                    color=(0.3, 0.3, 0.3),
+                    width=0.5,
+                )
                 for k, line in enumerate(lines):
-                    self.page.insert_text((x + 3, self.y + 3 + size * (1 + 1.3 * k)), line, fontsize=size, fontname="djb" if r == 0 else "dj")
+                    self.page.insert_text(
+                        (x + 3, self.y + 3 + size * (1 + 1.3 * k)),
+                        line,
+                        fontsize=size,
+                        fontname="djb" if r == 0 else "dj",
+                    )
                 x += width
             self.y += height
         self.y += 8
 
 
 def _danish_date(date: dt.date) -> str:
-    weekday = "mandag tirsdag onsdag torsdag fredag lørdag søndag".split()[date.weekday()]
+    weekday = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"][
+        date.weekday()
+    ]
     return f"{weekday.capitalize()} d. {date.day:02d}. {MONTHS[date.month - 1]} {date.year}"
 
 
@@ -131,14 +165,31 @@ def _stamp(document: pymupdf.Document, left: str, right: str, skip_first: bool =
         if number == 1 and skip_first:
             continue
         page.insert_text((LEFT, 40), left, fontsize=8, fontname="dj", color=(0.35, 0.35, 0.35))
-        page.insert_text((RIGHT - REGULAR.text_length(right, 8), 40), right, fontsize=8, fontname="dj", color=(0.35, 0.35, 0.35))
+        page.insert_text(
+            (RIGHT - REGULAR.text_length(right, 8), 40),
+            right,
+            fontsize=8,
+            fontname="dj",
+            color=(0.35, 0.35, 0.35),
+        )
         page.draw_line((LEFT, 46), (RIGHT, 46), color=(0.6, 0.6, 0.6), width=0.4)
         footer = f"Side {number} af {total}"
-        page.insert_text(((WIDTH - REGULAR.text_length(footer, 8)) / 2, 815), footer, fontsize=8, fontname="dj")
+        page.insert_text(
+            ((WIDTH - REGULAR.text_length(footer, 8)) / 2, 815), footer, fontsize=8, fontname="dj"
+        )
 
 
 def _finish(document: pymupdf.Document, path: Path, title: str) -> None:
-    document.set_metadata({"title": title, "author": "minutes sample corpus", "creationDate": FIXED_DATE, "modDate": FIXED_DATE, "producer": "minutes corpus/make_corpus.py", "creator": "minutes"})
+    document.set_metadata(
+        {
+            "title": title,
+            "author": "minutes sample corpus",
+            "creationDate": FIXED_DATE,
+            "modDate": FIXED_DATE,
+            "producer": "minutes corpus/make_corpus.py",
+            "creator": "minutes",
+        }
+    )
     document.subset_fonts()
     document.save(path, garbage=4, deflate=True, no_new_id=True)
 
@@ -151,7 +202,9 @@ def render_minutes(source: Document, path: Path, municipality: str = "Randers Ko
     writer.text(municipality, size=14, bold=True, gap=30)
     writer.text("Referat", size=28, bold=True, gap=10)
     writer.text(meeting.committee, size=18, bold=True, gap=30)
-    writer.text(f"Mødedato: {_danish_date(meeting.date)} kl. {meeting.start_time or '16:30'}", gap=4)
+    writer.text(
+        f"Mødedato: {_danish_date(meeting.date)} kl. {meeting.start_time or '16:30'}", gap=4
+    )
     writer.text(f"Mødested: {meeting.place or 'Rådhuset'}", gap=4)
     if meeting.participants:
         writer.text(f"Mødedeltagere: {', '.join(meeting.participants)}", gap=4)
@@ -188,7 +241,9 @@ def render_minutes(source: Document, path: Path, municipality: str = "Randers Ko
             dots_to = RIGHT - REGULAR.text_length(number, 10) - 4
             dots = "." * max(3, int((dots_to - dots_from) / REGULAR.text_length(".", 10)))
             page.insert_text((dots_from, y), dots, fontsize=10, fontname="dj")
-            page.insert_text((RIGHT - REGULAR.text_length(number, 10), y), number, fontsize=10, fontname="dj")
+            page.insert_text(
+                (RIGHT - REGULAR.text_length(number, 10), y), number, fontsize=10, fontname="dj"
+            )
             y += 18
     _stamp(document, f"{meeting.committee} – {meeting.date.strftime('%d-%m-%Y')}", municipality)
     _finish(document, path, f"Referat {meeting.committee} {meeting.date.strftime('%d-%m-%Y')}")
@@ -217,11 +272,25 @@ def main() -> None:
         ("002_4527f87a4ec4da6b.txt", "randers-beskaeftigelsesudvalget-2025-02-04.pdf"),
     ):
         render_minutes(parse_file(args.seeds / name), args.out / out)
-    render_background(parse_file(args.seeds / "003_a743d0336590ddea.txt"), args.out / "background-beskaeftigelsesindsatsen-webkapitel.pdf", "Beskæftigelsesindsatsen", fake_bold=False)
-    render_background(parse_file(args.seeds / "004_2b60b0d1f6c6f43f.txt"), args.out / "background-beskaeftigelsesplan-2022.pdf", "Beskæftigelsesplan 2022", fake_bold=True)
-    shutil.copy(args.external / "aarhus-byraad-2025-08-27.pdf", args.out / "aarhus-byraad-2025-08-27.pdf")
+    render_background(
+        parse_file(args.seeds / "003_a743d0336590ddea.txt"),
+        args.out / "background-beskaeftigelsesindsatsen-webkapitel.pdf",
+        "Beskæftigelsesindsatsen",
+        fake_bold=False,
+    )
+    render_background(
+        parse_file(args.seeds / "004_2b60b0d1f6c6f43f.txt"),
+        args.out / "background-beskaeftigelsesplan-2022.pdf",
+        "Beskæftigelsesplan 2022",
+        fake_bold=True,
+    )
+    shutil.copy(
+        args.external / "aarhus-byraad-2025-08-27.pdf", args.out / "aarhus-byraad-2025-08-27.pdf"
+    )
     for path in sorted(args.out.glob("*.pdf")):
-        print(f"{path.name}: {pymupdf.open(path).page_count} pages, {path.stat().st_size // 1024} KB")
+        print(
+            f"{path.name}: {pymupdf.open(path).page_count} pages, {path.stat().st_size // 1024} KB"
+        )
 
 
 if __name__ == "__main__":

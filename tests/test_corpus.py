@@ -22,9 +22,14 @@ def test_corpus_minutes_match_gold(gold_items, meeting_date):
     gold = gold_items[meeting_date]
     assert document.meeting.committee == gold["committee"]
     assert document.meeting.date.isoformat() == meeting_date
-    got = [[it.number, it.title, it.case_numbers[0] if it.case_numbers else None] for it in document.items]
+    got = [
+        [it.number, it.title, it.case_numbers[0] if it.case_numbers else None]
+        for it in document.items
+    ]
     assert got == gold["items"]
-    assert all(it.page_start >= 3 for it in document.items)  # cover and table of contents are not items
+    assert all(
+        it.page_start >= 3 for it in document.items
+    )  # cover and table of contents are not items
     text = "\n".join(s.text for it in document.items for s in it.sections)
     assert "Side " not in text and "Indholdsfortegnelse" not in text
 

@@ -17,11 +17,13 @@ from index.settings import IndexSettings
 
 pytestmark = pytest.mark.slow
 
-CACHE = Path(os.environ.get("MINUTES_MODEL_CACHE", Path(__file__).resolve().parents[1] / ".cache" / "models"))
+CACHE = Path(
+    os.environ.get("MINUTES_MODEL_CACHE", Path(__file__).resolve().parents[1] / ".cache" / "models")
+)
 TEXTS = [
     "Godkendt med fire stemmer for og to stemmer imod. Imod stemte Bo Vestergaard og Jesper Gade.",
     "Besparelserne er -15,6 mio. kr. i 2026, -39,7 mio. kr. i 2027 og gradvist stigende.",
-    "Nytteindsatsen \"Videre i job\" er et tilbud til ledige kontanthjælpsmodtagere.",
+    'Nytteindsatsen "Videre i job" er et tilbud til ledige kontanthjælpsmodtagere.',
     "Claus Berggren deltog ikke i sagens behandling.",
     "Praksisundersøgelse om kommunernes tilkendelser af førtidspension",
     "Status på veteranindsatsen og veterankoordinatorens arbejde i Randers Kommune",
@@ -67,7 +69,11 @@ def test_real_model_end_to_end(tmp_path, seeds_dir, external_dir):
         summary = minutes.indexer.ingest_paths(sorted(corpus.iterdir()))
         assert summary.count("ingested") == 5
         assert minutes.store.index_info().model_name == "multilingual-e5-small+int8"
-        queries = [json.loads(line) for line in (EVAL / "queries.dev.jsonl").read_text().splitlines() if line]
+        queries = [
+            json.loads(line)
+            for line in (EVAL / "queries.dev.jsonl").read_text().splitlines()
+            if line
+        ]
         reciprocal = []
         for query in queries:
             results = minutes.searcher.search(query["q"], limit=10).results
