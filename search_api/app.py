@@ -5,10 +5,10 @@ the key from `MINUTES_API_KEY` in the `X-API-Key` header. Every error has
 one shape: `{"error": {"status", "message", "field"}}`.
 """
 
-from __future__ import annotations
-
+import datetime as dt
 import threading
 from contextlib import asynccontextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,6 +22,8 @@ from index.filter_input import FilterError, build_filter
 from index.filters import SearchFilter
 from index.search import MODES, SearchResponse
 from index.service import MinutesIndex
+from ingest.records import DocumentKind
+from nlp.records import Outcome
 from search_api import feeds
 from search_api.models import (
     CaseTimeline,
@@ -37,6 +39,26 @@ from search_api.models import (
 from search_api.settings import ApiSettings
 
 STATIC = Path(__file__).parent / "static"
+
+
+class Mode(StrEnum):
+    hybrid = "hybrid"
+    dense = "dense"
+    sparse = "sparse"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+class PersonRole(StrEnum):
+    present = "present"
+    absent = "absent"
+    voted_for = "voted_for"
+    voted_against = "voted_against"
+
+
 ERRORS = {
     400: {"model": ErrorResponse, "description": "Bad request"},
     422: {"model": ErrorResponse, "description": "A parameter is invalid; `field` names it"},
@@ -292,7 +314,7 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
     ) -> Response:
         """A search as CSV or JSON, streamed."""
         response = run_search(q, flt, limit, 0, facets=False)
-        if format == "json":
+        if format == ExportFormat.json:
             return StreamingResponse(
                 feeds.json_lines(response.results), media_type="application/json"
             )

@@ -1,0 +1,253 @@
+"""The HTTP API on a real uvicorn server: search, items, meetings, cases, feeds, exports, protected writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import threading
+import xml.etree.ElementTree as ET
+
+import httpx
+import pytest
+from api_server import serve
+from conftest import SEED_BACKGROUND, SEED_MINUTES
+from pdf_factory import make_minutes_pdf
+
+from index.embedder import HashEmbedder
+from index.service import MinutesIndex
+from search_api.app import create_app
+from search_api.settings import ApiSettings
+
+KEY = "hemmelig-noegle-42"
+CLOSED = "2025-08-12-beskaeftigelsesudvalget#75"
+AARHUS_CLOSED = "2025-08-27-aarhus-byraad#21"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seeds_dir, external_dir):
+    data = tmp_path_factory.mktemp("api-data")
+    corpus = tmp_path_factory.mktemp("api-corpus")
+    for name in [*SEED_MINUTES.values(), *SEED_BACKGROUND]:
+        shutil.copy(seeds_dir / name, corpus)
+    shutil.copy(external_dir / "aarhus-byraad-2025-08-27.pdf", corpus)
+    settings = ApiSettings(
+        MINUTES_DATA=data,
+        MINUTES_MODEL="hash",
+        MINUTES_API_KEY=KEY,
+        MINUTES_MAX_UPLOAD_BYTES=2_000_000,
+    )
+    index = MinutesIndex(settings, embedder=HashEmbedder())
+    index.indexer.ingest_paths(sorted(corpus.iterdir()))
+    with (
+        serve(create_app(settings, index)) as url,
+        httpx.Client(base_url=url, timeout=60) as client,
+    ):
+        yield client
+
+
+def error_of(response: httpx.Response) -> dict:
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == {"status", "message", "field"}
+    assert body["error"]["status"] == response.status_code
+    return body["error"]
+
+
+def test_health(server):
+    body = server.get("/health").json()
+    assert body["status"] == "ok" and body["items"] > 60 and body["model"] == "hash-384"
+
+
+def test_search_results_and_facets(server):
+    body = server.get("/search", params={"q": "veteranindsatsen", "limit": 3}).json()
+    first = body["results"][0]
+    assert first["item_id"] == "2025-08-12-beskaeftigelsesudvalget#69"
+    assert first["pages"] and first["snippet"] and first["outcomes"] == ["noted"]
+    assert body["total"] >= 3 and body["limit"] == 3 and body["offset"] == 0
+    assert "Beskæftigelsesudvalget" in body["facets"]["committee"]
+    page2 = server.get("/search", params={"q": "veteranindsatsen", "limit": 3, "offset": 3}).json()
+    assert not {r["item_id"] for r in page2["results"]} & {r["item_id"] for r in body["results"]}
+
+
+def test_search_filters(server):
+    body = server.get(
+        "/search",
+        params={"q": "budget", "committee": "Aarhus Byråd", "decision": "approved", "limit": 50},
+    ).json()
+    assert body["results"] and all(
+        r["committee"] == "Aarhus Byråd" and "approved" in r["outcomes"] for r in body["results"]
+    )
+    body = server.get("/search", params={"kind": "other", "limit": 5}).json()
+    assert all(r["kind"] == "other" for r in body["results"])
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"decision": "vedtaget"}, "decision"),
+        ({"from": "2025-13-01"}, "from"),
+        ({"min_amount": "10", "max_amount": "1"}, "min_amount"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "100000"}, "limit"),
+        ({"q": "x" * 600}, "q"),
+        ({"kind": "referat"}, "kind"),
+        ({"mode": "magic"}, "mode"),
+    ],
+)
+def test_bad_parameters_get_one_error_shape(server, params, field):
+    response = server.get("/search", params=params)
+    assert response.status_code == 422
+    assert error_of(response)["field"] == field
+
+
+def test_item_meeting_and_case(server):
+    item = server.get("/items/2025-08-12-beskaeftigelsesudvalget#74".replace("#", "%23")).json()
+    assert item["votes"][0]["against_names"] == ["Bo Vestergaard", "Jesper Gade"]
+    assert item["sections"] and item["source"] == "001_29e3001dddba3512.txt"
+    meetings = server.get("/meetings").json()
+    assert [m["date"] for m in meetings][:2] == ["2026-02-03", "2025-08-27"]
+    meeting = server.get("/meetings/2025-08-12-beskaeftigelsesudvalget").json()
+    assert [i["number"] for i in meeting["items"]] == list(range(66, 81))
+    case = server.get("/cases/15.00.00-G01-5-25").json()
+    assert [i["meeting"]["date"] for i in case["items"]] == ["2025-08-12", "2026-02-03"]
+    for path in ("/items/nope%231", "/meetings/nope", "/cases/99.99.99-X99-1-99"):
+        response = server.get(path)
+        assert response.status_code == 404 and error_of(response)["message"]
+
+
+def test_feed_and_exports(server):
+    feed = server.get("/search.atom", params={"q": "fleksjob"})
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    root = ET.fromstring(feed.text)
+    entries = root.findall("{http://www.w3.org/2005/Atom}entry")
+    assert entries and entries[0].find("{http://www.w3.org/2005/Atom}link").get("href").startswith(
+        "http://127.0.0.1"
+    )
+    exported = server.get("/export", params={"q": "fleksjob", "format": "csv", "limit": 5})
+    rows = list(csv.DictReader(io.StringIO(exported.text)))
+    assert len(rows) == 5 and rows[0]["item_id"]
+    as_json = server.get("/export", params={"q": "fleksjob", "format": "json", "limit": 5}).json()
+    assert len(as_json["results"]) == 5
+
+
+CLOSED_MINUTES = """# REFERAT Økonomiudvalget d. 05-03-2025
+
+## Punkt 7: Godkendelse af dagsorden
+
+00.22.00-P35-1-25
+
+## Beslutning
+
+Godkendt.
+
+## Punkt 8: Lukket: Salg af grund ved havnen
+
+82.02.00-G01-4-25
+
+## Sagsfremstilling
+
+Køber er Zebrafisken ApS, som byder 4,2 mio. kr. for grunden.
+
+## Beslutning
+
+Godkendt.
+"""
+
+
+def test_closed_items_never_leak(server):
+    files = {"files": ("oekonomi.md", CLOSED_MINUTES.encode(), "text/markdown")}
+    assert (
+        server.post("/documents", files=files, headers={"X-API-Key": KEY}).json()["files"][0][
+            "status"
+        ]
+        == "ingested"
+    )
+    item = server.get("/items/2025-03-05-oekonomiudvalget%238").json()
+    assert item["closed"] and [s["heading"] for s in item["sections"]] == ["Beslutning"]
+    responses = [
+        server.get("/items/2025-03-05-oekonomiudvalget%238"),
+        server.get("/search", params={"q": "Zebrafisken grund havnen"}),
+        server.get("/search", params={"q": "Salg af grund", "min_amount": "1000000"}),
+        server.get("/search.atom", params={"q": "Zebrafisken"}),
+        server.get("/export", params={"q": "Zebrafisken", "format": "csv"}),
+        server.get("/export", params={"q": "Zebrafisken", "format": "json"}),
+        server.get("/meetings/2025-03-05-oekonomiudvalget"),
+    ]
+    for response in responses:
+        assert response.status_code == 200
+        text = response.text
+        if "atom" in response.headers["content-type"]:
+            text = text[text.find("<entry>") :]  # the feed's own title repeats the query
+        assert "Zebrafisken" not in text and "4,2 mio" not in text
+    found = server.get("/search", params={"q": "Salg af grund ved havnen"}).json()["results"]
+    assert any(r["item_id"] == "2025-03-05-oekonomiudvalget#8" and r["closed"] for r in found)
+    for item_id in (CLOSED, AARHUS_CLOSED):
+        item = server.get(f"/items/{item_id.replace('#', '%23')}").json()
+        assert item["closed"] and all(s["kind"] == "decision" for s in item["sections"])
+
+
+def test_writes_need_the_key(server, tmp_path):
+    pdf = make_minutes_pdf(tmp_path / "teknik.pdf")
+    files = {"files": ("teknik.pdf", pdf.read_bytes(), "application/pdf")}
+    assert server.post("/documents", files=files).status_code == 401
+    response = server.post("/documents", files=files, headers={"X-API-Key": "forkert"})
+    assert response.status_code == 403 and error_of(response)["field"] == "X-API-Key"
+    assert server.delete("/documents/abc", headers={"X-API-Key": "forkert"}).status_code == 403
+    too_big = {"files": ("stor.pdf", b"%PDF-1.7\n" + b"0" * 2_100_000, "application/pdf")}
+    assert server.post("/documents", files=too_big, headers={"X-API-Key": KEY}).status_code == 413
+
+
+def test_upload_search_delete(server, tmp_path):
+    pdf = make_minutes_pdf(tmp_path / "teknik.pdf")
+    files = [
+        ("files", ("teknik.pdf", pdf.read_bytes(), "application/pdf")),
+        ("files", ("ødelagt.pdf", b"%PDF-1.7 garbage", "application/pdf")),
+    ]
+    body = server.post("/documents", files=files, headers={"X-API-Key": KEY}).json()
+    statuses = {f["source"]: f for f in body["files"]}
+    assert statuses["teknik.pdf"]["status"] == "ingested" and statuses["teknik.pdf"]["items"] == 3
+    assert (
+        statuses["ødelagt.pdf"]["status"] == "failed"
+        and "truncated" in statuses["ødelagt.pdf"]["reason"]
+    )
+    again = server.post("/documents", files=files[:1], headers={"X-API-Key": KEY}).json()
+    assert again["files"][0]["status"] == "unchanged"
+    hits = server.get("/search", params={"q": "cykelsti Ringvejen", "limit": 3}).json()["results"]
+    assert hits[0]["committee"] == "Teknik- og Miljøudvalget"
+    doc_id = statuses["teknik.pdf"]["doc_id"]
+    assert server.delete(f"/documents/{doc_id}", headers={"X-API-Key": KEY}).json() == {
+        "doc_id": doc_id,
+        "deleted": True,
+    }
+    hits = server.get(
+        "/search", params={"q": "cykelsti Ringvejen", "committee": "Teknik- og Miljøudvalget"}
+    ).json()
+    assert hits["results"] == []
+    assert server.delete(f"/documents/{doc_id}", headers={"X-API-Key": KEY}).status_code == 404
+
+
+def test_reads_go_on_during_an_upload(server, tmp_path):
+    pdf = make_minutes_pdf(tmp_path / "lang.pdf", items=12)
+    errors: list[str] = []
+    done = threading.Event()
+
+    def upload() -> None:
+        try:
+            server.post(
+                "/documents",
+                files={"files": ("lang.pdf", pdf.read_bytes())},
+                headers={"X-API-Key": KEY},
+            )
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=upload)
+    thread.start()
+    reads = 0
+    while not done.is_set() or reads < 5:
+        response = server.get("/search", params={"q": "beskæftigelse", "limit": 5})
+        if response.status_code != 200 or not response.json()["results"]:
+            errors.append(response.text[:200])
+        reads += 1
+    thread.join()
+    assert not errors and reads >= 5
