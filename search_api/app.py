@@ -5,7 +5,6 @@ the key from `MINUTES_API_KEY` in the `X-API-Key` header. Every error has
 one shape: `{"error": {"status", "message", "field"}}`.
 """
 
-import datetime as dt
 import threading
 from contextlib import asynccontextmanager
 from enum import StrEnum
@@ -22,8 +21,6 @@ from index.filter_input import FilterError, build_filter
 from index.filters import SearchFilter
 from index.search import MODES, SearchResponse
 from index.service import MinutesIndex
-from ingest.records import DocumentKind
-from nlp.records import Outcome
 from search_api import feeds
 from search_api.models import (
     CaseTimeline,
