@@ -7,6 +7,7 @@ each item keeps its best chunk, which gives the snippet and the page to cite.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -18,6 +19,7 @@ from index.store import Hit, Store
 from nlp.case_numbers import find_case_numbers
 
 MODES = ("hybrid", "dense", "sparse")
+BACKGROUND_WEIGHT = float(os.environ.get("MINUTES_BACKGROUND_WEIGHT", "0.9"))
 FACET_KEYS = ("committee", "year", "outcomes", "parties", "kle_groups", "kind")
 MAX_CANDIDATES = 400
 
@@ -93,6 +95,24 @@ def result_from_hit(hit: Hit, query: str) -> SearchResult:
     )
 
 
+def _weigh_background(hits: list[Hit]) -> list[Hit]:
+    """Background documents rank below minutes unless they match clearly better.
+
+    Minutes are what people search for; a plan or web chapter on the same
+    topic is context. Its fused score is scaled by BACKGROUND_WEIGHT
+    (measured in bench/eval_search.py, see docs/BENCHMARKS.md).
+    """
+    weighted = [
+        Hit(
+            h.id,
+            h.score * (BACKGROUND_WEIGHT if h.payload.get("kind") == "other" else 1.0),
+            h.payload,
+        )
+        for h in hits
+    ]
+    return sorted(weighted, key=lambda h: h.score, reverse=True)
+
+
 class Searcher:
     def __init__(self, store: Store, embedder: Embedder, sparse: SparseEncoder):
         self.store = store
@@ -127,6 +147,7 @@ class Searcher:
         hits = self._candidates(
             query, flt, min(MAX_CANDIDATES, max(50, (offset + limit) * 8)), mode
         )
+        hits = _weigh_background(hits)
         # A case number in the query is a lookup: its items go first, whatever the ranking says.
         cases = tuple(c.normalized for c in find_case_numbers(query))
         if cases:

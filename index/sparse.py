@@ -1,7 +1,7 @@
 """Sparse lexical vectors: Danish-stemmed BM25, plus whole identifiers.
 
 qdrant-edge's BM25 stems Danish ("fleksjobbet" and "fleksjob" give one
-token) but splits "15.00.00-G01-5-25" into "15", "00", "g01", ... which many
+token); compounds are also indexed by their parts (nlp/compounds.py). BM25 splits "15.00.00-G01-5-25" into "15", "00", "g01", ... which many
 items share. So identifiers (case numbers, numbers with separators, long
 numbers) are added as tokens of their own, hashed into the same index space.
 """
@@ -14,6 +14,7 @@ import re
 from qdrant_edge import Bm25, Bm25Config
 
 from index.store import SparseVector
+from nlp.compounds import compound_parts
 
 _IDENTIFIER = re.compile(
     r"(?<![\w.\-/])(?:(?:[A-ZÆØÅa-zæøå]{1,5}-)?\d\w*(?:[./\-]\w+)+|\d{3,})(?![\w\-/])"
@@ -43,7 +44,13 @@ class SparseEncoder:
         return SparseVector(tuple(indices), tuple(float(values[i]) for i in indices))
 
     def encode_document(self, text: str) -> SparseVector:
-        return self._combine(self._bm25.embed_document(text), text, _IDENTIFIER_WEIGHT)
+        return self._combine(self._bm25.embed_document(_with_parts(text)), text, _IDENTIFIER_WEIGHT)
 
     def encode_query(self, text: str) -> SparseVector:
-        return self._combine(self._bm25.embed_query(text), text, 1.0)
+        return self._combine(self._bm25.embed_query(_with_parts(text)), text, 1.0)
+
+
+def _with_parts(text: str) -> str:
+    """The text followed by the parts of its compounds, so "pligt" finds "arbejdspligt"."""
+    parts = compound_parts(text)
+    return f"{text} {' '.join(parts)}" if parts else text
