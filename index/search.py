@@ -72,8 +72,10 @@ def result_from_hit(hit: Hit, query: str) -> SearchResult:
     p = hit.payload
     closed = bool(p.get("closed"))
     text = p.get("text", "")
-    # The title line starts every chunk; the snippet comes from the body below it.
-    body = text.split("\n", 1)[1] if "\n" in text else text
+    # Every chunk starts with the item title (and the section heading); the snippet is the body below.
+    lines = 2 if p.get("section") else 1
+    parts = text.split("\n", lines)
+    body = parts[lines] if len(parts) > lines else text
     snippet = make_snippet(body or text, query)
     return SearchResult(
         item_id=p["item_id"],

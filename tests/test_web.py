@@ -1,0 +1,93 @@
+"""The web page in a real browser (headless Chromium) against a real server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from api_server import serve
+from conftest import SEED_MINUTES
+
+from index.embedder import HashEmbedder
+from index.service import MinutesIndex
+from search_api.app import create_app
+from search_api.settings import ApiSettings
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, seeds_dir):
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    corpus = tmp_path_factory.mktemp("web-corpus")
+    for name in SEED_MINUTES.values():
+        shutil.copy(seeds_dir / name, corpus)
+    settings = ApiSettings(MINUTES_DATA=tmp_path_factory.mktemp("web-data"), MINUTES_MODEL="hash")
+    index = MinutesIndex(settings, embedder=HashEmbedder())
+    index.indexer.ingest_paths(sorted(corpus.iterdir()))
+    with serve(create_app(settings, index)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def page(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page()
+        page.goto(site)
+        yield page
+        browser.close()
+
+
+def test_search_shows_items_with_highlights_and_pages(page, tmp_path):
+    page.fill("#q", "veteranindsatsen")
+    page.click("button[type=submit]")
+    page.wait_for_selector("article.result mark")
+    first = page.locator("article.result").first
+    assert "Status på veteranindsatsen" in first.locator("h2").inner_text()
+    meta = first.locator(".meta").inner_text()
+    assert "Beskæftigelsesudvalget" in meta and "s. " in meta and "27.35.00-G01-2-22" in meta
+    assert "Taget til efterretning" in first.inner_text()
+    page.screenshot(path=str(tmp_path / "search.png"), full_page=True)
+
+
+def test_filters_facets_and_detail(page):
+    page.fill("#q", "beskæftigelsesreformen")
+    page.select_option("#decision", "discussed")
+    page.wait_for_function("document.querySelectorAll('article.result').length > 0")
+    page.wait_for_timeout(300)
+    texts = page.locator("article.result").all_inner_texts()
+    assert texts and all("Drøftet" in t for t in texts)
+    page.select_option("#decision", "")
+    page.locator(".facet", has_text="Social- og arbejdsmarkedsudvalget").click()
+    page.wait_for_timeout(500)
+    metas = page.locator("article.result .meta").all_inner_texts()
+    assert metas and all("Social- og arbejdsmarkedsudvalget" in m for m in metas)
+    page.locator("article.result h2 a").first.click()
+    page.wait_for_selector("#detail.open")
+    assert "Beslutninger" in page.locator("#detail").inner_text()
+
+
+def test_bad_filter_shows_the_error(page):
+    page.fill("#from", "2026-01-01")
+    page.fill("#to", "2025-01-01")
+    page.dispatch_event("#to", "change")
+    page.wait_for_selector(".error")
+    assert "from" in page.locator(".error").inner_text()
