@@ -1,0 +1,141 @@
+"""`minutes serve` as a process: it holds the embedded store; other commands get a clear message or go through it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from api_server import free_port
+from pdf_factory import make_minutes_pdf
+
+from index.embedder import HashEmbedder
+from index.filters import SearchFilter
+from index.service import MinutesIndex
+from index.settings import IndexSettings
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def env(data: Path, **extra: str) -> dict[str, str]:
+    return (
+        os.environ
+        | {"MINUTES_DATA": str(data), "MINUTES_MODEL": "hash", "MINUTES_API_KEY": "k3y"}
+        | extra
+    )
+
+
+@pytest.fixture
+def server(tmp_path, seeds_dir):
+    data = tmp_path / "data"
+    subprocess.run(
+        [sys.executable, "-m", "cli", "ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q"],
+        env=env(data), cwd=REPO, check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)], env=env(data), cwd=REPO,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail(
+                f"minutes serve did not start: {process.stderr.read() if process.stderr else ''}"
+            )
+        time.sleep(0.2)
+    yield url, data
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+
+
+def test_other_commands_stop_with_a_clear_message(server):
+    url, data = server
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "search", "ledighed"],
+        env=env(data),
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "in use by another minutes process" in result.stderr and "--url" in result.stderr
+
+
+def test_ingest_goes_through_the_running_server(server, tmp_path):
+    url, data = server
+    pdf = make_minutes_pdf(tmp_path / "teknik.pdf")
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "ingest", str(pdf), "--url", url, "--json"],
+        env=env(data), cwd=REPO, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ingested"] == 1
+    hits = httpx.get(f"{url}/search", params={"q": "cykelsti"}).json()["results"]
+    assert hits and hits[0]["committee"] == "Teknik- og Miljøudvalget"
+
+
+KILL_SCRIPT = """
+import sys
+from pathlib import Path
+from index.embedder import HashEmbedder
+from index.service import MinutesIndex
+from index.settings import IndexSettings
+import index.indexer as indexer
+
+minutes = MinutesIndex(IndexSettings(MINUTES_DATA=sys.argv[1], MINUTES_MODEL="hash"), embedder=HashEmbedder())
+indexer.EMBED_BATCH = 4
+print("START", flush=True)
+minutes.indexer.ingest_paths([Path(sys.argv[2])])
+print("DONE", flush=True)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.5, 1.5, 3.0])
+def test_kill_9_mid_ingest_leaves_the_index_as_before(tmp_path, delay):
+    data = tmp_path / "data"
+    first = make_minutes_pdf(tmp_path / "first.pdf", items=2)
+    settings = IndexSettings(MINUTES_DATA=data, MINUTES_MODEL="hash")
+    minutes = MinutesIndex(settings, embedder=HashEmbedder())
+    minutes.indexer.ingest_paths([first])
+    before = minutes.store.count()
+    minutes.close()
+    big = make_minutes_pdf(tmp_path / "big.pdf", items=60)
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(data), str(big)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout.readline().strip() == "START"
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    minutes = MinutesIndex(settings, embedder=HashEmbedder())
+    try:
+        live = minutes.store.count()
+        items = {
+            h.payload["doc_id"] for h in minutes.store.scroll(SearchFilter(chunk_types=("title",)))
+        }
+        # Either the big file committed whole, or the index is exactly as before it.
+        assert live == before or len(items) == 2, (live, before)
+        if live == before:
+            again = minutes.indexer.ingest_paths([big]).results[0]
+            assert again.status == "ingested" and again.items == 60
+            assert minutes.store.count(SearchFilter(include_staged=True)) == minutes.store.count()
+    finally:
+        minutes.close()
