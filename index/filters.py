@@ -35,6 +35,7 @@ class SearchFilter:
     kinds: tuple[str, ...] = ()
     document_ids: tuple[str, ...] = ()
     item_ids: tuple[str, ...] = ()
+    item_numbers: tuple[int, ...] = ()
     meeting_ids: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     chunk_types: tuple[str, ...] = ()  # "title" (one per item, carries the record) or "text"
@@ -75,6 +76,7 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
         ("meeting_id", flt.meeting_ids),
         ("source", flt.sources),
         ("chunk_type", flt.chunk_types),
+        ("item_number", flt.item_numbers),
         (PERSON_FIELDS[flt.person_role], flt.persons),
     ):
         if values:

@@ -8,9 +8,10 @@ interruption at any moment leaves the previous version searchable.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index.chunks import Chunk, chunk_sections
@@ -99,7 +100,9 @@ class Indexer:
             clean, count = redact_item(item)
             items.append(clean)
             redacted += count
-        extractions = extract_meeting_items(document.meeting, items)
+        extractions = extract_meeting_items(
+            document.meeting, items, resolver=self.resolve_reference
+        )
         return [
             item_unit(document, it, ex) for it, ex in zip(items, extractions, strict=True)
         ], redacted
@@ -162,6 +165,27 @@ class Indexer:
             chunks=len(points),
             cpr_redacted=redacted,
         )
+
+    def resolve_reference(
+        self, body: str | None, date: dt.date | None, item: int | None
+    ) -> str | None:
+        """The id of an indexed item (or meeting) that a reference like "punkt 59 den 11. juni 2025" points to."""
+        if date is None:
+            return None
+        flt = SearchFilter(date_from=date, date_to=date, chunk_types=("title",), kinds=("minutes",))
+        if item is not None:
+            flt = replace(flt, item_numbers=(item,))
+        hits = list(self.store.scroll(flt, limit=20))
+        if body:
+            named = [
+                h
+                for h in hits
+                if body.lower().rstrip("s") in (h.payload.get("committee") or "").lower()
+            ]
+            hits = named or hits
+        if len(hits) != 1 and not (hits and item is None):
+            return None
+        return hits[0].payload["item_id"] if item is not None else hits[0].payload.get("meeting_id")
 
     def document_ids_for_source(self, source: str) -> set[str]:
         return set(self.store.facet("doc_id", SearchFilter(sources=(source,)), limit=100))

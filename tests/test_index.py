@@ -159,3 +159,23 @@ def test_changed_file_replaces_its_items(tmp_path):
         assert minutes.store.count(SearchFilter(include_staged=True)) == 0
     finally:
         minutes.close()
+
+
+def test_references_resolve_to_indexed_items(index, tmp_path):
+    follow_up = tmp_path / "byraad.md"
+    follow_up.write_text(
+        "# REFERAT Byrådet d. 25-08-2025\n\n## Punkt 101: Unge i Fokus\n\n15.00.00-G01-32-25\n\n"
+        "## Beslutning fra Beskæftigelsesudvalget, den 12. august 2025, punkt 74:\n\nGodkendt.\n\n"
+        "## Beslutning\n\nGodkendt. Sagen blev behandlet på mødet den 12. august 2025 (sag 74).\n"
+    )
+    result = index.indexer.ingest_paths([follow_up]).results[0]
+    assert result.status == "ingested"
+    record = index.searcher.record("2025-08-25-byraadet#101")
+    targets = {r["target"] for r in record["references"] if r["target"]}
+    assert "2025-08-12-beskaeftigelsesudvalget#74" in targets
+    timeline = index.searcher.case_timeline("15.00.00-G01-32-25")
+    assert [(r["meeting"]["date"], r["number"]) for r in timeline] == [
+        ("2025-08-12", 74),
+        ("2025-08-25", 101),
+    ]
+    assert timeline[1]["prior_decisions"][0]["item"] == 74

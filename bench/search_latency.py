@@ -1,0 +1,138 @@
+"""Query latency of the store at 10k and 100k chunks, embedded (qdrant-edge) and through qdrant-client.
+
+Usage: python bench/search_latency.py [--sizes 10000 100000] [--queries 200] [--client-queries 20]
+
+Prints, per engine and size: write time, p50/p95 latency of hybrid queries
+without and with filters (query embedding excluded, reported separately),
+and the process's peak memory. qdrant-client's local mode is a brute-force
+Python implementation, so it gets fewer queries at 100k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.synthetic import synthetic_points  # noqa: E402
+from index.filters import SearchFilter  # noqa: E402
+from index.sparse import SparseEncoder  # noqa: E402
+from index.store_edge import EdgeStore  # noqa: E402
+from index.store_qdrant import QdrantStore  # noqa: E402
+
+FILTERS = [
+    SearchFilter(committees=("Beskæftigelsesudvalget",)),
+    SearchFilter(
+        date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31), outcomes=("approved",)
+    ),
+    SearchFilter(case_prefix="15"),
+    SearchFilter(min_amount=Decimal(1_000_000), parties=("Venstre",)),
+]
+QUERIES = [
+    "besparelser på beskæftigelsesområdet",
+    "ledighed blandt unge",
+    "budget for tilbudsviften",
+    "fleksjob og førtidspension",
+]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
+
+
+def run(store, size: int, queries: int, sparse: SparseEncoder) -> dict[str, float]:
+    store.ensure_collection(384, "synthetic")
+    start = time.perf_counter()
+    batch = []
+    for point in synthetic_points(size):
+        batch.append(point)
+        if len(batch) == 1000:
+            store.upsert(batch)
+            batch = []
+    store.upsert(batch)
+    store.flush()
+    write = time.perf_counter() - start
+    rng = np.random.default_rng(1)
+    timings: dict[str, list[float]] = {"no filter": [], "filters": []}
+    for k in range(queries):
+        dense = rng.normal(size=384)
+        dense = (dense / np.linalg.norm(dense)).tolist()
+        sparse_vector = sparse.encode_query(QUERIES[k % len(QUERIES)])
+        for name, flt in (("no filter", None), ("filters", FILTERS[k % len(FILTERS)])):
+            t = time.perf_counter()
+            store.query(dense, sparse_vector, flt, limit=80, prefetch_limit=100)
+            timings[name].append(time.perf_counter() - t)
+    return {
+        "write_s": write,
+        "p50": percentile(timings["no filter"], 0.5),
+        "p95": percentile(timings["no filter"], 0.95),
+        "p50_f": percentile(timings["filters"], 0.5),
+        "p95_f": percentile(timings["filters"], 0.95),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--client-queries", type=int, default=20)
+    parser.add_argument("--skip-client", action="store_true")
+    args = parser.parse_args()
+    sparse = SparseEncoder()
+    sparse.encode_query("varm op")
+    rows = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            store = EdgeStore.open(Path(folder) / "index")
+            rows.append(("qdrant-edge (embedded)", size, run(store, size, args.queries, sparse)))
+            store.close()
+        if not args.skip_client:
+            from qdrant_client import QdrantClient
+
+            with tempfile.TemporaryDirectory() as folder:
+                store = QdrantStore(QdrantClient(path=str(Path(folder) / "q")), "bench")
+                queries = args.queries if size <= 10_000 else args.client_queries
+                rows.append(("qdrant-client (local)", size, run(store, size, queries, sparse)))
+                store.close()
+        print(f"… {size} done", file=sys.stderr)
+    print(
+        f"{'engine':<24}{'chunks':>8}{'write s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p50 filt':>10}{'p95 filt':>10}"
+    )
+    for engine, size, r in rows:
+        print(
+            f"{engine:<24}{size:>8}{r['write_s']:>9.1f}{r['p50']:>8.1f}{r['p95']:>8.1f}{r['p50_f']:>10.1f}{r['p95_f']:>10.1f}"
+        )
+    print(
+        f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    _embedding_cost()
+
+
+def _embedding_cost() -> None:
+    from index.embedder import load_embedder
+
+    embedder = load_embedder(cache_dir=REPO / ".cache" / "models", quantize=True)
+    embedder.embed_queries(["varm op"])
+    times = []
+    for q in QUERIES * 10:
+        t = time.perf_counter()
+        embedder.embed_queries([q])
+        times.append(time.perf_counter() - t)
+    print(
+        f"query embedding ({embedder.name}): p50 {percentile(times, 0.5):.1f} ms, p95 {percentile(times, 0.95):.1f} ms (not included above)"
+    )
+
+
+if __name__ == "__main__":
+    main()
