@@ -45,9 +45,9 @@ PARTIES = [
     "Velfærdslisten",
 ]
 PERSONS = [
-    f"{f} {l}"
-    for f in ("Anna", "Bo", "Claus", "Dorte", "Erik", "Hanne", "Jesper", "Mette")
-    for l in ("Jensen", "Hansen", "Berggren", "Gade", "Malland")
+    f"{first} {last}"
+    for first in ("Anna", "Bo", "Claus", "Dorte", "Erik", "Hanne", "Jesper", "Mette")
+    for last in ("Jensen", "Hansen", "Berggren", "Gade", "Malland")
 ]
 
 
