@@ -38,6 +38,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=REPO.parent / "shared" / "seeds")
     parser.add_argument(
+        "--aarhus-gold", type=Path, default=REPO / "bench" / "gold" / "extraction.aarhus.gold.jsonl"
+    )
+    parser.add_argument(
         "--gold", type=Path, default=REPO / "bench" / "gold" / "extraction.gold.jsonl"
     )
     parser.add_argument(
@@ -134,6 +137,43 @@ def main() -> None:
     print(
         f"throughput: {items} items in {elapsed:.2f} s = {items / elapsed:.1f} items/s (extraction only)"
     )
+    if args.aarhus_gold.exists():
+        aarhus(args.aarhus_gold, args.seeds.parent / "external")
+
+
+def aarhus(gold_path: Path, external: Path) -> None:
+    """Real minutes from another municipality, labelled by a team member: item-level agreement."""
+    gold = {row["item"]: row for row in map(json.loads, gold_path.read_text().splitlines()) if row}
+    same_outcomes = total = 0
+    prior: tuple[Counter, Counter] = (Counter(), Counter())
+    absent: tuple[Counter, Counter] = (Counter(), Counter())
+    for name in ("aarhus-teknisk-udvalg-2025-10-01.html", "aarhus-byraad-2025-08-27.pdf"):
+        document = parse_file(external / name)
+        for item in document.items:
+            g = gold.get(f"{document.meeting.date}#{item.number}")
+            if g is None:
+                continue
+            data = extract_item(item, document.meeting).to_json()
+            total += 1
+            # The gold splits some decisions per recommendation point; compare the outcomes named.
+            same_outcomes += {d["outcome"] for d in data["decisions"]} == {
+                d["outcome"] for d in g["decisions"]
+            }
+            prior[0].update(
+                str((p["body"], p["date"], p["item"], tuple(p["outcomes"])))
+                for p in g["prior_decisions"]
+            )
+            prior[1].update(
+                str((p["body"], p["date"], p["item"], tuple(p["outcomes"])))
+                for p in data["prior_decisions"]
+            )
+            absent[0].update(g["absent"])
+            absent[1].update(data["absent"])
+    print(f"\nAarhus, another municipality ({total} items; gold: {gold_path.name})")
+    print(f"item outcomes equal to gold: {same_outcomes}/{total} = {same_outcomes / total:.3f}")
+    for field, (want, got) in (("prior_decisions", prior), ("absent", absent)):
+        p, r, n_gold, n_got = prf(want, got)
+        print(f"{field:<16}{p:>10.3f}{r:>8.3f}{n_gold:>6}{n_got:>7}")
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ _PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["indstilles", "indstiller"]}},
             {"LOWER": {"IN": ["godkendt", "vedtaget", "tiltrådt", "til"]}},
         ],
-        [{"LEMMA": {"IN": ["fremsende", "videresende", "oversende"]}}, {"LOWER": "til"}],
+        [{"LEMMA": {"IN": ["fremsende", "videresende", "oversende"]}}],
         [{"LOWER": {"IN": ["oversendes", "oversendt", "fremsendt", "videresendt"]}}],
         [{"LOWER": "sendes"}, {"LOWER": "videre"}],
     ],
@@ -109,6 +109,11 @@ _ATTENDANCE = re.compile(
     r"deltog ikke|havde forfald|var fraværende|meldt afbud|afbud fra|i stedet mødte|forlod mødet|inhabil",
     re.IGNORECASE,
 )
+# A minority's stance is not the body's decision: "Enhedslisten kunne ikke tiltræde indstillingen".
+_MINORITY = re.compile(
+    r"kunne ikke (?:tiltræde|godkende|støtte|anbefale)|tog forbehold|henholdt sig|stemte imod|undlod at stemme|begærede sagen",
+    re.IGNORECASE,
+)
 # "1. at godkendt", "2) ...", "Ad 1:", "Ad pkt. 2." at a line start or after a sentence end.
 _POINT = re.compile(
     r"(?:(?<=\n)|^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:Ad\s+(?:pkt\.?\s*|punkt\s*)?)?(?P<n>\d{1,2})\s*[.):]\s+(?:at:?\s+)?"
@@ -142,7 +147,9 @@ def classify(text: str) -> Outcome | None:
 def _decision_text(text: str) -> str:
     """The decision without attendance notes ("X deltog ikke i sagens behandling")."""
     sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
-    kept = [s for s in sentences if s.strip() and not _ATTENDANCE.search(s)]
+    kept = [
+        s for s in sentences if s.strip() and not _ATTENDANCE.search(s) and not _MINORITY.search(s)
+    ]
     return " ".join(kept).strip()
 
 
@@ -155,7 +162,14 @@ def split_points(text: str) -> list[tuple[int | None, str]]:
         if number == expected:
             marks.append((number, m.start(), m.end()))
             expected += 1
-    if len(marks) < 1 or (len(marks) == 1 and marks[0][1] > 0 and text[: marks[0][1]].strip()):
+    preamble = text[: marks[0][1]].strip() if marks else ""
+    # Numbered lines after a decision that stands on its own are a quoted proposal, not sub-points:
+    # "Fremsendes til Teknisk Udvalg ... BESLUTNINGSFORSLAG FRA DD: 1. ... 2. ...".
+    if (
+        not marks
+        or (len(marks) == 1 and preamble)
+        or (preamble and classify(_decision_text(preamble) or preamble))
+    ):
         return [(None, text.strip())]
     points = []
     for k, (number, _, end) in enumerate(marks):
