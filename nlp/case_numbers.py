@@ -3,12 +3,18 @@
 `normalized` is the identifier alone, the way people search for it:
 KLE "15.00.00-G01-5-25", "EMN-2025-008579", "299835" for "Sagsnr. 299835",
 "306-2009-600" for "Sag 306-2009-600", "20/33839" for "Sagsid.: 20/33839",
-"A09" for "J.nr.: A09". "sag 315" and "sag nr. 56" are references to agenda
-items, not case numbers (see nlp/references.py).
+"A09" for "J.nr.: A09". A KLE or EMN number behind a label ("Journalnr.
+27.00.00-A00-1-21") keeps its own scheme.
+
+A bare "Sag"/"Sag nr." counts only before a serial-year-number identifier
+("Sag 306-2009-600") or a two-digit year and serial ("sag 20/33839"): "sag 315",
+"sag nr. 56", "sag 2025-2026" are references to agenda items or years
+(nlp/references.py handles the references).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -43,27 +49,38 @@ class CaseNumber:
 
 
 _KLE = re.compile(
-    r"(?<![\w.\-])(?P<subject>\d{2}\.\d{2}(?:\.\d{2})?)-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<serial>\d{1,6})-(?P<year>\d{2}|\d{4})(?![\w\-])"
+    r"(?<![\w.\-])(?P<subject>[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?)-(?P<facet>[A-ZÆØÅ][0-9]{2})"
+    r"-(?P<serial>[0-9]{1,6})-(?P<year>[0-9]{2}|[0-9]{4})(?![\w\-])"
 )
-_EMN = re.compile(r"(?<![\w\-])(?P<id>EMN-\d{4}-\d{4,8})(?![\w\-])", re.IGNORECASE)
+_EMN = re.compile(r"(?<![\w\-])(?P<id>EMN-[0-9]{4}-[0-9]{4,8})(?![\w\-])", re.IGNORECASE)
 _LABELLED = re.compile(
-    r"(?P<label>Sagsnr\.?|Sagsnummer|Sags\s?id\.?|Sagsid\.?|J\.\s?nr\.?|Journalnr\.?|Journalnummer|Sag(?:\s+nr\.?)?)"
-    r"\s*:?\s*(?P<id>[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.][\w]+)*)",
+    r"(?<!\w)(?P<label>Sagsnr\.?|Sags\s+nr\.?|Sagsnummer|Sags\s?id\.?|J\.\s?nr\.?|Journalnr\.?"
+    r"|Journalnummer|Sag(?:\s+nr\.?)?)"
+    r"(?:\s*:\s*|\s+|(?<=\.))(?P<id>[A-ZÆØÅ]{0,4}[0-9][\w]*(?:[-/.][\w]+)*)",
+    re.IGNORECASE,
 )
+# What a bare "Sag" needs: serial-year-number or year/serial. Dates and year ranges fail both.
+_SAG_ID = re.compile(r"[0-9]+-(?:19|20)[0-9]{2}-[0-9]+|[0-9]{2}/[0-9]{4,}")
 
 
 def _scheme(label: str, identifier: str) -> CaseScheme | None:
-    label = label.lower().replace(" ", "")
+    label = re.sub(r"[\s.]", "", label.lower())
     if label.startswith(("sagsnr", "sagsnummer")):
         return CaseScheme.SAGSNR
-    if label.startswith(("sagsid", "sagsid.")):
+    if label.startswith("sagsid"):
         return CaseScheme.SAGSID
-    if label.startswith(("j.nr", "journal")):
+    if label.startswith(("jnr", "journal")):
         return CaseScheme.JNR
-    # A bare "sag 315" is an agenda reference; a case needs a structured id like "306-2009-600".
-    if label.startswith("sag") and re.search(r"[-/]", identifier):
+    # "sag 315", "sag nr. 56" point at agenda items (nlp/references.py); "Sag 306-2009-600" is a case.
+    if _SAG_ID.fullmatch(identifier):
         return CaseScheme.SAG
     return None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans."""
+    i = bisect.bisect_left(spans, (end,))
+    return i > 0 and spans[i - 1][1] > start
 
 
 def find_case_numbers(text: str) -> list[CaseNumber]:
@@ -71,43 +88,38 @@ def find_case_numbers(text: str) -> list[CaseNumber]:
     found: list[CaseNumber] = []
     spans: list[tuple[int, int]] = []
 
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in spans)
+    def add(case: CaseNumber) -> None:
+        if not _overlaps(spans, case.start, case.end):
+            found.append(case)
+            bisect.insort(spans, (case.start, case.end))
 
     for m in _KLE.finditer(text):
-        raw = m.group(0)
-        year = m["year"]
-        found.append(
-            CaseNumber(raw, raw, CaseScheme.KLE, m["subject"], m["facet"], int(m["serial"]),
-                       int(year[-2:]), m.start(), m.end())
-        )  # fmt: skip
-        spans.append(m.span())
+        subject, facet, serial, year = (
+            m["subject"],
+            m["facet"],
+            int(m["serial"]),
+            int(m["year"][-2:]),
+        )
+        add(CaseNumber(m[0], m[0], CaseScheme.KLE, subject, facet, serial, year, *m.span()))
     for m in _EMN.finditer(text):
-        if free(*m.span()):
-            found.append(
-                CaseNumber(
-                    m.group(0), m["id"].upper(), CaseScheme.EMN, start=m.start(), end=m.end()
-                )
-            )
-            spans.append(m.span())
+        add(CaseNumber(m[0], m["id"].upper(), CaseScheme.EMN, start=m.start(), end=m.end()))
     for m in _LABELLED.finditer(text):
         identifier = m["id"].rstrip(".")
         scheme = _scheme(m["label"], identifier)
-        start, end = m.start(), m.start("id") + len(identifier)
-        if scheme is None or not free(start, end):
+        # A labelled KLE or EMN number ("Journalnr. 27.00.00-A00-1-21") was found above.
+        if scheme is None or _KLE.fullmatch(identifier) or _EMN.fullmatch(identifier):
             continue
-        # A KLE number behind a label was already found.
-        if _KLE.fullmatch(identifier) or _EMN.fullmatch(identifier):
-            continue
-        found.append(CaseNumber(text[start:end], identifier, scheme, start=start, end=end))
-        spans.append((start, end))
+        end = m.start("id") + len(identifier)
+        add(CaseNumber(text[m.start() : end], identifier, scheme, start=m.start(), end=end))
     return sorted(found, key=lambda c: c.start)
 
 
 def parse_case_number(text: str) -> CaseNumber | None:
+    """The first case number in the text, or None."""
     found = find_case_numbers(text)
     return found[0] if found else None
 
 
 def format_kle(subject: str, facet: str, serial: int, year: int) -> str:
+    """ "15.00.00", "G01", 5, 25 -> "15.00.00-G01-5-25"; the inverse of the KLE parts."""
     return f"{subject}-{facet}-{serial}-{year:02d}"

@@ -1,7 +1,16 @@
-"""Danish dates: "11. juni 2025", "d. 03. februar 2026", "12-08-2025", "28.01.26", "2025-08-12"."""
+"""Danish dates: "11. juni 2025", "d. 03. februar 2026", "15. okt. 2024", "12-08-2025",
+"12.08.2025", "28.01.26", "3/2-2026", "2025-08-12".
+
+A day and month without a year ("11. juni") is a date only when the caller gives a
+`default_year`. Impossible dates ("31. februar 2025") are skipped, never raised.
+Two-digit years are 2000-2069 or 1970-1999. With dots and a two-digit year the
+day and month must have two digits ("28.01.26"), so section numbers such as
+"5.2.21" are not dates; "12-8-25" and "8/4-24" are.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -12,16 +21,32 @@ MONTHS = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_NAMES = {v: k for k, v in MONTHS.items() if len(k) > 3 and k != "sept"} | {5: "maj"}
+
 _WORDS = re.compile(
-    rf"(?<![\d.])(?P<day>[0-3]?\d)\.?\s*(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\wæøå])",
+    rf"(?<![0-9])(?<![0-9]\.)(?P<day>[0-3]?[0-9])\.?\s*(?P<month>{_MONTH_NAMES})(?!\w)\.?"
+    r"(?:\s+(?P<year>(?:19|20)[0-9]{2})(?![0-9]))?",
     re.IGNORECASE,
 )
 _ISO = re.compile(
-    r"(?<![\d.\-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d\-])"
+    r"(?<![0-9.\-/])(?P<year>(?:19|20)[0-9]{2})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9\-])"
 )
 _NUMERIC = re.compile(
-    r"(?<![\w.\-/])(?P<day>[0-3]?\d)(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)(?![\d\-/]|\.\d)"
+    r"(?<![\w.\-/])(?P<day>[0-3]?[0-9])(?P<sep>[-./])(?P<month>[01]?[0-9])(?P=sep)"
+    r"(?P<year>(?:19|20)?[0-9]{2})(?![0-9\-/]|\.[0-9])"
 )
+_SLASH = re.compile(  # "3/2-2026", "3/2 2026", "8/4-24"
+    r"(?<![\w.\-/])(?P<day>[0-3]?[0-9])/(?P<month>[01]?[0-9])"
+    r"(?:-|\s)(?P<year>(?:19|20)[0-9]{2}|(?<=-)[0-9]{2})(?![0-9\-/])"
+)
+
+Found = tuple[dt.date, int, int, str]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans."""
+    i = bisect.bisect_left(spans, (end,))
+    return i > 0 and spans[i - 1][1] > start
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:
@@ -35,18 +60,24 @@ def _year(text: str) -> int:
     year = int(text)
     if year >= 100:
         return year
-    return year + 2000 if year < 70 else year + 1900  # "28.01.26" is 2026, "03.04.98" is 1998
+    return year + 2000 if year < 70 else year + 1900
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[tuple[dt.date, int, int, str]]:
-    """All dates in the text as (date, start, end, raw), in order. Invalid dates are skipped."""
-    found: list[tuple[dt.date, int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+def _numeric(m: re.Match[str]) -> dt.date | None:
+    if m["sep"] == "." and len(m["year"]) == 2 and (len(m["day"]) < 2 or len(m["month"]) < 2):
+        return None
+    return _make(_year(m["year"]), int(m["month"]), int(m["day"]))
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[Found]:
+    """All dates in the text as (date, start, end, raw), in order of appearance."""
+    found: list[Found] = []
+    spans: list[tuple[int, int]] = []
 
     def add(date: dt.date | None, m: re.Match[str]) -> None:
-        if date and not any(s < m.end() and m.start() < e for s, e in taken):
+        if date and not _overlaps(spans, *m.span()):
             found.append((date, m.start(), m.end(), m.group(0)))
-            taken.append(m.span())
+            bisect.insort(spans, m.span())
 
     for m in _ISO.finditer(text):
         add(_make(int(m["year"]), int(m["month"]), int(m["day"])), m)
@@ -54,8 +85,10 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[dt.date
         year = _year(m["year"]) if m["year"] else default_year
         if year is not None:
             add(_make(year, MONTHS[m["month"].lower()], int(m["day"])), m)
-    for m in _NUMERIC.finditer(text):
+    for m in _SLASH.finditer(text):
         add(_make(_year(m["year"]), int(m["month"]), int(m["day"])), m)
+    for m in _NUMERIC.finditer(text):
+        add(_numeric(m), m)
     return sorted(found, key=lambda f: f[1])
 
 
@@ -66,14 +99,23 @@ def parse_danish_date(text: str, default_year: int | None = None) -> dt.date | N
 
 
 def format_danish_date(date: dt.date, style: str) -> str:
-    """Write a date the ways minutes do; the inverse of `parse_danish_date` (used in tests)."""
-    names = [n for n, v in MONTHS.items() if len(n) > 4 or n == "maj" or n == "juni" or n == "juli"]
-    month_name = next(n for n in names if MONTHS[n] == date.month)
-    return {
-        "words": f"{date.day}. {month_name} {date.year}",
-        "d_words": f"d. {date.day:02d}. {month_name} {date.year}",
+    """Write a date the ways minutes do; the inverse of `parse_danish_date` (used in tests).
+
+    Styles: "words" (11. juni 2025), "d_words" (d. 03. februar 2026), "abbrev" (15. okt. 2024),
+    "dashes" (12-08-2025), "dots" (12.08.2025), "short" (28.01.26), "slash" (3/2-2026),
+    "iso" (2025-08-12).
+    """
+    month = _FULL_NAMES[date.month]
+    styles = {
+        "words": f"{date.day}. {month} {date.year}",
+        "d_words": f"d. {date.day:02d}. {month} {date.year}",
+        "abbrev": f"{date.day}. {month[:3]}. {date.year}",
         "dashes": f"{date.day:02d}-{date.month:02d}-{date.year}",
         "dots": f"{date.day:02d}.{date.month:02d}.{date.year}",
         "short": f"{date.day:02d}.{date.month:02d}.{date.year % 100:02d}",
+        "slash": f"{date.day}/{date.month}-{date.year}",
         "iso": date.isoformat(),
-    }[style]
+    }
+    if style not in styles:
+        raise ValueError(f"unknown date style {style!r}; one of {', '.join(styles)}")
+    return styles[style]

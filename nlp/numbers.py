@@ -14,6 +14,7 @@ _TENS = {
     "tres": 60, "tresindstyve": 60, "halvfjerds": 70, "halvfjerdsindstyve": 70, "firs": 80,
     "firsindstyve": 80, "halvfems": 90, "halvfemsindstyve": 90,
 }  # fmt: skip
+_DIGITS = re.compile("[0-9]+")  # not str.isdigit(): "²" is a digit to it
 _SCALES = {"hundrede": 100, "hundred": 100, "tusind": 1000, "tusinde": 1000}
 _COMPOUND = re.compile(
     rf"^({'|'.join(sorted(_UNITS, key=len, reverse=True))})og({'|'.join(sorted(_TENS, key=len, reverse=True))})$"
@@ -21,6 +22,7 @@ _COMPOUND = re.compile(
 
 
 def parse_danish_number_word(word: str) -> int | None:
+    """A Danish number word as an int ("fire" → 4, "treogfirs" → 83), or None."""
     word = word.strip().lower()
     if word in _UNITS:
         return _UNITS[word]
@@ -37,7 +39,7 @@ def parse_danish_number_word(word: str) -> int | None:
 def parse_count(text: str) -> int | None:
     """A count written in digits or as a Danish number word."""
     text = text.strip().rstrip(".")
-    if text.isdigit():
+    if _DIGITS.fullmatch(text):
         return int(text)
     return parse_danish_number_word(text)
 
