@@ -6,17 +6,36 @@ or cluster through qdrant-client. Both keep one collection with a dense
 vector "dense" (cosine), a sparse vector "sparse" (BM25 with IDF) and payload
 indexes on every filtered field.
 
-Writes of one document are staged: its points are written with
-`state="staged"`, then flipped to `state="live"` in one update, then older
-points of that document are removed. Searches leave staged points out, so a crash
-mid-write leaves the previous state searchable.
+Index metadata (embedding model, dimension, sparse format) sits in
+`index.json` beside the edge shard, and in the collection's own `metadata`
+on a server, so no reserved point has to be kept out of searches.
+
+Replacing a document (`replace_document`) is crash-safe:
+
+1. its new points are written with `state="staged"` and a fresh `ingest_id`
+   (a point whose id is already live is overwritten in place instead, so it
+   never disappears; ids derive from the chunk, so it is the same chunk);
+2. one update flips `state` to "live" for that `ingest_id`;
+3. every other point of the document (older versions, leftovers of crashed
+   runs) is deleted.
+
+Searches only see `state="live"`. A crash before step 2 leaves the previous
+version searchable and invisible staged points, which the next replacement
+of the document removes (the embedded store also discards them on open: its
+lock means no writer can be mid-way). A crash between 2 and 3 can leave the
+old and new versions both live until the next replacement cleans them; with
+content-derived ids (what the indexer uses) both versions share their ids,
+so there is nothing to duplicate.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from index.filters import SearchFilter
@@ -26,6 +45,9 @@ if TYPE_CHECKING:
 
 DENSE = "dense"
 SPARSE = "sparse"
+# The sparse vectors' layout (index/sparse.py). An index written with another layout
+# cannot match identifier tokens, so opening it asks for a rebuild.
+SPARSE_FORMAT = "bm25-danish+identifiers/2"
 KEYWORD_FIELDS = (
     "committee", "case_numbers", "kle_groups", "kle_prefixes", "outcomes", "persons",
     "persons_present", "persons_absent", "voted_for", "voted_against", "parties", "kind",
@@ -33,8 +55,13 @@ KEYWORD_FIELDS = (
 )  # fmt: skip
 DATETIME_FIELDS = ("meeting_date",)
 FLOAT_FIELDS = ("amounts_abs",)
+# "closed" is filtered through the keyword "access": qdrant-edge 0.9 matches booleans as
+# integers and finds nothing (MatchValue(True) counts 0 points, indexed or not).
 BOOL_FIELDS: tuple[str, ...] = ()
 INTEGER_FIELDS = ("item_number",)
+RESERVED_KEYS = ("state", "ingest_id")
+QUERY_MODES = ("hybrid", "dense", "sparse")
+RRF_K = 60
 _NAMESPACE = uuid.UUID("6f1d7c1e-8f2a-4c55-9a43-2b1e0c6d5a10")
 
 
@@ -43,11 +70,11 @@ class StoreError(Exception):
 
 
 class StoreLocked(StoreError):
-    pass
+    """Another process holds the embedded index."""
 
 
 class ModelMismatch(StoreError):
-    pass
+    """The index was built with another embedding model, dimension or sparse format."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +96,8 @@ class Hit:
     id: str
     score: float
     payload: dict[str, Any]
+    dense: tuple[float, ...] | None = None  # only from scroll(with_vectors=True)
+    sparse: SparseVector | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +105,7 @@ class IndexInfo:
     model_name: str
     dim: int
     points: int
+    sparse_format: str = SPARSE_FORMAT
 
 
 def point_uuid(key: str) -> str:
@@ -94,6 +124,8 @@ class Store(Protocol):
 
     def delete(self, flt: SearchFilter) -> None: ...
 
+    def discard_staged(self) -> int: ...
+
     def query(
         self,
         dense: Sequence[float] | None,
@@ -104,11 +136,17 @@ class Store(Protocol):
         mode: str = "hybrid",
     ) -> list[Hit]: ...
 
-    def scroll(self, flt: SearchFilter | None, limit: int | None = None) -> Iterator[Hit]: ...
+    def scroll(
+        self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False
+    ) -> Iterator[Hit]: ...
 
     def count(self, flt: SearchFilter | None = None) -> int: ...
 
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]: ...
+
+    def retrieve(self, ids: Sequence[str]) -> list[Hit]: ...
+
+    def set_payload(self, ids: Sequence[str], payload: dict[str, Any]) -> None: ...
 
     def flush(self) -> None: ...
 
@@ -116,15 +154,85 @@ class Store(Protocol):
 
 
 def check_model(existing: IndexInfo | None, dim: int, model_name: str, where: str) -> None:
-    if existing is not None and (existing.model_name != model_name or existing.dim != dim):
+    if existing is None:
+        return
+    # A collection without metadata (not made by minutes) is checked on its dimension alone.
+    if existing.model_name not in ("", model_name) or existing.dim != dim:
         raise ModelMismatch(
-            f"the index at {where} was built with {existing.model_name} ({existing.dim} dimensions), "
+            f"the index at {where} was built with {existing.model_name or 'an unknown model'} "
+            f"({existing.dim} dimensions), "
             f"not {model_name} ({dim}); use the same model (MINUTES_MODEL) or a new MINUTES_DATA"
         )
+    if existing.sparse_format != SPARSE_FORMAT:
+        raise ModelMismatch(
+            f"the index at {where} holds sparse vectors of an older minutes version "
+            f"({existing.sparse_format}, now {SPARSE_FORMAT}); ingest again into a new MINUTES_DATA"
+        )
+
+
+def query_plan(
+    dense: Sequence[float] | None, sparse: SparseVector | None, mode: str
+) -> tuple[bool, bool]:
+    """Which vectors a query uses: (dense, sparse). Hybrid with one vector missing uses the other."""
+    if mode not in QUERY_MODES:
+        raise ValueError(f"mode must be one of {', '.join(QUERY_MODES)}, not {mode!r}")
+    use_dense = dense is not None and mode in ("hybrid", "dense")
+    use_sparse = sparse is not None and mode in ("hybrid", "sparse")
+    if not use_dense and not use_sparse:
+        raise ValueError(
+            f"a {mode} query needs a {'dense or sparse' if mode == 'hybrid' else mode} vector"
+        )
+    return use_dense, use_sparse
+
+
+def check_payload(payload: dict[str, Any]) -> None:
+    reserved = sorted(set(payload) & set(RESERVED_KEYS))
+    if reserved:
+        raise ValueError(f"payload keys {reserved} are the store's own")
+
+
+def removal_filter(flt: SearchFilter) -> SearchFilter:
+    """A filter for deleting: staged points match too, and an empty filter is refused."""
+    from dataclasses import replace
+
+    if flt == SearchFilter() or flt == SearchFilter(include_staged=True):
+        raise ValueError("refusing to delete with an empty filter")
+    return replace(flt, include_staged=True)
 
 
 def new_ingest_id() -> str:
     return uuid.uuid4().hex
+
+
+class FolderLock:
+    """An exclusive, non-blocking lock on a data folder, naming the process that holds it.
+
+    The lock is `flock` on `minutes.lock`: the kernel drops it when the process
+    ends, however it ends, so a crash never leaves the folder locked.
+    """
+
+    def __init__(self, folder: Path):
+        self.path = folder / "minutes.lock"
+        self.handle = self.path.open("a+")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.seek(0)
+            holder = self.handle.read().strip() or "unknown"
+            self.handle.close()
+            raise StoreLocked(
+                f"the index at {folder} is in use by another minutes process (pid {holder}), "
+                "e.g. `minutes serve`; stop it, or send files to the server with `minutes ingest --url`"
+            ) from None
+        self.handle.seek(0)
+        self.handle.truncate()
+        self.handle.write(str(os.getpid()))
+        self.handle.flush()
+
+    def release(self) -> None:
+        if not self.handle.closed:
+            fcntl.flock(self.handle, fcntl.LOCK_UN)
+            self.handle.close()
 
 
 def open_store(settings: IndexSettings) -> Store:

@@ -1,12 +1,13 @@
 """The embedded store: Qdrant's engine in this process (qdrant-edge), in the data folder.
 
-One process at a time: a lock file names the holder, so a second `minutes`
-process gets a clear `StoreLocked` instead of a WAL error.
+Layout of the folder: `shard/` (the engine's files), `index.json` (model
+name, dimension and sparse format of the index), `minutes.lock` (the pid of
+the process holding it). One process at a time: a second `minutes` process
+gets a clear `StoreLocked` at once instead of a WAL error or a wait.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -23,17 +24,25 @@ from index.store import (
     FLOAT_FIELDS,
     INTEGER_FIELDS,
     KEYWORD_FIELDS,
+    RRF_K,
     SPARSE,
+    SPARSE_FORMAT,
+    FolderLock,
     Hit,
     IndexInfo,
     SparseVector,
-    StoreLocked,
+    StoreError,
     StorePoint,
     check_model,
+    check_payload,
     new_ingest_id,
+    query_plan,
+    removal_filter,
 )
 
+_BATCH = 256
 _SCROLL_PAGE = 512
+_OLD_SPARSE_FORMAT = "bm25-danish+identifiers/1"  # index.json before it recorded the format
 _SCHEMA = (
     [(f, qe.PayloadSchemaType.Keyword) for f in KEYWORD_FIELDS]
     + [(f, qe.PayloadSchemaType.Datetime) for f in DATETIME_FIELDS]
@@ -63,80 +72,102 @@ def edge_filter(flt: SearchFilter | None) -> qe.Filter | None:
     )
 
 
+def _match(key: str, value: str) -> qe.FieldCondition:
+    return _condition(Condition(key, (value,)))
+
+
 def _sparse(vector: SparseVector) -> qe.SparseVector:
     return qe.SparseVector(indices=list(vector.indices), values=list(vector.values))
 
 
-class _Lock:
-    def __init__(self, path: Path):
-        self.path = path
-        self.handle = path.open("a+")
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.seek(0)
-            holder = self.handle.read().strip() or "unknown"
-            self.handle.close()
-            raise StoreLocked(
-                f"the index at {path.parent} is in use by another minutes process (pid {holder}), "
-                "e.g. `minutes serve`; stop it, or send files to the server with `minutes ingest --url`"
-            ) from None
-        self.handle.seek(0)
-        self.handle.truncate()
-        self.handle.write(str(os.getpid()))
-        self.handle.flush()
-
-    def release(self) -> None:
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
+def _hit(record: Any, score: float = 1.0) -> Hit:
+    vectors = record.vector or {}
+    sparse = vectors.get(SPARSE)
+    return Hit(
+        str(record.id),
+        float(score),
+        dict(record.payload or {}),
+        tuple(vectors[DENSE]) if DENSE in vectors else None,
+        SparseVector(tuple(sparse.indices), tuple(sparse.values)) if sparse is not None else None,
+    )
 
 
 class EdgeStore:
-    def __init__(self, folder: Path, shard: qe.EdgeShard | None, lock: _Lock):
+    def __init__(self, folder: Path, shard: qe.EdgeShard | None, lock: FolderLock):
         self.folder = folder
         self.shard = shard
-        self._lock = lock
+        self._lock: FolderLock | None = lock
 
     @classmethod
     def open(cls, folder: Path) -> EdgeStore:
+        """Lock the folder and load the shard in it, if there is one; roll back unfinished writes."""
         folder.mkdir(parents=True, exist_ok=True)
-        lock = _Lock(folder / "minutes.lock")
+        lock = FolderLock(folder)
         try:
-            shard = (
-                qe.EdgeShard.load(str(folder / "shard")) if (folder / "shard").exists() else None
-            )
-        except Exception:
+            shard = None
+            if (folder / "shard").exists():
+                try:
+                    shard = qe.EdgeShard.load(str(folder / "shard"))
+                except Exception as exc:
+                    raise StoreError(f"the index at {folder} cannot be opened: {exc}") from exc
+            store = cls(folder, shard, lock)
+            store.discard_staged()
+        except BaseException:
             lock.release()
             raise
-        return cls(folder, shard, lock)
+        return store
 
     @property
     def _meta_path(self) -> Path:
         return self.folder / "index.json"
 
+    def _meta(self) -> dict[str, Any] | None:
+        return json.loads(self._meta_path.read_text()) if self._meta_path.exists() else None
+
+    def _write_meta(self, meta: dict[str, Any]) -> None:
+        staging = self._meta_path.with_suffix(".json.tmp")
+        staging.write_text(json.dumps(meta))
+        os.replace(staging, self._meta_path)
+
     def index_info(self) -> IndexInfo | None:
-        if self.shard is None or not self._meta_path.exists():
+        meta = self._meta()
+        if self.shard is None or meta is None:
             return None
-        meta = json.loads(self._meta_path.read_text())
-        return IndexInfo(meta["model"], meta["dim"], self.shard.info().points_count)
+        return IndexInfo(
+            meta["model"],
+            int(meta["dim"]),
+            int(self.shard.info().points_count),
+            meta.get("sparse", _OLD_SPARSE_FORMAT),
+        )
 
     def ensure_collection(self, dim: int, model_name: str) -> None:
+        """Create the shard and its payload indexes, or check that the existing one fits."""
         check_model(self.index_info(), dim, model_name, str(self.folder))
-        if self.shard is not None:
-            return
-        config = qe.EdgeConfig(
-            vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)},
-            sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
-        )
-        shard_dir = self.folder / "shard"
-        shard_dir.mkdir(parents=True, exist_ok=True)
-        shard = qe.EdgeShard.create(str(shard_dir), config)
+        if self.shard is None:
+            # The metadata goes first: a shard never exists without it.
+            self._write_meta({"model": model_name, "dim": dim, "sparse": SPARSE_FORMAT})
+            config = qe.EdgeConfig(
+                vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)},
+                sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+            )
+            shard_dir = self.folder / "shard"
+            shard_dir.mkdir(parents=True, exist_ok=True)
+            self.shard = qe.EdgeShard.create(str(shard_dir), config)
+        elif self._meta() is None:
+            self._write_meta({"model": model_name, "dim": dim, "sparse": SPARSE_FORMAT})
+        indexed = set(self.shard.info().payload_schema or {})
         for name, schema in _SCHEMA:
-            shard.update(qe.UpdateOperation.create_field_index(name, schema))
-        self._meta_path.write_text(json.dumps({"model": model_name, "dim": dim}))
-        self.shard = shard
+            if name not in indexed:
+                self.shard.update(qe.UpdateOperation.create_field_index(name, schema))
+
+    def _require(self) -> qe.EdgeShard:
+        if self.shard is None:
+            raise StoreError(f"the index at {self.folder} has no collection yet; ingest first")
+        return self.shard
 
     def _points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> list[qe.Point]:
+        for p in points:
+            check_payload(p.payload)
         return [
             qe.Point(
                 id=p.id,
@@ -146,28 +177,46 @@ class EdgeStore:
             for p in points
         ]
 
+    def _write(self, points: list[qe.Point]) -> None:
+        shard = self._require()
+        for start in range(0, len(points), _BATCH):
+            shard.update(qe.UpdateOperation.upsert_points(points[start : start + _BATCH]))
+
     def upsert(self, points: Sequence[StorePoint]) -> None:
-        if points:
-            self.shard.update(
-                qe.UpdateOperation.upsert_points(self._points(points, {"state": "live"}))
-            )
+        self._write(self._points(points, {"state": "live"}))
 
     def replace_document(self, doc_id: str, points: Sequence[StorePoint]) -> None:
+        """Make `points` the document's only points; an interruption leaves the previous ones live."""
+        shard = self._require()
         ingest_id = new_ingest_id()
-        staged = self._points(points, {"state": "staged", "ingest_id": ingest_id})
-        for start in range(0, len(staged), 256):
-            self.shard.update(qe.UpdateOperation.upsert_points(staged[start : start + 256]))
-        mine = qe.Filter(must=[_condition(Condition("ingest_id", (ingest_id,)))])
-        self.shard.update(qe.UpdateOperation.set_payload_by_filter(mine, {"state": "live"}))
+        live = {h.id for h in self.scroll(SearchFilter(document_ids=(doc_id,)))}
+        fresh = [p for p in points if p.id not in live]
+        same = [p for p in points if p.id in live]
+        self._write(self._points(fresh, {"state": "staged", "ingest_id": ingest_id}))
+        self._write(self._points(same, {"state": "live", "ingest_id": ingest_id}))
+        mine = qe.Filter(must=[_match("ingest_id", ingest_id)])
+        shard.update(qe.UpdateOperation.set_payload_by_filter(mine, {"state": "live"}))
         older = qe.Filter(
-            must=[_condition(Condition("doc_id", (doc_id,)))],
-            must_not=[_condition(Condition("ingest_id", (ingest_id,)))],
+            must=[_match("doc_id", doc_id)], must_not=[_match("ingest_id", ingest_id)]
         )
-        self.shard.update(qe.UpdateOperation.delete_points_by_filter(older))
+        shard.update(qe.UpdateOperation.delete_points_by_filter(older))
 
     def delete(self, flt: SearchFilter) -> None:
+        """Delete the matching points, staged ones included. An empty filter is refused."""
         if self.shard is not None:
-            self.shard.update(qe.UpdateOperation.delete_points_by_filter(edge_filter(flt)))
+            self.shard.update(
+                qe.UpdateOperation.delete_points_by_filter(edge_filter(removal_filter(flt)))
+            )
+
+    def discard_staged(self) -> int:
+        """Delete points of writes that never committed; how many there were."""
+        if self.shard is None:
+            return 0
+        staged = qe.Filter(must=[_match("state", "staged")])
+        found = int(self.shard.count(qe.CountRequest(exact=True, filter=staged)))
+        if found:
+            self.shard.update(qe.UpdateOperation.delete_points_by_filter(staged))
+        return found
 
     def query(
         self,
@@ -178,45 +227,36 @@ class EdgeStore:
         prefetch_limit: int = 100,
         mode: str = "hybrid",
     ) -> list[Hit]:
+        """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists."""
+        use_dense, use_sparse = query_plan(dense, sparse, mode)
         if self.shard is None:
             return []
         qfilter = edge_filter(flt)
-        if mode == "dense" or (mode == "hybrid" and sparse is None):
+        searches = []
+        if use_dense:
+            searches.append(qe.Query.Nearest(list(dense), using=DENSE))
+        if use_sparse:
+            searches.append(qe.Query.Nearest(_sparse(sparse), using=SPARSE))
+        if len(searches) == 1:
             request = qe.QueryRequest(
-                limit=limit,
-                query=qe.Query.Nearest(list(dense), using=DENSE),
-                filter=qfilter,
-                with_payload=True,
-            )
-        elif mode == "sparse" or dense is None:
-            request = qe.QueryRequest(
-                limit=limit,
-                query=qe.Query.Nearest(_sparse(sparse), using=SPARSE),
-                filter=qfilter,
-                with_payload=True,
+                limit=limit, query=searches[0], filter=qfilter, with_payload=True
             )
         else:
             request = qe.QueryRequest(
                 limit=limit,
                 prefetches=[
-                    qe.Prefetch(
-                        limit=prefetch_limit,
-                        query=qe.Query.Nearest(list(dense), using=DENSE),
-                        filter=qfilter,
-                    ),
-                    qe.Prefetch(
-                        limit=prefetch_limit,
-                        query=qe.Query.Nearest(_sparse(sparse), using=SPARSE),
-                        filter=qfilter,
-                    ),
+                    qe.Prefetch(limit=prefetch_limit, query=q, filter=qfilter) for q in searches
                 ],
-                query=qe.Fusion.Rrf(k=60),
+                query=qe.Fusion.Rrf(k=RRF_K),
                 filter=qfilter,
                 with_payload=True,
             )
         return [Hit(str(p.id), float(p.score), p.payload or {}) for p in self.shard.query(request)]
 
-    def scroll(self, flt: SearchFilter | None, limit: int | None = None) -> Iterator[Hit]:
+    def scroll(
+        self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False
+    ) -> Iterator[Hit]:
+        """Every matching point (up to `limit`), in id order, fetched a page at a time."""
         if self.shard is None:
             return
         offset, seen = None, 0
@@ -226,10 +266,16 @@ class EdgeStore:
             if page <= 0:
                 return
             records, offset = self.shard.scroll(
-                qe.ScrollRequest(offset=offset, limit=page, filter=qfilter, with_payload=True)
+                qe.ScrollRequest(
+                    offset=offset,
+                    limit=page,
+                    filter=qfilter,
+                    with_payload=True,
+                    with_vector=with_vectors,
+                )
             )
             for record in records:
-                yield Hit(str(record.id), 1.0, record.payload or {})
+                yield _hit(record)
             seen += len(records)
             if offset is None or not records:
                 return
@@ -240,12 +286,33 @@ class EdgeStore:
         return int(self.shard.count(qe.CountRequest(exact=True, filter=edge_filter(flt))))
 
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]:
+        """Counts of points per value of a keyword field, largest first."""
         if self.shard is None:
             return {}
         response = self.shard.facet(
             qe.FacetRequest(key=key, limit=limit, exact=True, filter=edge_filter(flt))
         )
         return {str(h.value): int(h.count) for h in response.hits}
+
+    def retrieve(self, ids: Sequence[str]) -> list[Hit]:
+        """The live points with these ids, in the order asked; unknown ids are left out."""
+        if self.shard is None or not ids:
+            return []
+        found = {
+            str(r.id): r
+            for r in self.shard.retrieve(list(ids), with_payload=True, with_vector=False)
+        }
+        return [
+            _hit(found[i])
+            for i in ids
+            if i in found and (found[i].payload or {}).get("state") == "live"
+        ]
+
+    def set_payload(self, ids: Sequence[str], payload: dict[str, Any]) -> None:
+        """Merge `payload` into these points' payloads."""
+        check_payload(payload)
+        if ids:
+            self._require().update(qe.UpdateOperation.set_payload(list(ids), payload))
 
     def flush(self) -> None:
         if self.shard is not None:

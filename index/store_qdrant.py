@@ -1,13 +1,16 @@
 """The server store: a Qdrant server or cluster through qdrant-client (`QDRANT_URL`).
 
-The same collection schema as the embedded store. qdrant-client's local mode
-(`:memory:` or a path) speaks the same API, which is how the test suite runs
-this class without a server.
+The same collection schema as the embedded store; the model name, dimension
+and sparse format sit in the collection's `metadata` (Qdrant 1.16 and
+later). qdrant-client's local mode (`:memory:` or a folder, see `local()`)
+speaks the same API, which is how the test suite runs this class without a
+server. Local mode is brute force in Python: fine for tests, slow at 100k.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qdrant_client import QdrantClient, models
@@ -20,19 +23,26 @@ from index.store import (
     FLOAT_FIELDS,
     INTEGER_FIELDS,
     KEYWORD_FIELDS,
+    RRF_K,
     SPARSE,
+    SPARSE_FORMAT,
+    FolderLock,
     Hit,
     IndexInfo,
     SparseVector,
     StoreError,
     StorePoint,
     check_model,
+    check_payload,
     new_ingest_id,
+    query_plan,
+    removal_filter,
 )
 
 if TYPE_CHECKING:
     from index.settings import IndexSettings
 
+_BATCH = 256
 _SCROLL_PAGE = 512
 _SCHEMA = (
     [(f, models.PayloadSchemaType.KEYWORD) for f in KEYWORD_FIELDS]
@@ -65,8 +75,24 @@ def client_filter(flt: SearchFilter | None) -> models.Filter | None:
     )
 
 
+def _match(key: str, value: str) -> models.FieldCondition:
+    return _condition(Condition(key, (value,)))
+
+
 def _sparse(vector: SparseVector) -> models.SparseVector:
     return models.SparseVector(indices=list(vector.indices), values=list(vector.values))
+
+
+def _hit(record: Any, score: float = 1.0) -> Hit:
+    vectors = record.vector if isinstance(record.vector, dict) else {}
+    sparse = vectors.get(SPARSE)
+    return Hit(
+        str(record.id),
+        float(score),
+        dict(record.payload or {}),
+        tuple(vectors[DENSE]) if DENSE in vectors else None,
+        SparseVector(tuple(sparse.indices), tuple(sparse.values)) if sparse is not None else None,
+    )
 
 
 class QdrantStore:
@@ -76,11 +102,14 @@ class QdrantStore:
         collection: str,
         shard_number: int = 1,
         replication_factor: int = 1,
+        lock: FolderLock | None = None,
     ):
         self.client = client
         self.collection = collection
         self.shard_number = shard_number
         self.replication_factor = replication_factor
+        self._lock = lock
+        self._ready = False  # the collection is known to exist
 
     @classmethod
     def connect(cls, settings: IndexSettings) -> QdrantStore:
@@ -93,19 +122,40 @@ class QdrantStore:
             ) from None
         return cls(client, settings.collection, settings.shard_number, settings.replication_factor)
 
+    @classmethod
+    def local(cls, folder: Path, collection: str = "minutes") -> QdrantStore:
+        """qdrant-client's local mode in a folder, locked like the embedded store."""
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(folder)
+        try:
+            client = QdrantClient(path=str(folder))
+        except BaseException:
+            lock.release()
+            raise
+        return cls(client, collection, lock=lock)
+
     def _exists(self) -> bool:
-        return self.client.collection_exists(self.collection)
+        if not self._ready:
+            self._ready = self.client.collection_exists(self.collection)
+        return self._ready
 
     def index_info(self) -> IndexInfo | None:
         if not self._exists():
             return None
         info = self.client.get_collection(self.collection)
         meta = info.config.metadata or {}
-        if "model" not in meta:
-            return None
-        return IndexInfo(meta["model"], int(meta["dim"]), int(info.points_count or 0))
+        points = int(info.points_count or 0)
+        if "model" in meta:
+            return IndexInfo(
+                meta["model"], int(meta["dim"]), points, meta.get("sparse", SPARSE_FORMAT)
+            )
+        # Not made by minutes, or a server before collection metadata: the dimension still tells.
+        vectors = info.config.params.vectors
+        dense = vectors.get(DENSE) if isinstance(vectors, dict) else None
+        return IndexInfo("", dense.size, points) if dense else None
 
     def ensure_collection(self, dim: int, model_name: str) -> None:
+        """Create the collection (vectors, metadata, payload indexes), or check the existing one."""
         check_model(self.index_info(), dim, model_name, f"collection {self.collection}")
         if self._exists():
             return
@@ -115,14 +165,17 @@ class QdrantStore:
             sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
             shard_number=self.shard_number,
             replication_factor=self.replication_factor,
-            metadata={"model": model_name, "dim": dim},
+            metadata={"model": model_name, "dim": dim, "sparse": SPARSE_FORMAT},
         )
+        self._ready = True
         for name, schema in _SCHEMA:
             self.client.create_payload_index(self.collection, name, field_schema=schema, wait=True)
 
     def _points(
         self, points: Sequence[StorePoint], extra: dict[str, Any]
     ) -> list[models.PointStruct]:
+        for p in points:
+            check_payload(p.payload)
         return [
             models.PointStruct(
                 id=p.id,
@@ -132,29 +185,46 @@ class QdrantStore:
             for p in points
         ]
 
+    def _write(self, points: list[models.PointStruct]) -> None:
+        for start in range(0, len(points), _BATCH):
+            self.client.upsert(self.collection, points[start : start + _BATCH], wait=True)
+
     def upsert(self, points: Sequence[StorePoint]) -> None:
-        if points:
-            self.client.upsert(self.collection, self._points(points, {"state": "live"}), wait=True)
+        self._write(self._points(points, {"state": "live"}))
 
     def replace_document(self, doc_id: str, points: Sequence[StorePoint]) -> None:
+        """Make `points` the document's only points; an interruption leaves the previous ones live."""
         ingest_id = new_ingest_id()
-        staged = self._points(points, {"state": "staged", "ingest_id": ingest_id})
-        for start in range(0, len(staged), 256):
-            self.client.upsert(self.collection, staged[start : start + 256], wait=True)
-        mine = models.Filter(must=[_condition(Condition("ingest_id", (ingest_id,)))])
+        live = {h.id for h in self.scroll(SearchFilter(document_ids=(doc_id,)))}
+        fresh = [p for p in points if p.id not in live]
+        same = [p for p in points if p.id in live]
+        self._write(self._points(fresh, {"state": "staged", "ingest_id": ingest_id}))
+        self._write(self._points(same, {"state": "live", "ingest_id": ingest_id}))
+        mine = models.Filter(must=[_match("ingest_id", ingest_id)])
         self.client.set_payload(self.collection, {"state": "live"}, points=mine, wait=True)
         older = models.Filter(
-            must=[_condition(Condition("doc_id", (doc_id,)))],
-            must_not=[_condition(Condition("ingest_id", (ingest_id,)))],
+            must=[_match("doc_id", doc_id)], must_not=[_match("ingest_id", ingest_id)]
         )
         self.client.delete(
             self.collection, points_selector=models.FilterSelector(filter=older), wait=True
         )
 
     def delete(self, flt: SearchFilter) -> None:
+        """Delete the matching points, staged ones included. An empty filter is refused."""
+        selector = models.FilterSelector(filter=client_filter(removal_filter(flt)))
         if self._exists():
-            selector = models.FilterSelector(filter=client_filter(flt))
             self.client.delete(self.collection, points_selector=selector, wait=True)
+
+    def discard_staged(self) -> int:
+        """Delete points of writes that never committed. Only while no other process writes."""
+        if not self._exists():
+            return 0
+        staged = models.Filter(must=[_match("state", "staged")])
+        found = self.client.count(self.collection, count_filter=staged, exact=True).count
+        if found:
+            selector = models.FilterSelector(filter=staged)
+            self.client.delete(self.collection, points_selector=selector, wait=True)
+        return int(found)
 
     def query(
         self,
@@ -165,23 +235,22 @@ class QdrantStore:
         prefetch_limit: int = 100,
         mode: str = "hybrid",
     ) -> list[Hit]:
+        """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists."""
+        use_dense, use_sparse = query_plan(dense, sparse, mode)
         if not self._exists():
             return []
         qfilter = client_filter(flt)
-        if mode == "dense" or (mode == "hybrid" and sparse is None):
+        searches: list[tuple[Any, str]] = []
+        if use_dense:
+            searches.append((list(dense), DENSE))
+        if use_sparse:
+            searches.append((_sparse(sparse), SPARSE))
+        if len(searches) == 1:
+            query, using = searches[0]
             response = self.client.query_points(
                 self.collection,
-                query=list(dense),
-                using=DENSE,
-                query_filter=qfilter,
-                limit=limit,
-                with_payload=True,
-            )
-        elif mode == "sparse" or dense is None:
-            response = self.client.query_points(
-                self.collection,
-                query=_sparse(sparse),
-                using=SPARSE,
+                query=query,
+                using=using,
                 query_filter=qfilter,
                 limit=limit,
                 with_payload=True,
@@ -190,21 +259,21 @@ class QdrantStore:
             response = self.client.query_points(
                 self.collection,
                 prefetch=[
-                    models.Prefetch(
-                        query=list(dense), using=DENSE, limit=prefetch_limit, filter=qfilter
-                    ),
-                    models.Prefetch(
-                        query=_sparse(sparse), using=SPARSE, limit=prefetch_limit, filter=qfilter
-                    ),
+                    models.Prefetch(query=q, using=u, limit=prefetch_limit, filter=qfilter)
+                    for q, u in searches
                 ],
-                query=models.FusionQuery(fusion=models.Fusion.RRF),
+                # RRF with the edge store's k; the server's default k is not 60.
+                query=models.RrfQuery(rrf=models.Rrf(k=RRF_K)),
                 query_filter=qfilter,
                 limit=limit,
                 with_payload=True,
             )
         return [Hit(str(p.id), float(p.score), p.payload or {}) for p in response.points]
 
-    def scroll(self, flt: SearchFilter | None, limit: int | None = None) -> Iterator[Hit]:
+    def scroll(
+        self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False
+    ) -> Iterator[Hit]:
+        """Every matching point (up to `limit`), in id order, fetched a page at a time."""
         if not self._exists():
             return
         offset, seen = None, 0
@@ -214,10 +283,15 @@ class QdrantStore:
             if page <= 0:
                 return
             records, offset = self.client.scroll(
-                self.collection, scroll_filter=qfilter, limit=page, offset=offset, with_payload=True
+                self.collection,
+                scroll_filter=qfilter,
+                limit=page,
+                offset=offset,
+                with_payload=True,
+                with_vectors=with_vectors,
             )
             for record in records:
-                yield Hit(str(record.id), 1.0, record.payload or {})
+                yield _hit(record)
             seen += len(records)
             if offset is None or not records:
                 return
@@ -230,6 +304,7 @@ class QdrantStore:
         )
 
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]:
+        """Counts of points per value of a keyword field, largest first."""
         if not self._exists():
             return {}
         response = self.client.facet(
@@ -237,8 +312,29 @@ class QdrantStore:
         )
         return {str(h.value): int(h.count) for h in response.hits}
 
+    def retrieve(self, ids: Sequence[str]) -> list[Hit]:
+        """The live points with these ids, in the order asked; unknown ids are left out."""
+        if not ids or not self._exists():
+            return []
+        records = self.client.retrieve(self.collection, list(ids), with_payload=True)
+        found = {str(r.id): r for r in records}
+        return [
+            _hit(found[i])
+            for i in ids
+            if i in found and (found[i].payload or {}).get("state") == "live"
+        ]
+
+    def set_payload(self, ids: Sequence[str], payload: dict[str, Any]) -> None:
+        """Merge `payload` into these points' payloads."""
+        check_payload(payload)
+        if ids:
+            self.client.set_payload(self.collection, payload, points=list(ids), wait=True)
+
     def flush(self) -> None:
         """Writes wait for the server; nothing is buffered here."""
 
     def close(self) -> None:
         self.client.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

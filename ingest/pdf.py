@@ -1,229 +1,177 @@
 """Read a PDF into `Block`s in reading order, page by page.
 
-Two kinds of duplicated text layer are undone here:
-- Fake bold: the same glyphs painted several times at (almost) the same spot.
-  Characters repeating an already kept character within a point are dropped.
-- "ActualText" paragraphs (the Aarhus FirstAgenda PDFs): every rendered line
-  is a marked-content sequence whose ActualText carries the whole paragraph,
-  so a plain extraction returns each paragraph once per line. The glyphs
-  themselves are right, so the text is read with ActualText ignored.
+`read_pdf` checks the file before it returns (`ingest.pdf_open`: the named
+errors of `ingest.errors`), then reads a sample of pages (all of them up
+to 40, else 40 spread over the document) to learn the layout
+(`ingest.pdf_profile`): body size, heading styles and their levels,
+running headers and footers, the right edge and the line gap. The blocks
+are then read lazily, one page at a time; only a paragraph that may go on
+at the top of the next page is held back.
 
-Running headers and footers are lines in the top or bottom band of the page
-that repeat (digits ignored) on many pages, and "Side X af Y" anywhere.
+Per page: lines with every glyph once (`pdf_page`, `pdf_dedupe`), running
+lines dropped (`pdf_margins`), ruled tables taken out as TABLE blocks
+(`pdf_tables`), the rest grouped into headings and paragraphs
+(`pdf_paragraphs`, `pdf_hyphens`).
+
+What the real Aarhus minutes (`aarhus-byraad-2025-08-27.pdf`, made by
+FirstAgenda with ABCpdf) showed about their text layer:
+
+- It is a tagged PDF. Every rendered line is its own BT/ET text object and
+  its own marked-content sequence (`/Span <</MCID n>> BDC ... EMC`). The
+  structure tree's parent tree maps all MCIDs of one layout block (a
+  paragraph, or a run such as the Udvalg / Dato / Punktnummer lines under
+  Sagsforløb) to one structure element, and that element carries
+  `/ActualText` with the whole block, its lines separated by "\\r\\n".
+- MuPDF applies ActualText to each marked-content sequence, so each line
+  is replaced by its whole block: plain `get_text()` gives every block once
+  per line, each copy at its own line's place, one line height apart (1.96
+  million characters for 61 thousand glyphs). Clipping plays no part: the
+  clip rectangles in the stream only bound the page, and no glyph is
+  outside them.
+- The glyphs have a correct ToUnicode map. Read with
+  `TEXT_IGNORE_ACTUALTEXT`, each line comes out once, whole and in order,
+  with the same words as the ActualText strings (the glyphs have ’ and –
+  where ActualText has ' and -). So ActualText is always ignored here.
+- Paragraphs have no space between them (10.9 pt text on a 12.2 pt pitch;
+  a new MuPDF block only after a gap of about 5.6 pt): a paragraph ends
+  with a line that stops short. Headings are Times bold: 16.3 pt for
+  "Punkt N: ..." (21 items, some wrapping to two lines), 13.6 pt for
+  Beslutninger, Resume, Beslutningspunkter, Sagsforløb, Bilag. No running
+  header or footer, no ruling lines. The table of contents sets each title
+  and its page number as two text objects on one baseline.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
 
-from ingest.errors import CorruptPDF, EmptyDocument, EncryptedPDF, NotAPDF, NoTextLayer
-from ingest.pdf_lines import Line, merge_baselines, page_lines
+from ingest.errors import CorruptPDF, NoTextLayer
+from ingest.pdf_hyphens import join_pair
+from ingest.pdf_open import MUPDF_ERRORS, open_pdf, reason, require_text
+from ingest.pdf_page import Line, page_lines
+from ingest.pdf_paragraphs import TOC_LINE, page_blocks
+from ingest.pdf_profile import Profile, learn_profile
+from ingest.pdf_tables import PageTable, find_tables, ruled_regions
 from ingest.records import Block, BlockKind
 
-_FLAGS = (
-    pymupdf.TEXT_PRESERVE_WHITESPACE
-    | pymupdf.TEXT_MEDIABOX_CLIP
-    | pymupdf.TEXT_IGNORE_ACTUALTEXT
-    | pymupdf.TEXT_PRESERVE_LIGATURES
-)
-_MARGIN = 0.085  # share of the page height that counts as header or footer band
-_PAGE_LABEL = re.compile(r"^(?:Side|Page)?\s*\d{1,4}\s*(?:af|/|of)?\s*\d{0,4}$", re.IGNORECASE)
-_SIDE_X_AF_Y = re.compile(r"\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b", re.IGNORECASE)
-_HEADER_SAMPLE_PAGES = 40
-_FIELD_START = re.compile(r"^[A-ZÆØÅ][\wæøå]+(?: [\wæøå]+){0,2}:\s")
-_LIST_START = re.compile(r"^(?:[-•·▪*]|\d{1,3}[.)]|[a-z][.)]|At \d+\))\s")
-_SENTENCE_END = re.compile(r"[.:;!?]$")
-_KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "men"}
+SAMPLE_PAGES = 40
+_UNMAPPED_SHARE = 0.5  # glyphs without a Unicode mapping, above which the text layer is unusable
+_SENTENCE_END = re.compile(r"[.:;!?][\"'’”»)]*$")
 
 
 @dataclass(frozen=True)
 class PdfText:
     page_count: int
-    blocks: Iterator[Block]
-    title: str | None
+    blocks: Iterator[Block]  # produced page by page as they are consumed
+    title: str | None  # the PDF's metadata title, if any
 
 
-def _open(path: Path, data: bytes | None) -> pymupdf.Document:
-    source = path.name
-    raw = data if data is not None else path.read_bytes()
-    if b"%PDF" not in raw[:1024]:
-        raise NotAPDF(source, "no %PDF header")
-    if b"%%EOF" not in raw[-2048:]:
-        raise CorruptPDF(source, "truncated: no end-of-file marker")
-    try:
-        document = pymupdf.open(stream=raw, filetype="pdf")
-    except Exception as exc:  # pymupdf raises FileDataError and plain RuntimeErrors
-        raise CorruptPDF(source, str(exc).strip()[:200]) from None
-    if document.needs_pass:
-        document.close()
-        raise EncryptedPDF(source, "a password is needed to open it")
-    if document.page_count == 0:
-        document.close()
-        raise (CorruptPDF if len(raw) > 2048 else EmptyDocument)(source, "no pages")
-    return document
+Sample = list[tuple[int, float, list[Line]]]  # (1-based page, page height, lines)
 
 
-def _normalise_margin_line(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
-
-
-def _margin_texts(page: pymupdf.Page) -> set[str]:
-    height = page.rect.height
-    texts = set()
-    for band in (
-        pymupdf.Rect(0, 0, page.rect.width, height * _MARGIN),
-        pymupdf.Rect(0, height * (1 - _MARGIN), page.rect.width, height),
-    ):
-        for line in page.get_text("text", clip=band, flags=_FLAGS).splitlines():
-            if line.strip():
-                texts.add(_normalise_margin_line(line))
-    return texts
-
-
-def _running_lines(document: pymupdf.Document) -> set[str]:
-    """Normalised header/footer lines that repeat across pages."""
+def _sample(document: pymupdf.Document) -> Sample:
     count = document.page_count
-    if count < 3:
-        return set()
-    step = max(1, count // _HEADER_SAMPLE_PAGES)
-    sampled = range(0, count, step)
-    seen: Counter[str] = Counter()
-    for number in sampled:
-        seen.update(_margin_texts(document[number]))
-    threshold = max(2, len(sampled) // 3)
-    return {text for text, n in seen.items() if n >= threshold}
+    if count <= SAMPLE_PAGES:
+        numbers = range(count)
+    else:
+        numbers = sorted({round(k * (count - 1) / (SAMPLE_PAGES - 1)) for k in range(SAMPLE_PAGES)})
+    sample = []
+    for number in numbers:
+        page = document.load_page(number)
+        sample.append((number + 1, page.rect.height, page_lines(page)))
+    return sample
 
 
-def _check_text_layer(document: pymupdf.Document, source: str) -> None:
-    has_images = False
-    for page in document:
-        if page.get_text("text", flags=_FLAGS).strip():
-            return
-        has_images = has_images or bool(page.get_images(full=False))
-    if has_images:
-        raise NoTextLayer(source, f"{document.page_count} pages of images")
-    raise EmptyDocument(source, "no text on any page")
+def _learn(document: pymupdf.Document, source: str) -> tuple[Profile, dict[int, list[Line]]]:
+    """The layout profile, and the sampled pages' lines when every page was sampled."""
+    sample = _sample(document)
+    if not any(lines for _, _, lines in sample):
+        number = require_text(document, source, {n - 1 for n, _, _ in sample})
+        page = document.load_page(number)
+        sample = [(number + 1, page.rect.height, page_lines(page))]
+    text = "".join(line.text for _, _, lines in sample for line in lines)
+    if text.count("\ufffd") > _UNMAPPED_SHARE * len(text.replace(" ", "")):
+        raise NoTextLayer(source, "the text has no Unicode mapping")
+    cache = {n - 1: lines for n, _, lines in sample} if len(sample) == document.page_count else {}
+    return learn_profile(sample), cache
 
 
-def _is_running(line: Line, page_height: float, running: set[str]) -> bool:
-    text = line.text.strip()
-    if _SIDE_X_AF_Y.search(text) and len(text) < 60:
-        return True
-    in_margin = line.y0 < page_height * _MARGIN or line.y1 > page_height * (1 - _MARGIN)
-    if not in_margin:
+def _table_block(table: PageTable, page: int) -> Block:
+    text = "\n".join(" | ".join(row) for row in table.rows)
+    return Block(text, page, BlockKind.TABLE, rows=table.rows)
+
+
+def _read_page(page: pymupdf.Page, profile: Profile, cached: list[Line] | None) -> list[Block]:
+    number, height = page.number + 1, page.rect.height
+    drawings = page.get_drawings()
+    regions = ruled_regions(drawings)
+    if regions:
+        lines = page_lines(page, with_chars=True)
+    else:
+        lines = cached if cached is not None else page_lines(page)
+    lines = [line for line in lines if not profile.running.is_running(line, number, height)]
+    tables = find_tables(page, drawings, regions, lines) if regions else []
+    if tables:
+        lines = [line for line in lines if not any(t.contains(line) for t in tables)]
+    placed = page_blocks(lines, number, profile)
+    if tables:
+        placed += [(t.bbox[1], _table_block(t, number)) for t in tables]
+        placed.sort(key=lambda item: item[0])
+    return [block for _, block in placed]
+
+
+def _continues(held: Block, block: Block) -> bool:
+    """Whether the first paragraph of a page goes on with the last one of the page before."""
+    if block.kind is not BlockKind.PARAGRAPH or TOC_LINE.search(held.text):
         return False
-    return _normalise_margin_line(text) in running or bool(_PAGE_LABEL.match(text))
+    if held.text.endswith("-"):
+        return True
+    return not _SENTENCE_END.search(held.text) and block.text[:1].islower()
 
 
-def _join(previous: str, line: str) -> str:
-    """Join two lines of one paragraph, undoing hyphenation at the line end but not real hyphens."""
-    if not previous.endswith("-") or len(previous) < 2 or previous[-2] == " ":
-        return previous + " " + line
-    first_word = line.split(" ", 1)[0].strip(",.")
-    if first_word in _KEEP_HYPHEN_BEFORE:
-        return previous + " " + line  # "social- og arbejdsmarkedsudvalget"
-    if previous[-2].isalpha() and previous[-2].islower() and line[:1].islower():
-        return previous[:-1] + line  # "beskæf-" + "tigelse"
-    return previous + line  # "2030-" + "fremskrivning", "SOSU-" + "assistent"
-
-
-def _heading_levels(lines: list[Line], body_size: float) -> dict[tuple[float, bool], int]:
-    """Heading level per (rounded size, bold) style: larger first, bold at body size last."""
-    styles = sorted(
-        {(round(ln.size, 1), ln.bold) for ln in lines if ln.size > body_size * 1.12 or ln.bold}
-    )
-    styles.sort(key=lambda s: (-s[0], not s[1]))
-    return {style: k + 1 for k, style in enumerate(styles)}
-
-
-def _page_blocks(
-    page: pymupdf.Page, page_number: int, running: set[str], body_size: float
+def _blocks(
+    document: pymupdf.Document, profile: Profile, cache: dict[int, list[Line]], source: str
 ) -> Iterator[Block]:
-    lines, tables = page_lines(page, _FLAGS)
-    lines = merge_baselines([ln for ln in lines if not _is_running(ln, page.rect.height, running)])
-    levels = _heading_levels(lines, body_size)
-    items: list[tuple[float, Block]] = [
-        (
-            t.y0,
-            Block(
-                "\n".join(" | ".join(r) for r in t.rows), page_number, BlockKind.TABLE, rows=t.rows
-            ),
-        )
-        for t in tables
-    ]
-    current: list[Line] = []
-
-    def flush() -> None:
-        if not current:
-            return
-        text = current[0].text.strip()
-        for ln in current[1:]:
-            text = _join(text, ln.text.strip())
-        first = current[0]
-        is_heading = (round(first.size, 1), first.bold) in levels and len(text) < 300
-        kind = BlockKind.HEADING if is_heading else BlockKind.PARAGRAPH
-        level = levels.get((round(first.size, 1), first.bold), 0) if is_heading else 0
-        items.append((first.y0, Block(" ".join(text.split()), page_number, kind, level)))
-        current.clear()
-
-    for line in lines:
-        if current:
-            prev = current[-1]
-            gap = line.y0 - prev.y1
-            same_style = (round(line.size, 1), line.bold) == (round(prev.size, 1), prev.bold)
-            new_paragraph = (
-                not same_style
-                or gap > max(3.0, prev.size * 0.6)
-                or gap < -prev.size  # a new column or a jump back up
-                or _LIST_START.match(line.text.strip())
-                or _FIELD_START.match(line.text.strip())
-                or (prev.bold and prev.text.rstrip().endswith(":"))
-                or (_SENTENCE_END.search(prev.text.strip()) and prev.x1 < prev.block_x1 - 40)
-            )
-            if new_paragraph:
-                flush()
-        current.append(line)
-    flush()
-    items.sort(key=lambda pair: pair[0])
-    for _, block in items:
-        yield block
-
-
-def _body_size(document: pymupdf.Document) -> float:
-    """The most common font size by characters, counting fake-bold copies once."""
-    sizes: Counter[float] = Counter()
-    step = max(1, document.page_count // 20)
-    for number in range(0, document.page_count, step):
-        lines, _ = page_lines(document[number], _FLAGS, with_tables=False)
-        for line in lines:
-            sizes[round(line.size, 1)] += len(line.text.strip())
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    held: Block | None = None  # the last paragraph of the page before
+    try:
+        for number in range(document.page_count):
+            try:
+                blocks = _read_page(document.load_page(number), profile, cache.pop(number, None))
+            except MUPDF_ERRORS as exc:
+                raise CorruptPDF(source, f"page {number + 1}: {reason(exc)}") from None
+            if held is not None and blocks and _continues(held, blocks[0]):
+                blocks[0] = Block(join_pair(held.text, blocks[0].text), held.page)
+            elif held is not None:
+                yield held
+            held = blocks.pop() if blocks and blocks[-1].kind is BlockKind.PARAGRAPH else None
+            yield from blocks
+        if held is not None:
+            yield held
+    finally:
+        document.close()
 
 
 def read_pdf(path: Path, data: bytes | None = None) -> PdfText:
-    """Open and check the PDF now; read its pages lazily as the blocks are consumed."""
-    document = _open(path, data)
+    """Check the PDF and learn its layout now; read its pages as the blocks are consumed.
+
+    Raises `NotAPDF`, `CorruptPDF`, `EncryptedPDF`, `EmptyDocument` or `NoTextLayer`
+    before returning; `CorruptPDF` can also come from the iterator when a later page
+    is broken.
+    """
+    source = path.name
+    document = open_pdf(path, data)
     try:
-        _check_text_layer(document, path.name)
-        running = _running_lines(document)
-        body_size = _body_size(document)
-    except Exception:
+        profile, cache = _learn(document, source)
+        title = ((document.metadata or {}).get("title") or "").strip() or None
+    except MUPDF_ERRORS as exc:
+        document.close()
+        raise CorruptPDF(source, reason(exc)) from None
+    except BaseException:
         document.close()
         raise
-    title = (document.metadata or {}).get("title") or None
-
-    def blocks() -> Iterator[Block]:
-        try:
-            for number in range(document.page_count):
-                page = document.load_page(number)
-                yield from _page_blocks(page, number + 1, running, body_size)
-        finally:
-            document.close()
-
-    return PdfText(document.page_count, blocks(), title)
+    return PdfText(document.page_count, _blocks(document, profile, cache, source), title)

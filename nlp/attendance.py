@@ -1,4 +1,10 @@
-"""Who did not take part: per item ("X deltog ikke i sagens behandling") and per meeting ("Afbud: X")."""
+"""Who did not take part: per item ("X deltog ikke i sagens behandling") and per meeting ("Afbud: X").
+
+Names are resolved against the meeting's participants (`Gazetteer`); without a
+participant list, a run of capitalised words before the verb is taken as the name.
+"X deltog ikke i behandlingen af pkt. 1 og 9 på grund af inhabilitet" counts
+only for items 1 and 9.
+"""
 
 from __future__ import annotations
 
@@ -7,82 +13,145 @@ import re
 from nlp.names import Gazetteer
 from nlp.records import Absence
 
-_WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la))*"
+_WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*(?:[ \t]*\([A-ZÆØÅ]{{1,3}}\))?"
+_BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*"
 _NAMES = rf"(?<![\wæøå])(?P<names>{_NAME}(?:[ \t]*(?:,|og)[ \t]*{_NAME})*)"
+_ITEMS = r"(?:pkt\.?|punkt(?:erne)?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*(?P<items>\d+(?:\s*(?:,|og|-)\s*\d+)*)"
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
     (
         re.compile(
-            rf"{_NAMES}\s+deltog\s+ikke\s+i\s+behandlingen\s+af\s+(?:pkt\.?|punkt(?:erne)?)\s*(?P<items>[\d,\sog]+).*?inhabil"
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:behandlingen\s+af|sagsbehandlingen\s+af)\s+{_ITEMS}(?P<rest>[^.\n]*)"
         ),
-        "inhabil",
+        "item",
     ),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt)\b(?!\s+af\s+(?:pkt|punkt))"
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b(?!\s+af\s+(?:pkt|punkt|sag))"
         ),
         "did not take part",
     ),
     (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
-    (re.compile(rf"{_NAMES}\s+(?:erklærede\s+sig|var|blev\s+erklæret)\s+inhabil"), "inhabil"),
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:erklærede\s+sig|var|blev\s+erklæret|anså\s+sig\s+for)\s+inhabil"
+        ),
+        "inhabil",
+    ),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende"), "absent"),
-    (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+afbud"), "absent"),
+    (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"), "absent"),
     (re.compile(rf"{_NAMES}\s+forlod\s+mødet"), "left"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
-    (re.compile(rf"\b(?:Fraværende|Afbud|Forfald)\s*:\s*{_NAMES}"), "absent"),
+    (re.compile(rf"\b(?:Fraværende|Afbud|Forfald|Ikke\s+til\s+stede)\s*:[ \t]*{_NAMES}"), "absent"),
+    # "Y mødte som stedfortræder for X", "Y deltog i stedet for X": X was absent.
+    (
+        re.compile(
+            rf"\b(?:mødte|deltog)\s+(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s+stedet\s+for)\s+{_NAMES}"
+        ),
+        "substituted",
+    ),
 ]
-_SUBSTITUTE = re.compile(rf"\b[Ii]\s+stedet\s+(?:mødte|deltog)\s+(?:stedfortræder\s+)?{_NAMES}")
+_SUBSTITUTES = [
+    re.compile(rf"\b[Ii]\s+stedet\s+(?:mødte|deltog)\s+(?:stedfortræder\s+|suppleant\s+)?{_NAMES}"),
+    re.compile(
+        rf"{_NAMES}\s+(?:mødte|deltog)\s+(?:som\s+(?:stedfortræder|suppleant)|i\s+stedet\s+for)\b"
+    ),
+]
 _SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
+_FULL_NAME = re.compile(_BARE_NAME)
 _NOT_NAMES = {
     "Udvalget",
     "Forvaltningen",
     "Sagen",
     "Punktet",
     "Borgmesteren",
+    "Borgmester",
+    "Rådmand",
     "Direktøren",
     "Ingen",
     "Der",
     "Det",
+    "Desuden",
+    "Endvidere",
+    "Herudover",
+    "Medlem",
+    "Byrådsmedlem",
+    "Udvalgsmedlem",
+    "Formand",
+    "Næstformand",
+    "Godkendt",
+    "Drøftet",
 }
 
 
 def _split(names: str, gazetteer: Gazetteer) -> list[str]:
     out = []
-    for part in _SPLIT.split(names):
-        part = part.strip(" .")
-        words = part.split()
+    for part in _SPLIT.split(re.sub(r"\s*\([^)]*\)", "", names)):
+        words = part.strip(" .").split()
         # A sentence that runs into the name: keep the capitalised tail ("Desuden Bo Hansen").
         while words and words[0] in _NOT_NAMES:
             words = words[1:]
-        if not words or len(words) > 5:
+        if not words or len(words) > 5 or not _FULL_NAME.fullmatch(" ".join(words)):
             continue
         name = gazetteer.resolve(" ".join(words))
-        if gazetteer.participants and not gazetteer.known(name) and len(words) == 1:
+        if len(words) == 1 and not gazetteer.known(name):
             continue  # a lone capitalised word that is nobody on the list
         out.append(name)
     return out
 
 
+def _items(text: str) -> set[int]:
+    numbers: set[int] = set()
+    for a, b in re.findall(r"(\d+)(?:\s*-\s*(\d+))?", text):
+        numbers.update(range(int(a), int(b) + 1) if b else (int(a),))
+    return numbers
+
+
 def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = None) -> list[Absence]:
+    """Members absent from this item, in order of mention, each once."""
     found: list[Absence] = []
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
-            if (
-                reason == "inhabil"
-                and "items" in m.groupdict()
-                and m["items"]
-                and item_number is not None
-            ):
-                numbers = {int(n) for n in re.findall(r"\d+", m["items"])}
-                if item_number not in numbers:
+            if reason == "item":
+                if item_number is not None and item_number not in _items(m["items"]):
                     continue
-            sentence = m.group(0)
+                reason_here = "inhabil" if "inhabil" in (m["rest"] or "") else "did not take part"
+            else:
+                reason_here = reason
+            sentence = " ".join(m.group(0).split())
             for name in _split(m["names"], gazetteer):
                 if not any(a.name == name for a in found):
-                    found.append(Absence(name, reason, " ".join(sentence.split())))
+                    found.append(Absence(name, reason_here, sentence))
     return found
 
 
 def find_substitutes(text: str, gazetteer: Gazetteer) -> list[str]:
-    return [n for m in _SUBSTITUTE.finditer(text) for n in _split(m["names"], gazetteer)]
+    """Members who met in someone's place: "Afbud fra X. I stedet mødte Y" gives Y."""
+    found: list[str] = []
+    for pattern in _SUBSTITUTES:
+        for m in pattern.finditer(text):
+            found.extend(n for n in _split(m["names"], gazetteer) if n not in found)
+    return found
+
+
+_LIST_HEADING = re.compile(
+    r"^[ \t]*(?:Fraværende|Afbud|Forfald|Ikke\s+til\s+stede|Fravær)[ \t]*:?[ \t]*(?P<rest>.*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]:
+    """Absent members named on a cover page or participant block ("Afbud: X", "X havde forfald")."""
+    gazetteer = Gazetteer(participants)
+    names = [a.name for a in find_absences(text, gazetteer) if a.reason != "left"]
+    for m in _LIST_HEADING.finditer(text):
+        rest = m["rest"].strip()
+        if not rest:  # "Fraværende" on a line of its own: the names follow, one per line
+            following = text[m.end() :].lstrip("\n").split("\n\n", 1)[0]
+            rest = ", ".join(line.strip() for line in following.splitlines() if line.strip())
+        for name in _split(re.sub(r"\s*\([^)]*\)", "", rest), gazetteer):
+            if name not in names and not name.lower().startswith("ingen"):
+                names.append(name)
+    return names

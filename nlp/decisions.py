@@ -1,21 +1,27 @@
 """Decisions: one per numbered sub-point of a Beslutning section, each with an outcome.
 
-Outcomes come from spaCy Matcher patterns over lemmas ("godkendt", "godkendes"
-and "Godkendt" all have the lemma "godkende"), so inflected and capitalised
-forms need no pattern of their own. When several outcomes appear in one
-point, the strongest wins: "Drøftet og godkendt" is approved.
+Outcome words are matched on lemmas by the pipeline (`da_outcomes`), so
+"godkendt", "godkendes" and "Godkendt" are one pattern. Within a point the
+first paragraph that states an outcome decides (later paragraphs are
+members' remarks), and within it the strongest outcome wins: "Drøftet og
+godkendt" is approved. A member's dissent ("Solveig Munk kunne ikke tiltræde
+indstillingen") is not the committee rejecting; "Udvalget kunne ikke
+tiltræde" is.
+
+Aarhus form: when the decision adopts or rejects the recommendation as a
+whole and the "Beslutningspunkter" section numbers its points ("At 1) ...",
+"At 2) ..."), each point gets a decision (`points_from_recommendation`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
 
-from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 from ingest.records import Section, SectionKind
 from nlp.dates import parse_danish_date
-from nlp.pipeline import danish
 from nlp.records import Decision, Outcome, PriorDecision
 
 # Earlier outcomes win: a rejection mentions "godkendt", a recommendation may too.
@@ -26,8 +32,8 @@ PRIORITY = (
     Outcome.RECOMMENDED,
     Outcome.APPROVED,
     Outcome.NOTED,
+    Outcome.DECIDED,  # "drøftede sagen og besluttede at ..." is a decision
     Outcome.DISCUSSED,
-    Outcome.DECIDED,
     Outcome.INFORMATION,
 )
 _APPROVE = [
@@ -40,211 +46,357 @@ _APPROVE = [
     "tilslutte",
     "bifalde",
 ]
-_PATTERNS: dict[Outcome, list[list[dict]]] = {
-    Outcome.CLOSED: [
-        [{"LOWER": "lukket"}, {"IS_PUNCT": True, "OP": "?"}, {"IS_SENT_START": True, "OP": "?"}]
-    ],
+_BODIES = ["byrådet", "kommunalbestyrelsen", "økonomiudvalget", "magistraten", "regionsrådet"]
+OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
+    Outcome.CLOSED: [[{"LOWER": "lukket"}]],
     Outcome.POSTPONED: [
         [{"LEMMA": {"IN": ["udsætte", "udskyde"]}}],
-        [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes"]}}],
+        [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes", "udsatte"]}}],
+        [{"LOWER": "ikke"}, {"LOWER": "behandlet"}],
+        [{"LOWER": {"IN": ["udgik", "udgår"]}}],  # taken off the agenda
     ],
     Outcome.REJECTED: [
-        [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå"]}}],
+        [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå", "nedstemme"]}}],
+        [{"LOWER": {"IN": ["forkastet", "afvist", "nedstemt"]}}],
         [
             {"LOWER": {"IN": ["ikke", "ej"]}},
-            {"LOWER": {"IN": ["blev", "er", "kunne"]}, "OP": "?"},
+            {"LOWER": {"IN": ["blev", "er", "at"]}, "OP": "?"},
             {"LEMMA": {"IN": _APPROVE}},
         ],
         [{"LOWER": "faldt"}],
-        [{"LOWER": "bortfaldet"}],
+        [{"LOWER": {"IN": ["bortfalder", "bortfaldet"]}}],
     ],
     Outcome.RECOMMENDED: [
         [{"LEMMA": "anbefale"}],
         [
-            {"LOWER": {"IN": ["indstilles", "indstiller"]}},
+            {"LOWER": {"IN": ["indstilles", "indstiller", "indstillede"]}},
             {"LOWER": {"IN": ["godkendt", "vedtaget", "tiltrådt", "til"]}},
         ],
-        [{"LEMMA": {"IN": ["fremsende", "videresende", "oversende"]}}],
-        [{"LOWER": {"IN": ["oversendes", "oversendt", "fremsendt", "videresendt"]}}],
-        [{"LOWER": "sendes"}, {"LOWER": "videre"}],
+        [{"LEMMA": {"IN": ["fremsende", "videresende"]}}],
+        [{"LOWER": {"IN": ["oversendes", "oversendt", "oversender", "oversendte"]}}],
+        [{"LOWER": {"IN": ["sendes", "sendt"]}}, {"LOWER": {"IN": ["videre", "til"]}}],
     ],
     Outcome.APPROVED: [
         [{"LEMMA": {"IN": _APPROVE}}],
-        [{"LOWER": {"IN": ["godkendt", "tiltrådt", "vedtaget", "bevilget"]}}],
+        [{"LOWER": {"IN": ["godkendt", "tiltrådt", "vedtaget", "bevilget", "vedtog"]}}],
+        [{"LOWER": "som"}, {"LOWER": "indstillet"}],
+        [
+            {"LOWER": {"IN": ["indstillingen", "anbefalingen"]}},
+            {"LOWER": {"IN": ["blev", "er"]}, "OP": "?"},
+            {"LOWER": {"IN": ["fulgt", "følges"]}},
+        ],
     ],
     Outcome.NOTED: [
-        [{"LEMMA": {"IN": ["tage", "tag"]}}, {"LOWER": "til"}, {"LOWER": "efterretning"}],
-        [{"LOWER": {"IN": ["taget", "tages"]}}, {"LOWER": "til"}, {"LOWER": "efterretning"}],
+        [
+            {"LOWER": {"IN": ["taget", "tages", "tog", "tager", "tage"]}},
+            {"IS_ALPHA": True, "OP": "{0,6}"},
+            {"LOWER": "til"},
+            {"LOWER": "efterretning"},
+        ],
         [{"LOWER": "til"}, {"LOWER": "efterretning"}],
         [{"LEMMA": "notere"}],
         [{"LOWER": "ingen"}, {"LOWER": "bemærkninger"}],
+        [{"LOWER": "intet"}, {"IS_PUNCT": True}],
     ],
     Outcome.DISCUSSED: [
         [{"LEMMA": "drøfte"}],
-        [{"LOWER": {"IN": ["drøftet", "drøftede", "drøftelse"]}}],
+        [{"LOWER": {"IN": ["drøftet", "drøftede", "drøftelse", "drøftes", "debatteret"]}}],
     ],
     Outcome.DECIDED: [
         [{"LEMMA": "beslutte"}],
         [{"LOWER": {"IN": ["besluttet", "besluttede", "beslutter"]}}],
-        [{"LOWER": "udvalget"}, {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder"]}}],
+        [
+            {"LOWER": {"IN": ["udvalget", "byrådet", "kommunalbestyrelsen", "magistraten"]}},
+            {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder", "anmoder", "anmodede"]}},
+        ],
+        [{"LEMMA": {"IN": ["pålægge"]}}],
     ],
     Outcome.INFORMATION: [
-        [
-            {
-                "LOWER": {
-                    "IN": [
-                        "orientering",
-                        "orienteret",
-                        "orienterede",
-                        "orienterer",
-                        "orienteringen",
-                    ]
-                }
-            }
-        ],
-        [{"LOWER": "til"}, {"LOWER": "orientering"}],
+        [{"LOWER": {"IN": ["orientering", "orienteringen", "orienterede", "orienterer"]}}],
+        [{"LEMMA": "orientere"}],
     ],
 }
+# A committee (not a member or a group) as the subject of "kunne ikke tiltræde".
+_COMMITTEE_SUBJECT = re.compile(
+    r"^(?:et\s+|det\s+|den\s+)?(?:\w*udvalg\w*|byrådet|kommunalbestyrelsen|magistraten|regionsrådet|"
+    r"flertallet|flertal|enigt|enstemmigt|enstemmig|indstillingen|forslaget|sagen|punktet)\b",
+    re.IGNORECASE,
+)
+_DISSENT_VERB = re.compile(
+    r"\b(?:kunne|kan)\s+ikke\s+(?:tiltræde|godkende|støtte|anbefale|gå\s+ind\s+for)", re.IGNORECASE
+)
 _ATTENDANCE = re.compile(
-    r"deltog ikke|havde forfald|var fraværende|meldt afbud|afbud fra|i stedet mødte|forlod mødet|inhabil",
+    r"deltog ikke|havde forfald|var fraværende|meldt afbud|afbud fra|i stedet mødte|forlod mødet|"
+    r"inhabil|var forhindret|deltog i stedet",
     re.IGNORECASE,
 )
-# A minority's stance is not the body's decision: "Enhedslisten kunne ikke tiltræde indstillingen".
-_MINORITY = re.compile(
-    r"kunne ikke (?:tiltræde|godkende|støtte|anbefale)|tog forbehold|henholdt sig|stemte imod|undlod at stemme|begærede sagen",
-    re.IGNORECASE,
+_MONTHS = (
+    r"jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|januar|februar|marts|april|juni|juli|"
+    r"august|september|oktober|november|december"
 )
-# "1. at godkendt", "2) ...", "Ad 1:", "Ad pkt. 2." at a line start or after a sentence end.
+# "1. at godkendt", "2)", "Ad 1:", "Ad pkt. 2.", "At 1)", "Beslutningspunkt 3:" at a line or
+# sentence start; "... 2. at drøftet" inside a line; "At)" (number left out) counts as the next.
 _POINT = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.!?]\s)|(?<=[.!?]))\s*(?:Ad\s+(?:pkt\.?\s*|punkt\s*)?)?(?P<n>\d{1,2})\s*[.):]\s+(?:at:?\s+)?"
-    r"|\s(?P<n2>\d{1,2})\.\s+at:?\s+",
+    rf"(?:(?<=\n)|^|(?<=[.!?:;]\s)|(?<=[.!?:;]))[ \t]*"
+    rf"(?:(?:Ad|At)\s+)?(?:(?:pkt\.?|punkt|beslutningspunkt)\s*)?"
+    rf"(?P<n>\d{{1,2}})\s*[.):](?!\d)(?!\s*(?:{_MONTHS})\b)\s*(?:at\b:?\s*)?"
+    r"|[ \t](?P<n2>\d{1,2})\.[ \t]+(?-i:at)\b:?\s*"
+    r"|(?<![\w])At\s*\)\s*",
     re.IGNORECASE,
 )
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_SHOUTING = re.compile(r"\b[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})+\b")
+_NOTING = re.compile(r"\btage[rs]?\b.{0,120}?\btil\s+efterretning\b", re.IGNORECASE | re.DOTALL)
 
 
-@lru_cache(maxsize=1)
-def _matcher() -> Matcher:
-    matcher = Matcher(danish().vocab)
-    for outcome, patterns in _PATTERNS.items():
-        matcher.add(outcome.value, patterns)
-    return matcher
+def strongest_first(labels: Iterable[str]) -> list[Outcome]:
+    found = set(labels)
+    return [o for o in PRIORITY if o.value in found]
 
 
-def outcomes_in(text: str) -> list[Outcome]:
-    """Outcomes named in a text, strongest first."""
-    doc = danish()(text)
-    found = {Outcome(doc.vocab.strings[match_id]) for match_id, _, _ in _matcher()(doc)}
-    if Outcome.CLOSED in found and not re.match(r"\s*lukket\b", text, re.IGNORECASE):
-        found.discard(Outcome.CLOSED)
-    return [o for o in PRIORITY if o in found]
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc (spaCy joins every token again on each access)."""
+    text = doc.user_data.get("minutes:text")
+    if text is None:
+        text = doc.user_data["minutes:text"] = doc.text
+    return text
 
 
-def classify(text: str) -> Outcome | None:
-    found = outcomes_in(text)
-    return found[0] if found else None
+def _doc(text: str) -> Doc:
+    from nlp.pipeline import danish
+
+    return danish()(text)
 
 
-def _decision_text(text: str) -> str:
-    """The decision without attendance notes ("X deltog ikke i sagens behandling")."""
-    sentences = re.split(r"(?<=[.!?])\s+|\n+", text)
-    kept = [
-        s for s in sentences if s.strip() and not _ATTENDANCE.search(s) and not _MINORITY.search(s)
-    ]
-    return " ".join(kept).strip()
-
-
-def split_points(text: str) -> list[tuple[int | None, str]]:
-    """Numbered sub-points 1, 2, 3 ... in order; the whole text as one point if there are none."""
-    marks = []
-    expected = 1
-    for m in _POINT.finditer(text):
-        number = int(m.group("n") or m.group("n2"))
-        if number == expected:
-            marks.append((number, m.start(), m.end()))
-            expected += 1
-    preamble = text[: marks[0][1]].strip() if marks else ""
-    # Numbered lines after a decision that stands on its own are a quoted proposal, not sub-points:
-    # "Fremsendes til Teknisk Udvalg ... BESLUTNINGSFORSLAG FRA DD: 1. ... 2. ...".
-    if (
-        not marks
-        or (len(marks) == 1 and preamble)
-        or (preamble and classify(_decision_text(preamble) or preamble))
-    ):
-        return [(None, text.strip())]
-    points = []
-    for k, (number, _, end) in enumerate(marks):
-        stop = marks[k + 1][1] if k + 1 < len(marks) else len(text)
-        points.append((number, text[end:stop].strip()))
-    return points
-
-
-def _point_outcome(text: str) -> Outcome | None:
-    """The outcome of the first paragraph that names one; later paragraphs are members' remarks."""
-    for paragraph in re.split(r"\n\s*\n", text):
-        outcome = classify(_decision_text(paragraph) or paragraph) if paragraph.strip() else None
-        if outcome is not None:
-            return outcome
+def _first_word_index(doc: Doc, start: int, end: int) -> int | None:
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        if token.is_alpha:
+            return token.i
     return None
 
 
-def decisions(section_text: str) -> list[Decision]:
-    text = section_text.strip()
-    if not text:
-        return []
+def _kept(doc: Doc, span) -> bool:
+    """False for outcome words that are a member's dissent or part of an attendance note."""
+    sentence = span.sent
+    if _ATTENDANCE.search(sentence.text):
+        return False
+    label = span.label_
+    previous = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if label == Outcome.APPROVED.value and previous in ("ikke", "ej"):
+        return False  # part of a rejection pattern
+    if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
+        window = doc[max(sentence.start, span.start - 3) : span.end].text
+        if _DISSENT_VERB.search(window):
+            # The clause's subject: from the last comma or conjunction before the verb.
+            clause_start = sentence.start
+            for token in doc[sentence.start : span.start]:
+                if token.text in (",", ";") or token.lower_ in ("idet", "men", "mens"):
+                    clause_start = token.i + 1
+            subject = doc[clause_start : span.start].text.strip()
+            return bool(_COMMITTEE_SUBJECT.match(subject))
+    return True
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, position = [], start
+    for m in _PARAGRAPH.finditer(text, start, end):
+        spans.append((position, m.start()))
+        position = m.end()
+    spans.append((position, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def outcome_between(doc: Doc, start: int, end: int) -> Outcome | None:
+    """The outcome of the first paragraph in doc.text[start:end] that states one."""
+    groups = doc.spans.get("outcomes", [])
+    matches = [s for s in groups if s.start_char >= start and s.end_char <= end]
+    for a, b in _paragraphs(doc_text(doc), start, end):
+        labels = set()
+        first_word = _first_word_index(doc, a, b)
+        for span in matches:
+            if span.start_char < a or span.end_char > b or not _kept(doc, span):
+                continue
+            if span.label_ == Outcome.CLOSED.value and span.start != first_word:
+                continue  # "Lukket" decides only as the paragraph's first word
+            labels.add(span.label_)
+        if labels:
+            return strongest_first(labels)[0]
+    return None
+
+
+def split_points(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int | None, int, int]]:
+    """Numbered sub-points 1, 2, 3 ... as (number, start, end) in text; one unnumbered point if none.
+
+    Numbering that follows a preamble with its own outcome belongs to quoted text
+    (a member's proposal after "Fremsendes til ..."), not to the decision.
+    """
+    end = len(text) if end is None else end
+    marks: list[tuple[int, int, int]] = []
+    expected = 1
+    for m in _POINT.finditer(text, start, end):
+        number = m.group("n") or m.group("n2")
+        n = int(number) if number else expected
+        if n == expected:
+            marks.append((n, m.start(), m.end()))
+            expected += 1
+    if not marks:
+        return [(None, start, end)]
+    preamble = text[start : marks[0][1]].strip()
+    if preamble and (len(marks) == 1 or not preamble.endswith(":")):
+        return [(None, start, end)]
+    points = []
+    for k, (n, _, body) in enumerate(marks):
+        stop = marks[k + 1][1] if k + 1 < len(marks) else end
+        points.append((n, body, stop))
+    return points
+
+
+def _clean(text: str) -> str:
+    """A decision's words: up to the first shouted heading or long quoted paragraph."""
+    m = _SHOUTING.search(text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    kept = []
+    for k, paragraph in enumerate(_PARAGRAPH.split(text)):
+        if k and len(paragraph) > 600:
+            break
+        kept.append(paragraph)
+    return " ".join(" ".join(kept).split())
+
+
+def decisions_in(doc: Doc, start: int, end: int) -> list[Decision]:
+    """Decisions of the text doc.text[start:end] (a Beslutning section)."""
+    text = doc_text(doc)
     found = []
-    for number, point_text in split_points(text):
-        outcome = _point_outcome(point_text)
-        if outcome is None and number is None:
-            # Unnumbered text with no outcome word: look at the first paragraph only.
+    points = split_points(text, start, end)
+    if points[0][0] is not None and outcome_between(doc, start, points[0][1]) is not None:
+        points = [(None, start, end)]  # "Godkendt med følgende ændringer: 1. ... 2. ..."
+    for number, a, b in points:
+        outcome = outcome_between(doc, a, b)
+        body = text[a:b].strip()
+        if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
             continue
-        found.append(Decision(number, outcome or Outcome.DECIDED, " ".join(point_text.split())))
-    if not found:
-        clean = _decision_text(text)
-        if clean:
-            found.append(
-                Decision(None, classify(clean) or Outcome.DECIDED, " ".join(clean.split()))
-            )
+        if outcome is None and number is None:
+            if all(_ATTENDANCE.search(p) for p in _PARAGRAPH.split(body) if p.strip()):
+                continue  # only attendance notes
+            outcome = Outcome.DECIDED
+        found.append(Decision(number, outcome or Outcome.DECIDED, _clean(body)))
     return found
 
 
+def decisions(section_text: str) -> list[Decision]:
+    """Decisions of a Beslutning section's text."""
+    text = section_text.strip()
+    if not text:
+        return []
+    return decisions_in(_doc(text), 0, len(text))
+
+
+def outcomes_in(text: str) -> list[Outcome]:
+    """Outcomes of a decision text, one per point, in order and without repeats."""
+    return list(dict.fromkeys(d.outcome for d in decisions(text)))
+
+
+def classify(text: str) -> Outcome | None:
+    text = text.strip()
+    return outcome_between(_doc(text), 0, len(text)) if text else None
+
+
+def _is_points_heading(heading: str) -> bool:
+    return bool(re.match(r"\s*beslutningspunkter\b", heading, re.IGNORECASE))
+
+
+def points_from_recommendation(
+    found: Sequence[Decision], sections: Sequence[Section]
+) -> list[Decision]:
+    """Aarhus: "Vedtaget"/"kunne tiltræde indstillingen" applies to each numbered Beslutningspunkt."""
+    if len(found) != 1 or found[0].point is not None:
+        return list(found)
+    decision = found[0]
+    if decision.outcome not in (Outcome.APPROVED, Outcome.REJECTED):
+        return list(found)
+    for section in sections:
+        if section.kind is not SectionKind.RECOMMENDATION or not _is_points_heading(
+            section.heading
+        ):
+            continue
+        points = split_points(section.text)
+        if len(points) < 2:
+            continue
+        result = []
+        for number, a, b in points:
+            point_text = " ".join(section.text[a:b].split())
+            outcome = decision.outcome
+            if outcome is Outcome.APPROVED and _NOTING.search(point_text):
+                outcome = Outcome.NOTED  # adopting "X tages til efterretning" notes X
+            result.append(Decision(number, outcome, point_text))
+        return result
+    return list(found)
+
+
 _PRIOR_HEADING = re.compile(
-    r"(?:Tidligere\s+)?Beslutning(?:er)?\s+(?:fra|i|truffet i)\s+(?P<body>.+?)(?:,|\s+den|\s+d\.)\s*(?:den\s+|d\.\s*)?(?P<date>.*?)(?:,?\s*(?:punkt|pkt\.?)\s*(?P<item>\d+))?\s*:?\s*$",
+    r"(?:Tidligere\s+)?Beslutning(?:er)?\s+(?:fra|i|truffet\s+i)\s+(?P<body>.+?)"
+    r"(?:,|\s+den\b|\s+d\.)\s*(?:den\s+|d\.\s*)?(?P<date>.*?)"
+    r"(?:,?\s*(?:punkt|pkt\.?|sag)\s*(?P<item>\d+))?\s*[:.]?\s*$"
+    r"|(?P<gbody>\S+(?:udvalg|råd|magistrat)\w*?)s?\s+beslutning\s+(?:den\s+|d\.\s*)(?P<gdate>.*?)"
+    r"(?:,?\s*(?:punkt|pkt\.?|sag)\s*(?P<gitem>\d+))?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 _HISTORY_ENTRY = re.compile(
-    r"Udvalg:\s*(?P<body>.+?)\s+Dato:\s*(?P<date>[\d.\-/]+)\s+Punktnummer:\s*(?P<item>\d+)\s*(?P<text>.*?)(?=Udvalg:|$)",
+    r"Udvalg:\s*(?P<body>.+?)\s+Dato:\s*(?P<date>[\d.\-/]+)\s+Punktnummer:\s*(?P<item>\d+)"
+    r"\s*(?P<text>.*?)(?=\s*Udvalg:|\Z)",
     re.DOTALL,
+)
+_INLINE_PRIOR = re.compile(
+    r"^[ \t]*(?P<heading>(?:Tidligere\s+)?Beslutning(?:er)?\s+(?:fra|i)\s+[^\n]{3,120}?"
+    r"(?:punkt|pkt\.?)\s*\d+\s*:?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
-def prior_decisions(sections: tuple[Section, ...]) -> list[PriorDecision]:
+def parse_prior_heading(heading: str) -> tuple[str | None, object, int | None]:
+    """(body, date, item) of "Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59"."""
+    heading = " ".join(heading.split())
+    m = _PRIOR_HEADING.match(heading)
+    if not m:
+        return None, parse_danish_date(heading), None
+    body = (m["body"] or m["gbody"] or "").strip(" ,")
+    date = parse_danish_date(m["date"] or m["gdate"] or "") or parse_danish_date(heading)
+    item = m["item"] or m["gitem"]
+    return body[:1].upper() + body[1:] if body else None, date, int(item) if item else None
+
+
+def prior_decisions(
+    sections: Sequence[Section], doc: Doc | None = None, offsets: Sequence[int] | None = None
+) -> list[PriorDecision]:
+    """Earlier decisions quoted in the item: "Beslutning fra X, den D, punkt N:" and Sagsforløb blocks.
+
+    With the item's `doc` and each section's text offset in it, outcomes come from
+    the item's own pipeline run; otherwise each quoted decision is parsed alone.
+    """
     found = []
-    for section in sections:
+
+    def prior(body, date, item, k: int, start: int, end: int) -> PriorDecision:
+        text = sections[k].text[start:end]
+        if doc is not None and offsets is not None:
+            quoted = decisions_in(doc, offsets[k] + start, offsets[k] + end)
+        else:
+            quoted = decisions(text)
+        outcomes = tuple(dict.fromkeys(d.outcome for d in quoted))
+        return PriorDecision(body, date, item, outcomes, " ".join(text.split()))
+
+    for k, section in enumerate(sections):
         if section.kind is SectionKind.PRIOR_DECISION:
-            m = _PRIOR_HEADING.match(" ".join(section.heading.split()))
-            body = m.group("body").strip() if m else None
-            date = (
-                parse_danish_date(m.group("date"))
-                if m and m.group("date")
-                else parse_danish_date(section.heading)
-            )
-            item = int(m.group("item")) if m and m.group("item") else None
-            text = " ".join(section.text.split())
-            found.append(
-                PriorDecision(
-                    body, date, item, tuple(outcomes_in(_decision_text(text) or text)[:1]), text
-                )
-            )
+            found.append(prior(*parse_prior_heading(section.heading), k, 0, len(section.text)))
         elif section.kind is SectionKind.HISTORY:
             for m in _HISTORY_ENTRY.finditer(section.text):
-                text = " ".join(m.group("text").split())
-                found.append(
-                    PriorDecision(
-                        m.group("body").strip(),
-                        parse_danish_date(m.group("date")),
-                        int(m.group("item")),
-                        tuple(outcomes_in(_decision_text(text) or text)[:1]),
-                        text,
-                    )  # fmt: skip
-                )
+                body = " ".join(m["body"].split())
+                date = parse_danish_date(m["date"])
+                found.append(prior(body, date, int(m["item"]), k, m.start("text"), m.end("text")))
+            headings = list(_INLINE_PRIOR.finditer(section.text))
+            for j, m in enumerate(headings):
+                stop = headings[j + 1].start() if j + 1 < len(headings) else len(section.text)
+                found.append(prior(*parse_prior_heading(m["heading"]), k, m.end(), stop))
     return found

@@ -1,142 +1,290 @@
-"""Entry point of the Danish extraction: an item (and its meeting) in, an `ItemExtraction` out."""
+"""Entry point of the Danish extraction: an item (and its meeting) in, an `ItemExtraction` out.
+
+`extract_item` handles one item; `extract_meeting_items` runs a meeting's items
+through the spaCy pipeline in one `nlp.pipe` batch and resolves references to
+items of the same meeting (plus whatever a passed `resolver` knows). CPR
+numbers are redacted (`redact_item`) before anything is extracted, so no
+extracted text can carry one.
+"""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import replace
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ingest.records import Document, Item, Meeting, Section, SectionKind, Table
-from nlp.amounts import find_amounts, table_amounts
-from nlp.attendance import find_absences, find_substitutes
+from spacy.tokens import Doc
+
+from ingest.records import Document, Item, Meeting, Section, SectionKind, Table, slugify
+from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
+from nlp.attendance import find_absences, find_substitutes, meeting_absences
 from nlp.case_numbers import parse_case_number
 from nlp.cpr import redact_cpr
 from nlp.dates import find_dates
-from nlp.decisions import decisions, prior_decisions
-from nlp.names import Gazetteer, organizations_in, parties_in
+from nlp.decisions import decisions_in, doc_text, points_from_recommendation, prior_decisions
+from nlp.names import (
+    AMBIGUOUS,
+    POLITICAL_CONTEXT,
+    Gazetteer,
+    organizations_in,
+    parties_in,
+    persons_in,
+)
 from nlp.pipeline import danish
-from nlp.records import AmountMention, Decision, ItemExtraction, Outcome, Reservation, Vote
+from nlp.records import Absence, AmountMention, Decision, ItemExtraction, Outcome, Vote
 from nlp.references import Resolver, find_references
-from nlp.votes import find_votes
+from nlp.votes import find_reservations, find_votes
 
 _ATTENDANCE_KINDS = {SectionKind.DECISION, SectionKind.OTHER}
-_RESERVATION_PATTERNS = (
-    (
-        "referral",
-        r"begær(?:ede|er)\s+sagen\s+(?:indbragt\s+for|i|behandlet\s+i)\s+(?:by|kommunal)r[åa]det",
-    ),
-    ("reservation", r"tog\s+forbehold"),
-    ("dissent", r"kunne\s+ikke\s+tiltræde"),
-)
+_ABSENCE_HEADING = re.compile(r"^\s*(?:fraværende|afbud|forfald|fravær)\b", re.IGNORECASE)
+_NOT_MONEY_COLUMN = re.compile(r"%|\bpct\b|procent|antal|andel|personer|helårs|\bstk\b", re.I)
 
 
-def _sentences(text: str) -> tuple[list[int], list[str]]:
-    doc = danish()(text)
-    starts = [s.start_char for s in doc.sents]
-    return starts, [s.text for s in doc.sents]
+@dataclass(frozen=True)
+class _Placed:
+    """A section and where its text sits in the item's text."""
+
+    section: Section
+    start: int
+    end: int
 
 
-def _amounts(section: Section) -> list[AmountMention]:
-    found = []
-    text = section.text
-    mentions = find_amounts(text)
-    if mentions:
-        starts, sentences = _sentences(text)
-        for amount in mentions:
-            k = max(0, bisect.bisect_right(starts, amount.start) - 1)
-            found.append(
-                AmountMention(
-                    amount.value,
-                    amount.text,
-                    " ".join(sentences[k].split()),
-                    section.heading,
-                    amount.start,
-                    amount.end,
-                )
-            )
+def _item_text(item: Item) -> tuple[str, list[_Placed]]:
+    parts = [item.title]
+    placed = []
+    position = len(item.title)
+    for section in item.sections:
+        position += 2 + len(section.heading) + 1
+        placed.append(_Placed(section, position, position + len(section.text)))
+        parts.append(f"{section.heading}\n{section.text}")
+        position += len(section.text)
+    return "\n\n".join(parts), placed
+
+
+def _laid_out(item: Item) -> tuple[Doc, list[_Placed]]:
+    """The item's tokens with `Doc._.sections` set, ready for the pipeline."""
+    text, placed = _item_text(item)
+    doc = danish().make_doc(text)
+    doc._.sections = [(p.section.heading, p.section.kind, p.start, p.end) for p in placed]
+    doc.user_data["minutes:text"] = text
+    return doc, placed
+
+
+def _sentence_of(text: str, starts: list[int], position: int) -> str:
+    k = max(0, bisect.bisect_right(starts, position) - 1)
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    return " ".join(text[starts[k] : end].split())
+
+
+def _column_amounts(table: Table) -> Iterable[tuple[Amount, str]]:
+    """Cells read with their column's unit ("2025 budget, mio. kr.") or the table's ("2026-pl, mio. kr.")."""
+    rows = table.rows
+    if len(rows) < 2:
+        return
+    header, data = rows[0], rows[1:]
+    table_unit = header[0] if header and header_scale(header[0]) is not None else None
+    for j in range(1, max(len(r) for r in rows)):
+        column = header[j] if j < len(header) else ""
+        if header_scale(column) is not None:
+            unit = column
+        elif table_unit is not None and not _NOT_MONEY_COLUMN.search(column):
+            unit = table_unit
+        else:
+            continue
+        for row in data:
+            if j < len(row) and row[j].strip():
+                for amount in table_amounts([("", row[j])], header_unit_text=unit):
+                    yield amount, f"{row[0]} | {column}".strip(" |")
+
+
+def _amounts(placed: _Placed, text: str, starts: list[int]) -> list[AmountMention]:
+    section = placed.section
+    found = [
+        AmountMention(
+            a.value,
+            a.text,
+            _sentence_of(text, starts, placed.start + a.start),
+            section.heading,
+            a.start,
+            a.end,
+        )
+        for a in find_amounts(section.text)
+    ]
     for table in section.tables:
-        for amount in table_amounts(table.rows):
+        for amount, where in _column_amounts(table):
             found.append(
-                AmountMention(
-                    amount.value,
-                    amount.text,
-                    " | ".join(table.rows[0]),
-                    section.heading,
-                    0,
-                    0,
-                    from_table=True,
-                )
+                AmountMention(amount.value, amount.text, where, section.heading, 0, 0, True)
             )
     return found
 
 
-def _reservations(text: str, gazetteer: Gazetteer) -> list[Reservation]:
-    import re
+def _parties(doc: Doc, text: str) -> list[str]:
+    ids = []
+    for ent in doc.ents:
+        if ent.label_ != "PARTY":
+            continue
+        sentence = ent.sent
+        if (
+            ent.text in AMBIGUOUS
+            and ent.start == sentence.start
+            and not POLITICAL_CONTEXT.search(sentence.text)
+        ):
+            continue  # "Alternativet er at ...": an ordinary word at a sentence start
+        ids.append(ent.ent_id_ or ent.text)
+    return parties_in(text, ids)
 
-    found = []
-    for kind, pattern in _RESERVATION_PATTERNS:
-        for m in re.finditer(rf"(?P<who>(?:[A-ZÆØÅ][\wæøå\-]+\s?){{1,5}})?\s*{pattern}", text):
-            who = m["who"].strip() if m["who"] else None
-            found.append(
-                Reservation(
-                    gazetteer.resolve(who) if who else None, kind, " ".join(m.group(0).split())
-                )
+
+def _extract(
+    item: Item,
+    meeting: Meeting | None,
+    doc: Doc,
+    placed: list[_Placed],
+    cpr_count: int,
+    resolver: Resolver | None,
+) -> ItemExtraction:
+    gazetteer = Gazetteer(meeting.participants if meeting else ())
+    text = doc_text(doc)
+    decided: list[Decision] = []
+    votes: list[Vote] = []
+    reservations = []
+    for p in placed:
+        if p.section.kind is not SectionKind.DECISION:
+            continue
+        found = decisions_in(doc, p.start, p.end)
+        for decision in found:
+            votes.extend(find_votes(decision.text, gazetteer))
+        decided.extend(found)
+        reservations.extend(find_reservations(p.section.text, gazetteer))
+    decided = points_from_recommendation(decided, item.sections)
+    if not decided and (item.closed or re.match(r"\s*lukket\b", item.title, re.IGNORECASE)):
+        decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
+
+    attendance_text = "\n\n".join(
+        p.section.text for p in placed if p.section.kind in _ATTENDANCE_KINDS
+    )
+    absences = find_absences(attendance_text, gazetteer, item.number)
+    for p in placed:
+        if p.section.kind is SectionKind.OTHER and _ABSENCE_HEADING.match(p.section.heading):
+            listed = meeting_absences(
+                f"{p.section.heading}:\n{p.section.text}", gazetteer.participants
             )
-    return found
+            known = {a.name for a in absences}
+            absences.extend(
+                a for a in _as_absences(listed, p.section.heading) if a.name not in known
+            )
+    substitutes = find_substitutes(attendance_text, gazetteer)
+
+    starts = [s.start_char for s in doc.sents]
+    amounts = [a for p in placed for a in _amounts(p, text, starts)]
+    own_case = item.case_numbers[0] if item.case_numbers else None
+    voters = {
+        n for v in votes for n in (*v.for_names, *v.against_names, *v.abstain_names) if len(n) > 3
+    }
+    persons = list(persons_in(text, gazetteer))
+    for name in (
+        *(a.name for a in absences),
+        *substitutes,
+        *sorted(voters),
+        *(r.who for r in reservations if r.who),
+    ):
+        if name not in persons and (gazetteer.known(name) or len(name.split()) >= 2):
+            persons.append(name)
+    parties = _parties(doc, text)
+    persons = [p for p in persons if p not in parties]
+    return ItemExtraction(
+        decisions=tuple(decided),
+        prior_decisions=tuple(prior_decisions(item.sections, doc, [p.start for p in placed])),
+        votes=tuple(votes),
+        absences=tuple(absences),
+        substitutes=tuple(substitutes),
+        reservations=tuple(reservations),
+        amounts=tuple(amounts),
+        references=tuple(
+            find_references(text, own_case, resolver, meeting.date.year if meeting else None)
+        ),
+        persons=tuple(persons),
+        parties=tuple(parties),
+        organizations=tuple(
+            organizations_in(
+                text,
+                [
+                    (e.ent_id_ or e.text, e.start_char, e.end_char)
+                    for e in doc.ents
+                    if e.label_ == "ORG"
+                ],
+                exclude=[meeting.municipality or ""] if meeting else (),
+            )
+        ),
+        dates=tuple(sorted({d for d, *_ in find_dates(text)})),
+        case_numbers=tuple(
+            c for c in (parse_case_number(n) for n in item.case_numbers) if c is not None
+        ),
+        cpr_redacted=cpr_count,
+    )
+
+
+def _as_absences(names: Iterable[str], heading: str) -> list[Absence]:
+    return [Absence(name, "absent", heading) for name in names]
 
 
 def extract_item(
     item: Item, meeting: Meeting | None, resolver: Resolver | None = None
 ) -> ItemExtraction:
-    gazetteer = Gazetteer(meeting.participants if meeting else ())
-    decision_sections = [s for s in item.sections if s.kind is SectionKind.DECISION]
-    decided: list[Decision] = []
-    votes: list[Vote] = []
-    for section in decision_sections:
-        for decision in decisions(section.text):
-            decided.append(decision)
-            votes.extend(find_votes(decision.text, gazetteer))
-    if item.closed and not decided:
-        decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
-    attendance_text = "\n".join(s.text for s in item.sections if s.kind in _ATTENDANCE_KINDS)
-    absences = find_absences(attendance_text, gazetteer, item.number)
-    full_text = f"{item.title}\n" + "\n".join(f"{s.heading}\n{s.text}" for s in item.sections)
-    doc = danish()(full_text)
-    entities = [(e.label_, e.ent_id_ or e.text) for e in doc.ents]
-    persons = set(gazetteer.mentioned(full_text)) | {a.name for a in absences}
-    persons |= {n for v in votes for n in (*v.for_names, *v.against_names, *v.abstain_names)}
-    own_case = item.case_numbers[0] if item.case_numbers else None
-    return ItemExtraction(
-        decisions=tuple(decided),
-        prior_decisions=tuple(prior_decisions(item.sections)),
-        votes=tuple(votes),
-        absences=tuple(absences),
-        substitutes=tuple(find_substitutes(attendance_text, gazetteer)),
-        reservations=tuple(r for s in decision_sections for r in _reservations(s.text, gazetteer)),
-        amounts=tuple(a for s in item.sections for a in _amounts(s)),
-        references=tuple(find_references(full_text, own_case, resolver)),
-        persons=tuple(sorted(persons)),
-        parties=tuple(parties_in(full_text, [eid for label, eid in entities if label == "PARTY"])),
-        organizations=tuple(
-            organizations_in(full_text, [eid for label, eid in entities if label == "ORG"])
-        ),
-        dates=tuple(sorted({d for d, *_ in find_dates(full_text)})),
-        case_numbers=tuple(
-            c for c in (parse_case_number(n) for n in item.case_numbers) if c is not None
-        ),
-    )
+    """Everything the extraction finds in one item; CPR numbers are redacted first."""
+    clean, cpr_count = redact_item(item)
+    doc, placed = _laid_out(clean)
+    return _extract(clean, meeting, danish()(doc), placed, cpr_count, resolver)
+
+
+def meeting_resolver(
+    meeting: Meeting | None, items: Sequence[Item], outer: Resolver | None = None
+) -> Resolver:
+    """Resolves references to this meeting and its items (ids as `Document.item_id` makes them)."""
+    numbers = {it.number for it in items}
+    committee = slugify(meeting.committee) if meeting else ""
+
+    def resolve(body, date, number):
+        if outer is not None and (target := outer(body, date, number)):
+            return target
+        if meeting is None:
+            return None
+        same_body = body is None or slugify(body) in committee or committee in slugify(body)
+        if date == meeting.date and same_body:
+            return f"{meeting.id}#{number}" if number in numbers else meeting.id
+        if date is None and body is None and number in numbers:
+            return f"{meeting.id}#{number}"  # "jf. punkt 5" in the same minutes
+        return None
+
+    return resolve
 
 
 def extract_meeting_items(
-    meeting: Meeting | None, items: Sequence[Item], resolver: Resolver | None = None
+    meeting: Meeting | None,
+    items: Sequence[Item],
+    resolver: Resolver | None = None,
+    batch_size: int = 32,
 ) -> list[ItemExtraction]:
-    return [extract_item(item, meeting, resolver) for item in items]
+    """A meeting's items in one spaCy batch; references to the same meeting are resolved."""
+    cleaned = [redact_item(item) for item in items]
+    laid_out = [_laid_out(clean) for clean, _ in cleaned]
+    resolve = meeting_resolver(meeting, items, resolver)
+    docs = danish().pipe((doc for doc, _ in laid_out), batch_size=batch_size)
+    return [
+        _extract(clean, meeting, doc, placed, count, resolve)
+        for (clean, count), (_, placed), doc in zip(cleaned, laid_out, docs, strict=True)
+    ]
 
 
 def _redact_section(section: Section) -> tuple[Section, int]:
     text, count = redact_cpr(section.text)
     heading, n_heading = redact_cpr(section.heading)
+    page_breaks = section.page_breaks
+    if count:  # keep page-exact citations: move each break by what redaction removed before it
+        page_breaks = tuple(
+            (len(redact_cpr(section.text[:offset])[0]), page) for offset, page in page_breaks
+        )
     tables = []
     for table in section.tables:
         rows = []
@@ -148,11 +296,14 @@ def _redact_section(section: Section) -> tuple[Section, int]:
                 count += n
             rows.append(tuple(cells))
         tables.append(Table(tuple(rows), table.page))
-    return replace(section, text=text, heading=heading, tables=tuple(tables)), count + n_heading
+    clean = replace(
+        section, text=text, heading=heading, tables=tuple(tables), page_breaks=page_breaks
+    )
+    return clean, count + n_heading
 
 
 def redact_item(item: Item) -> tuple[Item, int]:
-    """The item with every CPR number replaced, and how many there were."""
+    """A copy of the item with every CPR number in title, sections, tables and attachments replaced, and how many."""
     title, count = redact_cpr(item.title)
     sections = []
     for section in item.sections:
@@ -164,6 +315,8 @@ def redact_item(item: Item) -> tuple[Item, int]:
         clean, n = redact_cpr(name)
         attachments.append(clean)
         count += n
+    if not count:
+        return item, 0
     return replace(
         item, title=title, sections=tuple(sections), attachments=tuple(attachments)
     ), count
@@ -171,7 +324,4 @@ def redact_item(item: Item) -> tuple[Item, int]:
 
 def extraction_json(document: Document, item: Item) -> dict[str, Any]:
     """The extraction fields `minutes parse --json` shows under each item (CPR numbers redacted)."""
-    clean, count = redact_item(item)
-    data = extract_item(clean, document.meeting).to_json()
-    data["cpr_redacted"] = count
-    return data
+    return extract_item(item, document.meeting).to_json()

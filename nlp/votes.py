@@ -2,7 +2,8 @@
 
 "Godkendt med fire stemmer for og to stemmer imod. Imod stemte Bo Vestergaard og Jesper Gade."
 "godkendt med 42 stemmer mod 4. 8 medlemmer undlod at stemme. For stemte: … Imod stemte: …"
-"For: 20 (A, F, Ø) Imod: 6 (V, O)"
+"For: 20 (A, F, Ø) Imod: 6 (V, O)", "V og O stemte imod", "Undlod at stemme: Jens Hansen (C)".
+Names are resolved against the meeting's participants; party letters stay as written.
 """
 
 from __future__ import annotations
@@ -10,97 +11,176 @@ from __future__ import annotations
 import re
 
 from nlp.names import Gazetteer
-from nlp.numbers import NUMBER_WORDS, parse_count
-from nlp.records import Vote
+from nlp.numbers import parse_count
+from nlp.records import Reservation, Vote
 
-_COUNT = rf"(?:\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
-_FOR = re.compile(rf"\b(?P<n>{_COUNT})\s+stemmer?\s+for\b", re.IGNORECASE)
-_AGAINST = re.compile(rf"\b(?P<n>{_COUNT})\s+stemmer?\s+imod\b", re.IGNORECASE)
+_NUMBER_WORDS = (
+    "en|et|én|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|"
+    "sytten|atten|nitten|tyve|enogtyve|toogtyve|treogtyve|fireogtyve|femogtyve|seksogtyve|"
+    "syvogtyve|otteogtyve|niogtyve|tredive"
+)
+_COUNT = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+# "6 stemmer for (A, F, Ø)", "3 stemmer imod (V, O)", "mod 3 stemmer (V, O)"
+_WHO = r"(?:\s*\((?P<who>[^)]*)\))?"
+_FOR = re.compile(rf"\b(?P<n>{_COUNT})\s+stemmer?\s+for\b{_WHO}", re.IGNORECASE)
+_AGAINST = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+(?:stemmer?\s+)?imod\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
+    re.IGNORECASE,
+)
 _FOR_MOD = re.compile(
-    rf"\b(?P<for>{_COUNT})\s+stemmer\s+mod\s+(?P<against>{_COUNT})\b", re.IGNORECASE
+    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:for\s+)?mod\s+(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)",
+    re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|stemmer\s+)?(?:undlod\s+at\s+stemme|stemte\s+blankt|blanke|hverken\s+for\s+eller\s+imod)",
+    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|stemmer\s+)?(?:undlod\s+at\s+stemme|undlod|stemte\s+blankt|"
+    r"blanke|hverken\s+for\s+eller\s+imod)",
     re.IGNORECASE,
 )
-_COLON_COUNTS = re.compile(
-    rf"\b(?P<side>For|Imod|Undlod(?:\s+at\s+stemme)?|Hverken for eller imod)\s*:\s*(?P<n>{_COUNT})\b\s*(?:\((?P<who>[^)]*)\))?",
-    re.IGNORECASE,
+# "For: 20 (A, F, Ø)", "For stemte 5 (A, F)", "Imod stemte: Bo Vestergaard og Jesper Gade",
+# "Undlod at stemme: Jens Hansen". Capitalised labels only; the names run to the sentence end
+# or the next label.
+_SIDE_LIST = re.compile(
+    r"(?:^|(?<=[\s.:;,(]))"
+    r"(?P<label>For(?:\s+stemte)?|Imod(?:\s+stemte)?|Undlod\s+at\s+stemme|"
+    r"Hverken\s+for\s+eller\s+imod|Stemte\s+blankt)"
+    rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?\s*(?:\((?P<paren>[^)]*)\))?\s*:?\s*"
+    r"(?P<names>(?:[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b))"
 )
-_NAMES_AFTER = re.compile(
-    r"\b(?P<side>For|Imod)\s+stemte\s*:?\s*(?P<names>[^.:;]+?)(?:\.(?!\w)|;|$|(?=\s+(?:For|Imod|Undlod)\b))"
-    r"|\b(?P<side2>Undlod\s+at\s+stemme)\s*:\s*(?P<names2>[^.;]+)",
-    re.IGNORECASE,
-)
+_NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 _NAMES_BEFORE = re.compile(
-    r"(?P<names>(?:[A-ZÆØÅ][\wæøå\-]+\s?){1,4}(?:\s*(?:,|og)\s*(?:[A-ZÆØÅ][\wæøå\-]+\s?){1,4})*)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme)\b"
+    rf"(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*(?:,|og|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})*)"
+    r"(?:\s*\([^)]*\))?\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
-_SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
+# "Et mindretal (V, O) stemte imod": the voters are only in the parentheses.
+_PAREN_BEFORE = re.compile(
+    r"\((?P<paren>[^)]*)\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+)
+_SPLIT = re.compile(r"\s*(?:,|\bog\b|&)\s*")
+_NOT_NAMES = {"Et", "Flertallet", "Mindretallet", "Udvalget", "Byrådet", "Der", "Det", "Medlemmer"}
 
 
 def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(text):
         part = re.sub(r"\s*\([^)]*\)", "", part).strip(" .:")
-        if part and part[0].isupper() and len(part.split()) <= 5:
-            names.append(gazetteer.resolve(part))
+        words = part.split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if words and words[0][0].isupper() and len(words) <= 5:
+            names.append(gazetteer.resolve(" ".join(words)))
     return tuple(dict.fromkeys(names))
 
 
+def _side(label: str) -> str:
+    label = label.lower()
+    if label == "for":
+        return "for"
+    if label == "imod":
+        return "against"
+    return "abstain"
+
+
 def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
-    """One vote per sentence group that states counts or names; usually one per decision point."""
-    for_count = against = abstain = None
-    for_names: tuple[str, ...] = ()
-    against_names: tuple[str, ...] = ()
-    abstain_names: tuple[str, ...] = ()
+    """The vote stated in a decision point's text, or nothing when it states none."""
+    counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
+    names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
     if m := _FOR_MOD.search(text):
-        for_count, against = parse_count(m["for"]), parse_count(m["against"])
+        counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
     if m := _FOR.search(text):
-        for_count = parse_count(m["n"])
-    if m := _AGAINST.search(text):
-        against = parse_count(m["n"])
+        counts["for"] = parse_count(m["n"])
+        names["for"] = _names(m["who"] or "", gazetteer)
+    if (m := _AGAINST.search(text)) and counts["for"] is not None:
+        counts["against"] = parse_count(m["n"] or m["n2"])
+        names["against"] = _names(m["who"] or m["who2"] or "", gazetteer)
     if m := _ABSTAIN.search(text):
-        abstain = parse_count(m["n"])
-    for m in _COLON_COUNTS.finditer(text):
-        side = m["side"].lower()
-        count = parse_count(m["n"])
-        who = _names(m["who"], gazetteer) if m["who"] else ()
-        if side == "for":
-            for_count, for_names = count, who or for_names
-        elif side == "imod":
-            against, against_names = count, who or against_names
-        else:
-            abstain, abstain_names = count, who or abstain_names
-    for m in _NAMES_AFTER.finditer(text):
-        side = (m["side"] or m["side2"] or "").lower()
-        names = _names(m["names"] or m["names2"] or "", gazetteer)
-        if side == "for":
-            for_names = names
-        elif side == "imod":
-            against_names = names
-        else:
-            abstain_names = names
+        counts["abstain"] = parse_count(m["n"])
+    for m in _SIDE_LIST.finditer(text):
+        side = _side(m["label"].split()[0])
+        if m["n"]:
+            counts[side] = parse_count(m["n"])
+        listed = _names(m["paren"] or "", gazetteer) + _names(m["names"] or "", gazetteer)
+        if listed:
+            names[side] = tuple(dict.fromkeys(listed))
     for m in _NAMES_BEFORE.finditer(text):
-        side = m["side"].lower()
-        names = _names(m["names"], gazetteer)
-        if side.endswith("imod") and not against_names:
-            against_names = names
-        elif side.endswith("for") and not for_names:
-            for_names = names
-        elif side.startswith("undlod") and not abstain_names:
-            abstain_names = names
-    if all(v is None for v in (for_count, against, abstain)) and not (
-        for_names or against_names or abstain_names
-    ):
+        side = _side(m["side"].split()[1])
+        if not names[side]:
+            names[side] = _names(m["names"], gazetteer)
+    for m in _PAREN_BEFORE.finditer(text):
+        side = _side(m["side"].split()[1])
+        if not names[side]:
+            names[side] = _names(m["paren"], gazetteer)
+    if all(v is None for v in counts.values()) and not any(names.values()):
         return []
     return [
         Vote(
-            for_count,
-            against,
-            abstain,
-            for_names,
-            against_names,
-            abstain_names,
+            counts["for"],
+            counts["against"],
+            counts["abstain"],
+            names["for"],
+            names["against"],
+            names["abstain"],
             " ".join(text.split()),
         )
     ]
+
+
+_RESERVATIONS = (
+    (
+        "referral",
+        re.compile(
+            r"\bbegær(?:ede|er|et)\s+sagen\s+(?:[\wæøå]+\s+){0,3}?(?:by|kommunal)(?:rådet|bestyrelsen)"
+            r"|\bbegær(?:ede|er)\b[^.]*§\s*23",
+            re.IGNORECASE,
+        ),
+    ),
+    ("reservation", re.compile(r"\b(?:tog|tager|tage)\s+(?:\w+\s+)?forbehold\b", re.IGNORECASE)),
+    (
+        "dissent",
+        re.compile(
+            r"\b(?:kunne|kan)\s+ikke\s+(?:tiltræde|godkende|støtte|anbefale)|\bønskede\s+(?:sin\s+)?"
+            r"(?:mindretalsudtalelse|protokoltilførsel)|\bafgav\s+mindretalsudtalelse",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|\n|$)")
+_GROUP_WORDS = re.compile(r"\b(?:byrådsgrupper?|byrådsgruppen|grupper?|gruppen|medlemmer)\b")
+_COMMITTEE = re.compile(
+    r"^(?:Et\s+enigt\s+|Det\s+samlede\s+)?(?:\w*[Uu]dvalg\w*|Byrådet|Kommunalbestyrelsen|Magistraten|Flertallet|Et\s+flertal)\b"
+)
+
+
+def _who(subject: str, gazetteer: Gazetteer) -> list[str]:
+    from nlp.names import canonical_party
+
+    subject = re.sub(r"^.*?\b(?:bestående\s+af|herunder)\s+", "", subject.strip())
+    subject = re.sub(r"^(?:Et\s+mindretal|Mindretallet)\s*", "", subject)
+    who = []
+    for part in re.split(r"\s*(?:,|\bog\b|&|\(|\))\s*", _GROUP_WORDS.sub("", subject)):
+        part = part.strip(" .:")
+        if not part or not part[0].isupper():
+            continue
+        party = canonical_party(part)
+        if party is None and len(part.split()) <= 4:
+            who.append(gazetteer.resolve(part))
+        elif party is not None:
+            who.append(party)
+    return list(dict.fromkeys(who))
+
+
+def find_reservations(text: str, gazetteer: Gazetteer) -> list[Reservation]:
+    """Members' referrals (§ 23), reservations ("tog forbehold") and dissent ("kunne ikke tiltræde")."""
+    found: list[Reservation] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = " ".join(m.group(0).split())
+        for kind, pattern in _RESERVATIONS:
+            verb = pattern.search(sentence)
+            if not verb:
+                continue
+            subject = sentence[: verb.start()]
+            if _COMMITTEE.match(subject.strip()):
+                continue  # the committee's own decision, not a member's reservation
+            for who in _who(subject, gazetteer) or [None]:
+                found.append(Reservation(who, kind, sentence))
+            break
+    return found

@@ -1,0 +1,78 @@
+"""Open a PDF, or say with a named error why it cannot be read.
+
+Checked before any page is read: the %PDF header (else `NotAPDF`), the
+%%EOF marker at the end (else `CorruptPDF`: the file was cut off), that
+MuPDF can open it (`CorruptPDF`), that it needs no password (`EncryptedPDF`;
+a PDF with only an owner password opens and is read) and that it has pages
+(`EmptyDocument`, or `CorruptPDF` when MuPDF had to rebuild the file and
+found none). Whether there is text at all is decided from the sampled pages
+(`require_text`): none on any page is `NoTextLayer` when the pages carry
+images (a scan) and `EmptyDocument` otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from ingest.errors import CorruptPDF, EmptyDocument, EncryptedPDF, NotAPDF, NoTextLayer
+from ingest.pdf_page import FLAGS
+
+_HEAD = 1024  # the header may follow some junk, within the first kilobyte
+_TAIL = 4096  # %%EOF may be followed by a little junk
+MUPDF_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase)
+
+
+def reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def _head_and_tail(path: Path, data: bytes | None) -> tuple[bytes, bytes, int]:
+    if data is not None:
+        return data[:_HEAD], data[-_TAIL:], len(data)
+    with path.open("rb") as file:
+        head = file.read(_HEAD)
+        size = file.seek(0, 2)
+        file.seek(max(0, size - _TAIL))
+        return head, file.read(), size
+
+
+def open_pdf(path: Path, data: bytes | None = None) -> pymupdf.Document:
+    """The opened document; `data` if given, else the file at `path` (read by MuPDF, not into memory)."""
+    source = path.name
+    head, tail, size = _head_and_tail(path, data)
+    if size == 0:
+        raise EmptyDocument(source, "0 bytes")
+    if b"%PDF-" not in head:
+        raise NotAPDF(source, "no %PDF header")
+    if b"%%EOF" not in tail:
+        raise CorruptPDF(source, "truncated: no %%EOF marker at the end")
+    try:
+        if data is not None:
+            document = pymupdf.open(stream=data, filetype="pdf")
+        else:
+            document = pymupdf.open(path, filetype="pdf")
+    except MUPDF_ERRORS as exc:
+        raise CorruptPDF(source, reason(exc)) from None
+    if document.needs_pass:
+        document.close()
+        raise EncryptedPDF(source, "a password is needed to open it")
+    if document.page_count == 0:
+        repaired = document.is_repaired
+        document.close()
+        if repaired:
+            raise CorruptPDF(source, "no pages could be recovered")
+        raise EmptyDocument(source, "the PDF has no pages")
+    return document
+
+
+def require_text(document: pymupdf.Document, source: str, checked: set[int]) -> int:
+    """A page (0-based) with text, looking past the `checked` ones, or the error for a PDF without any."""
+    for number in range(document.page_count):
+        if number not in checked and document[number].get_text("text", flags=FLAGS).strip():
+            return number
+    for page in document:
+        if page.get_images(full=False) or page.get_image_info():
+            raise NoTextLayer(source, f"{document.page_count} pages of images and no text")
+    raise EmptyDocument(source, f"no text on any of {document.page_count} pages")
