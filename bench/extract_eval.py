@@ -3,6 +3,7 @@
 Usage:
     python bench/extract_eval.py                 # the three Randers seed minutes
     python bench/extract_eval.py --set aarhus    # Aarhus Byråd PDF + Teknisk Udvalg HTML
+    python bench/extract_eval.py --set styles    # decision passages in other municipalities' styles
     python bench/extract_eval.py --set all --misses
 
 Prints precision/recall per field (decision (point, outcome) pairs, prior
@@ -15,6 +16,7 @@ accuracy per gold sub-point, own case number accuracy against
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -25,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from ingest import parse_file  # noqa: E402
+from ingest.records import Item, Meeting, Section, SectionKind  # noqa: E402
 from nlp.extract import extract_meeting_items  # noqa: E402
 from nlp.pipeline import danish  # noqa: E402
 
@@ -46,6 +49,7 @@ SETS = {
         },
     ),
 }
+STYLES = REPO / "bench" / "gold" / "extraction.styles.gold.jsonl"
 FIELDS = ("decisions", "prior_decisions", "votes", "absent", "amounts", "table_amounts")
 
 
@@ -73,6 +77,18 @@ def _keys(data: dict, gold: bool) -> dict[str, list]:
     }
 
 
+def style_items(path: Path = STYLES) -> list[tuple[str, Meeting, list[Item]]]:
+    """The style set as meetings of one item each: (key prefix, meeting, [item])."""
+    out = []
+    for row in map(json.loads, path.read_text().splitlines()):
+        meeting = Meeting(
+            committee="Udvalget", date=dt.date(2025, 9, 1), participants=tuple(row["participants"])
+        )
+        section = Section("Beslutning", SectionKind.DECISION, row["decision"], (1,))
+        out.append((row["item"], meeting, [Item(5, row["item"], (), False, 1, 1, (section,))]))
+    return out
+
+
 def prf(gold: Counter, got: Counter) -> tuple[float, float]:
     hit = sum((gold & got).values())
     precision = hit / sum(got.values()) if got else 1.0
@@ -82,7 +98,7 @@ def prf(gold: Counter, got: Counter) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=[*SETS, "all"], default="seeds")
+    parser.add_argument("--set", choices=[*SETS, "styles", "all"], default="seeds")
     parser.add_argument("--misses", action="store_true", help="print every disagreement")
     args = parser.parse_args()
 
@@ -95,18 +111,25 @@ def main() -> None:
     outcome_right = outcome_total = case_right = case_total = items = 0
     elapsed = 0.0
     danish()  # load spaCy outside the timing
-    for name in SETS if args.set == "all" else [args.set]:
-        gold_path, files = SETS[name]
+    names = [*SETS, "styles"] if args.set == "all" else [args.set]
+    for name in names:
+        if name == "styles":
+            gold_path, runs = STYLES, [(key, m, its) for key, m, its in style_items()]
+        else:
+            gold_path, files = SETS[name]
+            runs = []
+            for date, path in files.items():
+                document = parse_file(path)
+                runs.append((date, document.meeting, list(document.items)))
         gold = {r["item"]: r for r in map(json.loads, gold_path.read_text().splitlines()) if r}
-        for date, path in files.items():
-            document = parse_file(path)
+        for date, meeting, doc_items in runs:
             start = time.perf_counter()
-            extractions = extract_meeting_items(document.meeting, document.items)
+            extractions = extract_meeting_items(meeting, doc_items)
             elapsed += time.perf_counter() - start
-            items += len(document.items)
+            items += len(doc_items)
             seen = set()
-            for item, extraction in zip(document.items, extractions, strict=True):
-                key = f"{date}#{item.number}"
+            for item, extraction in zip(doc_items, extractions, strict=True):
+                key = date if name == "styles" else f"{date}#{item.number}"
                 seen.add(key)
                 data = extraction.to_json()
                 if date in items_gold:
@@ -126,9 +149,10 @@ def main() -> None:
                 for point, outcome in want["decisions"]:
                     outcome_total += 1
                     outcome_right += got_by_point.get(point) == outcome
-            for key in gold:
-                if key.startswith(date + "#") and key not in seen:
-                    print(f"{key}: in gold, not segmented")
+            if name != "styles":
+                for key in gold:
+                    if key.startswith(date + "#") and key not in seen:
+                        print(f"{key}: in gold, not segmented")
     print(f"{'field':<16}{'precision':>10}{'recall':>8}{'gold':>6}{'found':>7}")
     for field, (want, got) in totals.items():
         p, r = prf(want, got)
