@@ -10,7 +10,7 @@ from ingest.html import read_html
 from ingest.pdf import read_pdf
 from ingest.records import Document
 from ingest.segment import segment
-from ingest.text import read_text
+from ingest.text import read_text, undo_markdown
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -37,7 +37,11 @@ def parse_bytes(data: bytes, source: str) -> Document:
             raise NotAPDF(source, "no %PDF header")
         pdf = read_pdf(Path(source), data=data)
         return segment(
-            pdf.blocks, source=source, sha256=sha256, page_count=pdf.page_count, title=pdf.title
+            undo_markdown(pdf.blocks),
+            source=source,
+            sha256=sha256,
+            page_count=pdf.page_count,
+            title=pdf.title,
         )
     if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")

@@ -45,6 +45,8 @@ class Block:
 
     `level` is a heading strength hint: 1 strongest; 0 for body text.
     `rows` holds table cells when kind is TABLE (text is then the rows joined).
+    `tight` says nothing set it apart from the block before (a text line right under
+    another, no blank line between): it may go on that block, as a wrapped title does.
     """
 
     text: str
@@ -52,6 +54,7 @@ class Block:
     kind: BlockKind = BlockKind.PARAGRAPH
     level: int = 0
     rows: tuple[tuple[str, ...], ...] = ()
+    tight: bool = False
 
 
 @dataclass(frozen=True)

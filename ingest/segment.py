@@ -64,6 +64,55 @@ def _is_toc_line(block: Block) -> bool:
     )
 
 
+_DANGLING = re.compile(
+    r"\b(?:om|af|i|og|for|til|med|på|fra|ved|samt|eller|at|en|et|den|det|de|vedr\.?|"
+    r"vedrørende|angående)$|[,–\-]$",
+    re.IGNORECASE,
+)
+
+
+def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
+    """Whether `nxt` is the rest of an item title that `block` began."""
+    if (
+        nxt.kind is BlockKind.TABLE
+        or section_kind(nxt.text) is not None
+        or _STRONG_ITEM.match(nxt.text)
+        or _SAG_NR_LINE.match(nxt.text.strip())
+        or _is_toc_line(nxt)
+        or find_case_numbers(nxt.text)
+        or len(title) + len(nxt.text) > _MAX_HEADING_CHARS
+    ):
+        return False
+    if block.kind is BlockKind.HEADING:
+        if nxt.kind is not BlockKind.HEADING or nxt.level != block.level:
+            return False
+        if nxt.page == block.page:
+            return True
+        # Wrapped over a page break: only when the first part cannot end a title.
+        return nxt.page == block.page + 1 and (
+            nxt.text[:1].islower() or bool(_DANGLING.search(title))
+        )
+    # Unstyled text: a short line right under the heading line, with no blank line between.
+    return (
+        nxt.kind is BlockKind.PARAGRAPH
+        and nxt.tight
+        and nxt.page == block.page
+        and len(nxt.text) <= 120
+        and not nxt.text.rstrip().endswith((".", ":"))
+    )
+
+
+def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, int]:
+    """The title with the blocks it wrapped onto, and how many blocks the heading takes."""
+    consumed = 1
+    while i + consumed < len(blocks) and _goes_on_title(
+        blocks[i + consumed - 1], blocks[i + consumed], title
+    ):
+        title = f"{title} {blocks[i + consumed].text.strip()}"
+        consumed += 1
+    return " ".join(title.split()), consumed
+
+
 def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart | None:
     block = blocks[i]
     if block.kind is BlockKind.TABLE or len(block.text) > _MAX_HEADING_CHARS or _is_toc_line(block):
@@ -73,21 +122,8 @@ def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart
     if m is None and allow_weak and block.kind is BlockKind.HEADING:
         m = _WEAK_ITEM.match(text)
     if m is not None:
-        title, consumed = m.group("title").strip(), 1
-        # A title wrapped onto a second heading block of the same strength.
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if (
-            nxt is not None
-            and block.kind is BlockKind.HEADING
-            and nxt.kind is BlockKind.HEADING
-            and nxt.level == block.level
-            and nxt.page == block.page
-            and section_kind(nxt.text) is None
-            and not _STRONG_ITEM.match(nxt.text)
-            and not find_case_numbers(nxt.text)
-        ):
-            title, consumed = f"{title} {nxt.text.strip()}", 2
-        return _ItemStart(i, int(m.group("number")), title.strip(), consumed)
+        title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
+        return _ItemStart(i, int(m.group("number")), title, consumed)
     # "Title" heading followed by a "Sag nr. 130" line.
     if i + 1 < len(blocks) and block.kind is BlockKind.HEADING:
         m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
@@ -217,12 +253,20 @@ def _case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
     return tuple(dict.fromkeys(numbers)), consumed
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'"})
+
+
+def plain_quotes(text: str) -> str:
+    """Typographic quotes as plain ones: word processors curl them, the minutes' own text has both."""
+    return text.translate(_QUOTES)
+
+
 def _build_item(start: _ItemStart, body: Sequence[Block], heading_page: int, styled: bool) -> Item:
     case_numbers, consumed = _case_numbers(body[:4])
     if consumed:
         body = [b for k, b in enumerate(body) if k >= consumed or not find_case_numbers(b.text)]
     sections = _build_sections(body, styled)
-    title = start.title or "(uden titel)"
+    title = plain_quotes(start.title) or "(uden titel)"
     closed = bool(_CLOSED.match(title)) or any(
         _CLOSED.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60 for s in sections
     )

@@ -8,7 +8,7 @@ tab-separated lines become tables; lines broken inside a sentence are joined.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ingest.records import Block, BlockKind
 from ingest.repeats import collapse_repeats
@@ -49,12 +49,37 @@ def _continues(previous: str, line: str) -> bool:
     return first.islower() or previous.endswith(("-", ","))
 
 
+_MD_MARKS = re.compile(r"^(?:#{1,6}\s|\*\*\S)")
+
+
+def undo_markdown(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Blocks of a markdown file typeset as it is (marks and all) read as markdown.
+
+    Only when at least three blocks open with markdown marks ("# ", "**"): a
+    heading mark makes a heading of that level, inline emphasis is dropped.
+    """
+    blocks = list(blocks)
+    if sum(1 for b in blocks[:400] if _MD_MARKS.match(b.text)) < 3:
+        yield from blocks
+        return
+    for block in blocks:
+        if block.kind is BlockKind.TABLE:
+            yield block
+            continue
+        heading = _heading(block.text)
+        if heading and heading[0]:
+            yield Block(heading[0], block.page, BlockKind.HEADING, level=heading[1])
+        elif not heading:
+            yield Block(clean_inline(block.text), block.page, tight=block.tight)
+
+
 def read_text(text: str) -> Iterator[Block]:
     """Yield blocks from plain text or markdown."""
     markdown = bool(re.search(r"^#{1,6} ", text, re.MULTILINE))
     page = 1
     paragraph: list[str] = []
     paragraph_page = 1
+    paragraph_tight = False  # it began on the line right under the paragraph before
     table: list[tuple[str, ...]] = []
     table_page = 1
     blank_run = 0
@@ -63,7 +88,7 @@ def read_text(text: str) -> Iterator[Block]:
         if paragraph:
             joined = clean_inline(" ".join(paragraph))
             if joined:
-                yield Block(joined, paragraph_page)
+                yield Block(joined, paragraph_page, tight=paragraph_tight)
             paragraph.clear()
 
     def flush_table() -> Iterator[Block]:
@@ -89,7 +114,7 @@ def read_text(text: str) -> Iterator[Block]:
             if blank_run > 1:
                 yield from flush_table()
             continue
-        blank_run = 0
+        after_blank, blank_run = blank_run > 0, 0
         if _is_table_line(line):
             yield from flush_paragraph()
             if not table:
@@ -106,6 +131,7 @@ def read_text(text: str) -> Iterator[Block]:
         if paragraph and (paragraph[-1].endswith("  ") or _continues(paragraph[-1].strip(), line)):
             paragraph.append(line.strip() + ("  " if soft_break else ""))
             continue
+        paragraph_tight = bool(paragraph) and not after_blank
         yield from flush_paragraph()
         paragraph_page = page
         paragraph.append(line.strip() + ("  " if soft_break else ""))
