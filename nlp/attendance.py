@@ -18,6 +18,16 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*(?:[ \t]*\([A-ZÆØÅ]{
 _BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*"
 _NAMES = rf"(?<![\wæøå])(?P<names>{_NAME}(?:[ \t]*(?:,|og)[ \t]*{_NAME})*)"
 _ITEMS = r"(?:pkt\.?|punkt(?:erne)?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*(?P<items>\d+(?:\s*(?:,|og|-)\s*\d+)*)"
+# Not when the sentence goes on to name other items: "... under behandlingen af pkt. 3".
+_NOT_OTHER_ITEMS = (
+    r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
+    r"(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)"
+)
+# List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
+_LIST_LABEL = (
+    r"(?:Fraværende(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud|Forfald|Ikke[ \t]+til[ \t]+stede|"
+    r"Ikke[ \t]+mødt|Meldt[ \t]+afbud|Fravær)"
+)
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
     (
@@ -28,10 +38,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b(?!\s+af\s+(?:pkt|punkt|sag))"
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
+            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)(?P<rest>[^.\n]*)"
         ),
         "did not take part",
     ),
+    (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:til\s+stede|mødt)\b{_NOT_OTHER_ITEMS}"), "absent"),
     (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
     (
         re.compile(
@@ -44,7 +56,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"), "absent"),
     (re.compile(rf"{_NAMES}\s+forlod\s+mødet"), "left"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
-    (re.compile(rf"\b(?:Fraværende|Afbud|Forfald|Ikke\s+til\s+stede)\s*:[ \t]*{_NAMES}"), "absent"),
+    (re.compile(rf"\b{_LIST_LABEL}[ \t]*:[ \t]*{_NAMES}"), "absent"),
     # "Y mødte som stedfortræder for X", "Y deltog i stedet for X": X was absent.
     (
         re.compile(
@@ -114,10 +126,15 @@ def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = Non
     found: list[Absence] = []
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
-            if reason == "item":
-                if item_number is not None and item_number not in _items(m["items"]):
-                    continue
-                reason_here = "inhabil" if "inhabil" in (m["rest"] or "") else "did not take part"
+            if (
+                reason == "item"
+                and item_number is not None
+                and item_number not in _items(m["items"])
+            ):
+                continue
+            rest = m.groupdict().get("rest") or ""
+            if reason in ("item", "did not take part"):
+                reason_here = "inhabil" if "inhabil" in rest else "did not take part"
             else:
                 reason_here = reason
             sentence = " ".join(m.group(0).split())
@@ -137,7 +154,7 @@ def find_substitutes(text: str, gazetteer: Gazetteer) -> list[str]:
 
 
 _LIST_HEADING = re.compile(
-    r"^[ \t]*(?:Fraværende|Afbud|Forfald|Ikke\s+til\s+stede|Fravær)[ \t]*:?[ \t]*(?P<rest>.*)$",
+    rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*(?P<rest>.*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 

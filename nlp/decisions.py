@@ -46,6 +46,9 @@ _APPROVE = [
     "tilslutte",
     "bifalde",
 ]
+_APPROVE_OR_RECOMMEND = [*_APPROVE, "anbefale"]
+# Participles the lemma table may not know.
+_PARTICIPLES = ["godkendt", "tiltrådt", "vedtaget", "anbefalet", "bevilget", "imødekommet"]
 _BODIES = ["byrådet", "kommunalbestyrelsen", "økonomiudvalget", "magistraten", "regionsrådet"]
 OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
     Outcome.CLOSED: [[{"LOWER": "lukket"}]],
@@ -54,6 +57,18 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes", "udsatte"]}}],
         [{"LOWER": "ikke"}, {"LOWER": "behandlet"}],
         [{"LOWER": {"IN": ["udgik", "udgår"]}}],  # taken off the agenda
+        # "trukket af dagsordenen", "taget af dagsordenen"
+        [
+            {"LOWER": {"IN": ["trukket", "trækkes", "taget", "tages"]}},
+            {"LOWER": {"IN": ["af", "fra"]}},
+            {"LOWER": "dagsordenen"},
+        ],
+        # referred back without a decision: "sendt tilbage til forvaltningen", "hjemvist"
+        [
+            {"LOWER": {"IN": ["sendt", "sendes", "sende", "sendte", "henvist", "henvises"]}},
+            {"LOWER": "tilbage"},
+        ],
+        [{"LOWER": {"IN": ["hjemvist", "hjemvises", "hjemviste"]}}],
     ],
     Outcome.REJECTED: [
         [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå", "nedstemme"]}}],
@@ -61,7 +76,13 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [
             {"LOWER": {"IN": ["ikke", "ej"]}},
             {"LOWER": {"IN": ["blev", "er", "at"]}, "OP": "?"},
-            {"LEMMA": {"IN": _APPROVE}},
+            {"LEMMA": {"IN": _APPROVE_OR_RECOMMEND}},
+        ],
+        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LOWER": {"IN": _PARTICIPLES}}],
+        # "Forslaget anbefales ikke", "Indstillingen godkendes ikke"
+        [
+            {"LEMMA": {"IN": _APPROVE_OR_RECOMMEND}},
+            {"LOWER": {"IN": ["ikke", "ej"]}},
         ],
         [{"LOWER": "faldt"}],
         [{"LOWER": {"IN": ["bortfalder", "bortfaldet"]}}],
@@ -78,7 +99,7 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
     ],
     Outcome.APPROVED: [
         [{"LEMMA": {"IN": _APPROVE}}],
-        [{"LOWER": {"IN": ["godkendt", "tiltrådt", "vedtaget", "bevilget", "vedtog"]}}],
+        [{"LOWER": {"IN": [*_PARTICIPLES, "vedtog", "godkendtes", "tiltrådtes", "vedtoges"]}}],
         [{"LOWER": "som"}, {"LOWER": "indstillet"}],
         [
             {"LOWER": {"IN": ["indstillingen", "anbefalingen"]}},
@@ -127,7 +148,7 @@ _DISSENT_VERB = re.compile(
 )
 _ATTENDANCE = re.compile(
     r"deltog ikke|havde forfald|var fraværende|meldt afbud|afbud fra|i stedet mødte|forlod mødet|"
-    r"inhabil|var forhindret|deltog i stedet",
+    r"inhabil|var forhindret|deltog i stedet|ikke til stede|fraværende med afbud",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -182,7 +203,8 @@ def _kept(doc: Doc, span) -> bool:
         return False
     label = span.label_
     previous = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if label == Outcome.APPROVED.value and previous in ("ikke", "ej"):
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if label in _NEGATABLE and (previous in ("ikke", "ej") or following in ("ikke", "ej")):
         return False  # part of a rejection pattern
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
         window = doc[max(sentence.start, span.start - 3) : span.end].text
@@ -195,6 +217,14 @@ def _kept(doc: Doc, span) -> bool:
             subject = doc[clause_start : span.start].text.strip()
             return bool(_COMMITTEE_SUBJECT.match(subject))
     return True
+
+
+_NEGATABLE = {Outcome.APPROVED.value, Outcome.RECOMMENDED.value}
+# A sentence about an amendment ("Ændringsforslaget fra C blev forkastet ..."): its outcome is
+# the amendment's, not the item's, unless nothing else in the decision states one.
+_AMENDMENT = re.compile(
+    r"^\W*(?:[\wæøå-]+\s+){0,3}?(?:ændrings|tillægs)forslag(?:et|ene)?\b", re.IGNORECASE
+)
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -210,18 +240,21 @@ def outcome_between(doc: Doc, start: int, end: int) -> Outcome | None:
     """The outcome of the first paragraph in doc.text[start:end] that states one."""
     groups = doc.spans.get("outcomes", [])
     matches = [s for s in groups if s.start_char >= start and s.end_char <= end]
+    amendment: Outcome | None = None
     for a, b in _paragraphs(doc_text(doc), start, end):
-        labels = set()
+        labels, amended = set(), set()
         first_word = _first_word_index(doc, a, b)
         for span in matches:
             if span.start_char < a or span.end_char > b or not _kept(doc, span):
                 continue
             if span.label_ == Outcome.CLOSED.value and span.start != first_word:
                 continue  # "Lukket" decides only as the paragraph's first word
-            labels.add(span.label_)
+            (amended if _AMENDMENT.match(span.sent.text) else labels).add(span.label_)
         if labels:
             return strongest_first(labels)[0]
-    return None
+        if amended and amendment is None:
+            amendment = strongest_first(amended)[0]
+    return amendment
 
 
 def split_points(

@@ -38,7 +38,9 @@ from nlp.references import Resolver, find_references
 from nlp.votes import find_reservations, find_votes
 
 _ATTENDANCE_KINDS = {SectionKind.DECISION, SectionKind.OTHER}
-_ABSENCE_HEADING = re.compile(r"^\s*(?:fraværende|afbud|forfald|fravær)\b", re.IGNORECASE)
+_ABSENCE_HEADING = re.compile(
+    r"^\s*(?:fraværende|afbud|forfald|fravær|ikke til stede|meldt afbud)\b", re.IGNORECASE
+)
 _NOT_MONEY_COLUMN = re.compile(r"%|\bpct\b|procent|antal|andel|personer|helårs|\bstk\b", re.I)
 
 

@@ -22,9 +22,13 @@ _NUMBER_WORDS = (
 _COUNT = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
 # "6 stemmer for (A, F, Ø)", "3 stemmer imod (V, O)", "mod 3 stemmer (V, O)"
 _WHO = r"(?:\s*\((?P<who>[^)]*)\))?"
-_FOR = re.compile(rf"\b(?P<n>{_COUNT})\s+stemmer?\s+for\b{_WHO}", re.IGNORECASE)
+# "12 stemte for", "3 medlemmer (V og C) stemte imod", "4 imod"
+_MEMBERS = r"(?:medlemmer\s+|stemmer?\s+)?(?:\((?P<who0>[^)]*)\)\s+)?"
+_FOR = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemmer?|stemte)\s+for\b{_WHO}", re.IGNORECASE
+)
 _AGAINST = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?:stemmer?\s+)?imod\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
+    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemte\s+)?imod\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
     re.IGNORECASE,
 )
 _FOR_MOD = re.compile(
@@ -42,8 +46,9 @@ _ABSTAIN = re.compile(
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
     r"(?P<label>For(?:\s+stemte)?|Imod(?:\s+stemte)?|Undlod\s+at\s+stemme|"
-    r"Hverken\s+for\s+eller\s+imod|Stemte\s+blankt)"
-    rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?\s*(?:\((?P<paren>[^)]*)\))?\s*:?\s*"
+    r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt)"
+    rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer))?\s*"
+    r"(?:\((?P<paren>[^)]*)\))?\s*:?\s*"
     r"(?P<names>(?:[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b))"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
@@ -54,6 +59,12 @@ _NAMES_BEFORE = re.compile(
 # "Et mindretal (V, O) stemte imod": the voters are only in the parentheses.
 _PAREN_BEFORE = re.compile(
     r"\((?P<paren>[^)]*)\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+)
+_MAJORITY = re.compile(
+    r"\b(?:[Ee]t\s+|[Dd]et\s+)?(?P<which>[Ff]lertal(?:let)?|[Mm]indretal(?:let)?)"
+    r"(?:\s+i\s+(?:udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen))?"
+    r"\s*(?:\((?P<paren>[^)]*)\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
+    r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
 _SPLIT = re.compile(r"\s*(?:,|\bog\b|&)\s*")
 _NOT_NAMES = {"Et", "Flertallet", "Mindretallet", "Udvalget", "Byrådet", "Der", "Det", "Medlemmer"}
@@ -88,10 +99,10 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
         counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
     if m := _FOR.search(text):
         counts["for"] = parse_count(m["n"])
-        names["for"] = _names(m["who"] or "", gazetteer)
+        names["for"] = _names(m["who"] or m["who0"] or "", gazetteer)
     if (m := _AGAINST.search(text)) and counts["for"] is not None:
         counts["against"] = parse_count(m["n"] or m["n2"])
-        names["against"] = _names(m["who"] or m["who2"] or "", gazetteer)
+        names["against"] = _names(m["who"] or m["who0"] or m["who2"] or "", gazetteer)
     if m := _ABSTAIN.search(text):
         counts["abstain"] = parse_count(m["n"])
     for m in _SIDE_LIST.finditer(text):
@@ -111,6 +122,12 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
             names[side] = _names(m["paren"], gazetteer)
     if all(v is None for v in counts.values()) and not any(names.values()):
         return []
+    # "Et flertal (A, B, F og Ø) anbefaler indstillingen. Et mindretal (C og V) stemte imod.":
+    # once a vote is stated, the majority's and the minority's members are its two sides.
+    for m in _MAJORITY.finditer(text):
+        side = "for" if m["which"].lower().startswith("flertal") else "against"
+        if not names[side]:
+            names[side] = _names(m["paren"] or m["listed"] or "", gazetteer)
     return [
         Vote(
             counts["for"],
