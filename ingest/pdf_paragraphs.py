@@ -36,6 +36,7 @@ _GOES_ON = re.compile(
 )
 _MAX_HEADING = 300
 _MAX_PLAIN_HEADING = 150
+_LARGER = 1.15  # a line this much above the body size is set as a heading
 
 
 def _same_row(row: list[Line], line: Line) -> bool:
@@ -95,7 +96,10 @@ def _breaks(a: Line, b: Line, profile: Profile, right_edge: float) -> bool:
     if abs(a.size - b.size) > 0.6 or a.bold != b.bold:
         return True
     gap = b.y0 - a.y1
-    if gap > profile.line_gap + max(1.5, 0.3 * a.size) or gap < -0.5 * a.height:
+    # Leading grows with the size: a heading set larger keeps its lines further apart.
+    scale = max(1.0, a.size / profile.body_size) if profile.body_size else 1.0
+    allowance = 0.3 * a.size if scale < _LARGER else 0.4 * a.size
+    if gap > profile.line_gap * scale + max(1.5, allowance) or gap < -0.5 * a.height:
         return True
     first = a.text.rstrip()
     if TOC_LINE.search(first) or _LIST_START.match(b.text):

@@ -149,15 +149,59 @@ def _find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[_ItemSt
             runs[-1].append(start)
         else:
             runs.append([start])
-    kept: list[_ItemStart] = []
-    for run in runs:
-        if len(run) >= 3:
-            continue
-        for start in run:
-            # Numbering only grows within one set of minutes; a smaller number is a mention.
+    candidates = [start for run in runs if len(run) < 3 for start in run]
+    return _main_sequence(candidates, _substantial(blocks, candidates))
+
+
+def _substantial(blocks: Sequence[Block], starts: Sequence[_ItemStart]) -> list[bool]:
+    """Whether each start has a body of its own: a section heading or a case number before the next."""
+    marks = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(blocks)
+        body = blocks[start.index + start.consumed : end]
+        marks.append(
+            any(section_kind(b.text) is not None for b in body if b.kind is not BlockKind.TABLE)
+            or any(find_case_numbers(b.text) for b in body[:4])
+        )
+    return marks
+
+
+def _main_sequence(starts: Sequence[_ItemStart], substantial: Sequence[bool]) -> list[_ItemStart]:
+    """The items: the longest run of starts whose numbers grow, the rest are mentions.
+
+    Numbering only grows within one set of minutes, so a start that breaks it is a
+    mention, or a contents entry that escaped as a heading. Among equally long
+    sequences, the one with more starts that have a body of their own wins, then
+    the later one (the contents come before the items).
+    """
+    n = len(starts)
+    if n > 1000:  # far more than any agenda: keep the greedy rule
+        kept: list[_ItemStart] = []
+        for start in starts:
             if not kept or start.number > kept[-1].number:
                 kept.append(start)
-    return kept
+        return kept
+    # best[k]: (length, substantial count, first index) of the best sequence ending at k.
+    best: list[tuple[int, int, int]] = []
+    previous: list[int] = []
+    for k, start in enumerate(starts):
+        score, link = (1, int(substantial[k]), start.index), -1
+        for j in range(k):
+            if starts[j].number < start.number:
+                length, solid, first = best[j]
+                candidate = (length + 1, solid + int(substantial[k]), first)
+                if candidate > score:
+                    score, link = candidate, j
+        best.append(score)
+        previous.append(link)
+    if not best:
+        return []
+    k = max(range(n), key=lambda i: (best[i], i))
+    chain = []
+    while k >= 0:
+        chain.append(starts[k])
+        k = previous[k]
+    return chain[::-1]
 
 
 def _section_heading(block: Block, styled: bool) -> SectionKind | None:
