@@ -69,6 +69,14 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": "tilbage"},
         ],
         [{"LOWER": {"IN": ["hjemvist", "hjemvises", "hjemviste"]}}],
+        # "genoptages på næste møde", "besluttede at genoptage sagen på et senere møde"
+        [
+            {"LOWER": {"IN": ["genoptage", "genoptages", "genoptaget"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["på", "ved", "i"]}},
+            {"LOWER": {"IN": ["et", "det", "udvalgets"]}, "OP": "?"},
+            {"LOWER": {"IN": ["næste", "senere", "kommende", "efterfølgende"]}},
+        ],
     ],
     Outcome.REJECTED: [
         [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå", "nedstemme"]}}],
@@ -159,7 +167,7 @@ _MONTHS = (
 # sentence start; "... 2. at drøftet" inside a line; "At)" (number left out) counts as the next.
 _POINT = re.compile(
     rf"(?:(?<=\n)|^|(?<=[.!?:;]\s)|(?<=[.!?:;]))[ \t]*"
-    rf"(?:(?:Ad|At)\s+)?(?:(?:pkt\.?|punkt|beslutningspunkt)\s*)?"
+    rf"(?:(?:Ad|At)\s+(?:indstillingens\s+|forslagets\s+)?)?(?:(?:pkt\.?|punkt|beslutningspunkt)\s*)?"
     rf"(?P<n>\d{{1,2}})\s*[.):](?!\d)(?!\s*(?:{_MONTHS})\b)\s*(?:at\b:?\s*)?"
     r"|[ \t](?P<n2>\d{1,2})\.[ \t]+(?-i:at)\b:?\s*"
     r"|(?<![\w])At\s*\)\s*",

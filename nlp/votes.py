@@ -31,8 +31,10 @@ _AGAINST = re.compile(
     rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemte\s+)?imod\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
     re.IGNORECASE,
 )
+# "42 stemmer mod 4", "4 stemmer (V, C) mod 5 stemmer (A, F, Ø)"
 _FOR_MOD = re.compile(
-    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:for\s+)?mod\s+(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)",
+    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:\((?P<fwho>[^)]*)\)\s+)?(?:for\s+)?mod\s+"
+    rf"(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)(?:\s+stemmer)?(?:\s*\((?P<awho>[^)]*)\))?",
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
@@ -52,9 +54,11 @@ _SIDE_LIST = re.compile(
     r"(?P<names>(?:[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b))"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
+# "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.
+_ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*\([^)]*\))?"
 _NAMES_BEFORE = re.compile(
-    rf"(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*(?:,|og|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})*)"
-    r"(?:\s*\([^)]*\))?\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+    rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&)\s*{_ONE_NAME})*)"
+    r"\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
 # "Et mindretal (V, O) stemte imod": the voters are only in the parentheses.
 _PAREN_BEFORE = re.compile(
@@ -97,6 +101,8 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
     names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
     if m := _FOR_MOD.search(text):
         counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
+        names["for"] = _names(m["fwho"] or "", gazetteer)
+        names["against"] = _names(m["awho"] or "", gazetteer)
     if m := _FOR.search(text):
         counts["for"] = parse_count(m["n"])
         names["for"] = _names(m["who"] or m["who0"] or "", gazetteer)
@@ -107,8 +113,9 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
         counts["abstain"] = parse_count(m["n"])
     for m in _SIDE_LIST.finditer(text):
         side = _side(m["label"].split()[0])
-        if m["n"]:
-            counts[side] = parse_count(m["n"])
+        trailing = re.search(r"\((\d{1,3})\)\s*$", m["names"] or "")
+        if m["n"] or trailing:  # "For stemte 36: A, B" or "For stemte: A, B (36)"
+            counts[side] = parse_count(m["n"] or trailing[1])
         listed = _names(m["paren"] or "", gazetteer) + _names(m["names"] or "", gazetteer)
         if listed:
             names[side] = tuple(dict.fromkeys(listed))
