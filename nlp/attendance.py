@@ -123,7 +123,7 @@ def _items(text: str) -> set[int]:
 
 def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = None) -> list[Absence]:
     """Members absent from this item, in order of mention, each once."""
-    found: list[Absence] = []
+    found: dict[str, tuple[int, Absence]] = {}  # name -> (first mention, absence of the first rule)
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
             if (
@@ -139,9 +139,11 @@ def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = Non
                 reason_here = reason
             sentence = " ".join(m.group(0).split())
             for name in _split(m["names"], gazetteer):
-                if not any(a.name == name for a in found):
-                    found.append(Absence(name, reason_here, sentence))
-    return found
+                if name not in found:
+                    found[name] = (m.start(), Absence(name, reason_here, sentence))
+                elif m.start() < found[name][0]:
+                    found[name] = (m.start(), found[name][1])
+    return [absence for _, absence in sorted(found.values(), key=lambda pair: pair[0])]
 
 
 def find_substitutes(text: str, gazetteer: Gazetteer) -> list[str]:
