@@ -33,6 +33,11 @@ _STRONG_ITEM = re.compile(
     r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
     r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]))(?P<title>.*)$"
 )
+# The label alone on its line ("Punkt 13"), the title in the block under it.
+_BARE_ITEM = re.compile(
+    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
+    r"(?P<number>\d{1,4})\s*[:.\-–]?$"
+)
 _WEAK_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ\"“].{2,})$")
 _SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,4}\s*$")
@@ -71,17 +76,23 @@ _DANGLING = re.compile(
 )
 
 
+def _is_title(block: Block, title: str = "") -> bool:
+    """Whether a block can be (part of) an item title: not a section, case number or new item."""
+    return not (
+        block.kind is BlockKind.TABLE
+        or section_kind(block.text) is not None
+        or _STRONG_ITEM.match(block.text)
+        or _BARE_ITEM.match(block.text.strip())
+        or _SAG_NR_LINE.match(block.text.strip())
+        or _is_toc_line(block)
+        or find_case_numbers(block.text)
+        or len(title) + len(block.text) > _MAX_HEADING_CHARS
+    )
+
+
 def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
     """Whether `nxt` is the rest of an item title that `block` began."""
-    if (
-        nxt.kind is BlockKind.TABLE
-        or section_kind(nxt.text) is not None
-        or _STRONG_ITEM.match(nxt.text)
-        or _SAG_NR_LINE.match(nxt.text.strip())
-        or _is_toc_line(nxt)
-        or find_case_numbers(nxt.text)
-        or len(title) + len(nxt.text) > _MAX_HEADING_CHARS
-    ):
+    if not _is_title(nxt, title):
         return False
     if block.kind is BlockKind.HEADING:
         if nxt.kind is not BlockKind.HEADING or nxt.level != block.level:
@@ -124,6 +135,10 @@ def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart
     if m is not None:
         title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
         return _ItemStart(i, int(m.group("number")), title, consumed)
+    m = _BARE_ITEM.match(text)
+    if m is not None and i + 1 < len(blocks) and _is_title(blocks[i + 1]):
+        title, consumed = _wrapped_title(blocks, i + 1, blocks[i + 1].text.strip())
+        return _ItemStart(i, int(m.group("number")), title, consumed + 1)
     # "Title" heading followed by a "Sag nr. 130" line.
     if i + 1 < len(blocks) and block.kind is BlockKind.HEADING:
         m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
@@ -382,7 +397,12 @@ def segment(
     if not starts:
         starts = _find_item_starts(all_blocks, allow_weak=True)
     front_end = starts[0].index if starts else min(len(all_blocks), 40)
-    front = [b.text for b in all_blocks[:front_end] if not _is_toc_line(b)]
+    front = [
+        line
+        for b in all_blocks[:front_end]
+        if not _is_toc_line(b)
+        for line in ([" ".join(row) for row in b.rows] if b.kind is BlockKind.TABLE else [b.text])
+    ]
     meeting: Meeting | None = read_meeting(front, whole_text, title_hint=None)
 
     styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
