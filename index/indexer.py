@@ -150,11 +150,9 @@ class Indexer:
             return FileResult(source, "failed", reason=str(exc))
         units, redacted = self.units(document)
         points = self._points(units)
-        self.store.replace_document(document.id, points)
-        # Older versions of the same file, now superseded.
-        for old in self.document_ids_for_source(source):
-            if old != document.id:
-                self.store.delete(SearchFilter(document_ids=(old,)))
+        # Older versions of the same file go in the same commit as the new one.
+        older = sorted(self.document_ids_for_source(source) - {document.id})
+        self.store.replace_document(document.id, points, supersedes=older)
         return FileResult(
             source,
             "ingested",

@@ -10,22 +10,9 @@ Index metadata (embedding model, dimension, sparse format) sits in
 `index.json` beside the edge shard, and in the collection's own `metadata`
 on a server, so no reserved point has to be kept out of searches.
 
-Replacing a document (`replace_document`) is crash-safe:
-
-1. its new points are written with `state="staged"` and a fresh `ingest_id`
-   (a point whose id is already live is overwritten in place instead, so it
-   never disappears; ids derive from the chunk, so it is the same chunk);
-2. one update flips `state` to "live" for that `ingest_id`;
-3. every other point of the document (older versions, leftovers of crashed
-   runs) is deleted.
-
-Searches only see `state="live"`. A crash before step 2 leaves the previous
-version searchable and invisible staged points, which the next replacement
-of the document removes (the embedded store also discards them on open: its
-lock means no writer can be mid-way). A crash between 2 and 3 can leave the
-old and new versions both live until the next replacement cleans them; with
-content-derived ids (what the indexer uses) both versions share their ids,
-so there is nothing to duplicate.
+Replacing a document (`replace_document`) is crash-safe, and a store opened
+under its lock settles what an interrupted replacement left: see
+index/commit.py. Searches only see `state="live"`.
 """
 
 from __future__ import annotations
@@ -38,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from index.commit import RESERVED_KEYS
 from index.filters import SearchFilter
 
 if TYPE_CHECKING:
@@ -52,6 +40,7 @@ KEYWORD_FIELDS = (
     "committee", "case_numbers", "kle_groups", "kle_prefixes", "outcomes", "persons",
     "persons_present", "persons_absent", "voted_for", "voted_against", "parties", "kind",
     "doc_id", "item_id", "meeting_id", "year", "source", "chunk_type", "ingest_id", "state", "access",
+    "supersedes",
 )  # fmt: skip
 DATETIME_FIELDS = ("meeting_date",)
 FLOAT_FIELDS = ("amounts_abs",)
@@ -59,7 +48,6 @@ FLOAT_FIELDS = ("amounts_abs",)
 # integers and finds nothing (MatchValue(True) counts 0 points, indexed or not).
 BOOL_FIELDS: tuple[str, ...] = ()
 INTEGER_FIELDS = ("item_number",)
-RESERVED_KEYS = ("state", "ingest_id")
 QUERY_MODES = ("hybrid", "dense", "sparse")
 RRF_K = 60
 _NAMESPACE = uuid.UUID("6f1d7c1e-8f2a-4c55-9a43-2b1e0c6d5a10")
@@ -120,7 +108,9 @@ class Store(Protocol):
 
     def upsert(self, points: Sequence[StorePoint]) -> None: ...
 
-    def replace_document(self, doc_id: str, points: Sequence[StorePoint]) -> None: ...
+    def replace_document(
+        self, doc_id: str, points: Sequence[StorePoint], supersedes: Sequence[str] = ()
+    ) -> None: ...
 
     def delete(self, flt: SearchFilter) -> None: ...
 
@@ -198,10 +188,6 @@ def removal_filter(flt: SearchFilter) -> SearchFilter:
     if flt == SearchFilter() or flt == SearchFilter(include_staged=True):
         raise ValueError("refusing to delete with an empty filter")
     return replace(flt, include_staged=True)
-
-
-def new_ingest_id() -> str:
-    return uuid.uuid4().hex
 
 
 class FolderLock:

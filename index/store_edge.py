@@ -16,6 +16,7 @@ from typing import Any
 
 import qdrant_edge as qe
 
+from index import commit
 from index.filters import Condition, SearchFilter, conditions
 from index.store import (
     BOOL_FIELDS,
@@ -35,7 +36,6 @@ from index.store import (
     StorePoint,
     check_model,
     check_payload,
-    new_ingest_id,
     query_plan,
     removal_filter,
 )
@@ -72,10 +72,6 @@ def edge_filter(flt: SearchFilter | None) -> qe.Filter | None:
     )
 
 
-def _match(key: str, value: str) -> qe.FieldCondition:
-    return _condition(Condition(key, (value,)))
-
-
 def _sparse(vector: SparseVector) -> qe.SparseVector:
     return qe.SparseVector(indices=list(vector.indices), values=list(vector.values))
 
@@ -100,7 +96,7 @@ class EdgeStore:
 
     @classmethod
     def open(cls, folder: Path) -> EdgeStore:
-        """Lock the folder and load the shard in it, if there is one; roll back unfinished writes."""
+        """Lock the folder and load the shard in it, if there is one; settle unfinished writes."""
         folder.mkdir(parents=True, exist_ok=True)
         lock = FolderLock(folder)
         try:
@@ -111,7 +107,8 @@ class EdgeStore:
                 except Exception as exc:
                     raise StoreError(f"the index at {folder} cannot be opened: {exc}") from exc
             store = cls(folder, shard, lock)
-            store.discard_staged()
+            if shard is not None:
+                commit.settle(store)
         except BaseException:
             lock.release()
             raise
@@ -185,21 +182,12 @@ class EdgeStore:
     def upsert(self, points: Sequence[StorePoint]) -> None:
         self._write(self._points(points, {"state": "live"}))
 
-    def replace_document(self, doc_id: str, points: Sequence[StorePoint]) -> None:
+    def replace_document(
+        self, doc_id: str, points: Sequence[StorePoint], supersedes: Sequence[str] = ()
+    ) -> None:
         """Make `points` the document's only points; an interruption leaves the previous ones live."""
-        shard = self._require()
-        ingest_id = new_ingest_id()
-        live = {h.id for h in self.scroll(SearchFilter(document_ids=(doc_id,)))}
-        fresh = [p for p in points if p.id not in live]
-        same = [p for p in points if p.id in live]
-        self._write(self._points(fresh, {"state": "staged", "ingest_id": ingest_id}))
-        self._write(self._points(same, {"state": "live", "ingest_id": ingest_id}))
-        mine = qe.Filter(must=[_match("ingest_id", ingest_id)])
-        shard.update(qe.UpdateOperation.set_payload_by_filter(mine, {"state": "live"}))
-        older = qe.Filter(
-            must=[_match("doc_id", doc_id)], must_not=[_match("ingest_id", ingest_id)]
-        )
-        shard.update(qe.UpdateOperation.delete_points_by_filter(older))
+        self._require()
+        commit.replace_document(self, doc_id, points, supersedes)
 
     def delete(self, flt: SearchFilter) -> None:
         """Delete the matching points, staged ones included. An empty filter is refused."""
@@ -210,13 +198,77 @@ class EdgeStore:
 
     def discard_staged(self) -> int:
         """Delete points of writes that never committed; how many there were."""
+        staged = commit.Where(must=(Condition("state", ("staged",)),))
+        found = self.count_where(staged)
+        if found:
+            self.delete_where(staged)
+        return found
+
+    # The primitives of the commit protocol (index/commit.py).
+
+    def _where(self, where: commit.Where) -> qe.Filter:
+        selected = qe.Filter(
+            must=[_condition(c) for c in where.must] or None,
+            must_not=[_condition(c) for c in where.must_not] or None,
+        )
+        if not where.or_ids:
+            return selected
+        ids = qe.HasIdCondition(set(where.or_ids))
+        return (
+            qe.Filter(should=[selected, ids])
+            if where.must or where.must_not
+            else qe.Filter(must=[ids])
+        )
+
+    def ids_where(self, where: commit.Where) -> set[str]:
+        if self.shard is None:
+            return set()
+        ids, offset = set(), None
+        while True:
+            records, offset = self.shard.scroll(
+                qe.ScrollRequest(
+                    offset=offset,
+                    limit=_SCROLL_PAGE,
+                    filter=self._where(where),
+                    with_payload=False,
+                    with_vector=False,
+                )
+            )
+            ids.update(str(r.id) for r in records)
+            if offset is None or not records:
+                return ids
+
+    def write_points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> None:
+        self._write(self._points(points, extra))
+
+    def update_where(self, where: commit.Where, payload: dict[str, Any]) -> None:
+        self._require().update(
+            qe.UpdateOperation.set_payload_by_filter(self._where(where), payload)
+        )
+
+    def delete_where(self, where: commit.Where) -> None:
+        self._require().update(qe.UpdateOperation.delete_points_by_filter(self._where(where)))
+
+    def count_where(self, where: commit.Where) -> int:
         if self.shard is None:
             return 0
-        staged = qe.Filter(must=[_match("state", "staged")])
-        found = int(self.shard.count(qe.CountRequest(exact=True, filter=staged)))
-        if found:
-            self.shard.update(qe.UpdateOperation.delete_points_by_filter(staged))
-        return found
+        return int(self.shard.count(qe.CountRequest(exact=True, filter=self._where(where))))
+
+    def facet_where(self, key: str, where: commit.Where) -> dict[str, int]:
+        if self.shard is None:
+            return {}
+        request = qe.FacetRequest(key=key, limit=commit.ALL, exact=True, filter=self._where(where))
+        return {str(h.value): int(h.count) for h in self.shard.facet(request).hits}
+
+    def first_payload(self, where: commit.Where) -> dict[str, Any] | None:
+        if self.shard is None:
+            return None
+        records, _ = self.shard.scroll(
+            qe.ScrollRequest(
+                limit=1, filter=self._where(where), with_payload=True, with_vector=False
+            )
+        )
+        return dict(records[0].payload or {}) if records else None
 
     def query(
         self,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from qdrant_client import QdrantClient, models
 
+from index import commit
 from index.filters import Condition, SearchFilter, conditions
 from index.store import (
     BOOL_FIELDS,
@@ -34,7 +35,6 @@ from index.store import (
     StorePoint,
     check_model,
     check_payload,
-    new_ingest_id,
     query_plan,
     removal_filter,
 )
@@ -73,10 +73,6 @@ def client_filter(flt: SearchFilter | None) -> models.Filter | None:
         must=[_condition(c) for c in must] or None,
         must_not=[_condition(c) for c in must_not] or None,
     )
-
-
-def _match(key: str, value: str) -> models.FieldCondition:
-    return _condition(Condition(key, (value,)))
 
 
 def _sparse(vector: SparseVector) -> models.SparseVector:
@@ -124,15 +120,16 @@ class QdrantStore:
 
     @classmethod
     def local(cls, folder: Path, collection: str = "minutes") -> QdrantStore:
-        """qdrant-client's local mode in a folder, locked like the embedded store."""
+        """qdrant-client's local mode in a folder, locked and settled like the embedded store."""
         folder.mkdir(parents=True, exist_ok=True)
         lock = FolderLock(folder)
         try:
-            client = QdrantClient(path=str(folder))
+            store = cls(QdrantClient(path=str(folder)), collection, lock=lock)
+            commit.settle(store)
         except BaseException:
             lock.release()
             raise
-        return cls(client, collection, lock=lock)
+        return store
 
     def _exists(self) -> bool:
         if not self._ready:
@@ -192,22 +189,11 @@ class QdrantStore:
     def upsert(self, points: Sequence[StorePoint]) -> None:
         self._write(self._points(points, {"state": "live"}))
 
-    def replace_document(self, doc_id: str, points: Sequence[StorePoint]) -> None:
+    def replace_document(
+        self, doc_id: str, points: Sequence[StorePoint], supersedes: Sequence[str] = ()
+    ) -> None:
         """Make `points` the document's only points; an interruption leaves the previous ones live."""
-        ingest_id = new_ingest_id()
-        live = {h.id for h in self.scroll(SearchFilter(document_ids=(doc_id,)))}
-        fresh = [p for p in points if p.id not in live]
-        same = [p for p in points if p.id in live]
-        self._write(self._points(fresh, {"state": "staged", "ingest_id": ingest_id}))
-        self._write(self._points(same, {"state": "live", "ingest_id": ingest_id}))
-        mine = models.Filter(must=[_match("ingest_id", ingest_id)])
-        self.client.set_payload(self.collection, {"state": "live"}, points=mine, wait=True)
-        older = models.Filter(
-            must=[_match("doc_id", doc_id)], must_not=[_match("ingest_id", ingest_id)]
-        )
-        self.client.delete(
-            self.collection, points_selector=models.FilterSelector(filter=older), wait=True
-        )
+        commit.replace_document(self, doc_id, points, supersedes)
 
     def delete(self, flt: SearchFilter) -> None:
         """Delete the matching points, staged ones included. An empty filter is refused."""
@@ -217,14 +203,77 @@ class QdrantStore:
 
     def discard_staged(self) -> int:
         """Delete points of writes that never committed. Only while no other process writes."""
+        staged = commit.Where(must=(Condition("state", ("staged",)),))
+        found = self.count_where(staged)
+        if found:
+            self.delete_where(staged)
+        return found
+
+    # The primitives of the commit protocol (index/commit.py).
+
+    def _where(self, where: commit.Where) -> models.Filter:
+        selected = models.Filter(
+            must=[_condition(c) for c in where.must] or None,
+            must_not=[_condition(c) for c in where.must_not] or None,
+        )
+        if not where.or_ids:
+            return selected
+        ids = models.HasIdCondition(has_id=list(where.or_ids))
+        return (
+            models.Filter(should=[selected, ids])
+            if where.must or where.must_not
+            else models.Filter(must=[ids])
+        )
+
+    def ids_where(self, where: commit.Where) -> set[str]:
+        if not self._exists():
+            return set()
+        ids, offset = set(), None
+        while True:
+            records, offset = self.client.scroll(
+                self.collection,
+                scroll_filter=self._where(where),
+                limit=_SCROLL_PAGE,
+                offset=offset,
+                with_payload=False,
+                with_vectors=False,
+            )
+            ids.update(str(r.id) for r in records)
+            if offset is None or not records:
+                return ids
+
+    def write_points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> None:
+        self._write(self._points(points, extra))
+
+    def update_where(self, where: commit.Where, payload: dict[str, Any]) -> None:
+        self.client.set_payload(self.collection, payload, points=self._where(where), wait=True)
+
+    def delete_where(self, where: commit.Where) -> None:
+        selector = models.FilterSelector(filter=self._where(where))
+        self.client.delete(self.collection, points_selector=selector, wait=True)
+
+    def count_where(self, where: commit.Where) -> int:
         if not self._exists():
             return 0
-        staged = models.Filter(must=[_match("state", "staged")])
-        found = self.client.count(self.collection, count_filter=staged, exact=True).count
-        if found:
-            selector = models.FilterSelector(filter=staged)
-            self.client.delete(self.collection, points_selector=selector, wait=True)
-        return int(found)
+        return int(
+            self.client.count(self.collection, count_filter=self._where(where), exact=True).count
+        )
+
+    def facet_where(self, key: str, where: commit.Where) -> dict[str, int]:
+        if not self._exists():
+            return {}
+        response = self.client.facet(
+            self.collection, key=key, facet_filter=self._where(where), limit=commit.ALL, exact=True
+        )
+        return {str(h.value): int(h.count) for h in response.hits}
+
+    def first_payload(self, where: commit.Where) -> dict[str, Any] | None:
+        if not self._exists():
+            return None
+        records, _ = self.client.scroll(
+            self.collection, scroll_filter=self._where(where), limit=1, with_payload=True
+        )
+        return dict(records[0].payload or {}) if records else None
 
     def query(
         self,

@@ -1,0 +1,151 @@
+"""Crash-safe replacement of a document's points, and the repair of an interrupted one.
+
+Searches see only points with `state="live"`. `replace_document` makes a new
+version of a document live in four steps, each one store operation:
+
+1. the new points are written `state="staged"` under a fresh `ingest_id`
+   (a point whose id is already live is left alone: ids derive from the
+   chunk, so it is the same chunk, and it must never disappear);
+2. one update makes the staged points and the kept live ones the new
+   version: `state="live"`, the `ingest_id`, a `committed` time and the
+   documents it `supersedes` (older files of the same source);
+3. the kept points are written again with the new payload;
+4. every other point of the document, and the superseded documents, are
+   deleted.
+
+A crash can stop it between any two steps. `settle` (run when a store is
+opened under its lock, so no writer is half-way) puts that right:
+
+- staged points of a version that never reached step 2 are deleted: the
+  previous version stays as it was;
+- staged points of a version whose step 2 began are made live (step 2 is one
+  operation on qdrant-edge and on a server; qdrant-client's local mode
+  applies it point by point);
+- where a document has two committed versions, the older is deleted, and so
+  are documents that a committed version supersedes.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from index.filters import Condition
+
+STATE = "state"
+INGEST_ID = "ingest_id"
+COMMITTED = "committed"  # nanoseconds since the epoch at step 2
+SUPERSEDES = "supersedes"
+RESERVED_KEYS = (STATE, INGEST_ID, COMMITTED, SUPERSEDES)
+ALL = 1_000_000  # a facet limit that means every value
+
+
+@dataclass(frozen=True)
+class Where:
+    """Points matching every `must` and none of `must_not`, or having one of `or_ids`.
+
+    With no conditions at all, only the points in `or_ids`.
+    """
+
+    must: tuple[Condition, ...] = ()
+    must_not: tuple[Condition, ...] = ()
+    or_ids: tuple[str, ...] = field(default=())
+
+
+def _is(key: str, *values: str) -> Condition:
+    return Condition(key, values)
+
+
+class Engine(Protocol):
+    """What a store gives the commit protocol: plain writes and filtered operations."""
+
+    def ids_where(self, where: Where) -> set[str]: ...
+
+    def write_points(self, points: Sequence[Any], extra: dict[str, Any]) -> None: ...
+
+    def update_where(self, where: Where, payload: dict[str, Any]) -> None: ...
+
+    def delete_where(self, where: Where) -> None: ...
+
+    def count_where(self, where: Where) -> int: ...
+
+    def facet_where(self, key: str, where: Where) -> dict[str, int]: ...
+
+    def first_payload(self, where: Where) -> dict[str, Any] | None: ...
+
+
+def replace_document(
+    engine: Engine, doc_id: str, points: Sequence[Any], supersedes: Sequence[str] = ()
+) -> None:
+    """Make `points` (StorePoints) the document's only points, and remove `supersedes`."""
+    ingest_id = f"ingest-{uuid.uuid4().hex}"  # not UUID-shaped: facets would reformat it
+    live = engine.ids_where(Where(must=(_is("doc_id", doc_id), _is(STATE, "live"))))
+    fresh = [p for p in points if p.id not in live]
+    kept = [p for p in points if p.id in live]
+    engine.write_points(fresh, {STATE: "staged", INGEST_ID: ingest_id})
+    version = {
+        STATE: "live",
+        INGEST_ID: ingest_id,
+        COMMITTED: time.time_ns(),
+        SUPERSEDES: [d for d in supersedes if d != doc_id],
+    }
+    engine.update_where(
+        Where(must=(_is(INGEST_ID, ingest_id),), or_ids=tuple(p.id for p in kept)), version
+    )
+    engine.write_points(kept, version)
+    engine.delete_where(Where(must=(_is("doc_id", doc_id),), must_not=(_is(INGEST_ID, ingest_id),)))
+    if version[SUPERSEDES]:
+        engine.delete_where(Where(must=(_is("doc_id", *version[SUPERSEDES]),)))
+
+
+def settle(engine: Engine) -> int:
+    """Finish or undo what an interrupted `replace_document` left; how many points were removed."""
+    removed = 0
+    staged = Where(must=(_is(STATE, "staged"),))
+    for ingest_id in engine.facet_where(INGEST_ID, staged):
+        mine = (_is(INGEST_ID, ingest_id),)
+        committed = engine.first_payload(Where(must=(*mine, _is(STATE, "live"))))
+        leftovers = Where(must=(*mine, _is(STATE, "staged")))
+        if committed is not None:
+            engine.update_where(
+                leftovers, {k: committed[k] for k in RESERVED_KEYS if k in committed}
+            )
+        else:
+            removed += engine.count_where(leftovers)
+            engine.delete_where(leftovers)
+    live = Where(must=(_is(STATE, "live"),))
+    superseded = list(engine.facet_where(SUPERSEDES, live))
+    if superseded:
+        gone = Where(must=(_is("doc_id", *superseded),))
+        removed += engine.count_where(gone)
+        engine.delete_where(gone)
+    versions = engine.facet_where(INGEST_ID, live)
+    if len(versions) > len(engine.facet_where("doc_id", live)):
+        removed += _drop_older_versions(engine, versions)
+    return removed
+
+
+def _drop_older_versions(engine: Engine, versions: dict[str, int]) -> int:
+    newest: dict[str, tuple[int, str]] = {}
+    stale: list[tuple[str, str]] = []
+    for ingest_id in versions:
+        payload = engine.first_payload(Where(must=(_is(INGEST_ID, ingest_id), _is(STATE, "live"))))
+        if not payload or "doc_id" not in payload:
+            continue
+        doc, committed = payload["doc_id"], int(payload.get(COMMITTED) or 0)
+        best = newest.get(doc)
+        if best is None or committed > best[0]:
+            if best is not None:
+                stale.append((doc, best[1]))
+            newest[doc] = (committed, ingest_id)
+        else:
+            stale.append((doc, ingest_id))
+    removed = 0
+    for doc, ingest_id in stale:
+        older = Where(must=(_is("doc_id", doc), _is(INGEST_ID, ingest_id)))
+        removed += engine.count_where(older)
+        engine.delete_where(older)
+    return removed
