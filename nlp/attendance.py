@@ -143,7 +143,19 @@ def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = Non
                     found[name] = (m.start(), Absence(name, reason_here, sentence))
                 elif m.start() < found[name][0]:
                     found[name] = (m.start(), found[name][1])
+    # "Fraværende:" alone on a line, one name a line after it.
+    for m in _LIST_ALONE.finditer(text):
+        block = text[m.end() :].lstrip("\n").split("\n\n", 1)[0]
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines or any(len(line.split()) > 6 for line in lines):
+            continue
+        for name in _split(", ".join(lines), gazetteer):
+            if name not in found:
+                found[name] = (m.start(), Absence(name, "absent", " ".join(m.group(0).split())))
     return [absence for _, absence in sorted(found.values(), key=lambda pair: pair[0])]
+
+
+_LIST_ALONE = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*$", re.MULTILINE)
 
 
 def find_substitutes(text: str, gazetteer: Gazetteer) -> list[str]:

@@ -93,7 +93,9 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["ikke", "ej"]}},
         ],
         [{"LOWER": "faldt"}],
-        [{"LOWER": {"IN": ["bortfalder", "bortfaldet"]}}],
+        [{"LOWER": {"IN": ["bortfalder", "bortfaldet", "bortfaldt"]}}],
+        # "Forslaget fik ikke flertal", "Der var ikke tilslutning til forslaget"
+        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LOWER": {"IN": ["flertal", "tilslutning"]}}],
     ],
     Outcome.RECOMMENDED: [
         [{"LEMMA": "anbefale"}],
@@ -235,6 +237,19 @@ _AMENDMENT = re.compile(
 )
 
 
+def _subordinate_negation(doc: Doc, span, kept) -> bool:
+    """A negated approval after the sentence's own approval: "Godkendt, idet der ikke bevilges ..."."""
+    if span.label_ != Outcome.REJECTED.value or not any(t.lower_ in ("ikke", "ej") for t in span):
+        return False
+    sentence = span.sent
+    return any(
+        other.label_ in _NEGATABLE and sentence.start <= other.start and other.end <= span.start
+        for other in kept
+    ) and any(
+        t.text == "," or t.lower_ in ("idet", "dog") for t in doc[sentence.start : span.start]
+    )
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, position = [], start
     for m in _PARAGRAPH.finditer(text, start, end):
@@ -252,11 +267,12 @@ def outcome_between(doc: Doc, start: int, end: int) -> Outcome | None:
     for a, b in _paragraphs(doc_text(doc), start, end):
         labels, amended = set(), set()
         first_word = _first_word_index(doc, a, b)
-        for span in matches:
-            if span.start_char < a or span.end_char > b or not _kept(doc, span):
-                continue
+        kept = [s for s in matches if s.start_char >= a and s.end_char <= b and _kept(doc, s)]
+        for span in kept:
             if span.label_ == Outcome.CLOSED.value and span.start != first_word:
                 continue  # "Lukket" decides only as the paragraph's first word
+            if _subordinate_negation(doc, span, kept):
+                continue
             (amended if _AMENDMENT.match(span.sent.text) else labels).add(span.label_)
         if labels:
             return strongest_first(labels)[0]

@@ -38,9 +38,14 @@ _FOR_MOD = re.compile(
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|stemmer\s+)?(?:undlod\s+at\s+stemme|undlod|stemte\s+blankt|"
-    r"blanke|hverken\s+for\s+eller\s+imod)",
+    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+)?(?:\((?P<who0>[^)]*)\)\s+)?"
+    r"(?:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
+    rf"{_WHO}",
     re.IGNORECASE,
+)
+# "Lise Berg (Ø) ønskede sin stemme imod ført til protokol"
+_RECORDED_AGAINST = re.compile(
+    r"(?P<names>[A-ZÆØÅ][^.;:\n]*?)\s+ønske(?:de|r)\s+(?:sin|deres)\s+stemme\s+imod\b"
 )
 # "For: 20 (A, F, Ø)", "For stemte 5 (A, F)", "Imod stemte: Bo Vestergaard og Jesper Gade",
 # "Undlod at stemme: Jens Hansen". Capitalised labels only; the names run to the sentence end
@@ -111,6 +116,9 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
         names["against"] = _names(m["who"] or m["who0"] or m["who2"] or "", gazetteer)
     if m := _ABSTAIN.search(text):
         counts["abstain"] = parse_count(m["n"])
+        names["abstain"] = _names(m["who"] or m["who0"] or "", gazetteer)
+    for m in _RECORDED_AGAINST.finditer(text):
+        names["against"] = names["against"] or _names(m["names"], gazetteer)
     for m in _SIDE_LIST.finditer(text):
         side = _side(m["label"].split()[0])
         trailing = re.search(r"\((\d{1,3})\)\s*$", m["names"] or "")

@@ -87,6 +87,11 @@ def item(decision: str, number: int = 7, *more: Section, title: str = "Et punkt"
         ("Orienteringen blev taget til efterretning.", [(None, N)]),
         ("Lukket", [(None, C)]),
         ("Ad 1: Godkendt. Ad 2: Taget til efterretning.", [(1, A), (2, N)]),
+        ("Forslaget bortfaldt.", [(None, R)]),
+        ("Forslaget fik ikke flertal.", [(None, R)]),
+        # A negation in a subordinate clause does not turn the approval into a rejection.
+        ("Godkendt, idet udvalget bemærker, at der ikke bevilges midler i 2026.", [(None, A)]),
+        ("Sagen blev sendt tilbage til forvaltningen.", [(None, P)]),
         # A member's dissent is not the committee rejecting.
         (
             "Et flertal i udvalget kunne tiltræde indstillingen.\n\n"
@@ -549,3 +554,21 @@ def test_other_municipalities_styles(row):
     keys = ("for", "against", "abstain", "for_names", "against_names", "abstain_names")
     assert [{k: v[k] for k in keys} for v in found["votes"]] == row["votes"]
     assert found["absent"] == row["absent"]
+
+
+def test_vote_abstentions_and_recorded_dissent():
+    g = Gazetteer(["Lise Berg"])
+    (vote,) = find_votes(
+        "Godkendt med 24 stemmer for, 4 stemmer imod (V, C) og 1 stemte hverken for eller imod (O).",
+        g,
+    )
+    assert (vote.for_count, vote.against, vote.abstain) == (24, 4, 1)
+    assert (vote.against_names, vote.abstain_names) == (("V", "C"), ("O",))
+    (vote,) = find_votes("Godkendt. Lise Berg ønskede sin stemme imod ført til protokol.", g)
+    assert vote.against_names == ("Lise Berg",)
+
+
+def test_absence_list_one_name_a_line():
+    meeting = Meeting("Udvalget", dt.date(2025, 9, 1), participants=("Jan Hansen", "Lise Berg"))
+    found = extract_item(item("Godkendt.\n\nFraværende:\nJan Hansen\nLise Berg (A)"), meeting)
+    assert found.absent == ("Jan Hansen", "Lise Berg")
