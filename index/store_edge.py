@@ -108,6 +108,7 @@ class EdgeStore:
                     raise StoreError(f"the index at {folder} cannot be opened: {exc}") from exc
             store = cls(folder, shard, lock)
             if shard is not None:
+                store._ensure_indexes()  # a folder from an older version may lack some
                 commit.settle(store)
         except BaseException:
             lock.release()
@@ -152,10 +153,15 @@ class EdgeStore:
             self.shard = qe.EdgeShard.create(str(shard_dir), config)
         elif self._meta() is None:
             self._write_meta({"model": model_name, "dim": dim, "sparse": SPARSE_FORMAT})
-        indexed = set(self.shard.info().payload_schema or {})
+        self._ensure_indexes()
+
+    def _ensure_indexes(self) -> None:
+        """Payload indexes on every filtered field (facets need them too)."""
+        shard = self._require()
+        indexed = set(shard.info().payload_schema or {})
         for name, schema in _SCHEMA:
             if name not in indexed:
-                self.shard.update(qe.UpdateOperation.create_field_index(name, schema))
+                shard.update(qe.UpdateOperation.create_field_index(name, schema))
 
     def _require(self) -> qe.EdgeShard:
         if self.shard is None:
