@@ -7,6 +7,7 @@ Human output by default; `--json` for machines. Progress goes to stderr.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,9 @@ from rich.markup import escape
 
 from ingest import IngestError, parse_file
 from ingest.serialize import document_to_dict
+
+# Model loading draws progress bars of its own; the commands draw theirs on stderr.
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 app = typer.Typer(
     name="minutes",

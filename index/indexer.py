@@ -66,17 +66,25 @@ class IngestSummary:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files under the given paths that minutes can read, sorted; explicit files are kept as given."""
+    """Files under the given paths that minutes can read, sorted; explicit files are kept as given.
+
+    In a folder, hidden files and folders and README files (a folder's description,
+    not a document of it) are passed over.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        else:
+        if not path.is_dir():
             found.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            inside = p.relative_to(path).parts
+            if (
+                p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in inside)
+                and not p.stem.lower().startswith("readme")
+            ):
+                found.append(p)
     return found
 
 

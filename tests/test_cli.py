@@ -75,6 +75,10 @@ def test_ingest_search_case_show_stats(seeds_dir, tmp_path):
     shutil.copy(seeds_dir / "000_dd634a48b5fa8e93.txt", corpus)
     make_minutes_pdf(corpus / "teknik.pdf")
     make_encrypted_pdf(corpus / "hemmelig.pdf")
+    # A folder's README and hidden files describe the folder; they are not its documents.
+    (corpus / "README.md").write_text("# Mappen\n\nReferater fra Randers Kommune.\n")
+    (corpus / ".cache").mkdir()
+    (corpus / ".cache" / "udkast.txt").write_text("Punkt 1: Udkast\n")
     data = tmp_path / "data"
     result = run("ingest", str(corpus), "--json", data=data, check=True)
     summary = json.loads(result.stdout)
