@@ -1,6 +1,9 @@
 """Search quality on the development queries over the whole bundled corpus: dense, sparse, hybrid, and an FTS5 baseline.
 
-Usage: python bench/eval_search.py [--corpus corpus] [--queries ../shared/eval/queries.dev.jsonl] [--fp32]
+Usage: python bench/eval_search.py [--corpus corpus] [--queries FILE ...] [--fp32] [--verbose]
+
+Several query files are scored on one index (built once): e.g.
+`--queries ../shared/eval/queries.dev.jsonl bench/queries.paraphrase.jsonl bench/queries.heldout.jsonl`.
 
 Items are keyed MEETING_DATE#ITEM_NUMBER as in the eval data; several chunks of
 one item count once. The FTS5 baseline ranks the same items (title + all
@@ -75,18 +78,54 @@ def fts5_search(db: sqlite3.Connection, query: str) -> list[str]:
     ]
 
 
+def score_set(minutes: MinutesIndex, db: sqlite3.Connection, path: Path, verbose: bool) -> None:
+    """Print nDCG@10, recall@5, MRR and median latency per method for one query file."""
+    queries = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    runs: dict[str, list[tuple[float, float, float]]] = {}
+    latencies: dict[str, list[float]] = {}
+    for mode in ("dense", "sparse", "hybrid"):
+        for query in queries:
+            t = time.perf_counter()
+            results = minutes.searcher.search(query["q"], limit=10, mode=mode, facets=False).results
+            latencies.setdefault(mode, []).append(time.perf_counter() - t)
+            ranked = [key(r.meeting_date, r.item_number) for r in results]
+            runs.setdefault(mode, []).append(metrics(ranked, set(query["relevant"])))
+            if verbose and mode == "hybrid":
+                ranks = [i + 1 for i, k in enumerate(ranked) if k in query["relevant"]]
+                print(f"  {query['id']} ranks {ranks or '-'}  {query['q']}")
+    runs["fts5 (bm25, OR)"] = [
+        metrics(fts5_search(db, q["q"]), set(q["relevant"])) for q in queries
+    ]
+    print(f"\n{len(queries)} queries · {path.name}")
+    print(f"{'method':<18}{'nDCG@10':>9}{'recall@5':>10}{'MRR':>8}{'p50 ms':>9}")
+    for method, scores in runs.items():
+        n = len(scores)
+        lat = sorted(latencies.get(method, [0.0]))
+        print(
+            f"{method:<18}{sum(s[0] for s in scores) / n:>9.3f}{sum(s[1] for s in scores) / n:>10.3f}"
+            f"{sum(s[2] for s in scores) / n:>8.3f}{lat[len(lat) // 2] * 1000:>9.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
     parser.add_argument(
-        "--queries", type=Path, default=REPO.parent / "shared" / "eval" / "queries.dev.jsonl"
+        "--queries",
+        type=Path,
+        nargs="+",
+        default=[REPO.parent / "shared" / "eval" / "queries.dev.jsonl"],
+        help="One or more query files (JSON lines with id, q, relevant), scored on one index.",
     )
     parser.add_argument("--model", default="multilingual-e5-small")
     parser.add_argument("--fp32", action="store_true", help="Use the fp32 model instead of int8.")
     parser.add_argument("--model-cache", type=Path, default=REPO / ".cache" / "models")
+    parser.add_argument(
+        "--verbose", action="store_true", help="Print the hybrid ranks of each query's items."
+    )
     args = parser.parse_args()
-    queries = [json.loads(line) for line in args.queries.read_text().splitlines() if line.strip()]
 
+    db = fts5_baseline(args.corpus)
     with tempfile.TemporaryDirectory() as data:
         settings = IndexSettings(
             MINUTES_DATA=data,
@@ -98,37 +137,12 @@ def main() -> None:
         start = time.perf_counter()
         summary = minutes.indexer.ingest_paths(sorted(args.corpus.glob("*.pdf")))
         print(
-            f"indexed {summary.as_dict()['items']} units, {summary.as_dict()['chunks']} chunks in {time.perf_counter() - start:.1f} s with {minutes.embedder.name}"
+            f"indexed {summary.as_dict()['items']} units, {summary.as_dict()['chunks']} chunks "
+            f"in {time.perf_counter() - start:.1f} s with {minutes.embedder.name}"
         )
-        runs: dict[str, list[tuple[float, float, float]]] = {}
-        latencies: dict[str, list[float]] = {}
-        for mode in ("dense", "sparse", "hybrid"):
-            for query in queries:
-                t = time.perf_counter()
-                results = minutes.searcher.search(
-                    query["q"], limit=10, mode=mode, facets=False
-                ).results
-                latencies.setdefault(mode, []).append(time.perf_counter() - t)
-                ranked = [key(r.meeting_date, r.item_number) for r in results]
-                runs.setdefault(mode, []).append(metrics(ranked, set(query["relevant"])))
-                if mode == "hybrid":
-                    rank = next(
-                        (i + 1 for i, k in enumerate(ranked) if k in query["relevant"]), None
-                    )
-                    print(f"  {query['id']} rank {rank}  {query['q']}")
+        for path in args.queries:
+            score_set(minutes, db, path, args.verbose)
         minutes.close()
-    db = fts5_baseline(args.corpus)
-    runs["fts5 (bm25, OR)"] = [
-        metrics(fts5_search(db, q["q"]), set(q["relevant"])) for q in queries
-    ]
-    print(f"\n{len(queries)} queries · {args.queries.name}")
-    print(f"{'method':<18}{'nDCG@10':>9}{'recall@5':>10}{'MRR':>8}{'p50 ms':>9}")
-    for method, scores in runs.items():
-        n = len(scores)
-        lat = sorted(latencies.get(method, [0.0]))
-        print(
-            f"{method:<18}{sum(s[0] for s in scores) / n:>9.3f}{sum(s[1] for s in scores) / n:>10.3f}{sum(s[2] for s in scores) / n:>8.3f}{lat[len(lat) // 2] * 1000:>9.1f}"
-        )
 
 
 if __name__ == "__main__":

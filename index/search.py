@@ -1,13 +1,16 @@
 """Hybrid search over the index: items (not chunks) ranked, with snippets, pages and facets.
 
-The query is embedded (dense) and encoded as Danish BM25 (sparse); Qdrant
-fuses both lists with reciprocal rank fusion. Chunks are grouped by item and
-each item keeps its best chunk, which gives the snippet and the page to cite.
+The query is embedded (dense) and encoded as Danish BM25 (sparse); each
+vector's chunk ranking becomes an item ranking (an item ranks where its best
+chunk does), and the two item rankings are fused with reciprocal rank fusion,
+with background documents weighed down. Each item shows its best fused chunk,
+which gives the snippet and the page to cite.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -19,9 +22,15 @@ from index.store import Hit, Store
 from nlp.case_numbers import find_case_numbers
 
 MODES = ("hybrid", "dense", "sparse")
-BACKGROUND_WEIGHT = float(os.environ.get("MINUTES_BACKGROUND_WEIGHT", "0.9"))
+BACKGROUND_WEIGHT = float(os.environ.get("MINUTES_BACKGROUND_WEIGHT", "0.7"))
 FACET_KEYS = ("committee", "year", "outcomes", "parties", "kle_groups", "kind")
 MAX_CANDIDATES = 400
+CHUNK_POOL = 100  # chunks fetched per query vector, at least
+# Reciprocal rank fusion: score = sum of weight / (RRF_K + rank). k=60 and equal weights, the usual
+# choice; measured flat for k in 30..100 and either weight in 0.5..1 (bench/eval_search.py).
+RRF_K = 60.0
+DENSE_WEIGHT = 1.0
+SPARSE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -97,22 +106,52 @@ def result_from_hit(hit: Hit, query: str) -> SearchResult:
     )
 
 
-def _weigh_background(hits: list[Hit]) -> list[Hit]:
+def _best_per_item(hits: Sequence[Hit]) -> list[Hit]:
+    """Each item's best chunk, in the order of the list (best first)."""
+    best: dict[str, Hit] = {}
+    for hit in sorted(hits, key=lambda h: h.score, reverse=True):
+        best.setdefault(hit.payload["item_id"], hit)
+    return list(best.values())
+
+
+def _prior(hit: Hit) -> float:
     """Background documents rank below minutes unless they match clearly better.
 
     Minutes are what people search for; a plan or web chapter on the same
-    topic is context. Its fused score is scaled by BACKGROUND_WEIGHT
-    (measured in bench/eval_search.py, see docs/BENCHMARKS.md).
+    topic is context. Its score is scaled by BACKGROUND_WEIGHT (measured in
+    bench/eval_search.py).
     """
-    weighted = [
-        Hit(
-            h.id,
-            h.score * (BACKGROUND_WEIGHT if h.payload.get("kind") == "other" else 1.0),
-            h.payload,
-        )
-        for h in hits
+    return BACKGROUND_WEIGHT if hit.payload.get("kind") == "other" else 1.0
+
+
+def fuse_items(lists: Sequence[tuple[Sequence[Hit], float]], k: float) -> list[Hit]:
+    """Weighted reciprocal rank fusion at item level, each item's score scaled by its prior.
+
+    Each list is ranked by item first (an item's rank is that of its best chunk),
+    so an item whose chunks match one query vector in one section and the other
+    in another still gets both votes. The chunk shown is the item's chunk with
+    the best fused chunk rank.
+    """
+    item_scores: dict[str, float] = {}
+    chunk_scores: dict[str, float] = {}
+    chunks: dict[str, Hit] = {}
+    for hits, weight in lists:
+        ordered = sorted(hits, key=lambda h: h.score, reverse=True)
+        for rank, hit in enumerate(ordered, 1):
+            chunk_scores[hit.id] = chunk_scores.get(hit.id, 0.0) + weight / (k + rank)
+            chunks.setdefault(hit.id, hit)
+        for rank, hit in enumerate(_best_per_item(ordered), 1):
+            item = hit.payload["item_id"]
+            item_scores[item] = item_scores.get(item, 0.0) + weight / (k + rank)
+    shown: dict[str, Hit] = {}
+    for chunk_id, hit in chunks.items():
+        item = hit.payload["item_id"]
+        if item not in shown or chunk_scores[chunk_id] > chunk_scores[shown[item].id]:
+            shown[item] = hit
+    fused = [
+        Hit(hit.id, item_scores[item] * _prior(hit), hit.payload) for item, hit in shown.items()
     ]
-    return sorted(weighted, key=lambda h: h.score, reverse=True)
+    return sorted(fused, key=lambda h: h.score, reverse=True)
 
 
 class Searcher:
@@ -122,15 +161,18 @@ class Searcher:
         self.sparse = sparse
 
     def _candidates(self, query: str, flt: SearchFilter, limit: int, mode: str) -> list[Hit]:
-        dense = self.embedder.embed_queries([query])[0].tolist() if mode != "sparse" else None
-        sparse = self.sparse.encode_query(query) if mode != "dense" else None
-        if sparse is not None and not sparse.indices:
-            if mode == "sparse":
-                return []
-            sparse, mode = None, "dense"
-        return self.store.query(
-            dense, sparse, flt, limit=limit, prefetch_limit=max(100, limit), mode=mode
-        )
+        """Items (best chunk each), best first: one vector's ranking, or both fused."""
+        lists: list[tuple[list[Hit], float]] = []
+        if mode != "sparse":
+            dense = self.embedder.embed_queries([query])[0].tolist()
+            hits = self.store.query(dense, None, flt, limit=limit, mode="dense")
+            lists.append((hits, DENSE_WEIGHT))
+        if mode != "dense":
+            sparse = self.sparse.encode_query(query)
+            if sparse.indices:
+                hits = self.store.query(None, sparse, flt, limit=limit, mode="sparse")
+                lists.append((hits, SPARSE_WEIGHT))
+        return fuse_items(lists, RRF_K)
 
     def search(
         self,
@@ -147,9 +189,8 @@ class Searcher:
         if not query:
             return self.browse(flt, limit=limit, offset=offset, facets=facets)
         hits = self._candidates(
-            query, flt, min(MAX_CANDIDATES, max(50, (offset + limit) * 8)), mode
+            query, flt, min(MAX_CANDIDATES, max(CHUNK_POOL, (offset + limit) * 8)), mode
         )
-        hits = _weigh_background(hits)
         # A case number in the query is a lookup: its items go first, whatever the ranking says.
         cases = tuple(c.normalized for c in find_case_numbers(query))
         if cases:
