@@ -11,8 +11,11 @@ from pdf_factory import make_encrypted_pdf, make_minutes_pdf
 from index.embedder import HashEmbedder
 from index.filter_input import FilterError, build_filter
 from index.filters import SearchFilter
+from index.search import fuse_items
 from index.service import MinutesIndex
 from index.settings import IndexSettings
+from index.store import Hit
+from nlp.compounds import compound_parts, compound_split_all, split_compound
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +182,43 @@ def test_references_resolve_to_indexed_items(index, tmp_path):
         ("2025-08-25", 101),
     ]
     assert timeline[1]["prior_decisions"][0]["item"] == 74
+
+
+def _hit(chunk: str, item: str, score: float, kind: str = "minutes") -> Hit:
+    return Hit(chunk, score, {"item_id": item, "kind": kind})
+
+
+def test_fusion_is_per_item_so_two_sections_both_vote():
+    # Dense likes item A's Økonomi chunk, sparse its Sagsfremstilling chunk; B has one chunk
+    # ranked first by dense and third by sparse. Per chunk B would win; per item A wins.
+    dense = [_hit("b1", "B", 0.9), _hit("a1", "A", 0.8), _hit("c1", "C", 0.7)]
+    sparse = [_hit("a2", "A", 9.0), _hit("c2", "C", 8.0), _hit("b1", "B", 7.0)]
+    fused = fuse_items([(dense, 1.0), (sparse, 1.0)], k=60)
+    assert [h.payload["item_id"] for h in fused] == ["A", "B", "C"]
+    assert fused[0].id == "a2"  # the chunk shown is the item's best fused chunk
+    assert len(fuse_items([(dense, 1.0)], k=60)) == 3
+
+
+def test_background_documents_yield_unless_clearly_better():
+    # A background section first in both lists loses to a minutes item second in both ...
+    bg = [_hit("x", "plan#s1", 1.0, "other"), _hit("m", "meeting#1", 0.9)]
+    assert fuse_items([(bg, 1.0), (bg, 1.0)], k=60)[0].payload["item_id"] == "meeting#1"
+    # ... but beats one that only one list found.
+    dense = [_hit("x", "plan#s1", 1.0, "other"), _hit("m", "meeting#1", 0.9)]
+    sparse = [_hit("x", "plan#s1", 5.0, "other")]
+    assert fuse_items([(dense, 1.0), (sparse, 1.0)], k=60)[0].payload["item_id"] == "plan#s1"
+
+
+def test_compounds_split_into_all_their_parts():
+    assert split_compound("arbejdspligt") == ("arbejd", "pligt")
+    assert split_compound("fleksjob") == ()  # too short to be split safely
+    # The modifier is itself a compound of known words, and is split again.
+    parts = compound_split_all("borgertilfredshedsundersøgelse")
+    assert "undersøgelse" in parts and "borger" in parts
+    assert "området" in compound_split_all("arbejdsmarkedsområdet")
+    assert compound_parts("Huslejetilskud og veteranindsatsen") == [
+        "husleje",
+        "tilskud",
+        "veteran",
+        "indsatsen",
+    ]
