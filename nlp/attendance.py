@@ -1,5 +1,10 @@
 """Who did not take part: per item ("X deltog ikke i sagens behandling") and per meeting ("Afbud: X").
 
+A member absent from the whole meeting (the cover page's "Afbud: X", or "X havde
+forfald" under the agenda approval, where Randers and others record it) did not
+take part in any of its items: `meeting_wide_absences` finds them and
+`nlp.extract` adds them to every item that does not show them taking part.
+
 Names are resolved against the meeting's participants (`Gazetteer`); without a
 participant list, a run of capitalised words before the verb is taken as the name.
 "X deltog ikke i behandlingen af pkt. 1 og 9 på grund af inhabilitet" counts
@@ -186,3 +191,33 @@ def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]
             if name not in names and not name.lower().startswith("ingen"):
                 names.append(name)
     return names
+
+
+# The agenda approval opens the meeting: who "havde forfald" there was away from all of it.
+_AGENDA_APPROVAL = re.compile(
+    r"^\s*godkendelse\s+af\s+(?:den\s+)?dagsorden(?:en)?\b", re.IGNORECASE
+)
+# Reasons that hold for the whole meeting when stated at its opening (not "did not take part",
+# "inhabil" or "left", which are about one item or a moment of the meeting).
+_MEETING_REASONS = {"absent", "substituted"}
+
+
+def meeting_wide_absences(
+    cover_absent: tuple[str, ...],
+    agenda_items: list[tuple[str, str]],
+    participants: tuple[str, ...] = (),
+) -> list[Absence]:
+    """Members away from the whole meeting: the cover page's absentees, then the absences stated
+    under an agenda-approval item ("Godkendelse af dagsorden" with "X havde forfald").
+
+    `agenda_items` are (title, decision text) pairs; only agenda approvals are read.
+    """
+    found = {name: Absence(name, "absent", "") for name in cover_absent}
+    gazetteer = Gazetteer(participants)
+    for title, text in agenda_items:
+        if not _AGENDA_APPROVAL.match(title):
+            continue
+        for absence in find_absences(text, gazetteer):
+            if absence.reason in _MEETING_REASONS and absence.name not in found:
+                found[absence.name] = Absence(absence.name, "absent", absence.text)
+    return list(found.values())

@@ -19,7 +19,12 @@ from spacy.tokens import Doc
 
 from ingest.records import Document, Item, Meeting, Section, SectionKind, Table, slugify
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
-from nlp.attendance import find_absences, find_substitutes, meeting_absences
+from nlp.attendance import (
+    find_absences,
+    find_substitutes,
+    meeting_absences,
+    meeting_wide_absences,
+)
 from nlp.case_numbers import parse_case_number
 from nlp.cpr import redact_cpr
 from nlp.dates import find_dates
@@ -145,6 +150,7 @@ def _extract(
     placed: list[_Placed],
     cpr_count: int,
     resolver: Resolver | None,
+    away: Sequence[Absence] = (),
 ) -> ItemExtraction:
     gazetteer = Gazetteer(meeting.participants if meeting else ())
     text = doc_text(doc)
@@ -177,6 +183,12 @@ def _extract(
                 a for a in _as_absences(listed, p.section.heading) if a.name not in known
             )
     substitutes = find_substitutes(attendance_text, gazetteer)
+    # Away from the whole meeting, so from this item too, unless the item shows them taking part.
+    taking_part = {n for v in votes for n in (*v.for_names, *v.against_names, *v.abstain_names)}
+    known = {a.name for a in absences}
+    absences.extend(
+        a for a in away if a.name not in known and a.name not in taking_part | set(substitutes)
+    )
 
     starts = [s.start_char for s in doc.sents]
     amounts = [a for p in placed for a in _amounts(p, text, starts)]
@@ -231,13 +243,33 @@ def _as_absences(names: Iterable[str], heading: str) -> list[Absence]:
     return [Absence(name, "absent", heading) for name in names]
 
 
+def _away(meeting: Meeting | None, items: Sequence[Item]) -> list[Absence]:
+    """Who was away from the whole meeting (cover page, agenda approval): see `meeting_wide_absences`."""
+    return meeting_wide_absences(
+        meeting.absent if meeting else (),
+        [
+            (it.title, "\n\n".join(s.text for s in it.sections if s.kind is SectionKind.DECISION))
+            for it in items
+        ],
+        meeting.participants if meeting else (),
+    )
+
+
 def extract_item(
-    item: Item, meeting: Meeting | None, resolver: Resolver | None = None
+    item: Item,
+    meeting: Meeting | None,
+    resolver: Resolver | None = None,
+    meeting_items: Sequence[Item] = (),
 ) -> ItemExtraction:
-    """Everything the extraction finds in one item; CPR numbers are redacted first."""
+    """Everything the extraction finds in one item; CPR numbers are redacted first.
+
+    `meeting_items` (the meeting's other items) let a "havde forfald" under the agenda
+    approval count for this item too, as `extract_meeting_items` does.
+    """
     clean, cpr_count = redact_item(item)
     doc, placed = _laid_out(clean)
-    return _extract(clean, meeting, danish()(doc), placed, cpr_count, resolver)
+    away = _away(meeting, [redact_item(it)[0] for it in meeting_items] or [clean])
+    return _extract(clean, meeting, danish()(doc), placed, cpr_count, resolver, away)
 
 
 def meeting_resolver(
@@ -272,9 +304,10 @@ def extract_meeting_items(
     cleaned = [redact_item(item) for item in items]
     laid_out = [_laid_out(clean) for clean, _ in cleaned]
     resolve = meeting_resolver(meeting, items, resolver)
+    away = _away(meeting, [clean for clean, _ in cleaned])
     docs = danish().pipe((doc for doc, _ in laid_out), batch_size=batch_size)
     return [
-        _extract(clean, meeting, doc, placed, count, resolve)
+        _extract(clean, meeting, doc, placed, count, resolve, away)
         for (clean, count), (_, placed), doc in zip(cleaned, laid_out, docs, strict=True)
     ]
 
@@ -326,4 +359,4 @@ def redact_item(item: Item) -> tuple[Item, int]:
 
 def extraction_json(document: Document, item: Item) -> dict[str, Any]:
     """The extraction fields `minutes parse --json` shows under each item (CPR numbers redacted)."""
-    return extract_item(item, document.meeting).to_json()
+    return extract_item(item, document.meeting, meeting_items=document.items).to_json()

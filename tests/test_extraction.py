@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -489,6 +490,62 @@ def test_seed_item_74(seeds_dir):
         61,
         (P,),
     )
+
+
+def test_meeting_wide_absence_counts_for_every_item():
+    """ "X havde forfald" under the agenda approval, or "Afbud: X" on the cover page, is the whole meeting."""
+    agenda = Item(
+        1,
+        "Godkendelse af dagsorden",
+        (),
+        False,
+        3,
+        3,
+        (
+            Section(
+                "Beslutning", SectionKind.DECISION, "Godkendt.\n\nJesper Gade havde forfald.", (3,)
+            ),
+        ),
+    )
+    closed = Item(2, "Lukket", (), True, 4, 4, ())
+    silent = item("Godkendt.", 3)
+    voted = item("Godkendt med 3 stemmer for og 1 imod. Imod stemte Jesper Gade.", 4)
+    other = item("Godkendt.\n\nBo Vestergaard deltog ikke i sagens behandling.", 5)
+    batch = extract_meeting_items(MEETING, [agenda, closed, silent, voted, other])
+    assert [ex.absent for ex in batch] == [
+        ("Jesper Gade",),
+        ("Jesper Gade",),
+        ("Jesper Gade",),
+        (),  # the item shows him voting: he came after all
+        ("Bo Vestergaard", "Jesper Gade"),
+    ]
+    # "deltog ikke i sagens behandling" under the agenda approval is that item only.
+    only_there = replace(
+        agenda,
+        sections=(
+            replace(
+                agenda.sections[0], text="Godkendt. Bo Vestergaard deltog ikke i sagens behandling."
+            ),
+        ),
+    )
+    assert [ex.absent for ex in extract_meeting_items(MEETING, [only_there, silent])] == [
+        ("Bo Vestergaard",),
+        (),
+    ]
+    # One item at a time: the meeting's items passed along, or the cover page's absentees.
+    assert extract_item(closed, MEETING, meeting_items=[agenda, closed]).absent == ("Jesper Gade",)
+    covered = replace(MEETING, absent=("Henriette Malland",))
+    assert extract_item(silent, covered).absent == ("Henriette Malland",)
+
+
+def test_seed_closed_item_keeps_the_meeting_absence(seeds_dir):
+    document = parse_file(seeds_dir / "001_29e3001dddba3512.txt")
+    extractions = extract_meeting_items(document.meeting, document.items)
+    by_number = {it.number: ex for it, ex in zip(document.items, extractions, strict=True)}
+    assert [(d.point, d.outcome) for d in by_number[75].decisions] == [(None, C)]
+    assert by_number[75].absent == ("Claus Berggren",)
+    # An absence quoted from the Omsorgsudvalget's decision is not one of this meeting.
+    assert by_number[73].absent == ("Claus Berggren",)
 
 
 def test_batch_matches_one_by_one(seeds_dir):
