@@ -35,7 +35,7 @@ DENSE = "dense"
 SPARSE = "sparse"
 # The sparse vectors' layout (index/sparse.py). An index written with another layout
 # cannot match identifier tokens, so opening it asks for a rebuild.
-SPARSE_FORMAT = "bm25-danish+identifiers/2"
+SPARSE_FORMAT = "bm25-danish+identifiers/3"  # 3: compounds split into every known part
 KEYWORD_FIELDS = (
     "committee", "case_numbers", "kle_groups", "kle_prefixes", "outcomes", "persons",
     "persons_present", "persons_absent", "voted_for", "voted_against", "parties", "kind",
