@@ -7,6 +7,7 @@ from ingest.errors import (
     IngestError,
     NotAPDF,
     NoTextLayer,
+    UnreadableText,
     UnsupportedFormat,
 )
 from ingest.parse import parse_bytes, parse_file
@@ -36,6 +37,7 @@ __all__ = [
     "NotAPDF",
     "Section",
     "SectionKind",
+    "UnreadableText",
     "UnsupportedFormat",
     "parse_bytes",
     "parse_file",

@@ -35,5 +35,11 @@ class NoTextLayer(IngestError):
     reason = "no text layer (image-only PDF; OCR it first)"
 
 
+class UnreadableText(NoTextLayer):
+    """A text layer whose glyphs map to no characters (a font without ToUnicode): as good as none."""
+
+    reason = "no usable text layer: the glyphs have no Unicode mapping (OCR it first)"
+
+
 class UnsupportedFormat(IngestError):
     reason = "unsupported file type"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ingest.records import Meeting
 from nlp.dates import find_dates
@@ -55,9 +55,13 @@ def _clean_committee(text: str) -> str:
 
 
 def read_meeting(
-    front: Sequence[str], whole_text: str, title_hint: str | None = None
+    front: Sequence[str], texts: Iterable[str], title_hint: str | None = None
 ) -> Meeting | None:
-    """Build the meeting from front-matter lines; None when no date can be found."""
+    """Build the meeting from front-matter lines; None when no date can be found.
+
+    `texts` are the document's block texts, read (once, not joined) only to find
+    the municipality when the front matter does not name it.
+    """
     fields: dict[str, str] = {}
     committee: str | None = None
     date: dt.date | None = None
@@ -107,7 +111,7 @@ def read_meeting(
     return Meeting(
         committee=committee,
         date=date,
-        municipality=_municipality(committee, front, whole_text),
+        municipality=_municipality(committee, front, texts),
         start_time=f"{int(time_match.group(1)):02d}:{time_match.group(2)}" if time_match else None,
         place=fields.get("mødested") or fields.get("sted") or fields.get("lokale"),
         participants=participants,
@@ -115,7 +119,7 @@ def read_meeting(
     )
 
 
-def _municipality(committee: str, front: Sequence[str], whole_text: str) -> str | None:
+def _municipality(committee: str, front: Sequence[str], texts: Iterable[str]) -> str | None:
     m = re.match(r"^([A-ZÆØÅ][a-zæøå]+) (?:Byråd|Kommunalbestyrelse)$", committee)
     if m:
         return f"{m.group(1)} Kommune"
@@ -123,7 +127,7 @@ def _municipality(committee: str, front: Sequence[str], whole_text: str) -> str 
         m = _MUNICIPALITY.search(line)
         if m:
             return m.group(0)
-    counts = Counter(m.group(0) for m in _MUNICIPALITY.finditer(whole_text))
+    counts = Counter(m.group(0) for text in texts for m in _MUNICIPALITY.finditer(text))
     if counts:
         name, count = counts.most_common(1)[0]
         if count >= 3:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from ingest.errors import EmptyDocument, NotAPDF, UnsupportedFormat
 from ingest.html import read_html
-from ingest.pdf import read_pdf
+from ingest.pdf import PdfText, read_pdf
 from ingest.records import Document
 from ingest.segment import segment
+from ingest.sniff import describe
 from ingest.text import read_text, undo_markdown
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -26,6 +27,16 @@ def _decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def _segment_pdf(pdf: PdfText, source: str, sha256: str) -> Document:
+    return segment(
+        undo_markdown(pdf.blocks),
+        source=source,
+        sha256=sha256,
+        page_count=pdf.page_count,
+        title=pdf.title,
+    )
+
+
 def parse_bytes(data: bytes, source: str) -> Document:
     """Parse one file's bytes; `source` is its name, used for the reader choice and messages."""
     suffix = Path(source).suffix.lower()
@@ -33,16 +44,9 @@ def parse_bytes(data: bytes, source: str) -> Document:
     if not data.strip():
         raise EmptyDocument(source, "0 bytes of content")
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        if not data.lstrip()[:1024].find(b"%PDF") >= 0:
-            raise NotAPDF(source, "no %PDF header")
-        pdf = read_pdf(Path(source), data=data)
-        return segment(
-            undo_markdown(pdf.blocks),
-            source=source,
-            sha256=sha256,
-            page_count=pdf.page_count,
-            title=pdf.title,
-        )
+        if b"%PDF" not in data[:1024]:
+            raise NotAPDF(source, f"no %PDF header: it is {describe(data[:1024], data)}")
+        return _segment_pdf(read_pdf(Path(source), data=data), source, sha256)
     if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
     ):
@@ -60,6 +64,19 @@ def parse_bytes(data: bytes, source: str) -> Document:
     return segment(blocks, source=source, sha256=sha256, page_count=page_count)
 
 
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def parse_file(path: Path | str) -> Document:
+    """Parse one file. A PDF is not read into memory: MuPDF reads the pages it needs from the file."""
     path = Path(path)
+    with path.open("rb") as file:
+        head = file.read(1024)
+    if head.startswith(b"%PDF") and path.suffix.lower() in ("", ".pdf"):
+        return _segment_pdf(read_pdf(path), path.name, _file_sha256(path))
     return parse_bytes(path.read_bytes(), path.name)

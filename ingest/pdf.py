@@ -6,7 +6,8 @@ to 40, else 40 spread over the document) to learn the layout
 (`ingest.pdf_profile`): body size, heading styles and their levels,
 running headers and footers, the right edge and the line gap. The blocks
 are then read lazily, one page at a time; only a paragraph that may go on
-at the top of the next page is held back.
+at the top of the next page is held back, and the document is reopened
+every `REOPEN_PAGES` pages so that MuPDF's parsed objects do not pile up.
 
 Per page: lines with every glyph once (`pdf_page`, `pdf_dedupe`), running
 lines dropped (`pdf_margins`), ruled tables taken out as TABLE blocks
@@ -44,13 +45,13 @@ FirstAgenda with ABCpdf) showed about their text layer:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
 
-from ingest.errors import CorruptPDF, NoTextLayer
+from ingest.errors import CorruptPDF, UnreadableText
 from ingest.pdf_hyphens import join_pair
 from ingest.pdf_open import MUPDF_ERRORS, open_pdf, reason, require_text
 from ingest.pdf_page import Line, page_lines
@@ -60,6 +61,9 @@ from ingest.pdf_tables import PageTable, find_tables, ruled_regions
 from ingest.records import Block, BlockKind
 
 SAMPLE_PAGES = 40
+# MuPDF keeps every object it parsed until the document is closed (about 12 kB a
+# page): reopening it every so many pages keeps a long PDF's memory flat.
+REOPEN_PAGES = 200
 _UNMAPPED_SHARE = 0.5  # glyphs without a Unicode mapping, above which the text layer is unusable
 _SENTENCE_END = re.compile(r"[.:;!?][\"'’”»)]*$")
 
@@ -95,8 +99,9 @@ def _learn(document: pymupdf.Document, source: str) -> tuple[Profile, dict[int, 
         page = document.load_page(number)
         sample = [(number + 1, page.rect.height, page_lines(page))]
     text = "".join(line.text for _, _, lines in sample for line in lines)
-    if text.count("\ufffd") > _UNMAPPED_SHARE * len(text.replace(" ", "")):
-        raise NoTextLayer(source, "the text has no Unicode mapping")
+    unmapped = text.count("\ufffd")
+    if unmapped > _UNMAPPED_SHARE * len(text.replace(" ", "")):
+        raise UnreadableText(source, f"{unmapped} of {len(text)} characters on the sampled pages")
     cache = {n - 1: lines for n, _, lines in sample} if len(sample) == document.page_count else {}
     return learn_profile(sample), cache
 
@@ -135,12 +140,19 @@ def _continues(held: Block, block: Block) -> bool:
 
 
 def _blocks(
-    document: pymupdf.Document, profile: Profile, cache: dict[int, list[Line]], source: str
+    document: pymupdf.Document,
+    reopen: Callable[[], pymupdf.Document],
+    profile: Profile,
+    cache: dict[int, list[Line]],
+    source: str,
 ) -> Iterator[Block]:
     held: Block | None = None  # the last paragraph of the page before
     try:
         for number in range(document.page_count):
             try:
+                if number and number % REOPEN_PAGES == 0:
+                    document.close()  # frees the objects MuPDF parsed for the pages read so far
+                    document = reopen()
                 blocks = _read_page(document.load_page(number), profile, cache.pop(number, None))
             except MUPDF_ERRORS as exc:
                 raise CorruptPDF(source, f"page {number + 1}: {reason(exc)}") from None
@@ -160,6 +172,7 @@ def read_pdf(path: Path, data: bytes | None = None) -> PdfText:
     """Check the PDF and learn its layout now; read its pages as the blocks are consumed.
 
     Raises `NotAPDF`, `CorruptPDF`, `EncryptedPDF`, `EmptyDocument` or `NoTextLayer`
+    (`UnreadableText` for glyphs without a Unicode mapping)
     before returning; `CorruptPDF` can also come from the iterator when a later page
     is broken.
     """
@@ -174,4 +187,11 @@ def read_pdf(path: Path, data: bytes | None = None) -> PdfText:
     except BaseException:
         document.close()
         raise
-    return PdfText(document.page_count, _blocks(document, profile, cache, source), title)
+
+    def reopen() -> pymupdf.Document:
+        if data is not None:
+            return pymupdf.open(stream=data, filetype="pdf")
+        return pymupdf.open(path, filetype="pdf")
+
+    blocks = _blocks(document, reopen, profile, cache, source)
+    return PdfText(document.page_count, blocks, title)

@@ -18,6 +18,7 @@ import pymupdf
 
 from ingest.errors import CorruptPDF, EmptyDocument, EncryptedPDF, NotAPDF, NoTextLayer
 from ingest.pdf_page import FLAGS
+from ingest.sniff import describe
 
 _HEAD = 1024  # the header may follow some junk, within the first kilobyte
 _TAIL = 4096  # %%EOF may be followed by a little junk
@@ -45,7 +46,7 @@ def open_pdf(path: Path, data: bytes | None = None) -> pymupdf.Document:
     if size == 0:
         raise EmptyDocument(source, "0 bytes")
     if b"%PDF-" not in head:
-        raise NotAPDF(source, "no %PDF header")
+        raise NotAPDF(source, f"no %PDF header: it is {describe(head, data or path)}")
     if b"%%EOF" not in tail:
         raise CorruptPDF(source, "truncated: no %%EOF marker at the end")
     try:
@@ -74,5 +75,9 @@ def require_text(document: pymupdf.Document, source: str, checked: set[int]) -> 
             return number
     for page in document:
         if page.get_images(full=False) or page.get_image_info():
-            raise NoTextLayer(source, f"{document.page_count} pages of images and no text")
-    raise EmptyDocument(source, f"no text on any of {document.page_count} pages")
+            raise NoTextLayer(source, f"{_pages(document.page_count)} of images and no text")
+    raise EmptyDocument(source, f"blank: no text on any of its {_pages(document.page_count)}")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"

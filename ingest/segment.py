@@ -392,7 +392,6 @@ def segment(
 ) -> Document:
     """Turn a reader's blocks into a typed document."""
     all_blocks = [b for b in blocks if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip())]
-    whole_text = "\n".join(b.text for b in all_blocks)
     starts = _find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = _find_item_starts(all_blocks, allow_weak=True)
@@ -403,7 +402,7 @@ def segment(
         if not _is_toc_line(b)
         for line in ([" ".join(row) for row in b.rows] if b.kind is BlockKind.TABLE else [b.text])
     ]
-    meeting: Meeting | None = read_meeting(front, whole_text, title_hint=None)
+    meeting: Meeting | None = read_meeting(front, (b.text for b in all_blocks), title_hint=None)
 
     styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
     items = []

@@ -142,3 +142,44 @@ def make_truncated_pdf(path: Path, source: Path) -> Path:
     data = source.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     return path
+
+
+def make_unmapped_glyphs_pdf(path: Path) -> Path:
+    """Text drawn with a Type3 font of made-up glyph names and no ToUnicode: glyphs, but no characters."""
+    content = b"BT /F1 12 Tf 72 720 Td <0102030405060708090a0b0c> Tj ET"
+    names = b" ".join(b"/x%dq" % i for i in range(1, 13))
+    procs = b" ".join(b"/x%dq 6 0 R" % i for i in range(1, 13))
+    glyph = b"600 0 0 0 500 700 d1 0 0 500 700 re f"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000]"
+        b" /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << " + procs + b" >>"
+        b" /Encoding << /Type /Encoding /Differences [1 " + names + b"] >>"
+        b" /FirstChar 1 /LastChar 12 /Widths [" + b" ".join([b"600"] * 12) + b"] >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
+    ]
+    pdf, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(pdf)
+    return path
+
+
+def make_blank_pages_pdf(path: Path, pages: int = 5) -> Path:
+    document = pymupdf.open()
+    for _ in range(pages):
+        document.new_page()
+    document.save(path)
+    return path

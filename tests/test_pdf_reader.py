@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import tracemalloc
+import zipfile
 from collections import Counter
 
 import pytest
 from pdf_factory import (
+    make_blank_pages_pdf,
     make_empty_pdf,
     make_encrypted_pdf,
     make_fake_bold_pdf,
     make_image_only_pdf,
     make_minutes_pdf,
     make_truncated_pdf,
+    make_unmapped_glyphs_pdf,
 )
 
 from ingest import (
@@ -23,6 +27,8 @@ from ingest import (
     NotAPDF,
     NoTextLayer,
     SectionKind,
+    UnreadableText,
+    parse_bytes,
     parse_file,
 )
 from ingest.pdf import read_pdf
@@ -95,6 +101,67 @@ def test_fake_bold_comes_out_once(tmp_path):
 def test_bad_pdfs_get_named_errors(tmp_path, make, error):
     with pytest.raises(error):
         parse_file(make(tmp_path / "bad.pdf"))
+
+
+def test_blank_pages_and_zero_bytes_are_empty(tmp_path):
+    with pytest.raises(EmptyDocument, match="blank: no text on any of its 5 pages"):
+        parse_file(make_blank_pages_pdf(tmp_path / "blank.pdf"))
+    zero = tmp_path / "zero.pdf"
+    zero.write_bytes(b"")
+    with pytest.raises(EmptyDocument, match="0 bytes"):
+        parse_file(zero)
+
+
+def test_image_only_is_no_text_layer_and_unmapped_glyphs_are_unreadable(tmp_path):
+    with pytest.raises(NoTextLayer, match="no text layer") as scan:
+        parse_file(make_image_only_pdf(tmp_path / "scan.pdf"))
+    assert not isinstance(scan.value, UnreadableText)
+    with pytest.raises(UnreadableText, match="no Unicode mapping"):
+        parse_file(make_unmapped_glyphs_pdf(tmp_path / "glyphs.pdf"))
+
+
+def _zip(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}), "Word document"),
+        (_zip({"a.txt": "hej", "b.txt": "med dig"}), "ZIP archive of 2 files"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG image"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "OLE2"),
+        ("Kære udvalg, dette er ikke en PDF.".encode(), "text file"),
+    ],
+)
+def test_renamed_files_say_what_they_are(tmp_path, content, says):
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(content)
+    for parse in (lambda: parse_file(path), lambda: parse_bytes(content, "referat.pdf")):
+        with pytest.raises(NotAPDF, match=says):
+            parse()
+
+
+def test_parse_file_and_parse_bytes_agree(minutes_pdf):
+    from_file, from_bytes = (
+        parse_file(minutes_pdf),
+        parse_bytes(minutes_pdf.read_bytes(), "teknik.pdf"),
+    )
+    assert from_file == from_bytes
+
+
+def test_reading_goes_on_across_reopened_documents(tmp_path):
+    from ingest.pdf import REOPEN_PAGES
+
+    path = make_minutes_pdf(tmp_path / "long.pdf", items=2, extra_pages=2 * REOPEN_PAGES + 10)
+    pages = {b.page for b in read_pdf(path).blocks}
+    with path.open("rb") as file:
+        pages_from_bytes = {b.page for b in read_pdf(path, data=file.read()).blocks}
+    assert pages == pages_from_bytes == set(range(1, 2 * REOPEN_PAGES + 14))
 
 
 def test_truncated_and_fake_pdfs(tmp_path, minutes_pdf):
