@@ -8,10 +8,10 @@ one shape: `{"error": {"status", "message", "field"}}`.
 import threading
 from contextlib import asynccontextmanager
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -21,6 +21,8 @@ from index.filter_input import FilterError, build_filter
 from index.filters import SearchFilter
 from index.search import MODES, SearchResponse
 from index.service import MinutesIndex
+from index.store import StoreError
+from nlp.names import PARTIES, canonical_party
 from search_api import feeds
 from search_api.models import (
     CaseTimeline,
@@ -35,7 +37,7 @@ from search_api.models import (
 )
 from search_api.settings import ApiSettings
 
-STATIC = Path(__file__).parent / "static"
+STATIC = FilePath(__file__).parent / "static"
 
 
 class Mode(StrEnum):
@@ -128,6 +130,12 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail))
 
+    @app.exception_handler(StoreError)
+    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
+        # The index cannot serve this (a locked folder, another model or sparse format):
+        # the message says what to do.
+        return _error(503, str(exc))
+
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"internal error: {type(exc).__name__}")
@@ -145,6 +153,42 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             raise ApiError(401, "the X-API-Key header is missing", "X-API-Key")
         if x_api_key != settings.api_key:
             raise ApiError(403, "the X-API-Key is not valid", "X-API-Key")
+
+    def known_committees(values: list[str] | None) -> list[str] | None:
+        """The committees as the index spells them; an unknown one is a 422 listing the known."""
+        if not values:
+            return values
+        indexed = index.store.facet("committee", SearchFilter(), limit=1000)
+        by_key = {" ".join(name.split()).casefold(): name for name in indexed}
+        resolved = []
+        for value in values:
+            name = by_key.get(" ".join(value.split()).casefold())
+            if name is None:
+                known = ", ".join(sorted(indexed)[:20]) or "none yet"
+                raise ApiError(
+                    422, f"no committee '{value}' in the index; known: {known}", "committee"
+                )
+            resolved.append(name)
+        return resolved
+
+    def known_parties(values: list[str] | None) -> list[str] | None:
+        """Party names or letters ("V", "Ø") as canonical names; an unknown one is a 422."""
+        if not values:
+            return values
+        resolved = []
+        for value in values:
+            value = value.strip()
+            name = canonical_party(value) or (
+                canonical_party(value.upper()) if len(value) <= 3 else None
+            )
+            if name is None:
+                raise ApiError(
+                    422,
+                    f"unknown party '{value}'; use a name or letter such as {', '.join(sorted(PARTIES)[:6])}",
+                    "party",
+                )
+            resolved.append(name)
+        return resolved
 
     def search_filter(
         committee: Annotated[
@@ -224,14 +268,14 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
                 raise ApiError(422, "too many or too long values", name)
         return build_filter(
-            committee=committee,
+            committee=known_committees(committee),
             date_from=date_from,
             date_to=date_to,
             case=case,
             decision=decision,
             person=person,
             person_role=person_role,
-            party=party,
+            party=known_parties(party),
             min_amount=min_amount,
             max_amount=max_amount,
             kind=kind,
@@ -267,7 +311,9 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         q: QueryText = "",
         limit: Limit = 10,
         offset: Offset = 0,
-        mode: Annotated[str, Query(description="hybrid (default), dense or sparse.")] = "hybrid",
+        mode: Annotated[
+            str, Query(description="hybrid (default), dense or sparse.", examples=["hybrid"])
+        ] = "hybrid",
     ) -> dict[str, Any]:
         """Search items: the best first, each with a snippet, highlights, pages to cite and decision outcomes."""
         data = run_search(q, flt, limit, offset, mode).as_dict()
@@ -283,7 +329,7 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         request: Request,
         flt: Filter,
         q: QueryText = "",
-        limit: Annotated[int, Query(ge=1, le=100)] = 30,
+        limit: Annotated[int, Query(ge=1, le=100, description="Entries in the feed.")] = 30,
     ) -> Response:
         """An Atom feed of the newest items matching a search: subscribe to get alerts in any feed reader."""
         response = run_search(q, flt, limit, 0, facets=False)
@@ -327,7 +373,15 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         responses={404: {"model": ErrorResponse}},
         tags=["items"],
     )
-    def item(item_id: str) -> dict[str, Any]:
+    def item(
+        item_id: Annotated[
+            str,
+            Path(
+                description="Item id: meeting id, '#', item number (URL-encode '#' as %23).",
+                examples=["2025-08-12-beskaeftigelsesudvalget#74"],
+            ),
+        ],
+    ) -> dict[str, Any]:
         """The whole item: sections, decisions, earlier decisions, votes, absences, amounts, references, attachments, pages."""
         record = index.searcher.record(item_id)
         if record is None:
@@ -369,7 +423,15 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         responses={404: {"model": ErrorResponse}},
         tags=["meetings"],
     )
-    def meeting(meeting_id: str) -> dict[str, Any]:
+    def meeting(
+        meeting_id: Annotated[
+            str,
+            Path(
+                description="Meeting id: date and committee.",
+                examples=["2025-08-12-beskaeftigelsesudvalget"],
+            ),
+        ],
+    ) -> dict[str, Any]:
         """One meeting with its items in order."""
         records = index.searcher.records(SearchFilter(meeting_ids=(meeting_id,)))
         if not records:
@@ -397,7 +459,11 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         responses={404: {"model": ErrorResponse}},
         tags=["cases"],
     )
-    def case(case_number: str) -> dict[str, Any]:
+    def case(
+        case_number: Annotated[
+            str, Path(description="A case number (sagsnummer).", examples=["15.00.00-G01-5-25"])
+        ],
+    ) -> dict[str, Any]:
         """A case across meetings, oldest first: committee, date, item, outcomes and earlier decisions."""
         records = index.searcher.case_timeline(case_number.strip())
         if not records:
@@ -409,9 +475,11 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         response_model=UploadResult,
         dependencies=[Depends(require_key)],
         responses={
-            401: {"model": ErrorResponse},
-            403: {"model": ErrorResponse},
-            413: {"model": ErrorResponse},
+            401: {"model": ErrorResponse, "description": "No X-API-Key header"},
+            403: {"model": ErrorResponse, "description": "Wrong key, or writes disabled"},
+            413: {"model": ErrorResponse, "description": "A file is over MINUTES_MAX_UPLOAD_BYTES"},
+            422: {"model": ErrorResponse, "description": "No `files` in the form"},
+            503: {"model": ErrorResponse, "description": "The index cannot take writes"},
         },
         tags=["documents"],
     )
@@ -430,7 +498,7 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
                     f"{upload_file.filename} is larger than {settings.max_upload_bytes} bytes",
                     "files",
                 )
-            payloads.append((Path(upload_file.filename or "upload").name, data))
+            payloads.append((FilePath(upload_file.filename or "upload").name, data))
         results = []
         with write_lock:
             for name, data in payloads:
@@ -449,7 +517,15 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         },
         tags=["documents"],
     )
-    def delete(doc_id: str) -> dict[str, Any]:
+    def delete(
+        doc_id: Annotated[
+            str,
+            Path(
+                description="Document id, as returned by POST /documents.",
+                examples=["fbac77d932f02310"],
+            ),
+        ],
+    ) -> dict[str, Any]:
         """Remove a document with all its items and chunks."""
         with write_lock:
             deleted = index.indexer.delete_document(doc_id)

@@ -79,24 +79,127 @@ class SearchPage(BaseModel):
     )
 
 
-class Item(BaseModel):
-    """The whole item. A closed item carries only number, title, case number and its published decision."""
+class _Open(BaseModel):
+    """Fields named here are described; fields added by newer extractors still pass through."""
 
     model_config = ConfigDict(extra="allow")
-    id: str
-    number: int
-    title: str
-    case_numbers: list[str]
-    closed: bool
-    page_start: int
-    page_end: int
-    sections: list[dict[str, Any]] = Field(
-        description="Ordered sections: heading, kind, text, pages, tables."
+
+
+class Section(_Open):
+    heading: str = Field(examples=["Beslutning"])
+    kind: str = Field(
+        description="resume, case, economy, recommendation, decision, ... or other.",
+        examples=["decision"],
     )
-    doc_id: str
-    source: str
-    kind: str
-    meeting: dict[str, Any] | None
+    text: str = Field(examples=["Godkendt med fire stemmer for og to stemmer imod."])
+    pages: list[int] = Field(description="Pages of the source PDF (1-based).", examples=[[32]])
+    tables: list[list[list[str]]] = Field(
+        default_factory=list,
+        description="Ruled tables as rows of cells.",
+        examples=[[[["Mio. kr.", "2026", "2027"], ["Serviceudgifter (drift)", "-6,1", "-15,9"]]]],
+    )
+
+
+class MeetingInfo(_Open):
+    id: str = Field(examples=["2025-08-12-beskaeftigelsesudvalget"])
+    committee: str = Field(examples=["Beskæftigelsesudvalget"])
+    municipality: str | None = Field(default=None, examples=["Randers Kommune"])
+    date: str = Field(examples=["2025-08-12"])
+    start_time: str | None = Field(default=None, examples=["16:30"])
+    place: str | None = Field(default=None, examples=["C.2.25"])
+    participants: list[str] = Field(default_factory=list, examples=[["Claus Berggren"]])
+    absent: list[str] = Field(default_factory=list, examples=[["Claus Berggren"]])
+
+
+class Decision(_Open):
+    point: int | None = Field(description="The recommendation's point, when numbered.")
+    outcome: str = Field(examples=["approved"])
+    text: str = Field(examples=["Godkendt med fire stemmer for og to stemmer imod."])
+
+
+class PriorDecision(_Open):
+    body: str | None = Field(examples=["Beskæftigelsesudvalget"])
+    date: str | None = Field(examples=["2025-06-11"])
+    item: int | None = Field(examples=[61])
+    outcomes: list[str] = Field(examples=[["postponed"]])
+    text: str = Field(examples=["Sagen udsat"])
+
+
+class Vote(_Open):
+    for_: int | None = Field(alias="for", examples=[4])
+    against: int | None = Field(examples=[2])
+    abstain: int | None = Field(examples=[None])
+    for_names: list[str] = Field(default_factory=list)
+    against_names: list[str] = Field(
+        default_factory=list, examples=[["Bo Vestergaard", "Jesper Gade"]]
+    )
+    abstain_names: list[str] = Field(default_factory=list)
+
+
+class Absence(_Open):
+    name: str = Field(examples=["Claus Berggren"])
+    reason: str | None = Field(examples=["did not take part"])
+    text: str = Field(examples=["Claus Berggren deltog ikke i sagens behandling"])
+
+
+class Amount(_Open):
+    value: str = Field(description="Kroner, as a decimal string.", examples=["2600000000"])
+    text: str = Field(examples=["2,6 mia. kr."])
+    sentence: str = Field(
+        examples=["Reformen skal samlet set reducere offentlige udgifter med 2,6 mia. kr."]
+    )
+
+
+class Reference(_Open):
+    kind: str = Field(description="item, meeting, case or law.", examples=["item"])
+    text: str = Field(
+        examples=["Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 61"]
+    )
+    target: str | None = Field(
+        default=None, description="The indexed item or meeting it points to, when found."
+    )
+
+
+class Item(_Open):
+    """The whole item. A closed item carries only number, title, case number and its published decision."""
+
+    id: str = Field(examples=["2025-08-12-beskaeftigelsesudvalget#74"])
+    number: int = Field(examples=[74])
+    title: str = Field(
+        examples=['Forslag fra Henriette Malland, Velfærdslisten, om "Unge i Fokus"']
+    )
+    case_numbers: list[str] = Field(
+        description="The item's own case number first.", examples=[["15.00.00-G01-32-25"]]
+    )
+    closed: bool = Field(description="Lukket punkt: nothing but the published decision is kept.")
+    page_start: int = Field(description="First page of the item in the source PDF.", examples=[32])
+    page_end: int = Field(description="Last page of the item in the source PDF.", examples=[33])
+    sections: list[Section] = Field(description="The item's sections in order.")
+    doc_id: str = Field(description="The source document (first 16 hex digits of its sha256).")
+    source: str = Field(
+        description="Source file name.", examples=["randers-beskaeftigelsesudvalget-2025-08-12.pdf"]
+    )
+    kind: str = Field(description="minutes or other.", examples=["minutes"])
+    meeting: MeetingInfo | None
+    attachments: list[str] = Field(default_factory=list, examples=[["Forslag til udvalget"]])
+    decisions: list[Decision] = Field(default_factory=list)
+    prior_decisions: list[PriorDecision] = Field(
+        default_factory=list, description="Earlier decisions quoted in the item (Sagsforløb)."
+    )
+    votes: list[Vote] = Field(default_factory=list)
+    absent: list[str] = Field(
+        default_factory=list, description="Members who took no part in this item."
+    )
+    absences: list[Absence] = Field(default_factory=list)
+    reservations: list[dict[str, Any]] = Field(
+        default_factory=list, description="§ 23 referrals and reservations ('tog forbehold')."
+    )
+    amounts: list[Amount] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    persons: list[str] = Field(default_factory=list, examples=[["Henriette Malland"]])
+    parties: list[str] = Field(default_factory=list, examples=[["Velfærdslisten"]])
+    organizations: list[str] = Field(default_factory=list, examples=[["STAR"]])
+    dates: list[str] = Field(default_factory=list, examples=[["2025-05-12"]])
 
 
 class MeetingSummary(BaseModel):

@@ -92,12 +92,28 @@ def test_search_filters(server):
         ({"q": "x" * 600}, "q"),
         ({"kind": "referat"}, "kind"),
         ({"mode": "magic"}, "mode"),
+        ({"committee": "Udvalget der ikke findes"}, "committee"),
+        ({"party": "Piratpartiet"}, "party"),
+        ({"to": "2025-02-30"}, "to"),
+        ({"from": "2025-09-01", "to": "2025-01-01"}, "from"),
+        ({"person_role": "chef"}, "person_role"),
     ],
 )
 def test_bad_parameters_get_one_error_shape(server, params, field):
     response = server.get("/search", params=params)
     assert response.status_code == 422
     assert error_of(response)["field"] == field
+
+
+def test_committee_and_party_are_resolved(server):
+    exact = server.get("/search", params={"committee": "Beskæftigelsesudvalget", "limit": 50})
+    folded = server.get("/search", params={"committee": "beskæftigelsesudvalget", "limit": 50})
+    assert exact.json()["results"] and folded.json()["results"] == exact.json()["results"]
+    unknown = error_of(server.get("/search", params={"committee": "Kulturudvalget"}))
+    assert "Beskæftigelsesudvalget" in unknown["message"]  # the known committees are listed
+    by_letter = server.get("/search", params={"party": "V", "limit": 50}).json()["results"]
+    by_name = server.get("/search", params={"party": "Venstre", "limit": 50}).json()["results"]
+    assert by_letter and by_letter == by_name
 
 
 def test_item_meeting_and_case(server):
@@ -172,6 +188,8 @@ def test_closed_items_never_leak(server):
         server.get("/export", params={"q": "Zebrafisken", "format": "csv"}),
         server.get("/export", params={"q": "Zebrafisken", "format": "json"}),
         server.get("/meetings/2025-03-05-oekonomiudvalget"),
+        server.get("/cases/82.02.00-G01-4-25"),
+        server.get("/search", params={"q": "", "committee": "Økonomiudvalget"}),
     ]
     for response in responses:
         assert response.status_code == 200
@@ -219,10 +237,12 @@ def test_upload_search_delete(server, tmp_path):
         "doc_id": doc_id,
         "deleted": True,
     }
-    hits = server.get(
+    hits = server.get("/search", params={"q": "cykelsti Ringvejen", "limit": 50}).json()["results"]
+    assert not [h for h in hits if h["committee"] == "Teknik- og Miljøudvalget"]
+    gone = server.get(
         "/search", params={"q": "cykelsti Ringvejen", "committee": "Teknik- og Miljøudvalget"}
-    ).json()
-    assert hits["results"] == []
+    )
+    assert gone.status_code == 422 and error_of(gone)["field"] == "committee"
     assert server.delete(f"/documents/{doc_id}", headers={"X-API-Key": KEY}).status_code == 404
 
 
@@ -251,3 +271,17 @@ def test_reads_go_on_during_an_upload(server, tmp_path):
         reads += 1
     thread.join()
     assert not errors and reads >= 5
+
+
+def test_openapi_describes_the_whole_item(server):
+    schema = server.get("/openapi.json").json()
+    item = schema["components"]["schemas"]["Item"]["properties"]
+    for field in ("sections", "decisions", "prior_decisions", "votes", "absent", "amounts"):
+        assert field in item and item[field].get("description") or item[field].get("items")
+    for field in ("references", "attachments", "source", "page_start", "page_end"):
+        assert field in item
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert operation.get("description") or operation.get("summary"), (method, path)
+            for parameter in operation.get("parameters", []):
+                assert parameter.get("description"), (path, parameter["name"])
