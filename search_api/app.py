@@ -388,16 +388,17 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             raise ApiError(404, f"no item '{item_id}'", "item_id")
         return record
 
-    @app.get("/meetings", response_model=list[MeetingSummary], tags=["meetings"])
+    @app.get("/meetings", response_model=list[MeetingSummary], responses=ERRORS, tags=["meetings"])
     def meetings(
         committee: Annotated[
-            list[str] | None, Query(description="Committee name (repeatable).")
+            list[str] | None,
+            Query(description="Committee name (repeatable).", examples=["Beskæftigelsesudvalget"]),
         ] = None,
     ) -> list[dict[str, Any]]:
         """All meetings, newest first."""
         grouped: dict[str, dict[str, Any]] = {}
         for record in index.searcher.records(
-            SearchFilter(kinds=("minutes",), committees=tuple(committee or ()))
+            SearchFilter(kinds=("minutes",), committees=tuple(known_committees(committee) or ()))
         ):
             m = record.get("meeting") or {}
             if not m:

@@ -9,7 +9,8 @@ import schemathesis
 from api_server import serve
 from conftest import SEED_MINUTES
 from hypothesis import HealthCheck, given, settings
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.generation import GenerationMode
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from index.embedder import HashEmbedder
 from index.service import MinutesIndex
@@ -31,16 +32,31 @@ def api_schema(tmp_path_factory, seeds_dir):
         yield schemathesis.openapi.from_url(f"{url}/openapi.json")
 
 
-def _fuzz(schema, methods: set[str], examples: int) -> int:
-    """Run every matching operation through Hypothesis; schemathesis' pytest plugin does not load on pytest 9."""
-    operations = 0
+def _fuzz(
+    schema,
+    methods: set[str],
+    examples: int,
+    mode: GenerationMode = GenerationMode.POSITIVE,
+    with_query: bool = False,
+) -> tuple[int, dict[int, int]]:
+    """Run every matching operation through Hypothesis; schemathesis' pytest plugin does not load on pytest 9.
+
+    Every check runs (no 5xx, response schema and content type, negative data rejected) except
+    positive data acceptance, and with invalid input the negative data rejection. Returns the operations run and the count of each status seen.
+    """
+    operations, statuses = 0, {}
+    excluded = [positive_data_acceptance]
+    if mode is GenerationMode.NEGATIVE:
+        excluded.append(negative_data_rejection)
     for result in schema.get_all_operations():
         operation = result.ok()
         if operation.method.upper() not in methods:
             continue
+        if with_query and not operation.query:
+            continue
         operations += 1
 
-        @given(case=operation.as_strategy())
+        @given(case=operation.as_strategy(generation_mode=mode))
         @settings(
             max_examples=examples,
             deadline=None,
@@ -48,16 +64,28 @@ def _fuzz(schema, methods: set[str], examples: int) -> int:
             database=None,
         )
         def run(case):
-            # Schema-valid but meaningless values (min_amount above max_amount) get a named 422 by design.
-            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+            # Schema-valid but meaningless values (min_amount above max_amount) get a named 422 by
+            # design; and in a query string "-9.3e-78" is a fine person name, not "a number".
+            response = case.call_and_validate(excluded_checks=excluded)
+            statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
 
         run()
-    return operations
+    return operations, statuses
 
 
 def test_read_endpoints_never_fail(api_schema):
-    assert _fuzz(api_schema, {"GET"}, examples=40) >= 8
+    operations, statuses = _fuzz(api_schema, {"GET"}, examples=60)
+    assert operations >= 8 and sum(statuses.values()) >= 8 * 30
+    assert statuses.get(200, 0) >= 50 and not [s for s in statuses if s >= 500]
+
+
+def test_read_endpoints_reject_invalid_input(api_schema):
+    operations, statuses = _fuzz(
+        api_schema, {"GET"}, examples=40, mode=GenerationMode.NEGATIVE, with_query=True
+    )
+    assert operations >= 4 and statuses.get(422, 0) >= 40 and not [s for s in statuses if s >= 500]
 
 
 def test_write_endpoints_never_fail_without_a_key(api_schema):
-    assert _fuzz(api_schema, {"POST", "DELETE"}, examples=15) == 2
+    operations, statuses = _fuzz(api_schema, {"POST", "DELETE"}, examples=15)
+    assert operations == 2 and set(statuses) <= {401, 403, 422}
