@@ -222,3 +222,14 @@ def test_compounds_split_into_all_their_parts():
         "veteran",
         "indsatsen",
     ]
+
+
+def test_sparse_query_drops_question_and_filler_words():
+    from index.search import sparse_query
+
+    assert sparse_query("hvad besluttede udvalget om unge i fokus forslaget?") == (
+        "besluttede unge fokus forslaget?"
+    )
+    assert sparse_query("Hvem stemte imod") == "stemte"
+    # A query of filler words only is kept as it is, so it still matches something.
+    assert sparse_query("hvad er det") == "hvad er det"
