@@ -193,7 +193,7 @@ def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str
                     {
                         "source": path.name,
                         "status": "failed",
-                        "reason": response.json().get("message", response.text),
+                        "reason": _error_message(response),
                     }
                 )
                 continue
@@ -210,6 +210,14 @@ def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str
         "cpr_redacted": sum(r.get("cpr_redacted", 0) for r in results),
         "results": results,
     }
+
+
+def _error_message(response) -> str:
+    """The message of the API's error shape {"error": {"status", "message", "field"}}, or the body."""
+    try:
+        return str(response.json()["error"]["message"])
+    except (ValueError, KeyError, TypeError):
+        return response.text[:500]
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
@@ -295,7 +303,10 @@ def search(
     ] = False,
 ) -> None:
     """Search the index: the best items first, with a snippet and the pages to cite."""
-    from index.filter_input import FilterError, build_filter
+    from dataclasses import replace
+
+    from index.filter_input import FilterError, build_filter, resolve_committees
+    from index.filters import SearchFilter
     from index.search import MODES
 
     if mode not in MODES:
@@ -320,7 +331,12 @@ def search(
         fail("the query is longer than 1000 characters", 2)
     index = open_index()
     try:
+        if flt.committees:  # as the index spells them, so "beskæftigelsesudvalget" finds it
+            indexed = index.store.facet("committee", SearchFilter(), limit=1000)
+            flt = replace(flt, committees=resolve_committees(flt.committees, indexed))
         response = index.searcher.search(query, flt, limit=limit, offset=offset, mode=mode)
+    except FilterError as exc:
+        fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
     except _store_errors() as exc:
         fail(str(exc))
     finally:

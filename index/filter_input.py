@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal, InvalidOperation
 
 from index.filters import SearchFilter
+from nlp.names import PARTIES, canonical_party
 from nlp.records import Outcome
 
 KINDS = ("minutes", "other")
@@ -60,8 +61,38 @@ def _values(values: Sequence[str] | str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in values if v and v.strip())
 
 
+def resolve_committees(values: Sequence[str], indexed: Collection[str]) -> tuple[str, ...]:
+    """Committees as the index spells them, matched ignoring case and spacing."""
+    by_key = {" ".join(name.split()).casefold(): name for name in indexed}
+    resolved = []
+    for value in values:
+        name = by_key.get(" ".join(value.split()).casefold())
+        if name is None:
+            known = ", ".join(sorted(indexed)[:20]) or "none yet"
+            raise FilterError("committee", f"no committee '{value}' in the index; known: {known}")
+        resolved.append(name)
+    return tuple(resolved)
+
+
+def resolve_parties(values: Sequence[str]) -> tuple[str, ...]:
+    """Party names, genitives or letters ("V", "Ø") as the canonical names extraction stores."""
+    resolved = []
+    for value in values:
+        name = canonical_party(value) or (
+            canonical_party(value.upper()) if len(value) <= 3 else None
+        )
+        if name is None:
+            examples = ", ".join(sorted(PARTIES)[:6])
+            raise FilterError(
+                "party", f"unknown party '{value}'; use a name or letter such as {examples}"
+            )
+        resolved.append(name)
+    return tuple(resolved)
+
+
 def build_filter(
     *,
+    indexed_committees: Collection[str] | None = None,
     committee: Sequence[str] | str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
@@ -74,6 +105,7 @@ def build_filter(
     max_amount: str | float | Decimal | None = None,
     kind: Sequence[str] | str | None = None,
 ) -> SearchFilter:
+    """A validated filter. With `indexed_committees`, committees resolve to the index's spelling."""
     start, end = _date(date_from, "from"), _date(date_to, "to")
     if start and end and start > end:
         raise FilterError("from", f"{start} is after 'to' {end}")
@@ -104,8 +136,11 @@ def build_filter(
             case_prefix = case
         else:
             case_numbers = (case,)
+    committees = _values(committee)
+    if committees and indexed_committees is not None:
+        committees = resolve_committees(committees, indexed_committees)
     return SearchFilter(
-        committees=_values(committee),
+        committees=committees,
         date_from=start,
         date_to=end,
         case_numbers=case_numbers,
@@ -113,7 +148,7 @@ def build_filter(
         outcomes=outcomes,
         persons=_values(person),
         person_role=None if role == "any" else role,
-        parties=_values(party),
+        parties=resolve_parties(_values(party)),
         min_amount=low,
         max_amount=high,
         kinds=kinds,

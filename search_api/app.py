@@ -17,12 +17,11 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from index.filter_input import FilterError, build_filter
+from index.filter_input import FilterError, build_filter, resolve_committees
 from index.filters import SearchFilter
 from index.search import MODES, SearchResponse
 from index.service import MinutesIndex
 from index.store import StoreError
-from nlp.names import PARTIES, canonical_party
 from search_api import feeds
 from search_api.models import (
     CaseTimeline,
@@ -154,41 +153,8 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         if x_api_key != settings.api_key:
             raise ApiError(403, "the X-API-Key is not valid", "X-API-Key")
 
-    def known_committees(values: list[str] | None) -> list[str] | None:
-        """The committees as the index spells them; an unknown one is a 422 listing the known."""
-        if not values:
-            return values
-        indexed = index.store.facet("committee", SearchFilter(), limit=1000)
-        by_key = {" ".join(name.split()).casefold(): name for name in indexed}
-        resolved = []
-        for value in values:
-            name = by_key.get(" ".join(value.split()).casefold())
-            if name is None:
-                known = ", ".join(sorted(indexed)[:20]) or "none yet"
-                raise ApiError(
-                    422, f"no committee '{value}' in the index; known: {known}", "committee"
-                )
-            resolved.append(name)
-        return resolved
-
-    def known_parties(values: list[str] | None) -> list[str] | None:
-        """Party names or letters ("V", "Ø") as canonical names; an unknown one is a 422."""
-        if not values:
-            return values
-        resolved = []
-        for value in values:
-            value = value.strip()
-            name = canonical_party(value) or (
-                canonical_party(value.upper()) if len(value) <= 3 else None
-            )
-            if name is None:
-                raise ApiError(
-                    422,
-                    f"unknown party '{value}'; use a name or letter such as {', '.join(sorted(PARTIES)[:6])}",
-                    "party",
-                )
-            resolved.append(name)
-        return resolved
+    def indexed_committees() -> list[str]:
+        return list(index.store.facet("committee", SearchFilter(), limit=1000))
 
     def search_filter(
         committee: Annotated[
@@ -268,14 +234,15 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
                 raise ApiError(422, "too many or too long values", name)
         return build_filter(
-            committee=known_committees(committee),
+            indexed_committees=indexed_committees(),
+            committee=committee,
             date_from=date_from,
             date_to=date_to,
             case=case,
             decision=decision,
             person=person,
             person_role=person_role,
-            party=known_parties(party),
+            party=party,
             min_amount=min_amount,
             max_amount=max_amount,
             kind=kind,
@@ -397,8 +364,9 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
     ) -> list[dict[str, Any]]:
         """All meetings, newest first."""
         grouped: dict[str, dict[str, Any]] = {}
+        committees = resolve_committees(committee or (), indexed_committees())
         for record in index.searcher.records(
-            SearchFilter(kinds=("minutes",), committees=tuple(known_committees(committee) or ()))
+            SearchFilter(kinds=("minutes",), committees=committees)
         ):
             m = record.get("meeting") or {}
             if not m:

@@ -115,6 +115,20 @@ def test_ingest_search_case_show_stats(seeds_dir, tmp_path):
     stats = json.loads(run("stats", "--json", data=data, check=True).stdout)
     assert stats["items"] == 27 and stats["model"] == "hash-384"
 
+    # Committees resolve to the index's spelling; parties by name or letter; unknown ones are usage errors.
+    lower = run("search", "", "--committee", "beskæftigelsesudvalget", "--json", data=data)
+    assert lower.returncode == 0, lower.stderr
+    assert {r["committee"] for r in json.loads(lower.stdout)["results"]} == {
+        "Beskæftigelsesudvalget"
+    }
+    unknown = run("search", "", "--committee", "Teknisk Udvalg", data=data)
+    assert unknown.returncode == 2 and "--committee" in unknown.stderr
+    assert "Beskæftigelsesudvalget" in unknown.stderr  # the known committees are listed
+    letter = json.loads(run("search", "", "--party", "Velfærdslisten", "--json", data=data).stdout)
+    assert letter["total"] > 0
+    bad_party = run("search", "", "--party", "Findesikkepartiet", data=data)
+    assert bad_party.returncode == 2 and "--party" in bad_party.stderr
+
     again = json.loads(run("ingest", str(corpus), "--json", data=data, check=True).stdout)
     assert again["unchanged"] == 3 and again["ingested"] == 0
 
@@ -136,3 +150,15 @@ def test_bad_filters_are_usage_errors(tmp_path, args, message):
 def test_missing_path_is_a_usage_error(tmp_path):
     result = run("ingest", str(tmp_path / "findes-ikke"), data=tmp_path)
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_remote_ingest_reads_the_api_error_shape():
+    import httpx
+
+    from cli import _error_message
+
+    shaped = httpx.Response(
+        413, json={"error": {"status": 413, "message": "too large", "field": "files"}}
+    )
+    assert _error_message(shaped) == "too large"
+    assert _error_message(httpx.Response(502, text="Bad Gateway")) == "Bad Gateway"
