@@ -228,8 +228,9 @@ def test_sparse_query_drops_question_and_filler_words():
     from index.search import sparse_query
 
     assert sparse_query("hvad besluttede udvalget om unge i fokus forslaget?") == (
-        "besluttede unge fokus forslaget?"
+        "besluttede udvalget unge fokus forslaget?"
     )
+    assert sparse_query("Hvilket tilbud 15.00.00-G01-5-25") == "tilbud 15.00.00-G01-5-25"
     assert sparse_query("Hvem stemte imod") == "stemte"
     # A query of filler words only is kept as it is, so it still matches something.
     assert sparse_query("hvad er det") == "hvad er det"
