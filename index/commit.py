@@ -11,7 +11,9 @@ version of a document live in four steps, each one store operation:
    documents it `supersedes` (older files of the same source);
 3. the kept points are written again with the new payload;
 4. every other point of the document, and the superseded documents, are
-   deleted.
+   deleted;
+5. the new version's `supersedes` is emptied, so it is acted on only while
+   the replacement is unfinished.
 
 A crash can stop it between any two steps. `settle` (run when a store is
 opened under its lock, so no writer is half-way) puts that right:
@@ -99,6 +101,8 @@ def replace_document(
     engine.delete_where(Where(must=(_is("doc_id", doc_id),), must_not=(_is(INGEST_ID, ingest_id),)))
     if version[SUPERSEDES]:
         engine.delete_where(Where(must=(_is("doc_id", *version[SUPERSEDES]),)))
+        # Done: the same bytes may come back later under another name, and must then stay.
+        engine.update_where(Where(must=(_is(INGEST_ID, ingest_id),)), {SUPERSEDES: []})
 
 
 def settle(engine: Engine) -> int:

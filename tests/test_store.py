@@ -542,11 +542,12 @@ class DyingStore:
 
 
 # Writes of a replacement: 0 staged points, 1 the commit, 2 kept points again, 3 older points
-# deleted, 4 superseded documents deleted. Dying before 0 or 1 keeps the old version.
+# deleted, 4 superseded documents deleted, 5 supersedes emptied. Dying before 0 or 1 keeps
+# the old version.
 @pytest.mark.parametrize("kind", PERSISTENT)
 @pytest.mark.parametrize(
     ("writes", "partial", "survivor"),
-    [(0, False, "A"), (1, False, "A"), (1, True, "B"), (2, False, "B"), (3, False, "B"), (4, False, "B")],
+    [(0, False, "A"), (1, False, "A"), (1, True, "B"), (2, False, "B"), (3, False, "B"), (4, False, "B"), (5, False, "B")],
 )  # fmt: skip
 def test_reopening_settles_a_replacement_cut_short(tmp_path, kind, writes, partial, survivor):
     folder = tmp_path / "index"
@@ -586,5 +587,22 @@ def test_replacement_keeps_points_it_shares_with_the_last_version(tmp_path, kind
         store.close()
         store = PERSISTENT[kind](tmp_path / "index")
         assert {h.id for h in store.scroll(SearchFilter(document_ids=("doc-x",)))} == wanted
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kind", PERSISTENT)
+def test_superseded_bytes_ingested_again_stay_after_reopening(tmp_path, kind):
+    store = PERSISTENT[kind](tmp_path / "index")
+    try:
+        store.ensure_collection(DIM, "test-model")
+        store.replace_document("old-x", version("old-x", "A", 3))
+        store.replace_document("doc-x", version("doc-x", "B", 5), supersedes=["old-x"])
+        assert store.count(SearchFilter(document_ids=("old-x",))) == 0
+        store.replace_document("old-x", version("old-x", "A", 3))  # the old bytes, another name
+        store.close()
+        store = PERSISTENT[kind](tmp_path / "index")
+        assert store.count(SearchFilter(document_ids=("old-x",))) == 3
+        assert store.count(SearchFilter(document_ids=("doc-x",))) == 5
     finally:
         store.close()
