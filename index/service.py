@@ -10,7 +10,7 @@ from index.indexer import Indexer
 from index.search import Searcher
 from index.settings import IndexSettings
 from index.sparse import SparseEncoder
-from index.store import Store, open_store
+from index.store import Store, check_sparse_format, open_store
 
 
 class MinutesIndex:
@@ -51,6 +51,12 @@ class MinutesIndex:
 
     @cached_property
     def searcher(self) -> Searcher:
+        where = (
+            f"collection {self.settings.collection}"
+            if self.settings.qdrant_url
+            else str(self.settings.store_dir)
+        )
+        check_sparse_format(self.store.index_info(), where)
         return Searcher(self.store, _Deferred(lambda: self.embedder), self.sparse)
 
     def close(self) -> None:

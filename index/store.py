@@ -153,7 +153,12 @@ def check_model(existing: IndexInfo | None, dim: int, model_name: str, where: st
             f"({existing.dim} dimensions), "
             f"not {model_name} ({dim}); use the same model (MINUTES_MODEL) or a new MINUTES_DATA"
         )
-    if existing.sparse_format != SPARSE_FORMAT:
+    check_sparse_format(existing, where)
+
+
+def check_sparse_format(existing: IndexInfo | None, where: str) -> None:
+    """Queries encoded now cannot match sparse vectors of another layout."""
+    if existing is not None and existing.sparse_format != SPARSE_FORMAT:
         raise ModelMismatch(
             f"the index at {where} holds sparse vectors of an older minutes version "
             f"({existing.sparse_format}, now {SPARSE_FORMAT}); ingest again into a new MINUTES_DATA"

@@ -234,7 +234,7 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
                 raise ApiError(422, "too many or too long values", name)
         return build_filter(
-            indexed_committees=indexed_committees(),
+            indexed_committees=indexed_committees() if committee else None,
             committee=committee,
             date_from=date_from,
             date_to=date_to,

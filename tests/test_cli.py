@@ -162,3 +162,14 @@ def test_remote_ingest_reads_the_api_error_shape():
     )
     assert _error_message(shaped) == "too large"
     assert _error_message(httpx.Response(502, text="Bad Gateway")) == "Bad Gateway"
+
+
+def test_search_refuses_an_index_of_an_older_sparse_format(seeds_dir, tmp_path):
+    data = tmp_path / "data"
+    run("ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q", data=data, check=True)
+    meta = data / "index" / "index.json"
+    meta.write_text(
+        json.dumps(json.loads(meta.read_text()) | {"sparse": "bm25-danish+identifiers/2"})
+    )
+    result = run("search", "ledighed", data=data)
+    assert result.returncode == 1 and "older minutes version" in result.stderr
