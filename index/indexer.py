@@ -102,18 +102,16 @@ class Indexer:
         """The document's search units after CPR redaction, and how many CPR numbers were redacted."""
         if document.kind is DocumentKind.OTHER:
             return section_units(document), 0
-        redacted = 0
-        items = []
-        for item in document.items:
-            clean, count = redact_item(item)
-            items.append(clean)
-            redacted += count
+        cleaned = [redact_item(item) for item in document.items]
+        items = [clean for clean, _ in cleaned]
         extractions = extract_meeting_items(
             document.meeting, items, resolver=self.resolve_reference
         )
+        # Extraction sees the redacted items, so the counts are the ones made here.
         return [
-            item_unit(document, it, ex) for it, ex in zip(items, extractions, strict=True)
-        ], redacted
+            item_unit(document, it, replace(ex, cpr_redacted=count))
+            for (it, count), ex in zip(cleaned, extractions, strict=True)
+        ], sum(count for _, count in cleaned)
 
     def _points(self, units: Sequence[Unit]) -> list[StorePoint]:
         chunks: list[tuple[Unit, Chunk]] = [

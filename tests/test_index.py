@@ -234,3 +234,22 @@ def test_sparse_query_drops_question_and_filler_words():
     assert sparse_query("Hvem stemte imod") == "stemte"
     # A query of filler words only is kept as it is, so it still matches something.
     assert sparse_query("hvad er det") == "hvad er det"
+
+
+def test_cpr_numbers_are_redacted_before_indexing_and_counted_per_item(tmp_path, seeds_dir):
+    text = (seeds_dir / "002_4527f87a4ec4da6b.txt").read_text()
+    head, tail = text.split("Punkt 13:", 1)
+    title, body = tail.split("\n", 1)
+    source = tmp_path / "med-cpr.md"
+    source.write_text(f"{head}Punkt 13:{title}\nBorgeren (CPR 010190-1234) klagede.\n{body}")
+    settings = IndexSettings(MINUTES_DATA=tmp_path / "data", MINUTES_MODEL="hash")
+    minutes = MinutesIndex(settings, embedder=HashEmbedder())
+    try:
+        summary = minutes.indexer.ingest_paths([source])
+        assert summary.as_dict()["cpr_redacted"] == 1
+        hits = list(minutes.store.scroll(SearchFilter()))
+        assert hits and not any("010190-1234" in str(h.payload) for h in hits)
+        item = next(h.payload["item_id"] for h in hits if h.payload.get("item_number") == 13)
+        assert minutes.searcher.record(item)["cpr_redacted"] == 1
+    finally:
+        minutes.close()
