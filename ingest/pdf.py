@@ -55,10 +55,10 @@ from ingest.errors import CorruptPDF, UnreadableText
 from ingest.pdf_hyphens import join_pair
 from ingest.pdf_open import MUPDF_ERRORS, open_pdf, reason, require_text
 from ingest.pdf_page import Line, page_lines
-from ingest.pdf_paragraphs import TOC_LINE, page_blocks
+from ingest.pdf_paragraphs import page_blocks
 from ingest.pdf_profile import Profile, learn_profile
 from ingest.pdf_tables import PageTable, find_tables, ruled_regions
-from ingest.records import Block, BlockKind
+from ingest.records import TOC_LINE, Block, BlockKind
 
 SAMPLE_PAGES = 40
 # MuPDF keeps every object it parsed until the document is closed (about 12 kB a

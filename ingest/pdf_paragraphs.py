@@ -19,14 +19,13 @@ from collections.abc import Sequence
 from ingest.pdf_hyphens import join_lines
 from ingest.pdf_page import Line
 from ingest.pdf_profile import Profile, style_of
-from ingest.records import Block, BlockKind
+from ingest.records import TOC_LINE, Block, BlockKind
 
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _LIST_START = re.compile(
     rf"^(?:[-–•·▪◦■□➢*]|\d{{1,3}}[.)](?!\s*(?:{_MONTHS})\b)|[a-zæøå][.)]|\([a-zæøå\d]{{1,3}}\)"
     r"|[IVX]{1,4}[.)]|[Aa]t \d{1,2}\))\s"
 )
-TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\t)\s*\d{1,4}$")
 _SENTENCE_END = re.compile(r"[.:;!?][\"'’”»)]*$")
 # A line ending like this goes on: "..., som blev vedtaget i" / "mødet".
 _GOES_ON = re.compile(

@@ -33,6 +33,10 @@ class SectionKind(StrEnum):
     OTHER = "other"
 
 
+# A table-of-contents entry: a title, leaders (dots, ellipses, underscores or a tab) and a page.
+TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|_{4,}|\t)\s*\d{1,4}\s*$")
+
+
 class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ingest.meeting import read_meeting
 from ingest.records import (
+    TOC_LINE,
     Block,
     BlockKind,
     Document,
@@ -40,7 +41,6 @@ _BARE_ITEM = re.compile(
 )
 _WEAK_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ\"“].{2,})$")
 _SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
-_TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|\t)\s*\d{1,4}\s*$")
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
 _CLOSED = re.compile(r"^Lukket(?:\s*(?:punkt|sag))?\b", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -64,8 +64,8 @@ class _ItemStart:
 
 
 def _is_toc_line(block: Block) -> bool:
-    return bool(_TOC_LINE.search(block.text)) or (
-        block.kind is BlockKind.TABLE and all(_TOC_LINE.search(" \t".join(r)) for r in block.rows)
+    return bool(TOC_LINE.search(block.text)) or (
+        block.kind is BlockKind.TABLE and all(TOC_LINE.search(" \t".join(r)) for r in block.rows)
     )
 
 

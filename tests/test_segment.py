@@ -116,3 +116,21 @@ def test_empty_text_is_a_named_error():
 
     with pytest.raises(EmptyDocument):
         parse_bytes(b"   \n", "empty.txt")
+
+
+@pytest.mark.parametrize("leader", ["..........", "……", "__________", "\t"])
+def test_contents_lines_are_not_items_whatever_the_leaders(leader):
+    text = (
+        "Referat af mødet i Teknik- og Miljøudvalget den 4. marts 2024\n\n"
+        f"Indholdsfortegnelse\n\n1. Ny cykelsti langs Ringvejen{leader}2\n\n"
+        f"2. Vintervedligeholdelse{leader}3\n\n"
+        "Punkt 1: Ny cykelsti langs Ringvejen\n\nSagsfremstilling\n\nDer mangler en cykelsti.\n\n"
+        "Beslutning\n\nGodkendt.\n\n"
+        "Punkt 2: Vintervedligeholdelse\n\nSagsfremstilling\n\nSne.\n\nBeslutning\n\nDrøftet.\n"
+    )
+    document = parse_bytes(text.encode(), "teknik.txt")
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Ny cykelsti langs Ringvejen"),
+        (2, "Vintervedligeholdelse"),
+    ]
+    assert leader.strip() not in document.items[0].text() or leader == "\t"
