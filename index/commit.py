@@ -16,7 +16,8 @@ version of a document live in four steps, each one store operation:
    the replacement is unfinished.
 
 A crash can stop it between any two steps. `settle` (run when a store is
-opened under its lock, so no writer is half-way) puts that right:
+opened: in full under the embedded store's lock, so no writer is half-way;
+without the staged part on a server) puts that right:
 
 - staged points of a version that never reached step 2 are deleted: the
   previous version stays as it was;
@@ -105,11 +106,16 @@ def replace_document(
         engine.update_where(Where(must=(_is(INGEST_ID, ingest_id),)), {SUPERSEDES: []})
 
 
-def settle(engine: Engine) -> int:
-    """Finish or undo what an interrupted `replace_document` left; how many points were removed."""
+def settle(engine: Engine, staged_too: bool = True) -> int:
+    """Finish or undo what an interrupted `replace_document` left; how many points were removed.
+
+    Staged points are only settled where no other writer can be half-way (a locked
+    folder); on a server, `staged_too=False` leaves them to the next replacement of
+    their document, and settles only what committed versions left behind.
+    """
     removed = 0
     staged = Where(must=(_is(STATE, "staged"),))
-    for ingest_id in engine.facet_where(INGEST_ID, staged):
+    for ingest_id in engine.facet_where(INGEST_ID, staged) if staged_too else ():
         mine = (_is(INGEST_ID, ingest_id),)
         committed = engine.first_payload(Where(must=(*mine, _is(STATE, "live"))))
         leftovers = Where(must=(*mine, _is(STATE, "staged")))

@@ -116,7 +116,10 @@ class QdrantStore:
             raise StoreError(
                 f"cannot reach the Qdrant server at {settings.qdrant_url}: {exc}"
             ) from None
-        return cls(client, settings.collection, settings.shard_number, settings.replication_factor)
+        store = cls(client, settings.collection, settings.shard_number, settings.replication_factor)
+        if store._exists():
+            commit.settle(store, staged_too=False)  # other writers may be mid-way
+        return store
 
     @classmethod
     def local(cls, folder: Path, collection: str = "minutes") -> QdrantStore:

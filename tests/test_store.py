@@ -606,3 +606,18 @@ def test_superseded_bytes_ingested_again_stay_after_reopening(tmp_path, kind):
         assert store.count(SearchFilter(document_ids=("doc-x",))) == 5
     finally:
         store.close()
+
+
+def test_server_settling_leaves_staged_points_to_their_writer():
+    store = QdrantStore(QdrantClient(":memory:"), "minutes")  # speaks the server's API
+    store.ensure_collection(DIM, "test-model")
+    store.replace_document("doc-x", version("doc-x", "A", 40))
+    store.replace_document("old-x", version("old-x", "A", 3))
+    with pytest.raises(Crash):  # after the commit, before the older points go
+        commit.replace_document(DyingStore(store, 3), "doc-x", version("doc-x", "B", 50), ["old-x"])
+    with pytest.raises(Crash):  # another writer, half-way: its points are staged
+        commit.replace_document(DyingStore(store, 1), "doc-y", version("doc-y", "C", 60))
+    commit.settle(store, staged_too=False)
+    live = {h.payload["version"] for h in store.scroll(SearchFilter(document_ids=("doc-x",)))}
+    assert live == {"B"} and store.count(SearchFilter(document_ids=("old-x",))) == 0
+    assert store.count(SearchFilter(document_ids=("doc-y",), include_staged=True)) == 60
