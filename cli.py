@@ -58,12 +58,12 @@ def parse(
         document = parse_file(file)
     except IngestError as exc:
         fail(str(exc))
-    from nlp.extract import extraction_json
+    from nlp.extract import extractions_json
 
     data = document_to_dict(document)
     data["items"] = [
-        dict(item, **extraction_json(document, it))
-        for item, it in zip(data["items"], document.items, strict=True)
+        dict(item, **extraction)
+        for item, extraction in zip(data["items"], extractions_json(document), strict=True)
     ]
     if as_json:
         print_json(data)
@@ -432,12 +432,12 @@ def show(
             document = parse_file(path)
         except IngestError as exc:
             fail(str(exc))
-        from nlp.extract import extraction_json
+        from nlp.extract import extractions_json
 
         data = document_to_dict(document)
         records = [
-            dict(d, **extraction_json(document, it))
-            for d, it in zip(data["items"], document.items, strict=True)
+            dict(d, **extraction)
+            for d, extraction in zip(data["items"], extractions_json(document), strict=True)
         ]
         for r in records:
             r["meeting"] = data["meeting"]

@@ -357,6 +357,6 @@ def redact_item(item: Item) -> tuple[Item, int]:
     ), count
 
 
-def extraction_json(document: Document, item: Item) -> dict[str, Any]:
+def extractions_json(document: Document) -> list[dict[str, Any]]:
     """The extraction fields `minutes parse --json` shows under each item (CPR numbers redacted)."""
-    return extract_item(item, document.meeting, meeting_items=document.items).to_json()
+    return [ex.to_json() for ex in extract_meeting_items(document.meeting, document.items)]
