@@ -28,6 +28,8 @@ MAX_CANDIDATES = 400
 # Chunks fetched per query vector, at least. Items have several chunks each, so a chunk pool
 # of 200 is a few dozen items; 200 against 100 found one more relevant item in bench/eval_search.py.
 CHUNK_POOL = 200
+# What ranking reads of a candidate chunk; the shown page fetches whole payloads.
+CANDIDATE_FIELDS = ("item_id", "kind", "case_numbers")
 # Reciprocal rank fusion: score = sum of weight / (RRF_K + rank). k=60 and equal weights, the usual
 # choice; measured flat for k in 30..100 and either weight in 0.5..1 (bench/eval_search.py).
 RRF_K = 60.0
@@ -190,12 +192,16 @@ class Searcher:
         lists: list[tuple[list[Hit], float]] = []
         if mode != "sparse":
             dense = self.embedder.embed_queries([query])[0].tolist()
-            hits = self.store.query(dense, None, flt, limit=limit, mode="dense")
+            hits = self.store.query(
+                dense, None, flt, limit=limit, mode="dense", fields=CANDIDATE_FIELDS
+            )
             lists.append((hits, DENSE_WEIGHT))
         if mode != "dense":
             sparse = self.sparse.encode_query(sparse_query(query))
             if sparse.indices:
-                hits = self.store.query(None, sparse, flt, limit=limit, mode="sparse")
+                hits = self.store.query(
+                    None, sparse, flt, limit=limit, mode="sparse", fields=CANDIDATE_FIELDS
+                )
                 lists.append((hits, SPARSE_WEIGHT))
         return fuse_items(lists, RRF_K)
 
@@ -232,12 +238,17 @@ class Searcher:
             if item_id not in best:
                 best[item_id] = hit
         ranked = list(best.values())
-        page = ranked[offset : offset + limit]
+        page = self._with_payloads(ranked[offset : offset + limit])
         return SearchResponse(
             results=[result_from_hit(h, query) for h in page],
             total=len(ranked),
             facets=self.facets(flt) if facets else {},
         )
+
+    def _with_payloads(self, hits: list[Hit]) -> list[Hit]:
+        """The hits shown, with their whole payloads (candidates carry CANDIDATE_FIELDS only)."""
+        full = {h.id: h.payload for h in self.store.retrieve([h.id for h in hits])}
+        return [Hit(h.id, h.score, full[h.id]) for h in hits if h.id in full]
 
     def browse(
         self, flt: SearchFilter, *, limit: int, offset: int, facets: bool = True

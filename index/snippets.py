@@ -48,7 +48,14 @@ def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     if not tokens:
         return Snippet(text[:300], ())
     terms = query_terms(query)
-    hits = [bool(terms) and _matches(t.group(0), terms) for t in tokens]
+    seen: dict[str, bool] = {}  # chunks repeat their words: decide each word once
+
+    def matches(word: str) -> bool:
+        if word not in seen:
+            seen[word] = bool(terms) and _matches(word, terms)
+        return seen[word]
+
+    hits = [matches(t.group(0)) for t in tokens]
     best_start, best_score = 0, -1
     window_hits = sum(hits[:words])
     for start in range(0, max(1, len(tokens) - words + 1)):
@@ -65,9 +72,7 @@ def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     body = text[first_char:last_char]
     snippet = prefix + " ".join(body.split()) + suffix
     # Recompute spans on the whitespace-normalised snippet.
-    spans = tuple(
-        m.span() for m in _WORD.finditer(snippet) if terms and _matches(m.group(0), terms)
-    )
+    spans = tuple(m.span() for m in _WORD.finditer(snippet) if matches(m.group(0)))
     return Snippet(snippet, spans)
 
 

@@ -124,6 +124,7 @@ class Store(Protocol):
         limit: int,
         prefetch_limit: int = 100,
         mode: str = "hybrid",
+        fields: Sequence[str] | None = None,
     ) -> list[Hit]: ...
 
     def scroll(

@@ -93,6 +93,14 @@ class EdgeStore:
         self.folder = folder
         self.shard = shard
         self._lock: FolderLock | None = lock
+        # Facet counts depend on the filter, not the query, and this process is the only
+        # writer (the folder is locked), so they are kept until the next write.
+        self._facets: dict[tuple[str, SearchFilter | None, int], dict[str, int]] = {}
+
+    def _update(self, operation: Any) -> None:
+        """Every write goes through here."""
+        self._facets.clear()
+        self._require().update(operation)
 
     @classmethod
     def open(cls, folder: Path) -> EdgeStore:
@@ -161,7 +169,7 @@ class EdgeStore:
         indexed = set(shard.info().payload_schema or {})
         for name, schema in _SCHEMA:
             if name not in indexed:
-                shard.update(qe.UpdateOperation.create_field_index(name, schema))
+                self._update(qe.UpdateOperation.create_field_index(name, schema))
 
     def _require(self) -> qe.EdgeShard:
         if self.shard is None:
@@ -181,9 +189,8 @@ class EdgeStore:
         ]
 
     def _write(self, points: list[qe.Point]) -> None:
-        shard = self._require()
         for start in range(0, len(points), _BATCH):
-            shard.update(qe.UpdateOperation.upsert_points(points[start : start + _BATCH]))
+            self._update(qe.UpdateOperation.upsert_points(points[start : start + _BATCH]))
 
     def upsert(self, points: Sequence[StorePoint]) -> None:
         self._write(self._points(points, {"state": "live"}))
@@ -198,7 +205,7 @@ class EdgeStore:
     def delete(self, flt: SearchFilter) -> None:
         """Delete the matching points, staged ones included. An empty filter is refused."""
         if self.shard is not None:
-            self.shard.update(
+            self._update(
                 qe.UpdateOperation.delete_points_by_filter(edge_filter(removal_filter(flt)))
             )
 
@@ -248,12 +255,10 @@ class EdgeStore:
         self._write(self._points(points, extra))
 
     def update_where(self, where: commit.Where, payload: dict[str, Any]) -> None:
-        self._require().update(
-            qe.UpdateOperation.set_payload_by_filter(self._where(where), payload)
-        )
+        self._update(qe.UpdateOperation.set_payload_by_filter(self._where(where), payload))
 
     def delete_where(self, where: commit.Where) -> None:
-        self._require().update(qe.UpdateOperation.delete_points_by_filter(self._where(where)))
+        self._update(qe.UpdateOperation.delete_points_by_filter(self._where(where)))
 
     def count_where(self, where: commit.Where) -> int:
         if self.shard is None:
@@ -284,12 +289,17 @@ class EdgeStore:
         limit: int,
         prefetch_limit: int = 100,
         mode: str = "hybrid",
+        fields: Sequence[str] | None = None,
     ) -> list[Hit]:
-        """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists."""
+        """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists.
+
+        `fields` limits the payload returned to those keys (None: all of it).
+        """
         use_dense, use_sparse = query_plan(dense, sparse, mode)
         if self.shard is None:
             return []
         qfilter = edge_filter(flt)
+        payload = qe.PayloadSelector.Include(list(fields)) if fields else True
         searches = []
         if use_dense:
             searches.append(qe.Query.Nearest(list(dense), using=DENSE))
@@ -297,7 +307,7 @@ class EdgeStore:
             searches.append(qe.Query.Nearest(_sparse(sparse), using=SPARSE))
         if len(searches) == 1:
             request = qe.QueryRequest(
-                limit=limit, query=searches[0], filter=qfilter, with_payload=True
+                limit=limit, query=searches[0], filter=qfilter, with_payload=payload
             )
         else:
             request = qe.QueryRequest(
@@ -307,7 +317,7 @@ class EdgeStore:
                 ],
                 query=qe.Fusion.Rrf(k=RRF_K),
                 filter=qfilter,
-                with_payload=True,
+                with_payload=payload,
             )
         return [Hit(str(p.id), float(p.score), p.payload or {}) for p in self.shard.query(request)]
 
@@ -347,10 +357,16 @@ class EdgeStore:
         """Counts of points per value of a keyword field, largest first."""
         if self.shard is None:
             return {}
-        response = self.shard.facet(
-            qe.FacetRequest(key=key, limit=limit, exact=True, filter=edge_filter(flt))
-        )
-        return {str(h.value): int(h.count) for h in response.hits}
+        cached = self._facets.get((key, flt, limit))
+        if cached is None:
+            if len(self._facets) > 512:
+                self._facets.clear()
+            response = self.shard.facet(
+                qe.FacetRequest(key=key, limit=limit, exact=True, filter=edge_filter(flt))
+            )
+            cached = {str(h.value): int(h.count) for h in response.hits}
+            self._facets[(key, flt, limit)] = cached
+        return dict(cached)
 
     def retrieve(self, ids: Sequence[str]) -> list[Hit]:
         """The live points with these ids, in the order asked; unknown ids are left out."""
@@ -370,7 +386,7 @@ class EdgeStore:
         """Merge `payload` into these points' payloads."""
         check_payload(payload)
         if ids:
-            self._require().update(qe.UpdateOperation.set_payload(list(ids), payload))
+            self._update(qe.UpdateOperation.set_payload(list(ids), payload))
 
     def flush(self) -> None:
         if self.shard is not None:

@@ -286,12 +286,17 @@ class QdrantStore:
         limit: int,
         prefetch_limit: int = 100,
         mode: str = "hybrid",
+        fields: Sequence[str] | None = None,
     ) -> list[Hit]:
-        """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists."""
+        """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists.
+
+        `fields` limits the payload returned to those keys (None: all of it).
+        """
         use_dense, use_sparse = query_plan(dense, sparse, mode)
         if not self._exists():
             return []
         qfilter = client_filter(flt)
+        payload = models.PayloadSelectorInclude(include=list(fields)) if fields else True
         searches: list[tuple[Any, str]] = []
         if use_dense:
             searches.append((list(dense), DENSE))
@@ -305,7 +310,7 @@ class QdrantStore:
                 using=using,
                 query_filter=qfilter,
                 limit=limit,
-                with_payload=True,
+                with_payload=payload,
             )
         else:
             response = self.client.query_points(
@@ -318,7 +323,7 @@ class QdrantStore:
                 query=models.RrfQuery(rrf=models.Rrf(k=RRF_K)),
                 query_filter=qfilter,
                 limit=limit,
-                with_payload=True,
+                with_payload=payload,
             )
         return [Hit(str(p.id), float(p.score), p.payload or {}) for p in response.points]
 

@@ -621,3 +621,21 @@ def test_server_settling_leaves_staged_points_to_their_writer():
     live = {h.payload["version"] for h in store.scroll(SearchFilter(document_ids=("doc-x",)))}
     assert live == {"B"} and store.count(SearchFilter(document_ids=("old-x",))) == 0
     assert store.count(SearchFilter(document_ids=("doc-y",), include_staged=True)) == 60
+
+
+def test_embedded_facets_follow_every_write(tmp_path):
+    store = EdgeStore.open(tmp_path / "index")
+    try:
+        store.ensure_collection(DIM, "test-model")
+        store.replace_document("doc-x", version("doc-x", "A", 4))
+        assert store.facet("doc_id", None) == {"doc-x": 4}
+        store.replace_document("doc-x", version("doc-x", "B", 6))
+        assert store.facet("doc_id", None) == {"doc-x": 6}
+        store.upsert(version("doc-y", "A", 2))
+        assert store.facet("doc_id", None) == {"doc-x": 6, "doc-y": 2}
+        store.delete(SearchFilter(document_ids=("doc-x",)))
+        assert store.facet("doc_id", None) == {"doc-y": 2}
+        store.facet("doc_id", None)["doc-y"] = 99  # a caller's copy, not the cache
+        assert store.facet("doc_id", None) == {"doc-y": 2}
+    finally:
+        store.close()
