@@ -64,11 +64,19 @@ class SentenceTransformerEmbedder:
         self.dim = _dimension(self.model)
         self.batch_size = batch_size
         self._prompts = _prompts(self.model.prompts or {}, base)
+        # One encode at a time: torch already uses every core for one call, and concurrent
+        # calls (a server's request threads) only fight over them.
+        self._encoding = threading.Lock()
 
     def _encode(self, texts: Sequence[str], kind: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model.encode(
+        with self._encoding:
+            vectors = self._encode_unlocked(texts, kind)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _encode_unlocked(self, texts: Sequence[str], kind: str) -> Any:
+        return self.model.encode(
             [" ".join(text.split()) for text in texts],
             prompt=self._prompts.get(kind),
             batch_size=self.batch_size,
@@ -76,7 +84,6 @@ class SentenceTransformerEmbedder:
             convert_to_numpy=True,
             show_progress_bar=False,
         )
-        return np.asarray(vectors, dtype=np.float32)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, "passage")
