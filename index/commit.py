@@ -106,6 +106,15 @@ def replace_document(
         engine.update_where(Where(must=(_is(INGEST_ID, ingest_id),)), {SUPERSEDES: []})
 
 
+def discard_staged(engine: Engine) -> int:
+    """Delete the points of every write that never committed; how many there were."""
+    staged = Where(must=(_is(STATE, "staged"),))
+    found = engine.count_where(staged)
+    if found:
+        engine.delete_where(staged)
+    return found
+
+
 def settle(engine: Engine, staged_too: bool = True) -> int:
     """Finish or undo what an interrupted `replace_document` left; how many points were removed.
 

@@ -211,11 +211,7 @@ class EdgeStore:
 
     def discard_staged(self) -> int:
         """Delete points of writes that never committed; how many there were."""
-        staged = commit.Where(must=(Condition("state", ("staged",)),))
-        found = self.count_where(staged)
-        if found:
-            self.delete_where(staged)
-        return found
+        return commit.discard_staged(self)
 
     # The primitives of the commit protocol (index/commit.py).
 

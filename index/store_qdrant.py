@@ -206,11 +206,7 @@ class QdrantStore:
 
     def discard_staged(self) -> int:
         """Delete points of writes that never committed. Only while no other process writes."""
-        staged = commit.Where(must=(Condition("state", ("staged",)),))
-        found = self.count_where(staged)
-        if found:
-            self.delete_where(staged)
-        return found
+        return commit.discard_staged(self)
 
     # The primitives of the commit protocol (index/commit.py).
 
