@@ -549,6 +549,7 @@ def serve(
     try:
         application = create_app(settings)
         application.state.index.store  # noqa: B018 - take the store's lock now, fail before binding the port
+        application.state.index.embedder.serve_concurrently()
     except StoreError as exc:
         fail(str(exc))
     err.print(f"minutes: serving {settings.data_dir} on http://{settings.host}:{settings.port}/")

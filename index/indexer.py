@@ -211,6 +211,8 @@ class Indexer:
             if on_file:
                 on_file(path, result)
         self.store.flush()
+        # A batch ends with the engine's search indexes built, so the next search is fast.
+        self.store.optimize()
         return summary
 
     def delete_document(self, doc_id: str) -> bool:

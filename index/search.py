@@ -187,6 +187,11 @@ class Searcher:
         self.embedder = embedder
         self.sparse = sparse
 
+    def warm_up(self) -> None:
+        """Do now what the first search would do: load the model and word lists, read fields."""
+        self.store.warm(CANDIDATE_FIELDS)
+        self.search("opvarmning af søgemaskinen")  # a compound: loads the compound lexicon too
+
     def _candidates(self, query: str, flt: SearchFilter, limit: int, mode: str) -> list[Hit]:
         """Items (best chunk each), best first: one vector's ranking, or both fused."""
         lists: list[tuple[list[Hit], float]] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.da.stop_words import STOP_WORDS
 
@@ -26,20 +27,42 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-def _matches(word: str, terms: list[str]) -> bool:
-    word = word.lower().strip(".-/,")
-    for term in terms:
-        if len(term) < 5 or not term.isalpha():
-            if word == term:
-                return True
-        # A shared stem: "fleksjobbet" ~ "fleksjob", "besparelser" ~ "besparelse".
-        elif (
-            word.startswith(term[: max(4, len(term) - 3)])
-            or term.startswith(word[: max(4, len(word) - 3)])
-            and len(word) >= 5
-        ):
-            return True
-    return False
+class _Terms:
+    """Decides whether a word matches a query term, in a few set and prefix lookups.
+
+    Short or non-alphabetic terms match exactly. Longer ones match a shared stem:
+    "fleksjobbet" ~ "fleksjob" (the word starts with the term's stem) and
+    "besparelse" ~ "besparelser" (the term starts with the word's stem).
+    Each word is decided once: a page of results repeats its words.
+    """
+
+    def __init__(self, terms: list[str]):
+        long = [t for t in terms if len(t) >= 5 and t.isalpha()]
+        self.any = bool(terms)
+        self.exact = frozenset(t for t in terms if t not in long)
+        self.stems = tuple(t[: max(4, len(t) - 3)] for t in long)
+        self.term_prefixes = frozenset(t[:k] for t in long for k in range(4, len(t) + 1))
+        self.decided: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        found = self.decided.get(word)
+        if found is None:
+            found = self.decided[word] = self.any and self._matches(word)
+        return found
+
+    def _matches(self, word: str) -> bool:
+        word = word.lower().strip(".-/,")
+        return (
+            word in self.exact
+            or (bool(self.stems) and word.startswith(self.stems))
+            or (len(word) >= 5 and word[: max(4, len(word) - 3)] in self.term_prefixes)
+        )
+
+
+@lru_cache(maxsize=64)
+def _terms_of(query: str) -> _Terms:
+    """One query's matcher, shared by the snippets of its results (and its next page)."""
+    return _Terms(query_terms(query))
 
 
 def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
@@ -47,14 +70,7 @@ def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     tokens = list(_WORD.finditer(text))
     if not tokens:
         return Snippet(text[:300], ())
-    terms = query_terms(query)
-    seen: dict[str, bool] = {}  # chunks repeat their words: decide each word once
-
-    def matches(word: str) -> bool:
-        if word not in seen:
-            seen[word] = bool(terms) and _matches(word, terms)
-        return seen[word]
-
+    matches = _terms_of(query)
     hits = [matches(t.group(0)) for t in tokens]
     best_start, best_score = 0, -1
     window_hits = sum(hits[:words])

@@ -96,11 +96,47 @@ class EdgeStore:
         # Facet counts depend on the filter, not the query, and this process is the only
         # writer (the folder is locked), so they are kept until the next write.
         self._facets: dict[tuple[str, SearchFilter | None, int], dict[str, int]] = {}
+        # Payload fields that queries ask for by `fields`, per point id. Reading a point's
+        # payload costs ~30 us however few fields are asked for (the engine decodes all ~40),
+        # which was 6 of the 6.4 ms of a 200-candidate query. Writes keep it current: every
+        # point written goes through `_points`, and `update_where`/`set_payload` drop a field
+        # set they touch. A deleted point's entry stays but is never asked for again.
+        self._light: dict[tuple[str, ...], dict[str, dict[str, Any]]] = {}
 
     def _update(self, operation: Any) -> None:
         """Every write goes through here."""
         self._facets.clear()
         self._require().update(operation)
+
+    def _light_payloads(self, fields: tuple[str, ...], ids: Sequence[str]) -> dict[str, dict]:
+        """`fields` of these points' payloads, read once per point and then kept."""
+        known = self._light.setdefault(fields, {})
+        missing = [i for i in ids if i not in known]
+        if missing:
+            selector = qe.PayloadSelector.Include(list(fields))
+            for record in self._require().retrieve(
+                missing, with_payload=selector, with_vector=False
+            ):
+                known[str(record.id)] = dict(record.payload or {})
+        return known
+
+    def warm(self, fields: Sequence[str]) -> None:
+        """Read `fields` of every point now, so no query pays for it later (a server's start)."""
+        if self.shard is None:
+            return
+        known = self._light.setdefault(tuple(fields), {})
+        selector = qe.PayloadSelector.Include(list(fields))
+        offset = None
+        while True:
+            request = qe.ScrollRequest(offset=offset, limit=4096, with_payload=selector)
+            records, offset = self.shard.scroll(request)
+            known.update((str(r.id), dict(r.payload or {})) for r in records)
+            if offset is None or not records:
+                return
+
+    def _drop_light(self, keys: Sequence[str]) -> None:
+        for fields in [f for f in self._light if set(f) & set(keys)]:
+            del self._light[fields]
 
     @classmethod
     def open(cls, folder: Path) -> EdgeStore:
@@ -179,6 +215,9 @@ class EdgeStore:
     def _points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> list[qe.Point]:
         for p in points:
             check_payload(p.payload)
+            payload = p.payload | extra
+            for fields, known in self._light.items():
+                known[p.id] = {f: payload[f] for f in fields if f in payload}
         return [
             qe.Point(
                 id=p.id,
@@ -251,6 +290,7 @@ class EdgeStore:
         self._write(self._points(points, extra))
 
     def update_where(self, where: commit.Where, payload: dict[str, Any]) -> None:
+        self._drop_light(list(payload))
         self._update(qe.UpdateOperation.set_payload_by_filter(self._where(where), payload))
 
     def delete_where(self, where: commit.Where) -> None:
@@ -295,7 +335,7 @@ class EdgeStore:
         if self.shard is None:
             return []
         qfilter = edge_filter(flt)
-        payload = qe.PayloadSelector.Include(list(fields)) if fields else True
+        payload = not fields
         searches = []
         if use_dense:
             searches.append(qe.Query.Nearest(list(dense), using=DENSE))
@@ -315,7 +355,13 @@ class EdgeStore:
                 filter=qfilter,
                 with_payload=payload,
             )
-        return [Hit(str(p.id), float(p.score), p.payload or {}) for p in self.shard.query(request)]
+        points = self.shard.query(request)
+        if not fields:
+            return [Hit(str(p.id), float(p.score), p.payload or {}) for p in points]
+        scored = [(str(p.id), float(p.score)) for p in points]
+        known = self._light_payloads(tuple(fields), [i for i, _ in scored])
+        # A point deleted since the query ran is left out.
+        return [Hit(i, score, known[i]) for i, score in scored if i in known]
 
     def scroll(
         self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False
@@ -382,7 +428,23 @@ class EdgeStore:
         """Merge `payload` into these points' payloads."""
         check_payload(payload)
         if ids:
+            self._drop_light(list(payload))
             self._update(qe.UpdateOperation.set_payload(list(ids), payload))
+
+    def optimize(self) -> bool:
+        """Merge segments and build their HNSW graphs, blocking until done.
+
+        qdrant-edge has no background optimizer: without this, points stay in the
+        appendable segment and every dense query scans all of them (23 ms at 100k chunks,
+        against 2.6 ms on HNSW). It holds the GIL for the whole run (minutes at 100k chunks),
+        so it runs after an ingest or before a server serves, never beside reads.
+        """
+        if self.shard is None:
+            return False
+        changed = bool(self.shard.optimize())
+        if changed:
+            self.shard.flush()
+        return changed
 
     def flush(self) -> None:
         if self.shard is not None:

@@ -383,6 +383,13 @@ class QdrantStore:
         if ids:
             self.client.set_payload(self.collection, payload, points=list(ids), wait=True)
 
+    def warm(self, fields: Sequence[str]) -> None:
+        """Nothing to do: the server returns the fields with each query."""
+
+    def optimize(self) -> bool:
+        """A Qdrant server optimizes in the background by itself."""
+        return False
+
     def flush(self) -> None:
         """Writes wait for the server; nothing is buffered here."""
 

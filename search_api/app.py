@@ -6,7 +6,7 @@ one shape: `{"error": {"status", "message", "field"}}`.
 """
 
 import threading
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from enum import StrEnum
 from pathlib import Path as FilePath
 from typing import Annotated, Any
@@ -87,7 +87,12 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
-        index.store  # noqa: B018 - open (and lock) the store at start, not on the first request
+        # Open (and lock) the store at start, not on the first request, and build what an
+        # ingest left unindexed: the engine's optimizer blocks every thread while it runs.
+        index.store.optimize()
+        # An index this version cannot search still serves: every search answers 503 saying why.
+        with suppress(StoreError):
+            index.searcher.warm_up()
         yield
         index.close()
 

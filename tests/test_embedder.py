@@ -246,3 +246,21 @@ def test_int8_stays_close_to_fp32_and_finds_the_same_items(fp32):
     for embedder in (fp32, int8):
         found = (embedder.embed_queries(titles) @ passages[embedder.name].T).argmax(axis=1)
         assert (found == np.arange(len(titles))).sum() >= 7, (embedder.name, found)
+
+
+@pytest.mark.slow
+def test_queries_embed_alone_and_come_back_from_the_cache(monkeypatch):
+    """Each query gets its own model call (int8 scales per call), and a repeat is not embedded."""
+    int8 = load_embedder(MODEL_NAME, cache_dir=CACHE, quantize=True)
+    texts = [f"{s} (cache-test)" for s in seed_sentences(4)]
+    alone = np.concatenate([int8._encode([t], "query") for t in texts])  # sentence-transformers
+    calls: list[list[str]] = []
+    forward = int8._forward_queries
+    monkeypatch.setattr(
+        int8, "_forward_queries", lambda batch: calls.append(batch) or forward(batch)
+    )
+    together = int8.embed_queries([texts[0], *texts, f"  {texts[1]} "])
+    assert calls == [[t] for t in texts]  # one call per new query, a repeat not embedded
+    assert np.allclose(together[1:5], alone, atol=1e-6)
+    assert np.array_equal(together[0], together[1]) and np.array_equal(together[5], together[2])
+    assert np.array_equal(int8.embed_queries(texts[2:3]), together[3:4]) and len(calls) == 4

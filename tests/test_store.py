@@ -639,3 +639,89 @@ def test_embedded_facets_follow_every_write(tmp_path):
         assert store.facet("doc_id", None) == {"doc-y": 2}
     finally:
         store.close()
+
+
+def test_embedded_query_fields_follow_every_write(tmp_path):
+    """Queries asking for `fields` read them from a per-point cache; every write keeps it true."""
+    store = EdgeStore.open(tmp_path / "index")
+    fields = ("item_id", "version", "state")
+
+    def answered() -> dict[str, tuple]:
+        hits = store.query(unit(0), None, None, limit=50, mode="dense", fields=fields)
+        return {h.id: tuple(h.payload.get(f) for f in fields) for h in hits}
+
+    def truth() -> dict[str, tuple]:
+        return {h.id: tuple(h.payload.get(f) for f in fields) for h in store.scroll(None)}
+
+    try:
+        store.ensure_collection(DIM, "test-model")
+        store.replace_document("doc-x", version("doc-x", "A", 4))
+        assert answered() == truth() and len(truth()) == 4
+        store.replace_document("doc-x", version("doc-x", "B", 6))  # new ids, old ones deleted
+        assert answered() == truth() and {v[1] for v in truth().values()} == {"B"}
+        kept = version("doc-x", "B", 6)
+        for p in kept:
+            p.payload["version"] = "B2"  # the same ids written again with another payload
+        store.replace_document("doc-x", kept)
+        assert answered() == truth() and {v[1] for v in answered().values()} == {"B2"}
+        store.set_payload([kept[0].id], {"version": "C"})
+        assert answered() == truth() and answered()[kept[0].id][1] == "C"
+        store.delete(SearchFilter(document_ids=("doc-x",)))
+        assert answered() == {}
+        store.upsert(version("doc-y", "A", 2))
+        assert answered() == truth() and len(answered()) == 2
+    finally:
+        store.close()
+
+
+def test_warming_reads_every_point_once(tmp_path):
+    store = EdgeStore.open(tmp_path / "index")
+    try:
+        store.ensure_collection(DIM, "test-model")
+        store.upsert(make_points())
+        store._light.clear()
+        store.warm(("item_id",))
+        assert set(store._light[("item_id",)]) == {p.id for p in make_points()}
+        hits = store.query(unit(1), None, None, limit=10, mode="dense", fields=("item_id",))
+        assert {h.payload["item_id"] for h in hits} == {"a#1", "a#2", "b#1", "c#1"}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_optimize_builds_hnsw_and_keeps_every_answer(tmp_path):
+    """Past the engine's indexing threshold (~10 MB of vectors), optimize builds HNSW; results hold."""
+    dim, n = 384, 8000
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(n, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    store = EdgeStore.open(tmp_path / "index")
+    try:
+        store.ensure_collection(dim, "test-model")
+        sparse = SPARSE.encode_document("punkt")
+        store.upsert(
+            [
+                StorePoint(point_uuid(f"p/{k}"), vectors[k].tolist(), sparse, {"item_id": f"i#{k}"})
+                for k in range(n)
+            ]
+        )
+        probes = [int(k) for k in rng.choice(n, 20, replace=False)]
+
+        def nearest(k: int) -> str:
+            hits = store.query(
+                vectors[k].tolist(), None, None, 1, mode="dense", fields=("item_id",)
+            )
+            return hits[0].payload["item_id"]
+
+        before = [nearest(k) for k in probes]
+        assert store.optimize() is True
+        assert store.optimize() is False  # nothing left to do
+        assert [nearest(k) for k in probes] == before == [f"i#{k}" for k in probes]
+        assert store.count() == n
+    finally:
+        store.close()
+    reopened = EdgeStore.open(tmp_path / "index")
+    try:
+        assert reopened.count() == n and reopened.optimize() is False
+    finally:
+        reopened.close()
