@@ -110,14 +110,6 @@ def result_from_hit(hit: Hit, query: str) -> SearchResult:
     )
 
 
-def _best_per_item(hits: Sequence[Hit]) -> list[Hit]:
-    """Each item's best chunk, in the order of the list (best first)."""
-    best: dict[str, Hit] = {}
-    for hit in sorted(hits, key=lambda h: h.score, reverse=True):
-        best.setdefault(hit.payload["item_id"], hit)
-    return list(best.values())
-
-
 def _prior(hit: Hit) -> float:
     """Background documents rank below minutes unless they match clearly better.
 
@@ -140,13 +132,15 @@ def fuse_items(lists: Sequence[tuple[Sequence[Hit], float]], k: float) -> list[H
     chunk_scores: dict[str, float] = {}
     chunks: dict[str, Hit] = {}
     for hits, weight in lists:
-        ordered = sorted(hits, key=lambda h: h.score, reverse=True)
-        for rank, hit in enumerate(ordered, 1):
+        ranked_items: set[str] = set()
+        for rank, hit in enumerate(sorted(hits, key=lambda h: h.score, reverse=True), 1):
             chunk_scores[hit.id] = chunk_scores.get(hit.id, 0.0) + weight / (k + rank)
             chunks.setdefault(hit.id, hit)
-        for rank, hit in enumerate(_best_per_item(ordered), 1):
             item = hit.payload["item_id"]
-            item_scores[item] = item_scores.get(item, 0.0) + weight / (k + rank)
+            if item not in ranked_items:  # the item's best chunk: its rank in the item ranking
+                ranked_items.add(item)
+                item_rank = len(ranked_items)
+                item_scores[item] = item_scores.get(item, 0.0) + weight / (k + item_rank)
     shown: dict[str, Hit] = {}
     for chunk_id, hit in chunks.items():
         item = hit.payload["item_id"]
