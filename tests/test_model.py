@@ -58,17 +58,26 @@ def test_int8_stays_close_to_fp32(model):
     assert cosines.min() >= 0.95, cosines
 
 
-def test_real_model_end_to_end(tmp_path, seeds_dir, external_dir):
+@pytest.mark.parametrize(
+    ("model_name", "index_name"),
+    [
+        ("multilingual-e5-small", "multilingual-e5-small+int8"),
+        ("multilingual-e5-small+onnx", "multilingual-e5-small+onnx-int8"),
+    ],
+)
+def test_real_model_end_to_end(tmp_path, seeds_dir, external_dir, model_name, index_name):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in [*SEED_MINUTES.values(), *SEED_BACKGROUND]:
         shutil.copy(seeds_dir / name, corpus)
-    settings = IndexSettings(MINUTES_DATA=tmp_path / "data", MINUTES_MODEL_CACHE=CACHE)
+    settings = IndexSettings(
+        MINUTES_DATA=tmp_path / "data", MINUTES_MODEL_CACHE=CACHE, MINUTES_MODEL=model_name
+    )
     minutes = MinutesIndex(settings)
     try:
         summary = minutes.indexer.ingest_paths(sorted(corpus.iterdir()))
         assert summary.count("ingested") == 5
-        assert minutes.store.index_info().model_name == "multilingual-e5-small+int8"
+        assert minutes.store.index_info().model_name == index_name
         queries = [
             json.loads(line)
             for line in (EVAL / "queries.dev.jsonl").read_text().splitlines()
