@@ -117,7 +117,7 @@ def main() -> None:
         default=[REPO.parent / "shared" / "eval" / "queries.dev.jsonl"],
         help="One or more query files (JSON lines with id, q, relevant), scored on one index.",
     )
-    parser.add_argument("--model", default="multilingual-e5-small")
+    parser.add_argument("--model", default="multilingual-e5-small+onnx")
     parser.add_argument("--fp32", action="store_true", help="Use the fp32 model instead of int8.")
     parser.add_argument("--model-cache", type=Path, default=REPO / ".cache" / "models")
     parser.add_argument(

@@ -210,7 +210,7 @@ _LOADING = threading.Lock()
 
 
 def load_embedder(
-    model: str = MODEL_NAME,
+    model: str = ONNX_MODEL_NAME,
     cache_dir: Path | None = None,
     quantize: bool = True,
     log: Callable[[str], None] = lambda _: None,

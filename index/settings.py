@@ -19,7 +19,7 @@ class IndexSettings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir, alias="MINUTES_DATA")
     model_cache: Path | None = Field(default=None, alias="MINUTES_MODEL_CACHE")
-    model: str = Field(default="multilingual-e5-small", alias="MINUTES_MODEL")
+    model: str = Field(default="multilingual-e5-small+onnx", alias="MINUTES_MODEL")
     quantize: bool = Field(default=True, alias="MINUTES_QUANTIZE")
     qdrant_url: str | None = Field(default=None, alias="QDRANT_URL")
     qdrant_api_key: str | None = Field(default=None, alias="QDRANT_API_KEY")
