@@ -175,7 +175,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--sizes", nargs="+", default=["corpus", "100000"])
     parser.add_argument("--data", type=Path, help="Keep (and reuse) the synthetic index here.")
-    parser.add_argument("--model", default="multilingual-e5-small+onnx", choices=sorted(INDEX_NAMES))
+    parser.add_argument(
+        "--model", default="multilingual-e5-small+onnx", choices=sorted(INDEX_NAMES)
+    )
     args = parser.parse_args()
     print(f"model: {args.model}")
     for size in args.sizes:
