@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -120,9 +119,7 @@ class OnnxEmbedder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=_PAD_ID, pad_token="<pad>")
         self._model = model
-        self._threads = threads
         self._session = self._open(threads)
-        self._reopening = threading.Lock()
 
     def _open(self, threads: int | None):
         import onnxruntime
@@ -136,8 +133,7 @@ class OnnxEmbedder:
 
     def serve_concurrently(self) -> None:
         """One core per call: requests run side by side instead of sharing both cores."""
-        with self._reopening:
-            self._session = self._open(1)
+        self._session = self._open(1)
 
     def _run(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

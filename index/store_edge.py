@@ -360,8 +360,8 @@ class EdgeStore:
             return [Hit(str(p.id), float(p.score), p.payload or {}) for p in points]
         scored = [(str(p.id), float(p.score)) for p in points]
         known = self._light_payloads(tuple(fields), [i for i, _ in scored])
-        # A point deleted since the query ran is left out.
-        return [Hit(i, score, known[i]) for i, score in scored if i in known]
+        # A point deleted since the query ran is left out; callers get copies, not the cache.
+        return [Hit(i, score, dict(known[i])) for i, score in scored if i in known]
 
     def scroll(
         self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False

@@ -670,6 +670,9 @@ def test_embedded_query_fields_follow_every_write(tmp_path):
         assert answered() == {}
         store.upsert(version("doc-y", "A", 2))
         assert answered() == truth() and len(answered()) == 2
+        hit = store.query(unit(0), None, None, limit=1, mode="dense", fields=fields)[0]
+        hit.payload["version"] = "changed by a caller"  # a copy, not the cache
+        assert answered() == truth()
     finally:
         store.close()
 
