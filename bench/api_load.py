@@ -2,6 +2,7 @@
 
 Usage: python bench/api_load.py [--clients 8] [--requests 400] [--seconds 60] [--sizes corpus 100000]
                                 [--data DIR] [--model multilingual-e5-small+onnx]
+                                [--vectors corpus|random]
 
 Starts `minutes serve` as its own process on a free loopback port (embedded
 store, real embedding model), drives it from N client threads with a bounded
@@ -11,6 +12,9 @@ server's query-vector cache never answers and every request embeds its query.
 
 The 100k index is built as `minutes ingest` leaves one: written, then optimized
 (HNSW built), which takes minutes; `--data DIR` keeps it in DIR for the next run.
+Its dense vectors are mixtures of the bundled corpus's chunk vectors (`--vectors
+corpus`, the default), which HNSW searches as it does text embeddings, or random
+unit vectors (`--vectors random`), its worst case (bench/synthetic.py).
 """
 
 from __future__ import annotations
@@ -31,9 +35,12 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import httpx
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.synthetic import corpus_vectors  # noqa: E402
 
 QUERIES = [
     "besparelser på beskæftigelsesområdet", "hjælp til tidligere soldater", "ledighed i december",
@@ -67,14 +74,15 @@ INDEX_NAMES = {
 }
 
 
-def prepare_synthetic(data: Path, size: int, model: str = "multilingual-e5-small") -> None:
+def prepare_synthetic(data: Path, size: int, model: str, basis: np.ndarray | None = None) -> None:
+    """A synthetic index of `size` chunks, written and optimized as `minutes ingest` leaves one."""
     from bench.synthetic import synthetic_points
     from index.store_edge import EdgeStore
 
     store = EdgeStore.open(data / "index")
     store.ensure_collection(384, INDEX_NAMES[model])
     batch = []
-    for point in synthetic_points(size):
+    for point in synthetic_points(size, basis=basis):
         batch.append(point)
         if len(batch) == 1000:
             store.upsert(batch)
@@ -168,6 +176,16 @@ def serve(data: Path, model: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("the server did not start")
 
 
+def ingest_corpus(data: Path, model: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "cli", "ingest", "corpus", "-q", "--json"],
+        env=model_env(data, model),
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
@@ -178,25 +196,25 @@ def main() -> None:
     parser.add_argument(
         "--model", default="multilingual-e5-small+onnx", choices=sorted(INDEX_NAMES)
     )
+    parser.add_argument(
+        "--vectors",
+        choices=("corpus", "random"),
+        default="corpus",
+        help="Synthetic dense vectors: mixtures of the corpus's chunk vectors, or random ones.",
+    )
     args = parser.parse_args()
-    print(f"model: {args.model}")
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            data = Path(folder)
-            if size != "corpus" and args.data:
-                data = args.data / f"{size}-{INDEX_NAMES[args.model]}"
+    print(f"model: {args.model} · synthetic vectors: {args.vectors}")
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus"
+        ingest_corpus(corpus, args.model)
+        for size in args.sizes:
+            data = corpus
+            if size != "corpus":
+                name = f"{size}-{args.vectors}-{INDEX_NAMES[args.model]}"
+                data = (args.data or Path(folder)) / name
                 if not (data / "index" / "shard").exists():
-                    prepare_synthetic(data, int(size), args.model)
-            elif size == "corpus":
-                subprocess.run(
-                    [sys.executable, "-m", "cli", "ingest", "corpus", "-q", "--json"],
-                    env=model_env(data, args.model),
-                    cwd=REPO,
-                    check=True,
-                    capture_output=True,
-                )
-            else:
-                prepare_synthetic(data, int(size), args.model)
+                    basis = corpus_vectors(corpus / "index") if args.vectors == "corpus" else None
+                    prepare_synthetic(data, int(size), args.model, basis)
             process, url = serve(data, args.model)
             try:
                 chunks = json.loads(httpx.get(f"{url}/health", timeout=30).text)["chunks"]
@@ -204,11 +222,11 @@ def main() -> None:
             finally:
                 process.send_signal(signal.SIGINT)
                 process.wait(timeout=30)
-        ordered = sorted(latencies)
-        p50 = ordered[len(ordered) // 2] * 1000
-        p95 = ordered[int(len(ordered) * 0.95)] * 1000
-        print(f"{chunks:>7} chunks · {args.clients} clients · {len(latencies)} requests in {elapsed:.1f} s · "
-              f"{len(latencies) / elapsed:.1f} req/s · p50 {p50:.0f} ms · p95 {p95:.0f} ms · errors {errors}")  # fmt: skip
+            ordered = sorted(latencies)
+            p50 = ordered[len(ordered) // 2] * 1000
+            p95 = ordered[int(len(ordered) * 0.95)] * 1000
+            print(f"{chunks:>7} chunks · {args.clients} clients · {len(latencies)} requests in {elapsed:.1f} s · "
+                  f"{len(latencies) / elapsed:.1f} req/s · p50 {p50:.0f} ms · p95 {p95:.0f} ms · errors {errors}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Any
 
 from index.embedder import Embedder
@@ -133,23 +134,33 @@ def fuse_items(lists: Sequence[tuple[Sequence[Hit], float]], k: float) -> list[H
     chunks: dict[str, Hit] = {}
     for hits, weight in lists:
         ranked_items: set[str] = set()
-        for rank, hit in enumerate(sorted(hits, key=lambda h: h.score, reverse=True), 1):
-            chunk_scores[hit.id] = chunk_scores.get(hit.id, 0.0) + weight / (k + rank)
-            chunks.setdefault(hit.id, hit)
+        for rank, hit in enumerate(sorted(hits, key=_score, reverse=True), 1):
+            share = weight / (k + rank)
+            if hit.id in chunk_scores:
+                chunk_scores[hit.id] += share
+            else:
+                chunk_scores[hit.id] = share
+                chunks[hit.id] = hit
             item = hit.payload["item_id"]
             if item not in ranked_items:  # the item's best chunk: its rank in the item ranking
                 ranked_items.add(item)
-                item_rank = len(ranked_items)
-                item_scores[item] = item_scores.get(item, 0.0) + weight / (k + item_rank)
-    shown: dict[str, Hit] = {}
+                share = weight / (k + len(ranked_items))
+                item_scores[item] = item_scores.get(item, 0.0) + share
+    shown: dict[str, tuple[float, Hit]] = {}
     for chunk_id, hit in chunks.items():
         item = hit.payload["item_id"]
-        if item not in shown or chunk_scores[chunk_id] > chunk_scores[shown[item].id]:
-            shown[item] = hit
+        score = chunk_scores[chunk_id]
+        if item not in shown or score > shown[item][0]:
+            shown[item] = (score, hit)
     fused = [
-        Hit(hit.id, item_scores[item] * _prior(hit), hit.payload) for item, hit in shown.items()
+        Hit(hit.id, item_scores[item] * _prior(hit), hit.payload)
+        for item, (_, hit) in shown.items()
     ]
-    return sorted(fused, key=lambda h: h.score, reverse=True)
+    fused.sort(key=_score, reverse=True)
+    return fused
+
+
+_score = itemgetter(1)  # Hit.score
 
 
 # Question words spaCy's Danish stop words (hvad, hvem, hvordan, hvornår, hvilke, hvorfor ...)
@@ -186,11 +197,23 @@ class Searcher:
         self.store.warm(CANDIDATE_FIELDS)
         self.search("opvarmning af søgemaskinen")  # a compound: loads the compound lexicon too
 
-    def _candidates(self, query: str, flt: SearchFilter, limit: int, mode: str) -> list[Hit]:
+    def query_vector(self, query: str) -> list[float]:
+        """The query's dense vector: the one part of a search that runs outside the GIL."""
+        return self.embedder.embed_queries([" ".join(query.split())])[0].tolist()
+
+    def _candidates(
+        self,
+        query: str,
+        flt: SearchFilter,
+        limit: int,
+        mode: str,
+        dense: Sequence[float] | None,
+    ) -> list[Hit]:
         """Items (best chunk each), best first: one vector's ranking, or both fused."""
         lists: list[tuple[list[Hit], float]] = []
         if mode != "sparse":
-            dense = self.embedder.embed_queries([query])[0].tolist()
+            if dense is None:
+                dense = self.query_vector(query)
             hits = self.store.query(
                 dense, None, flt, limit=limit, mode="dense", fields=CANDIDATE_FIELDS
             )
@@ -213,14 +236,15 @@ class Searcher:
         offset: int = 0,
         mode: str = "hybrid",
         facets: bool = True,
+        dense: Sequence[float] | None = None,
     ) -> SearchResponse:
+        """Items matching `query`, best first. `dense` is its `query_vector`, if made beforehand."""
         flt = flt or SearchFilter()
         query = " ".join(query.split())
         if not query:
             return self.browse(flt, limit=limit, offset=offset, facets=facets)
-        hits = self._candidates(
-            query, flt, min(MAX_CANDIDATES, max(CHUNK_POOL, (offset + limit) * 8)), mode
-        )
+        pool = min(MAX_CANDIDATES, max(CHUNK_POOL, (offset + limit) * 8))
+        hits = self._candidates(query, flt, pool, mode, dense)
         # A case number in the query is a lookup: its items go first, whatever the ranking says.
         cases = tuple(c.normalized for c in find_case_numbers(query))
         if cases:

@@ -21,10 +21,13 @@ class MinutesIndex:
         settings: IndexSettings,
         embedder: Embedder | None = None,
         log: Callable[[str], None] = lambda _: None,
+        store: Store | None = None,
     ):
         self.settings = settings
         self._embedder = embedder
         self._log = log
+        if store is not None:
+            self.store = store
 
     @cached_property
     def store(self) -> Store:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import sub
 
 from spacy.lang.da.stop_words import STOP_WORDS
 
@@ -42,16 +44,23 @@ class _Terms:
         self.exact = frozenset(t for t in terms if t not in long)
         self.stems = tuple(t[: max(4, len(t) - 3)] for t in long)
         self.term_prefixes = frozenset(t[:k] for t in long for k in range(4, len(t) + 1))
+        self.heads = frozenset(t[:4] for t in long)  # what a stem match starts with
         self.decided: dict[str, bool] = {}
 
-    def __call__(self, word: str) -> bool:
-        found = self.decided.get(word)
-        if found is None:
-            found = self.decided[word] = self.any and self._matches(word)
+    def flags(self, words: list[str]) -> list[bool]:
+        """Whether each word matches; a page's snippets share most words, so each is decided once."""
+        decided = self.decided
+        found = list(map(decided.get, words))
+        if None in found:
+            for word in set(words).difference(decided):
+                decided[word] = self.any and self._matches(word)
+            found = list(map(decided.__getitem__, words))
         return found
 
     def _matches(self, word: str) -> bool:
         word = word.lower().strip(".-/,")
+        if word[:4] not in self.heads:
+            return word in self.exact
         return (
             word in self.exact
             or (bool(self.stems) and word.startswith(self.stems))
@@ -71,15 +80,13 @@ def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     if not tokens:
         return Snippet(text[:300], ())
     matches = _terms_of(query)
-    hits = [matches(t.group(0)) for t in tokens]
-    best_start, best_score = 0, -1
-    window_hits = sum(hits[:words])
-    for start in range(0, max(1, len(tokens) - words + 1)):
-        if start:
-            window_hits += hits[start + words - 1] if start + words - 1 < len(hits) else 0
-            window_hits -= hits[start - 1]
-        if window_hits > best_score:
-            best_start, best_score = start, window_hits
+    hits = matches.flags([t.group(0) for t in tokens])
+    best_start = 0
+    if len(tokens) > words and any(hits):
+        # Matches in each window of `words` tokens, from prefix sums; the first best wins.
+        totals = [0, *accumulate(hits)]
+        in_window = list(map(sub, totals[words:], totals))
+        best_start = in_window.index(max(in_window))
     end = min(len(tokens), best_start + words)
     first_char = tokens[best_start].start()
     last_char = tokens[end - 1].end()
@@ -88,8 +95,9 @@ def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     body = text[first_char:last_char]
     snippet = prefix + " ".join(body.split()) + suffix
     # Recompute spans on the whitespace-normalised snippet.
-    spans = tuple(m.span() for m in _WORD.finditer(snippet) if matches(m.group(0)))
-    return Snippet(snippet, spans)
+    found = list(_WORD.finditer(snippet))
+    flags = matches.flags([m.group(0) for m in found])
+    return Snippet(snippet, tuple(m.span() for m, hit in zip(found, flags, strict=True) if hit))
 
 
 def mark(snippet: Snippet, open_tag: str = "«", close_tag: str = "»") -> str:

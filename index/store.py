@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from index.commit import RESERVED_KEYS
 from index.filters import SearchFilter
@@ -79,8 +79,10 @@ class StorePoint:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A point found. A named tuple: a query makes hundreds, and a frozen dataclass costs
+    five times as much to build (1.7 us against 0.35)."""
+
     id: str
     score: float
     payload: dict[str, Any]
@@ -102,6 +104,10 @@ def point_uuid(key: str) -> str:
 
 
 class Store(Protocol):
+    # True when the engine runs in this process and holds the GIL while it works (qdrant-edge):
+    # its calls gain nothing from threads. False when calls wait on a server.
+    in_process: bool
+
     def ensure_collection(self, dim: int, model_name: str) -> None: ...
 
     def index_info(self) -> IndexInfo | None: ...

@@ -92,6 +92,8 @@ def _hit(record: Any, score: float = 1.0) -> Hit:
 
 
 class QdrantStore:
+    in_process = False  # calls wait on a server's answer, outside the GIL
+
     def __init__(
         self,
         client: QdrantClient,

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -161,7 +162,7 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
     def indexed_committees() -> list[str]:
         return list(index.store.facet("committee", SearchFilter(), limit=1000))
 
-    def search_filter(
+    async def search_filter(
         committee: Annotated[
             list[str] | None,
             Query(description="Committee name (repeatable).", examples=["Beskæftigelsesudvalget"]),
@@ -265,6 +266,10 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
     Limit = Annotated[int, Query(ge=1, le=settings.max_limit, description="Items per page.")]
     Offset = Annotated[int, Query(ge=0, le=settings.max_offset, description="Items to skip.")]
 
+    def check_mode(mode: str) -> None:
+        if mode not in MODES:
+            raise ApiError(422, f"use one of {', '.join(MODES)}", "mode")
+
     def run_search(
         q: str,
         flt: SearchFilter,
@@ -272,13 +277,15 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         offset: int,
         mode: str = "hybrid",
         facets: bool = True,
+        dense: list[float] | None = None,
     ) -> SearchResponse:
-        if mode not in MODES:
-            raise ApiError(422, f"use one of {', '.join(MODES)}", "mode")
-        return index.searcher.search(q, flt, limit=limit, offset=offset, mode=mode, facets=facets)
+        check_mode(mode)
+        return index.searcher.search(
+            q, flt, limit=limit, offset=offset, mode=mode, facets=facets, dense=dense
+        )
 
     @app.get("/search", response_model=SearchPage, responses=ERRORS, tags=["search"])
-    def search(
+    async def search(
         flt: Filter,
         q: QueryText = "",
         limit: Limit = 10,
@@ -288,8 +295,18 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         ] = "hybrid",
     ) -> dict[str, Any]:
         """Search items: the best first, each with a snippet, highlights, pages to cite and decision outcomes."""
-        data = run_search(q, flt, limit, offset, mode).as_dict()
-        return data | {"limit": limit, "offset": offset}
+        if not q.strip() or not index.store.in_process:
+            response = await anyio.to_thread.run_sync(run_search, q, flt, limit, offset, mode)
+        else:
+            # The embedded engine holds the GIL, as does all but the query's embedding, so
+            # threads would only take turns at it, paying for every handoff. The embedding
+            # runs in a worker thread; the rest of the search here, one at a time.
+            check_mode(mode)
+            dense = None
+            if mode != "sparse":
+                dense = await anyio.to_thread.run_sync(index.searcher.query_vector, q)
+            response = run_search(q, flt, limit, offset, mode, dense=dense)
+        return response.as_dict() | {"limit": limit, "offset": offset}
 
     @app.get(
         "/search.atom",

@@ -46,6 +46,25 @@ def server(tmp_path_factory, seeds_dir, external_dir):
         yield client
 
 
+def test_search_over_a_qdrant_server_store_answers_the_same(tmp_path, seeds_dir):
+    """A store that waits on a server runs whole searches in worker threads; same answers."""
+    from qdrant_client import QdrantClient
+
+    from index.store_qdrant import QdrantStore
+
+    settings = ApiSettings(MINUTES_DATA=tmp_path, MINUTES_MODEL="hash")
+    store = QdrantStore(QdrantClient(":memory:"), "minutes")
+    assert store.in_process is False
+    index = MinutesIndex(settings, embedder=HashEmbedder(), store=store)
+    index.indexer.ingest_paths([seeds_dir / SEED_MINUTES["2025-08-12"]])
+    query = {"q": "veteranindsatsen", "limit": 3}
+    expected = index.searcher.search(query["q"], limit=3).as_dict()
+    with serve(create_app(settings, index)) as url:
+        body = httpx.get(f"{url}/search", params=query, timeout=60).json()
+    assert body["results"] == expected["results"] and body["results"]
+    assert body["results"][0]["item_id"] == "2025-08-12-beskaeftigelsesudvalget#69"
+
+
 def error_of(response: httpx.Response) -> dict:
     body = response.json()
     assert set(body) == {"error"} and set(body["error"]) == {"status", "message", "field"}

@@ -65,6 +65,16 @@ def test_search_returns_items_with_citations(index):
     assert len({r.item_id for r in response.results}) == len(response.results)
 
 
+def test_a_vector_made_beforehand_gives_the_same_search(index):
+    """The API embeds the query in a worker thread and hands the vector to the search."""
+    query = "  hjælp til   tidligere soldater "
+    made_here = index.searcher.search(query, limit=5)
+    handed = index.searcher.search(query, limit=5, dense=index.searcher.query_vector(query))
+    assert made_here == handed and made_here.results
+    other = index.searcher.query_vector("budget for tilbudsviften")
+    assert index.searcher.search(query, limit=5, dense=other) != made_here  # it is used
+
+
 def test_case_number_query_finds_its_items(index):
     response = index.searcher.search("15.00.00-G01-5-25", limit=3)
     assert {r.item_id for r in response.results[:2]} == {

@@ -684,7 +684,10 @@ def test_warming_reads_every_point_once(tmp_path):
         store.upsert(make_points())
         store._light.clear()
         store.warm(("item_id",))
-        assert set(store._light[("item_id",)]) == {p.id for p in make_points()}
+        cached = store._light[("item_id",)].values()
+        assert {(i, f["item_id"]) for i, f in cached} == {
+            (p.id, p.payload["item_id"]) for p in make_points()
+        }
         hits = store.query(unit(1), None, None, limit=10, mode="dense", fields=("item_id",))
         assert {h.payload["item_id"] for h in hits} == {"a#1", "a#2", "b#1", "c#1"}
     finally:
