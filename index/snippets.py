@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import sub
 
 from spacy.lang.da.stop_words import STOP_WORDS
@@ -30,37 +30,41 @@ def query_terms(query: str) -> list[str]:
 
 
 class _Terms:
-    """Decides whether a word matches a query term, in a few set and prefix lookups.
+    """Decides whether a word matches a query term, each word once: a page of results repeats
+    its words, and a query's next page comes back to them.
 
     Short or non-alphabetic terms match exactly. Longer ones match a shared stem:
     "fleksjobbet" ~ "fleksjob" (the word starts with the term's stem) and
     "besparelse" ~ "besparelser" (the term starts with the word's stem).
-    Each word is decided once: a page of results repeats its words.
     """
 
     def __init__(self, terms: list[str]):
         long = [t for t in terms if len(t) >= 5 and t.isalpha()]
-        self.any = bool(terms)
         self.exact = frozenset(t for t in terms if t not in long)
         self.stems = tuple(t[: max(4, len(t) - 3)] for t in long)
         self.term_prefixes = frozenset(t[:k] for t in long for k in range(4, len(t) + 1))
-        self.heads = frozenset(t[:4] for t in long)  # what a stem match starts with
+        # Every match starts with an exact term or a long term's first four letters: one regex
+        # pass over the new words finds the few worth deciding.
+        starts = "|".join(re.escape(t) for t in self.exact | {t[:4] for t in long})
+        self.candidates = re.compile(f"^(?:{starts})[^\n]*", re.MULTILINE) if terms else None
         self.decided: dict[str, bool] = {}
 
     def flags(self, words: list[str]) -> list[bool]:
-        """Whether each word matches; a page's snippets share most words, so each is decided once."""
+        """Whether each word matches."""
         decided = self.decided
         found = list(map(decided.get, words))
         if None in found:
-            for word in set(words).difference(decided):
-                decided[word] = self.any and self._matches(word)
+            new = list(set(words).difference(decided))
+            lowered = "\n".join(new).lower()  # a line per word
+            matching = set()
+            if self.candidates is not None:
+                matching = set(filter(self._matches, self.candidates.findall(lowered)))
+            decided.update(zip(new, map(matching.__contains__, lowered.split("\n")), strict=True))
             found = list(map(decided.__getitem__, words))
         return found
 
-    def _matches(self, word: str) -> bool:
-        word = word.lower().strip(".-/,")
-        if word[:4] not in self.heads:
-            return word in self.exact
+    def _matches(self, lowered: str) -> bool:
+        word = lowered.strip(".-/,")
         return (
             word in self.exact
             or (bool(self.stems) and word.startswith(self.stems))
@@ -76,11 +80,11 @@ def _terms_of(query: str) -> _Terms:
 
 def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     """The window of `words` words with the most query matches, its matches as character spans."""
-    tokens = list(_WORD.finditer(text))
+    tokens = _WORD.findall(text)
     if not tokens:
         return Snippet(text[:300], ())
     matches = _terms_of(query)
-    hits = matches.flags([t.group(0) for t in tokens])
+    hits = matches.flags(tokens)
     best_start = 0
     if len(tokens) > words and any(hits):
         # Matches in each window of `words` tokens, from prefix sums; the first best wins.
@@ -88,8 +92,11 @@ def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
         in_window = list(map(sub, totals[words:], totals))
         best_start = in_window.index(max(in_window))
     end = min(len(tokens), best_start + words)
-    first_char = tokens[best_start].start()
-    last_char = tokens[end - 1].end()
+    # Where the window's first and last tokens sit; only those two need their offsets.
+    spans = _WORD.finditer(text)
+    first = next(islice(spans, best_start, None))
+    last = first if end - 1 == best_start else next(islice(spans, end - 2 - best_start, None))
+    first_char, last_char = first.start(), last.end()
     prefix = "… " if best_start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     body = text[first_char:last_char]
