@@ -26,11 +26,11 @@ MODES = ("hybrid", "dense", "sparse")
 BACKGROUND_WEIGHT = float(os.environ.get("MINUTES_BACKGROUND_WEIGHT", "0.7"))
 FACET_KEYS = ("committee", "year", "outcomes", "parties", "kle_groups", "kind")
 MAX_CANDIDATES = 400
-# Chunks fetched per query vector, at least. Items have several chunks each, so 200 chunks are
-# a few dozen items. Dense 200 against 100 found one more relevant item (paraphrase nDCG@10
-# 0.920 against 0.912, bench/eval_search.py); sparse 100 scored the same as 200 on every set,
-# and costs the engine and the fusion half as much.
-DENSE_POOL = 200
+# Chunks fetched per query vector, at least. Items have several chunks each, so 150 chunks are
+# a few dozen items. On bench/eval_search.py, dense 150 and sparse 100 score as 200 each do on
+# every set, and dense 100 loses a paraphrase item (nDCG@10 0.912 against 0.920); the engine's
+# and the fusion's work grow with the pool.
+DENSE_POOL = 150
 SPARSE_POOL = 100
 # What ranking reads of a candidate chunk; the shown page fetches whole payloads.
 CANDIDATE_FIELDS = ("item_id", "kind", "case_numbers")
