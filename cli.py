@@ -546,13 +546,17 @@ def serve(
         settings.host = host
     if port:
         settings.port = port
+    url = f"http://{settings.host}:{settings.port}/"
     try:
-        application = create_app(settings)
+        application = create_app(
+            settings, on_ready=lambda: err.print(f"minutes: serving {settings.data_dir} on {url}")
+        )
         application.state.index.store  # noqa: B018 - take the store's lock now, fail before binding the port
         application.state.index.embedder.serve_concurrently()
     except StoreError as exc:
         fail(str(exc))
-    err.print(f"minutes: serving {settings.data_dir} on http://{settings.host}:{settings.port}/")
+    # Building HNSW for what an ingest left unindexed can take minutes at 100k chunks.
+    err.print(f"minutes: opening {settings.data_dir} (search index, then a warm-up) …")
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
 
 

@@ -6,6 +6,7 @@ one shape: `{"error": {"status", "message", "field"}}`.
 """
 
 import threading
+from collections.abc import Callable
 from contextlib import asynccontextmanager, suppress
 from enum import StrEnum
 from pathlib import Path as FilePath
@@ -81,7 +82,13 @@ def _field_of(loc: tuple[Any, ...]) -> str | None:
     return parts[0] if parts else None
 
 
-def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None = None) -> FastAPI:
+def create_app(
+    settings: ApiSettings | None = None,
+    index: MinutesIndex | None = None,
+    on_ready: Callable[[], None] | None = None,
+) -> FastAPI:
+    """The app over `index` (by default, the one `settings` name). `on_ready` is called once
+    the index is optimized and warm, just before the server takes requests."""
     settings = settings or ApiSettings()
     index = index or MinutesIndex(settings)
     write_lock = threading.Lock()
@@ -94,6 +101,8 @@ def create_app(settings: ApiSettings | None = None, index: MinutesIndex | None =
         # An index this version cannot search still serves: every search answers 503 saying why.
         with suppress(StoreError):
             index.searcher.warm_up()
+        if on_ready is not None:
+            on_ready()
         yield
         index.close()
 

@@ -62,6 +62,33 @@ def server(tmp_path, seeds_dir):
     process.wait(timeout=30)
 
 
+def test_serve_says_serving_only_once_it_is_ready(tmp_path, seeds_dir):
+    data = tmp_path / "data"
+    subprocess.run(
+        [sys.executable, "-m", "cli", "ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q"],
+        env=env(data), cwd=REPO, check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli", "serve", "--port", str(port)], env=env(data), cwd=REPO,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    lines = [line for line in stderr.splitlines() if line.startswith("minutes:")]
+    assert lines[0].startswith("minutes: opening") and len(lines) == 2
+    assert lines[1] == f"minutes: serving {data} on http://127.0.0.1:{port}/"
+
+
 def test_other_commands_stop_with_a_clear_message(server):
     url, data = server
     result = subprocess.run(
