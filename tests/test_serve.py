@@ -31,9 +31,8 @@ def env(data: Path, **extra: str) -> dict[str, str]:
     )
 
 
-@pytest.fixture
-def server(tmp_path, seeds_dir):
-    data = tmp_path / "data"
+def start_serve(data: Path, seeds_dir: Path) -> tuple[subprocess.Popen, str]:
+    """`minutes serve` on an index of one seed file, once its /health answers."""
     subprocess.run(
         [sys.executable, "-m", "cli", "ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q"],
         env=env(data), cwd=REPO, check=True, capture_output=True, timeout=300,
@@ -48,7 +47,7 @@ def server(tmp_path, seeds_dir):
     while True:
         try:
             if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                break
+                return process, url
         except httpx.HTTPError:
             pass
         if time.monotonic() > deadline or process.poll() is not None:
@@ -57,6 +56,12 @@ def server(tmp_path, seeds_dir):
                 f"minutes serve did not start: {process.stderr.read() if process.stderr else ''}"
             )
         time.sleep(0.2)
+
+
+@pytest.fixture
+def server(tmp_path, seeds_dir):
+    data = tmp_path / "data"
+    process, url = start_serve(data, seeds_dir)
     yield url, data
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)
@@ -64,29 +69,12 @@ def server(tmp_path, seeds_dir):
 
 def test_serve_says_serving_only_once_it_is_ready(tmp_path, seeds_dir):
     data = tmp_path / "data"
-    subprocess.run(
-        [sys.executable, "-m", "cli", "ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q"],
-        env=env(data), cwd=REPO, check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cli", "serve", "--port", str(port)], env=env(data), cwd=REPO,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=30)
+    process, url = start_serve(data, seeds_dir)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
     lines = [line for line in stderr.splitlines() if line.startswith("minutes:")]
     assert lines[0].startswith("minutes: opening") and len(lines) == 2
-    assert lines[1] == f"minutes: serving {data} on http://127.0.0.1:{port}/"
+    assert lines[1] == f"minutes: serving {data} on {url}/"
 
 
 def test_other_commands_stop_with_a_clear_message(server):
