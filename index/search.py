@@ -19,7 +19,7 @@ from index.embedder import Embedder
 from index.filters import SearchFilter
 from index.snippets import make_snippet
 from index.sparse import SparseEncoder
-from index.store import Hit, Store
+from index.store import Hit, SparseVector, Store
 from nlp.case_numbers import find_case_numbers
 
 MODES = ("hybrid", "dense", "sparse")
@@ -204,6 +204,17 @@ class Searcher:
     def _pool(least: int, depth: int) -> int:
         return min(MAX_CANDIDATES, max(least, depth))
 
+    def _ranked(
+        self,
+        dense: Sequence[float] | None,
+        sparse: SparseVector | None,
+        flt: SearchFilter,
+        limit: int,
+        mode: str,
+    ) -> list[Hit]:
+        """One vector's chunks, best first, carrying only what ranking reads."""
+        return self.store.query(dense, sparse, flt, limit=limit, mode=mode, fields=CANDIDATE_FIELDS)
+
     def query_vector(self, query: str) -> list[float]:
         """The query's dense vector: the one part of a search that runs outside the GIL."""
         return self.embedder.embed_queries([" ".join(query.split())])[0].tolist()
@@ -224,27 +235,13 @@ class Searcher:
         if mode != "sparse":
             if dense is None:
                 dense = self.query_vector(query)
-            hits = self.store.query(
-                dense,
-                None,
-                flt,
-                limit=self._pool(DENSE_POOL, depth),
-                mode="dense",
-                fields=CANDIDATE_FIELDS,
-            )
-            lists.append((hits, DENSE_WEIGHT))
+            ranked = self._ranked(dense, None, flt, self._pool(DENSE_POOL, depth), "dense")
+            lists.append((ranked, DENSE_WEIGHT))
         if mode != "dense":
             sparse = self.sparse.encode_query(sparse_query(query))
             if sparse.indices:
-                hits = self.store.query(
-                    None,
-                    sparse,
-                    flt,
-                    limit=self._pool(SPARSE_POOL, depth),
-                    mode="sparse",
-                    fields=CANDIDATE_FIELDS,
-                )
-                lists.append((hits, SPARSE_WEIGHT))
+                ranked = self._ranked(None, sparse, flt, self._pool(SPARSE_POOL, depth), "sparse")
+                lists.append((ranked, SPARSE_WEIGHT))
         return fuse_items(lists, RRF_K)
 
     def search(

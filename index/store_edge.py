@@ -89,6 +89,11 @@ def _hit(record: Any, score: float = 1.0) -> Hit:
     )
 
 
+def _light_entry(record: Any) -> tuple[str, dict[str, Any]]:
+    """What the candidate cache keeps of an engine record that came with the cached fields."""
+    return str(record.id), dict(record.payload or {})
+
+
 class EdgeStore:
     in_process = True  # the engine's calls hold the GIL for their whole run
 
@@ -123,7 +128,7 @@ class EdgeStore:
             for record in self._require().retrieve(
                 missing, with_payload=selector, with_vector=False
             ):
-                known[record.id.int] = (str(record.id), dict(record.payload or {}))
+                known[record.id.int] = _light_entry(record)
         return known
 
     def warm(self, fields: Sequence[str]) -> None:
@@ -136,7 +141,7 @@ class EdgeStore:
         while True:
             request = qe.ScrollRequest(offset=offset, limit=4096, with_payload=selector)
             records, offset = self.shard.scroll(request)
-            known.update((r.id.int, (str(r.id), dict(r.payload or {}))) for r in records)
+            known.update((r.id.int, _light_entry(r)) for r in records)
             if offset is None or not records:
                 return
 
@@ -219,20 +224,16 @@ class EdgeStore:
         return self.shard
 
     def _points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> list[qe.Point]:
+        written = []
         for p in points:
             check_payload(p.payload)
             payload = p.payload | extra
             key = uuid.UUID(p.id).int
             for fields, known in self._light.items():
                 known[key] = (p.id, {f: payload[f] for f in fields if f in payload})
-        return [
-            qe.Point(
-                id=p.id,
-                vector={DENSE: list(p.dense), SPARSE: _sparse(p.sparse)},
-                payload=p.payload | extra,
-            )
-            for p in points
-        ]
+            vector = {DENSE: list(p.dense), SPARSE: _sparse(p.sparse)}
+            written.append(qe.Point(id=p.id, vector=vector, payload=payload))
+        return written
 
     def _write(self, points: list[qe.Point]) -> None:
         for start in range(0, len(points), _BATCH):
