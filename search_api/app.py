@@ -248,8 +248,10 @@ def create_app(
         ):
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
                 raise ApiError(422, "too many or too long values", name)
+        # The committee lookup is a store call: a server's answer is waited for off the loop.
+        known = await anyio.to_thread.run_sync(indexed_committees) if committee else None
         return build_filter(
-            indexed_committees=indexed_committees() if committee else None,
+            indexed_committees=known,
             committee=committee,
             date_from=date_from,
             date_to=date_to,
