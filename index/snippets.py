@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, islice
-from operator import sub
+from itertools import islice
 
 from spacy.lang.da.stop_words import STOP_WORDS
 
@@ -63,6 +63,23 @@ class _Terms:
             found = list(map(decided.__getitem__, words))
         return found
 
+    def hits(self, words: list[str]) -> list[int]:
+        """The positions of the matching words, in order: one regex pass over the lowered words
+        finds the few that start like a term, and only those are decided."""
+        if self.candidates is None:
+            return []
+        lowered = "\n".join(words).lower()  # a line per word
+        decided = self.decided
+        found = []
+        for candidate in self.candidates.finditer(lowered):
+            word = candidate.group()
+            hit = decided.get(word)
+            if hit is None:
+                hit = decided[word] = self._matches(word)
+            if hit:
+                found.append(lowered.count("\n", 0, candidate.start()))
+        return found
+
     def _matches(self, lowered: str) -> bool:
         word = lowered.strip(".-/,")
         return (
@@ -78,33 +95,41 @@ def _terms_of(query: str) -> _Terms:
     return _Terms(query_terms(query))
 
 
+def _best_start(hits: list[int], words: int) -> int:
+    """The first start of a window of `words` tokens holding the most of `hits` (sorted).
+
+    A window's count rises only where a hit enters it, so the first best window starts at 0
+    or just where some hit enters: at `hit - words + 1`.
+    """
+    best_start, best = 0, bisect_left(hits, words)
+    for hit in hits:
+        start = hit - words + 1
+        if start > 0:
+            count = bisect_left(hits, start + words) - bisect_left(hits, start)
+            if count > best:
+                best_start, best = start, count
+    return best_start
+
+
 def make_snippet(text: str, query: str, words: int = SNIPPET_WORDS) -> Snippet:
     """The window of `words` words with the most query matches, its matches as character spans."""
     tokens = _WORD.findall(text)
     if not tokens:
         return Snippet(text[:300], ())
-    matches = _terms_of(query)
-    hits = matches.flags(tokens)
-    best_start = 0
-    if len(tokens) > words and any(hits):
-        # Matches in each window of `words` tokens, from prefix sums; the first best wins.
-        totals = [0, *accumulate(hits)]
-        in_window = list(map(sub, totals[words:], totals))
-        best_start = in_window.index(max(in_window))
+    hits = _terms_of(query).hits(tokens)
+    best_start = _best_start(hits, words) if len(tokens) > words else 0
     end = min(len(tokens), best_start + words)
     # Where the window's first and last tokens sit; only those two need their offsets.
     spans = _WORD.finditer(text)
     first = next(islice(spans, best_start, None))
     last = first if end - 1 == best_start else next(islice(spans, end - 2 - best_start, None))
-    first_char, last_char = first.start(), last.end()
     prefix = "… " if best_start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
-    body = text[first_char:last_char]
-    snippet = prefix + " ".join(body.split()) + suffix
-    # Recompute spans on the whitespace-normalised snippet.
+    snippet = prefix + " ".join(text[first.start() : last.end()].split()) + suffix
+    # Normalising whitespace keeps every token whole, so the snippet's tokens are the window's.
     found = list(_WORD.finditer(snippet))
-    flags = matches.flags([m.group(0) for m in found])
-    return Snippet(snippet, tuple(m.span() for m, hit in zip(found, flags, strict=True) if hit))
+    shown = (found[hit - best_start].span() for hit in hits if best_start <= hit < end)
+    return Snippet(snippet, tuple(shown))
 
 
 def mark(snippet: Snippet, open_tag: str = "«", close_tag: str = "»") -> str:

@@ -373,6 +373,42 @@ def test_staged_points_are_invisible_until_discarded(filled):
     assert filled.count(SearchFilter(include_staged=True)) == 4
 
 
+class RacingShard:
+    """An engine whose first query lets a staged write in before it runs (a server's upload)."""
+
+    def __init__(self, store: EdgeStore, staged: list[StorePoint]):
+        self.shard, self.store, self.staged = store.shard, store, staged
+
+    def __getattr__(self, name):
+        return getattr(self.shard, name)
+
+    def query(self, request):
+        if self.staged:
+            points, self.staged = self.staged, []
+            self.store._write(self.store._points(points, {"state": "staged", "ingest_id": "x"}))
+        return self.shard.query(request)
+
+
+def test_a_query_overtaken_by_a_staged_write_still_leaves_staged_points_out(tmp_path):
+    # With no point staged, queries drop the `state` condition; a write that begins while one
+    # runs makes it run again with the condition.
+    store = EdgeStore.open(tmp_path / "index")
+    try:
+        store.ensure_collection(DIM, "test-model")
+        store.upsert(make_points())
+        before = store.query(unit(0), None, None, limit=20, mode="dense")
+        assert store._none_staged()
+        staged = [dataclasses.replace(p, id=point_uuid(f"new/{p.id}")) for p in make_points()]
+        store.shard = RacingShard(store, staged)
+        assert store.query(unit(0), None, None, limit=20, mode="dense") == before
+        assert store.count(SearchFilter(include_staged=True)) == 8
+        assert not store._none_staged()  # and later queries keep the condition
+        assert store.query(unit(0), None, None, limit=20, mode="dense") == before
+    finally:
+        store.shard = getattr(store.shard, "shard", store.shard)
+        store.close()
+
+
 def test_model_mismatch(store):
     store.ensure_collection(DIM, "test-model")  # the same model again is fine
     with pytest.raises(ModelMismatch, match="other-model"):
