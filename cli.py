@@ -555,6 +555,10 @@ def serve(
         application.state.index.embedder.serve_concurrently()
     except StoreError as exc:
         fail(str(exc))
+    # The query's embedding runs in a worker thread beside searches on the event loop, and
+    # needs the GIL back when it is done: after 1 ms instead of Python's 5 the embedding took
+    # 11 ms under 8 clients at 100k chunks against 15 (bench/api_load.py, docs/BENCHMARKS.md).
+    sys.setswitchinterval(0.001)
     # Building HNSW for what an ingest left unindexed can take minutes at 100k chunks.
     err.print(f"minutes: opening {settings.data_dir} (search index, then a warm-up) …")
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")

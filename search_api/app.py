@@ -248,8 +248,15 @@ def create_app(
         ):
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
                 raise ApiError(422, "too many or too long values", name)
-        # The committee lookup is a store call: a server's answer is waited for off the loop.
-        known = await anyio.to_thread.run_sync(indexed_committees) if committee else None
+        # The committee lookup is a store call. A server's answer is waited for off the loop;
+        # the embedded store answers from its facet cache, and a thread would only add two
+        # turns in the loop's queue.
+        known = None
+        if committee:
+            if index.store.in_process:
+                known = indexed_committees()
+            else:
+                known = await anyio.to_thread.run_sync(indexed_committees)
         return build_filter(
             indexed_committees=known,
             committee=committee,
