@@ -49,20 +49,6 @@ class _Terms:
         self.candidates = re.compile(f"^(?:{starts})[^\n]*", re.MULTILINE) if terms else None
         self.decided: dict[str, bool] = {}
 
-    def flags(self, words: list[str]) -> list[bool]:
-        """Whether each word matches."""
-        decided = self.decided
-        found = list(map(decided.get, words))
-        if None in found:
-            new = list(set(words).difference(decided))
-            lowered = "\n".join(new).lower()  # a line per word
-            matching = set()
-            if self.candidates is not None:
-                matching = set(filter(self._matches, self.candidates.findall(lowered)))
-            decided.update(zip(new, map(matching.__contains__, lowered.split("\n")), strict=True))
-            found = list(map(decided.__getitem__, words))
-        return found
-
     def hits(self, words: list[str]) -> list[int]:
         """The positions of the matching words, in order: one regex pass over the lowered words
         finds the few that start like a term, and only those are decided."""

@@ -129,13 +129,15 @@ class EdgeStore:
     def _update(self, operation: Any) -> None:
         """Every write goes through here."""
         with self._writes_lock:
+            # The flag first: `query` reads the count and then the flag without the lock.
+            self._maybe_staged = True
             self._writes += 1
             self._writing += 1
-            self._maybe_staged = True
         try:
             self._facets.clear()
             self._require().update(operation)
         finally:
+            self._facets.clear()  # and again: a facet read during the write counted the old points
             with self._writes_lock:
                 self._writing -= 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.snippets import _WORD, _terms_of, make_snippet, mark, query_terms
+from index.snippets import _WORD, _best_start, _terms_of, make_snippet, mark, query_terms
 
 
 def reference_match(word: str, terms: list[str]) -> bool:
@@ -26,10 +26,10 @@ def reference_match(word: str, terms: list[str]) -> bool:
 
 
 def test_words_sharing_a_stem_match_and_short_terms_match_exactly():
-    flags = _terms_of("fleksjob besparelser SF").flags(
+    hits = _terms_of("fleksjob besparelser SF").hits(
         ["fleksjobbet", "Besparelse", "besparelserne.", "SF", "sfære", "flexjob", "spare"]
     )
-    assert flags == [True, True, True, True, False, False, False]
+    assert hits == [0, 1, 2, 3]
 
 
 def test_snippet_moves_to_the_matches_and_marks_them():
@@ -67,5 +67,17 @@ def test_matching_follows_the_rule_for_any_word(query, words):
     text = " ".join(query)
     terms = query_terms(text)
     _terms_of.cache_clear()
-    flags = _terms_of(text).flags(words)
-    assert flags == [reference_match(w, terms) for w in words]
+    hits = _terms_of(text).hits(words)
+    assert hits == [k for k, w in enumerate(words) if reference_match(w, terms)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    flags=st.lists(st.booleans(), min_size=1, max_size=60),
+    words=st.integers(min_value=1, max_value=12),
+)
+def test_the_window_is_the_first_with_the_most_hits(flags, words):
+    hits = [k for k, hit in enumerate(flags) if hit]
+    starts = range(max(1, len(flags) - words + 1))
+    counts = [sum(flags[s : s + words]) for s in starts]
+    assert _best_start(hits, words) == counts.index(max(counts))

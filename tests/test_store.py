@@ -389,6 +389,34 @@ class RacingShard:
         return self.shard.query(request)
 
 
+class CountRacingShard(RacingShard):
+    """An engine whose count of staged points is overtaken by a staged write."""
+
+    def query(self, request):
+        return self.shard.query(request)
+
+    def count(self, request):
+        counted = self.shard.count(request)
+        if self.staged:
+            points, self.staged = self.staged, []
+            self.store._write(self.store._points(points, {"state": "staged", "ingest_id": "x"}))
+        return counted
+
+
+def test_a_count_overtaken_by_a_staged_write_does_not_clear_the_staged_flag(tmp_path):
+    store = EdgeStore.open(tmp_path / "index")
+    try:
+        store.ensure_collection(DIM, "test-model")
+        store.upsert(make_points())
+        staged = [dataclasses.replace(p, id=point_uuid(f"new/{p.id}")) for p in make_points()]
+        store.shard = CountRacingShard(store, staged)
+        assert not store._none_staged()  # the count found none, but a write ran after it
+        assert len(store.query(unit(0), None, None, limit=20, mode="dense")) == 4
+    finally:
+        store.shard = getattr(store.shard, "shard", store.shard)
+        store.close()
+
+
 def test_a_query_overtaken_by_a_staged_write_still_leaves_staged_points_out(tmp_path):
     # With no point staged, queries drop the `state` condition; a write that begins while one
     # runs makes it run again with the condition.
