@@ -141,7 +141,12 @@ class OnnxEmbedder:
         self._slots = threading.BoundedSemaphore(max(1, (os.cpu_count() or 1) - 1))
 
     def _run(self, texts: list[str]) -> np.ndarray:
-        encodings = self._tokenizer.encode_batch(texts)
+        # One text (a query) is encoded holding the GIL: `encode_batch` lets go of it, and in
+        # a server the thread then waits for the event loop to give it back.
+        if len(texts) == 1:
+            encodings = [self._tokenizer.encode(texts[0])]
+        else:
+            encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         with self._slots:
