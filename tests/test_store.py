@@ -358,9 +358,14 @@ def test_replace_document_leaves_no_duplicates_or_orphans(filled):
     assert filled.count(SearchFilter(include_staged=True)) == filled.count()
 
 
+def staged_copies() -> list[StorePoint]:
+    """The points of make_points again, under other ids: a new version to stage."""
+    return [dataclasses.replace(p, id=point_uuid(f"new/{p.id}")) for p in make_points()]
+
+
 def test_staged_points_are_invisible_until_discarded(filled):
     # A crash after writing but before committing: staged points under a new ingest id.
-    staged = [dataclasses.replace(p, id=point_uuid(f"new/{p.id}")) for p in make_points()]
+    staged = staged_copies()
     filled._write(filled._points(staged, {"state": "staged", "ingest_id": "crashed"}))
     assert filled.count() == 4 and filled.count(SearchFilter(include_staged=True)) == 8
     assert len(filled.query(unit(0), SPARSE.encode_query("fleksjob"), None, limit=20)) == 4
@@ -373,68 +378,58 @@ def test_staged_points_are_invisible_until_discarded(filled):
     assert filled.count(SearchFilter(include_staged=True)) == 4
 
 
-class RacingShard:
-    """An engine whose first query lets a staged write in before it runs (a server's upload)."""
+@pytest.fixture
+def filled_edge(tmp_path):
+    store = EdgeStore.open(tmp_path / "index")
+    store.ensure_collection(DIM, "test-model")
+    store.upsert(make_points())
+    shard = store.shard
+    yield store
+    store.shard = shard  # a test may have put a RacingShard in front of it
+    store.close()
 
-    def __init__(self, store: EdgeStore, staged: list[StorePoint]):
-        self.shard, self.store, self.staged = store.shard, store, staged
+
+class RacingShard:
+    """An engine that lets a staged write in (a server's upload) once, during its first call
+    of `during`: before a query runs, or after a count has counted."""
+
+    def __init__(self, store: EdgeStore, staged: list[StorePoint], during: str):
+        self.shard, self.store, self.staged, self.during = store.shard, store, staged, during
 
     def __getattr__(self, name):
         return getattr(self.shard, name)
 
-    def query(self, request):
-        if self.staged:
+    def _stage(self, call: str) -> None:
+        if call == self.during and self.staged:
             points, self.staged = self.staged, []
             self.store._write(self.store._points(points, {"state": "staged", "ingest_id": "x"}))
-        return self.shard.query(request)
-
-
-class CountRacingShard(RacingShard):
-    """An engine whose count of staged points is overtaken by a staged write."""
 
     def query(self, request):
+        self._stage("query")
         return self.shard.query(request)
 
     def count(self, request):
         counted = self.shard.count(request)
-        if self.staged:
-            points, self.staged = self.staged, []
-            self.store._write(self.store._points(points, {"state": "staged", "ingest_id": "x"}))
+        self._stage("count")
         return counted
 
 
-def test_a_count_overtaken_by_a_staged_write_does_not_clear_the_staged_flag(tmp_path):
-    store = EdgeStore.open(tmp_path / "index")
-    try:
-        store.ensure_collection(DIM, "test-model")
-        store.upsert(make_points())
-        staged = [dataclasses.replace(p, id=point_uuid(f"new/{p.id}")) for p in make_points()]
-        store.shard = CountRacingShard(store, staged)
-        assert not store._none_staged()  # the count found none, but a write ran after it
-        assert len(store.query(unit(0), None, None, limit=20, mode="dense")) == 4
-    finally:
-        store.shard = getattr(store.shard, "shard", store.shard)
-        store.close()
+def test_a_count_overtaken_by_a_staged_write_does_not_clear_the_staged_flag(filled_edge):
+    filled_edge.shard = RacingShard(filled_edge, staged_copies(), during="count")
+    assert not filled_edge._none_staged()  # the count found none, but a write ran after it
+    assert len(filled_edge.query(unit(0), None, None, limit=20, mode="dense")) == 4
 
 
-def test_a_query_overtaken_by_a_staged_write_still_leaves_staged_points_out(tmp_path):
+def test_a_query_overtaken_by_a_staged_write_still_leaves_staged_points_out(filled_edge):
     # With no point staged, queries drop the `state` condition; a write that begins while one
     # runs makes it run again with the condition.
-    store = EdgeStore.open(tmp_path / "index")
-    try:
-        store.ensure_collection(DIM, "test-model")
-        store.upsert(make_points())
-        before = store.query(unit(0), None, None, limit=20, mode="dense")
-        assert store._none_staged()
-        staged = [dataclasses.replace(p, id=point_uuid(f"new/{p.id}")) for p in make_points()]
-        store.shard = RacingShard(store, staged)
-        assert store.query(unit(0), None, None, limit=20, mode="dense") == before
-        assert store.count(SearchFilter(include_staged=True)) == 8
-        assert not store._none_staged()  # and later queries keep the condition
-        assert store.query(unit(0), None, None, limit=20, mode="dense") == before
-    finally:
-        store.shard = getattr(store.shard, "shard", store.shard)
-        store.close()
+    before = filled_edge.query(unit(0), None, None, limit=20, mode="dense")
+    assert filled_edge._none_staged()
+    filled_edge.shard = RacingShard(filled_edge, staged_copies(), during="query")
+    assert filled_edge.query(unit(0), None, None, limit=20, mode="dense") == before
+    assert filled_edge.count(SearchFilter(include_staged=True)) == 8
+    assert not filled_edge._none_staged()  # and later queries keep the condition
+    assert filled_edge.query(unit(0), None, None, limit=20, mode="dense") == before
 
 
 def test_model_mismatch(store):
@@ -741,21 +736,15 @@ def test_embedded_query_fields_follow_every_write(tmp_path):
         store.close()
 
 
-def test_warming_reads_every_point_once(tmp_path):
-    store = EdgeStore.open(tmp_path / "index")
-    try:
-        store.ensure_collection(DIM, "test-model")
-        store.upsert(make_points())
-        store._light.clear()
-        store.warm(("item_id",))
-        cached = store._light[("item_id",)].values()
-        assert {(i, f["item_id"]) for i, f in cached} == {
-            (p.id, p.payload["item_id"]) for p in make_points()
-        }
-        hits = store.query(unit(1), None, None, limit=10, mode="dense", fields=("item_id",))
-        assert {h.payload["item_id"] for h in hits} == {"a#1", "a#2", "b#1", "c#1"}
-    finally:
-        store.close()
+def test_warming_reads_every_point_once(filled_edge):
+    filled_edge._light.clear()
+    filled_edge.warm(("item_id",))
+    cached = filled_edge._light[("item_id",)].values()
+    assert {(i, f["item_id"]) for i, f in cached} == {
+        (p.id, p.payload["item_id"]) for p in make_points()
+    }
+    hits = filled_edge.query(unit(1), None, None, limit=10, mode="dense", fields=("item_id",))
+    assert {h.payload["item_id"] for h in hits} == {"a#1", "a#2", "b#1", "c#1"}
 
 
 @pytest.mark.slow
