@@ -405,11 +405,10 @@ class EdgeStore:
             return self._require().query(request)
 
         writes = self._writes
-        if (flt is None or not flt.include_staged) and self._none_staged():
-            points = run(edge_filter(replace(flt or SearchFilter(), include_staged=True)))
-            if self._writes != writes:  # a write began while it ran, and may have staged points
-                points = run(edge_filter(flt))
-        else:
+        unstaged = (flt is None or not flt.include_staged) and self._none_staged()
+        asked = replace(flt or SearchFilter(), include_staged=True) if unstaged else flt
+        points = run(edge_filter(asked))
+        if unstaged and self._writes != writes:  # a write began while it ran, and may have staged
             points = run(edge_filter(flt))
         if not fields:
             return [Hit(str(p.id), float(p.score), p.payload or {}) for p in points]
