@@ -22,7 +22,7 @@ from index.store import Store, StorePoint, point_uuid
 from index.units import Unit, item_unit, section_units
 from ingest import Document, DocumentKind, IngestError, parse_bytes
 from ingest.parse import SUPPORTED_SUFFIXES
-from nlp.extract import extract_meeting_items, redact_item
+from nlp.extract import extract_meeting_items
 
 EMBED_BATCH = 32
 
@@ -99,19 +99,15 @@ class Indexer:
         return self.store.count(SearchFilter(document_ids=(doc_id,))) > 0
 
     def units(self, document: Document) -> tuple[list[Unit], int]:
-        """The document's search units after CPR redaction, and how many CPR numbers were redacted."""
+        """The document's search units, and how many CPR numbers parsing redacted (`ingest.redact`)."""
         if document.kind is DocumentKind.OTHER:
-            return section_units(document), 0
-        cleaned = [redact_item(item) for item in document.items]
-        items = [clean for clean, _ in cleaned]
+            return section_units(document), document.cpr_redacted
         extractions = extract_meeting_items(
-            document.meeting, items, resolver=self.resolve_reference
+            document.meeting, document.items, resolver=self.resolve_reference
         )
-        # Extraction sees the redacted items, so the counts are the ones made here.
         return [
-            item_unit(document, it, replace(ex, cpr_redacted=count))
-            for (it, count), ex in zip(cleaned, extractions, strict=True)
-        ], sum(count for _, count in cleaned)
+            item_unit(document, it, ex) for it, ex in zip(document.items, extractions, strict=True)
+        ], document.cpr_redacted
 
     def _points(self, units: Sequence[Unit]) -> list[StorePoint]:
         chunks: list[tuple[Unit, Chunk]] = [

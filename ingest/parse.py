@@ -1,4 +1,8 @@
-"""Entry point: any supported file to a `Document`, choosing the reader by content."""
+"""Entry point: any supported file to a `Document`, choosing the reader by content.
+
+Both entry points return the document through `redact_document`: no text leaves
+`ingest` with a CPR number in it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from ingest.errors import EmptyDocument, NotAPDF, UnsupportedFormat
 from ingest.html import read_html
 from ingest.pdf import PdfText, read_pdf
 from ingest.records import Document
+from ingest.redact import redact_document
 from ingest.segment import segment
 from ingest.sniff import describe
 from ingest.text import read_text, undo_markdown
@@ -39,6 +44,10 @@ def _segment_pdf(pdf: PdfText, source: str, sha256: str) -> Document:
 
 def parse_bytes(data: bytes, source: str) -> Document:
     """Parse one file's bytes; `source` is its name, used for the reader choice and messages."""
+    return redact_document(_parse_bytes(data, source))
+
+
+def _parse_bytes(data: bytes, source: str) -> Document:
     suffix = Path(source).suffix.lower()
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
@@ -78,5 +87,5 @@ def parse_file(path: Path | str) -> Document:
     with path.open("rb") as file:
         head = file.read(1024)
     if head.startswith(b"%PDF") and path.suffix.lower() in ("", ".pdf"):
-        return _segment_pdf(read_pdf(path), path.name, _file_sha256(path))
+        return redact_document(_segment_pdf(read_pdf(path), path.name, _file_sha256(path)))
     return parse_bytes(path.read_bytes(), path.name)

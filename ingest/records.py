@@ -112,6 +112,7 @@ class Item:
     page_end: int
     sections: tuple[Section, ...]
     attachments: tuple[str, ...] = ()
+    cpr_redacted: int = 0  # CPR numbers replaced in this item (`ingest.redact`)
 
     def text(self) -> str:
         return "\n\n".join(f"{s.heading}\n{s.text}" for s in self.sections)
@@ -130,6 +131,7 @@ class Document:
     items: tuple[Item, ...] = ()
     sections: tuple[Section, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    cpr_redacted: int = 0  # CPR numbers replaced anywhere in the document (`ingest.redact`)
 
     @property
     def id(self) -> str:

@@ -56,4 +56,5 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "items": [item_to_dict(document, it) for it in document.items],
         "sections": [section_to_dict(s) for s in document.sections],
         "warnings": list(document.warnings),
+        "cpr_redacted": document.cpr_redacted,
     }

@@ -3,8 +3,8 @@
 `extract_item` handles one item; `extract_meeting_items` runs a meeting's items
 through the spaCy pipeline in one `nlp.pipe` batch and resolves references to
 items of the same meeting (plus whatever a passed `resolver` knows). CPR
-numbers are redacted (`redact_item`) before anything is extracted, so no
-extracted text can carry one.
+numbers are redacted when a file is parsed (`ingest.redact`), and again here
+(`redact_item`) for items made by other means, so no extracted text can carry one.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
 from ingest.records import Document, Item, Meeting, Section, SectionKind, Table, slugify
+from ingest.redact import redact_item
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
     find_absences,
@@ -26,7 +27,6 @@ from nlp.attendance import (
     meeting_wide_absences,
 )
 from nlp.case_numbers import parse_case_number
-from nlp.cpr import redact_cpr
 from nlp.dates import find_dates
 from nlp.decisions import decisions_in, doc_text, points_from_recommendation, prior_decisions
 from nlp.names import (
@@ -148,7 +148,6 @@ def _extract(
     meeting: Meeting | None,
     doc: Doc,
     placed: list[_Placed],
-    cpr_count: int,
     resolver: Resolver | None,
     away: Sequence[Absence] = (),
 ) -> ItemExtraction:
@@ -235,7 +234,7 @@ def _extract(
         case_numbers=tuple(
             c for c in (parse_case_number(n) for n in item.case_numbers) if c is not None
         ),
-        cpr_redacted=cpr_count,
+        cpr_redacted=item.cpr_redacted,
     )
 
 
@@ -266,10 +265,10 @@ def extract_item(
     `meeting_items` (the meeting's other items) let a "havde forfald" under the agenda
     approval count for this item too, as `extract_meeting_items` does.
     """
-    clean, cpr_count = redact_item(item)
+    clean, _ = redact_item(item)
     doc, placed = _laid_out(clean)
     away = _away(meeting, [redact_item(it)[0] for it in meeting_items] or [clean])
-    return _extract(clean, meeting, danish()(doc), placed, cpr_count, resolver, away)
+    return _extract(clean, meeting, danish()(doc), placed, resolver, away)
 
 
 def meeting_resolver(
@@ -301,60 +300,15 @@ def extract_meeting_items(
     batch_size: int = 32,
 ) -> list[ItemExtraction]:
     """A meeting's items in one spaCy batch; references to the same meeting are resolved."""
-    cleaned = [redact_item(item) for item in items]
-    laid_out = [_laid_out(clean) for clean, _ in cleaned]
+    cleaned = [redact_item(item)[0] for item in items]
+    laid_out = [_laid_out(clean) for clean in cleaned]
     resolve = meeting_resolver(meeting, items, resolver)
-    away = _away(meeting, [clean for clean, _ in cleaned])
+    away = _away(meeting, cleaned)
     docs = danish().pipe((doc for doc, _ in laid_out), batch_size=batch_size)
     return [
-        _extract(clean, meeting, doc, placed, count, resolve, away)
-        for (clean, count), (_, placed), doc in zip(cleaned, laid_out, docs, strict=True)
+        _extract(clean, meeting, doc, placed, resolve, away)
+        for clean, (_, placed), doc in zip(cleaned, laid_out, docs, strict=True)
     ]
-
-
-def _redact_section(section: Section) -> tuple[Section, int]:
-    text, count = redact_cpr(section.text)
-    heading, n_heading = redact_cpr(section.heading)
-    page_breaks = section.page_breaks
-    if count:  # keep page-exact citations: move each break by what redaction removed before it
-        page_breaks = tuple(
-            (len(redact_cpr(section.text[:offset])[0]), page) for offset, page in page_breaks
-        )
-    tables = []
-    for table in section.tables:
-        rows = []
-        for row in table.rows:
-            cells = []
-            for cell in row:
-                clean, n = redact_cpr(cell)
-                cells.append(clean)
-                count += n
-            rows.append(tuple(cells))
-        tables.append(Table(tuple(rows), table.page))
-    clean = replace(
-        section, text=text, heading=heading, tables=tuple(tables), page_breaks=page_breaks
-    )
-    return clean, count + n_heading
-
-
-def redact_item(item: Item) -> tuple[Item, int]:
-    """A copy of the item with every CPR number in title, sections, tables and attachments replaced, and how many."""
-    title, count = redact_cpr(item.title)
-    sections = []
-    for section in item.sections:
-        clean, n = _redact_section(section)
-        sections.append(clean)
-        count += n
-    attachments = []
-    for name in item.attachments:
-        clean, n = redact_cpr(name)
-        attachments.append(clean)
-        count += n
-    if not count:
-        return item, 0
-    return replace(
-        item, title=title, sections=tuple(sections), attachments=tuple(attachments)
-    ), count
 
 
 def extractions_json(document: Document) -> list[dict[str, Any]]:
