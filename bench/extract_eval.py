@@ -5,6 +5,8 @@ Usage:
     python bench/extract_eval.py --set aarhus    # Aarhus Byråd PDF + Teknisk Udvalg HTML
     python bench/extract_eval.py --set styles    # decision passages in other municipalities' styles
     python bench/extract_eval.py --set all --misses
+    python bench/extract_eval.py --set real [--split dev|heldout|all] [--plain-pdf] [--misses]
+                                                 # real minutes of many municipalities
 
 Prints precision/recall per field (decision (point, outcome) pairs, prior
 decisions, votes, absences, amounts in running text and in tables), outcome
@@ -98,9 +100,21 @@ def prf(gold: Counter, got: Counter) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=[*SETS, "styles", "all"], default="seeds")
+    parser.add_argument("--set", choices=[*SETS, "styles", "all", "real"], default="seeds")
     parser.add_argument("--misses", action="store_true", help="print every disagreement")
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument(
+        "--plain-pdf", action="store_true", help="real: typeset each text as a plain PDF"
+    )
     args = parser.parse_args()
+    if args.set == "real":
+        from bench.real_minutes import report, score
+
+        start = time.perf_counter()
+        scores = score(args.split, plain_pdf=args.plain_pdf)
+        print(report(scores, misses=args.misses))
+        print(f"time: {time.perf_counter() - start:.1f} s")
+        return
 
     items_gold = {
         row["meeting"]: {n: case for n, _, case in row["items"]}

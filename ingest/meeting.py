@@ -1,4 +1,13 @@
-"""Read the meeting's facts from the front matter (cover page, header table) of minutes."""
+"""Read the meeting's facts from the front matter (cover page, header table) of minutes.
+
+Portals print the same facts in many shapes: "Mødedato: Tirsdag d. 12. august 2025
+kl. 16:30", "Referat til mødet i Kommunalbestyrelsen den 5. november 2019 kl. 17:00",
+"Økonomiudvalget - Referat", "Økonomiudvalgets møde den 21. januar 2026", label and
+value on lines of their own ("UDVALG" / "Byrådet", "STARTTIDSPUNKT" / "03-09-2019
+18:00:00"), names listed one a line under "Deltagere:" or "Fraværende:". Where the front
+matter leaves the body or the date out, the dated decision headings inside the minutes
+("Beslutning i Byrådet den 15-12-2021") still name them.
+"""
 
 from __future__ import annotations
 
@@ -8,113 +17,257 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ingest.records import Meeting
+from ingest.sections import BODY_WORDS, DatedDecision
 from nlp.dates import find_dates
 
-_BODY_WORDS = (
-    r"(?:udvalg|byråd|råd|nævn|bestyrelse|forsamling|magistrat|kommission|repræsentantskab)"
-)
-_TITLE = re.compile(
-    r"^(?:REFERAT|Referat|DAGSORDEN|Dagsorden|Beslutningsprotokol|BESLUTNINGSPROTOKOL)\b"
-    r"(?:\s+(?:for|fra|af|over)(?:\s+mødet?)?(?:\s+i)?)?\s*[:\-–]?\s*"
-    r"(?P<body>.+?)\s*(?:,\s*)?(?:\b(?:d\.|den|fra|mødet?)\s+|\s)?(?P<date>\d{1,2}[.\-/ ].*)?$"
-)
-_FIELD = re.compile(
-    r"^(?P<key>Udvalg|Mødedato|Dato|Tidspunkt|Mødetidspunkt|Mødested|Sted|Lokale|"
-    r"Mødedeltagere|Deltagere|Medlemmer|Til stede|Tilstede|Afbud|Fraværende|Forfald|"
-    r"Fravær)\s*:?\s+(?P<value>.+)$",
+_LABELS = {
+    "udvalg": "body",
+    "forum": "body",
+    "organ": "body",
+    "mødedato": "date",
+    "dato": "date",
+    "møde dato": "date",
+    "starttidspunkt": "date",
+    "mødetidspunkt": "time",
+    "tidspunkt": "time",
+    "tid": "time",
+    "mødested": "place",
+    "sted": "place",
+    "lokale": "place",
+    "lokation": "place",
+    "mødelokale": "place",
+    "mødedeltagere": "participants",
+    "deltagere": "participants",
+    "medlemmer": "participants",
+    "til stede": "participants",
+    "tilstede": "participants",
+    "indkaldelse": "participants",
+    "afbud": "absent",
+    "afbud fra": "absent",
+    "fraværende": "absent",
+    "fraværende med afbud": "absent",
+    "forfald": "absent",
+    "fravær": "absent",
+    "meddelt forfald": "absent",
+    "bemærkninger": "notes",
+    "bemærkning": "notes",
+}
+_LIST_FIELDS = {"participants", "absent"}
+_LABEL_LINE = re.compile(
+    r"^(?P<key>" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)) + r")"
+    r"\s*(?::\s*|\s+(?=\S)|$)(?P<value>.*)$",
     re.IGNORECASE,
 )
-_TIME = re.compile(r"\bkl\.?\s*(\d{1,2})[.:](\d{2})\b")
+# Labels that may carry their value on the same line without a colon ("Udvalg Byrådet").
+_BARE_VALUE_OK = {"udvalg", "mødested", "mødedeltagere", "fraværende", "afbud", "dato", "mødedato"}
+_TITLE = re.compile(
+    r"^(?:referat|dagsorden|beslutningsprotokol|dagsorden med vedtagelser|protokol)\b"
+    r"(?:\s+(?:til|for|fra|af|over)\s+mødet?|\s+(?:for|fra|af|over))?(?:\s+i)?\s*[:\-–]?\s*"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_BODY_END = r"(?:et|en|n|ets|ens|s|ene|ne)?\b"
+_BODY = re.compile(
+    rf"(?:\b(?:Det|Den)\s+(?:\w+\s+){{0,2}}[\wæøå\-]*{BODY_WORDS}{_BODY_END}|"
+    rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+og\s+[\wæøå\-]+)?{BODY_WORDS}{_BODY_END})"
+    r"(?:\s+for\s+[A-ZÆØÅ][\wæøå\-]*(?:,?\s+(?:og\s+)?[A-ZÆØÅ][\wæøå\-]*){0,3})?",
+)
+_COUNCIL = re.compile(
+    r"\b(?!(?:Referat|Dagsorden|Beslutning|Mødet|Møde|Til|Fra|Det|Den|For|I)\b)"
+    r"[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:Byråd|Kommunalbestyrelse)(?:et|n)?\b"
+)
+_BODY_LINE_WORDS = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
+_TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\b", re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::\d{2})?(?![\d])")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommune\b")
-_BODY = re.compile(rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+og\s+[\wæøå\-]+)?{_BODY_WORDS}\w*\b", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\n|\bog\b|•)\s*")
-_PARTY_SUFFIX = re.compile(r"\s*\((?:[A-ZÆØÅ]{1,3}|[^)]{2,40})\)\s*$")
-_FORFALD = re.compile(r"^(?P<names>.+?)\s+(?:havde forfald|var fraværende|meldte afbud)\b")
+_NAME_SPLIT = re.compile(r"\s*(?:,(?!\s*\()|;|\n|\bog\b|•|·)\s*")
+_PARTY_SUFFIX = re.compile(r"\s*,?\s*\((?:[A-ZÆØÅ]{0,3}|[^)]{2,40})\)\s*$")
+_NAME = re.compile(r"^[A-ZÆØÅ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅa-zæøå][\wæøåéü.'\-]*){0,5}$")
+_NOT_NAMES = re.compile(r"^(?:ingen|intet|ingen afbud|alle|ingen fraværende|-)$", re.IGNORECASE)
+_FORFALD = re.compile(
+    r"^(?P<names>.+?)\s+(?:havde (?:meldt )?forfald|var fraværende|meldte afbud|deltog ikke i mødet"
+    r"|deltog ikke på mødet)\b"
+)
+_PERIOD_SUFFIX = re.compile(r"\s+(?:\d{4}\s*[-–]\s*\d{2,4}|\(.*?\))\s*$")
+_WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
+
+
+def _strip_person(part: str) -> str:
+    part = _PARTY_SUFFIX.sub("", part).strip(" .:-–")
+    part = re.sub(r"\s*\([^)]*\)\s*", " ", part).strip()
+    return re.sub(
+        r"\s*,?\s*(?:formand|næstformand|borgmester|rådmand|viceborgmester)\b.*$",
+        "",
+        part,
+        flags=re.I,
+    ).strip(" ,")
 
 
 def split_names(text: str) -> tuple[str, ...]:
+    """Person names in a list ("A (V), B og C, formand"), party letters and roles dropped."""
     names = []
     for part in _NAME_SPLIT.split(text):
-        part = _PARTY_SUFFIX.sub("", part).strip(" .:-–")
-        part = re.sub(
-            r"\s*,?\s*(?:formand|næstformand|borgmester|rådmand)\b.*$", "", part, flags=re.I
-        )
-        if 2 <= len(part) <= 60 and part[:1].isupper() and len(part.split()) <= 6:
+        part = re.sub(r"^\d{1,2}[.)]\s*", "", part.strip())
+        part = re.sub(r",\s*(?:arbejde|sygdom|ferie|barsel|andet|privat)\.?$", "", part, flags=re.I)
+        part = _strip_person(part)
+        if _NOT_NAMES.match(part):
+            continue
+        if 2 <= len(part) <= 60 and _NAME.match(part) and len(part.split()) <= 6:
             names.append(part)
     return tuple(dict.fromkeys(names))
 
 
-def _first_date(text: str) -> dt.date | None:
-    dates = find_dates(text)
-    return dates[0][0] if dates else None
+def _is_name_line(line: str) -> bool:
+    """A line that is one person (a first and a last name at least) or a list of them."""
+    stripped = _strip_person(re.sub(r"^\d{1,2}[.)]\s*", "", line.strip(" •·-")))
+    if "," in stripped or " og " in stripped:
+        return bool(split_names(stripped))
+    return bool(_NAME.match(stripped)) and 2 <= len(stripped.split()) <= 6
 
 
-def _clean_committee(text: str) -> str:
+def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]], set[int]]:
+    """Label/value pairs on one line or on lines of their own, and the lines they took."""
+    values: dict[str, str] = {}
+    lists: dict[str, list[str]] = {"participants": [], "absent": []}
+    used: set[int] = set()
+    i = 0
+    while i < len(front):
+        line = front[i]
+        m = _LABEL_LINE.match(line)
+        if m is None or (
+            m.group("value")
+            and ":" not in line[: m.end("key") + 2]
+            and m.group("key").lower() not in _BARE_VALUE_OK
+        ):
+            i += 1
+            continue
+        key = m.group("key").lower()
+        field = _LABELS[key]
+        value = m.group("value").strip()
+        used.add(i)
+        i += 1
+        if field in _LIST_FIELDS:
+            parts = [value] if value else []
+            # Names one a line under the label, up to the next label or line of other text.
+            while i < len(front) and not _LABEL_LINE.match(front[i]) and _is_name_line(front[i]):
+                parts.append(front[i])
+                used.add(i)
+                i += 1
+            lists[field].extend(split_names("\n".join(parts)))
+            continue
+        if not value and i < len(front) and not _LABEL_LINE.match(front[i]):
+            value = front[i].strip()
+            used.add(i)
+            i += 1
+        if value:
+            values.setdefault(field, value)
+    return values, lists, used
+
+
+def _clean_body(text: str) -> str:
     text = re.sub(r"\s+(?:d\.|den)\s*$", "", text.strip(" -–:,"))
-    return " ".join(text.split())
+    text = _PERIOD_SUFFIX.sub("", text)
+    return " ".join(text.split()).strip(" -–:,")
+
+
+def _body_in(line: str) -> str | None:
+    """The body a front-matter line names, if it names one and reads like a heading."""
+    if len(line) > 140:
+        return None
+    m = _COUNCIL.search(line) or _BODY.search(line)
+    if m is None:
+        return None
+    body = _clean_body(m.group(0))
+    # "Økonomiudvalgets møde den …": the genitive names the body.
+    if body.endswith("s") and re.search(re.escape(body) + r"\s+møde", line):
+        body = body[:-1]
+    return body or None
+
+
+def _body_from_title(line: str) -> str | None:
+    m = _TITLE.match(line)
+    if m is None:
+        # "Økonomiudvalget - Referat", "Det fælles landdistriktsråd - Dagsordener og referater"
+        m2 = re.match(
+            r"^(?P<body>.+?)\s*[-–|•:]\s*(?:referat|dagsorden|beslutningsprotokol)", line, re.I
+        )
+        return _body_in(m2.group("body")) if m2 else None
+    rest = m.group("rest")
+    rest = re.split(
+        rf"\s+(?:den|d\.|{_WEEKDAY})\s+|\s+\d{{1,2}}[.\-/ ]|\s*[•(]", rest, maxsplit=1, flags=re.I
+    )[0]
+    return _body_in(rest) if rest else None
+
+
+def _time(texts: Iterable[str]) -> str | None:
+    for text in texts:
+        m = _TIME.search(text)
+        if m:
+            return f"{int(m.group(1)):02d}:{m.group(2) or '00'}"
+        m = _CLOCK.search(text)
+        if m and find_dates(text):
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return None
 
 
 def read_meeting(
-    front: Sequence[str], texts: Iterable[str], title_hint: str | None = None
+    front: Sequence[str],
+    texts: Iterable[str],
+    decisions: Sequence[DatedDecision] = (),
 ) -> Meeting | None:
     """Build the meeting from front-matter lines; None when no date can be found.
 
     `texts` are the document's block texts, read (once, not joined) only to find
-    the municipality when the front matter does not name it.
+    the municipality when the front matter does not name it. `decisions` are the
+    dated decision headings of the document, which name the body and the date when
+    the front matter does not.
     """
-    fields: dict[str, str] = {}
-    committee: str | None = None
-    date: dt.date | None = None
-    absent: list[str] = []
-    candidates = ([title_hint] if title_hint else []) + list(front)
-    for line in candidates:
-        line = " ".join(line.split())
-        m = _FIELD.match(line)
-        if m:
-            fields.setdefault(m.group("key").lower(), m.group("value").strip())
-            continue
-        m = _TITLE.match(line)
-        if m and committee is None:
-            body = _clean_committee(m.group("body"))
-            if body and not body[:1].isdigit():
-                committee = body
-            if m.group("date"):
-                date = date or _first_date(m.group("date"))
+    # Cells of a table flattened to "Dato: |" / "18-03-2019 07:45:00 |" lines.
+    front = [" ".join(line.split()).strip(" |") for line in front]
+    front = [line for line in front if line and not re.fullmatch(r"[-|: ]+", line)]
+    values, lists, used = _fields(front)
+    absent: list[str] = list(lists["absent"])
+    committee = _clean_body(values["body"]) if "body" in values else None
+    if committee and not _BODY_LINE_WORDS.search(committee) and len(committee.split()) > 6:
+        committee = None
+    free = [line for k, line in enumerate(front) if k not in used]
+    for line in free:
         m = _FORFALD.match(line)
         if m:
             absent.extend(split_names(m.group("names")))
-    committee = committee or fields.get("udvalg")
     if committee is None:
-        for line in candidates:
-            m = _BODY.search(line)
-            if m and len(line) < 120:
-                committee = _clean_committee(m.group(0))
+        for line in free[:15]:
+            committee = _body_from_title(line)
+            if committee:
                 break
-    date_text = fields.get("mødedato") or fields.get("dato") or ""
-    date = _first_date(date_text) or date
-    if date is None:
-        for line in front[:12]:
-            date = _first_date(line)
-            if date:
-                break
+    date = None
+    for text in (values.get("date", ""), *free[:15]):
+        dates = find_dates(text)
+        if dates:
+            date = dates[0][0]
+            break
+    decided_on = Counter(d.date for d in decisions if d.date)
+    if date is None and decided_on:
+        date = decided_on.most_common(1)[0][0]
+    # The body whose decisions carry the meeting's date is the meeting's body.
+    decided_by = Counter(d.body for d in decisions if d.body and d.date in (date, None))
+    if committee is None and decided_by:
+        committee = decided_by.most_common(1)[0][0]
+    if committee is None:
+        for line in free[:10]:
+            if len(line) <= 90 and not line.endswith("."):
+                committee = _body_in(line)
+                if committee:
+                    break
     if date is None or not committee:
         return None
-    time_match = _TIME.search(date_text or fields.get("tidspunkt", "") or " ".join(front[:6]))
-    for key in ("afbud", "fraværende", "forfald", "fravær"):
-        if key in fields:
-            absent.extend(split_names(fields[key]))
-    participants = ()
-    for key in ("mødedeltagere", "deltagere", "medlemmer", "til stede", "tilstede"):
-        if key in fields:
-            participants = split_names(fields[key])
-            break
     return Meeting(
         committee=committee,
         date=date,
         municipality=_municipality(committee, front, texts),
-        start_time=f"{int(time_match.group(1)):02d}:{time_match.group(2)}" if time_match else None,
-        place=fields.get("mødested") or fields.get("sted") or fields.get("lokale"),
-        participants=participants,
+        start_time=_time([values.get("time", ""), values.get("date", ""), *free[:8]]),
+        place=values.get("place"),
+        participants=tuple(lists["participants"]),
         absent=tuple(dict.fromkeys(absent)),
     )
 

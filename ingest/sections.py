@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ingest.records import SectionKind
+from nlp.dates import find_dates
 
 
 def normalise_heading(text: str) -> str:
@@ -18,20 +21,28 @@ def normalise_heading(text: str) -> str:
 
 _EXACT: dict[str, SectionKind] = {}
 for _kind, _names in {
-    SectionKind.RESUME: "resume|resumé|sammenfatning|sagens kerne|kort fortalt|kort resume|sagsresume",
+    SectionKind.RESUME: (
+        "resume|resumé|sammenfatning|sagens kerne|kort fortalt|kort resume|sagsresume|"
+        "beslutningstema|sagstema|sagens tema|formål|baggrund og formål"
+    ),
     SectionKind.RECOMMENDATION: (
         "indstilling|indstillinger|forslag til beslutning|beslutningspunkter|"
-        "indstilling og beslutning|det indstilles|forslag til indstilling"
+        "indstilling og beslutning|det indstilles|forslag til indstilling|anbefaling|"
+        "administrationen indstiller|forvaltningen indstiller|direktionen indstiller|"
+        "indstillinger og beslutninger|administrationens indstilling|forvaltningens indstilling"
     ),
     SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat",
     SectionKind.HISTORY: (
         "sagsforløb|sagens forløb|tidligere beslutninger|tidligere behandling|"
-        "tidligere politisk behandling|historik|politisk behandling"
+        "tidligere politisk behandling|historik|politisk behandling|tidligere beslutning|"
+        "sagsgang|sagsgang og sagstype|politisk behandlingsforløb"
     ),
     SectionKind.CASE: (
         "sagsfremstilling|sagsbeskrivelse|problemstilling|løsning|sagens indhold|"
         "supplerende sagsfremstilling|lovgrundlag|retsgrundlag|høring|beskrivelse af sagen|"
-        "vurdering|forvaltningens vurdering|administrationens vurdering|sagens baggrund"
+        "vurdering|forvaltningens vurdering|administrationens vurdering|sagens baggrund|"
+        "redegørelse|baggrund|beskrivelse|sagsfremstilling og økonomi|sagsbeskrivelse og vurdering|"
+        "indledning|sagens oplysninger|faktiske forhold|begrundelse"
     ),
     SectionKind.ECONOMY: (
         "økonomi|økonomiske konsekvenser|økonomi og finansiering|bevillingsmæssige konsekvenser|"
@@ -41,13 +52,38 @@ for _kind, _names in {
     SectionKind.OTHER: (
         "personalemæssige konsekvenser|miljømæssige konsekvenser|konsekvenser|kompetence|"
         "beslutningskompetence|kommunikation|tidsplan|fraværende|afbud|habilitet|"
-        "sagen afgøres af|beslutningsforslag|mål og indsats|borgerinddragelse"
+        "sagen afgøres af|sagen afgøres i|beslutningsforslag|mål og indsats|borgerinddragelse|"
+        "andre konsekvenser|høring og sagsgang|inddragelse og høring|kommunikation og høring|"
+        "klima- og miljømæssige konsekvenser|bæredygtighed|tidsplan og proces|"
+        "videre proces|det videre forløb|risikovurdering|juridiske forhold|"
+        "konsekvenser for miljø og klima|politisk behandling og beslutning|"
+        "personale|kompetenceforhold|beslutningskompetence og sagsgang"
     ),
 }.items():
     for _name in _names.split("|"):
         _EXACT[normalise_heading(_name)] = _kind
 
+# The words that name a municipal body ("Byrådet", "Teknik- og Miljøudvalget", ...).
+BODY_WORDS = (
+    r"(?:udvalg|byråd|råd|nævn|bestyrelse|forsamling|magistrat|kommission|repræsentantskab|"
+    r"repræsentation|borgermøde|direktion)"
+)
+# "Beslutning Byrådet den 29-08-2017", "Beslutning i Økonomiudvalget den 17-06-2025",
+# "Borgerrepræsentationens beslutning i mødet den 7. oktober 2021", "Beslutning Udvalget den :".
+# Whether it is this meeting's decision or an earlier one's is told by its date (segment.py).
+DATED_DECISION = re.compile(
+    r"^(?:beslutning(?:er)?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^,:]{2,80}?)"
+    r"|(?P<owner>[^,:]{2,80}?)s\s+beslutning(?:\s+i\s+mødet)?)"
+    r",?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*(?P<date>.{0,30})$"
+)
+# "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
+_BODY_DATE_ITEM = re.compile(
+    rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*)(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
+    r"(?P<date>[\w.\-/ ]{6,25}?),? (?:pkt|punkt|sag)\.? ?\d{1,4}$"
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], SectionKind]] = [
+    (_BODY_DATE_ITEM, SectionKind.PRIOR_DECISION),
     # "Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59:"
     (
         re.compile(r"^(?:tidligere )?beslutning(?:er)? (?:fra|i|truffet i) \S"),
@@ -59,8 +95,46 @@ _PATTERNS: list[tuple[re.Pattern[str], SectionKind]] = [
     ),
     (re.compile(r"^(?:\w+s )?(?:indstilling|forslag til beslutning)$"), SectionKind.RECOMMENDATION),
     (re.compile(r"^(?:\w+s )?(?:beslutning|afgørelse)$"), SectionKind.DECISION),
+    # Ishøj's template label over a decision published for an open or a closed item.
+    (re.compile(r"^offentlig beslutning\b"), SectionKind.DECISION),
     (re.compile(r"^\w+s? (?:afdelings? )?påtegning$"), SectionKind.OTHER),
 ]
+
+
+_BODY_RE = re.compile(rf"{BODY_WORDS}|\\bkommune\\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DatedDecision:
+    """A decision heading that names its body and date: this meeting's, or one quoted from earlier."""
+
+    body: str
+    date: dt.date | None
+
+
+def dated_decision(heading: str) -> DatedDecision | None:
+    """ "Beslutning i Byrådet den 15-12-2021" -> (Byrådet, 2021-12-15); None for other lines."""
+    text = " ".join(heading.split()).rstrip(" :.")
+    m = _BODY_DATE_ITEM.match(text.lower())
+    if m is not None:
+        dates = find_dates(m.group("date"))
+        body = text[m.start("body") : m.end("body")].strip()
+        body = re.sub(
+            r"^(?:tidligere\s+)?beslutning(?:er)?\s+(?:fra|i|truffet i|af)\s+", "", body, flags=re.I
+        )
+        return DatedDecision(body, dates[0][0]) if dates else None
+    m = DATED_DECISION.match(text.lower())
+    if m is None:
+        return None
+    start, end = m.span("body") if m.group("body") else m.span("owner")
+    body = text[start:end].strip()
+    if not _BODY_RE.search(body) or len(body.split()) > 8:
+        return None
+    date_text = m.group("date").strip(" :")
+    dates = find_dates(date_text)
+    if date_text and not dates:
+        return None
+    return DatedDecision(body, dates[0][0] if dates else None)
 
 
 def section_kind(heading: str) -> SectionKind | None:
@@ -70,6 +144,9 @@ def section_kind(heading: str) -> SectionKind | None:
         return None
     if key in _EXACT:
         return _EXACT[key]
+    if key.startswith("beslutning") or " beslutning" in key or ", pkt" in key:
+        if dated_decision(heading) is not None:
+            return SectionKind.PRIOR_DECISION
     for pattern, kind in _PATTERNS:
         if pattern.match(key):
             return kind

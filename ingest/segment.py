@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from ingest.chrome import is_chrome, strip_glued_chrome
 from ingest.meeting import read_meeting
 from ingest.records import (
     TOC_LINE,
@@ -26,8 +27,10 @@ from ingest.records import (
     Section,
     SectionKind,
     Table,
+    slugify,
 )
-from ingest.sections import section_kind
+from ingest.sections import DatedDecision, dated_decision, section_kind
+from ingest.unnumbered import unnumbered_starts
 from nlp.case_numbers import find_case_numbers
 
 _STRONG_ITEM = re.compile(
@@ -39,7 +42,16 @@ _BARE_ITEM = re.compile(
     r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
     r"(?P<number>\d{1,4})\s*[:.\-–]?$"
 )
-_WEAK_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<title>[A-ZÆØÅ\"“].{2,})$")
+# "13. Title", "13) Title", "13   Title", "åbent 13 Title", "1Godkendelse af dagsorden" (glued).
+_WEAK_ITEM = re.compile(
+    r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?P<number>\d{1,4})"
+    r"(?P<sep>[.)]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ\"“«].{2,})$"
+)
+_LOWER_START = re.compile(r"^[a-zæøå]")
+_LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
+# A numbered member in a list of participants or votes: "3. Anne Hansen (A)".
+_PERSON_LINE = re.compile(r"\((?:[A-ZÆØÅ]{1,2})\)\.?$")
+_BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
 _SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
 _CLOSED = re.compile(r"^Lukket(?:\s*(?:punkt|sag))?\b", re.IGNORECASE)
@@ -61,6 +73,8 @@ class _ItemStart:
     number: int
     title: str
     consumed: int  # blocks taken by the heading itself (title continuation, "Sag nr." line)
+    weak: bool = False  # numbered without a label ("13. Title"): an item only with a body
+    closed: bool = False  # marked closed before its number ("Lukket 13 …")
 
 
 def _is_toc_line(block: Block) -> bool:
@@ -76,10 +90,17 @@ _DANGLING = re.compile(
 )
 
 
+_CASE_LABEL_ALONE = re.compile(
+    r"^(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags\s?id|J\.\s?nr|Journalnr)\.?\s*:?$", re.I
+)
+
+
 def _is_title(block: Block, title: str = "") -> bool:
     """Whether a block can be (part of) an item title: not a section, case number or new item."""
     return not (
         block.kind is BlockKind.TABLE
+        or _CASE_LABEL_ALONE.match(block.text.strip())
+        or " ".join(block.text.split()) == title
         or section_kind(block.text) is not None
         or _STRONG_ITEM.match(block.text)
         or _BARE_ITEM.match(block.text.strip())
@@ -124,25 +145,50 @@ def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, in
     return " ".join(title.split()), consumed
 
 
+def _weak_title_ok(block: Block, title: str, m: re.Match[str] | None = None) -> bool:
+    """Whether a weakly numbered line reads as an item title, not a list entry in running text."""
+    # "6200 Aabenraa" is a postcode: a number set off by a space alone has at most three digits.
+    if m is not None and not m.group("sep").strip() and len(m.group("number")) > 3:
+        return False
+    if block.kind is BlockKind.HEADING:
+        return True
+    return not (
+        len(title) > 200
+        or title.rstrip().endswith((".", ",", ";"))
+        or _PERSON_LINE.search(title)
+        or _LOWER_START.match(title)
+    )
+
+
 def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart | None:
     block = blocks[i]
     if block.kind is BlockKind.TABLE or len(block.text) > _MAX_HEADING_CHARS or _is_toc_line(block):
         return None
-    text = " ".join(block.text.split())
+    text = _LEADING_BULLET.sub("", strip_glued_chrome(" ".join(block.text.split())))
     m = _STRONG_ITEM.match(text)
-    if m is None and allow_weak and block.kind is BlockKind.HEADING:
+    weak = False
+    if m is None and allow_weak:
         m = _WEAK_ITEM.match(text)
+        weak = m is not None
+        if weak and not _weak_title_ok(block, m.group("title"), m):
+            m = None
     if m is not None:
         title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
-        return _ItemStart(i, int(m.group("number")), title, consumed)
-    m = _BARE_ITEM.match(text)
+        closed = (m.groupdict().get("marker") or "").lower() == "lukket"
+        return _ItemStart(i, int(m.group("number")), title, consumed, weak, closed)
+    m = _BARE_ITEM.match(text) or (_BARE_NUMBER.match(text) if allow_weak else None)
     if m is not None and i + 1 < len(blocks) and _is_title(blocks[i + 1]):
-        title, consumed = _wrapped_title(blocks, i + 1, blocks[i + 1].text.strip())
-        return _ItemStart(i, int(m.group("number")), title, consumed + 1)
-    # "Title" heading followed by a "Sag nr. 130" line.
-    if i + 1 < len(blocks) and block.kind is BlockKind.HEADING:
+        nxt = strip_glued_chrome(blocks[i + 1].text.strip())
+        if _BARE_NUMBER.match(text) and not _weak_title_ok(blocks[i + 1], nxt):
+            return None
+        title, consumed = _wrapped_title(blocks, i + 1, nxt)
+        return _ItemStart(
+            i, int(m.group("number")), title, consumed + 1, bool(_BARE_NUMBER.match(text))
+        )
+    # "Title" followed by a "Sag nr. 130" line.
+    if i + 1 < len(blocks) and (block.kind is BlockKind.HEADING or _weak_title_ok(block, text)):
         m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
-        if m:
+        if m and _is_title(block):
             return _ItemStart(i, int(m.group("number")), text, 2)
     return None
 
@@ -160,11 +206,26 @@ def _find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[_ItemSt
     # A table of contents lists the item headings with nothing between them.
     runs: list[list[_ItemStart]] = []
     for start in starts:
-        if runs and runs[-1][-1].index + runs[-1][-1].consumed == start.index:
+        if (
+            runs
+            and runs[-1][-1].index + runs[-1][-1].consumed == start.index
+            and runs[-1][-1].number < start.number
+        ):
             runs[-1].append(start)
         else:
             runs.append([start])
     candidates = [start for run in runs if len(run) < 3 for start in run]
+    # A weakly numbered paragraph is an item only when a section or case number follows it.
+    while True:
+        solid = _substantial(blocks, candidates)
+        kept = [
+            c
+            for c, ok in zip(candidates, solid, strict=True)
+            if ok or not c.weak or blocks[c.index].kind is BlockKind.HEADING
+        ]
+        if len(kept) == len(candidates):
+            break
+        candidates = kept
     return _main_sequence(candidates, _substantial(blocks, candidates))
 
 
@@ -307,7 +368,7 @@ def _case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
         rest = block.text
         for c in found:
             rest = rest.replace(c.raw, "")
-        if len(re.sub(r"[\W_]|Åbent|Lukket|Sagsnr|Sag|nr|Journalnr|J", "", rest, flags=re.I)) < 3:
+        if len(_CASE_LABELS.sub("", rest)) < 3:
             consumed = k + 1
     return tuple(dict.fromkeys(numbers)), consumed
 
@@ -320,26 +381,87 @@ def plain_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
-def _build_item(start: _ItemStart, body: Sequence[Block], heading_page: int, styled: bool) -> Item:
+_CLOSED_MARK = re.compile(
+    r"(?:^(?:Lukket|Fortroligt?)(?:\s*(?:punkt|sag|møde))?\b)"
+    r"|(?:[\s\-–(:]+(?:Lukket|Fortroligt?)(?:\s+(?:punkt|sag))?\)?\s*$)",
+    re.IGNORECASE,
+)
+_CASE_LABELS = re.compile(
+    r"[\W_]|Åbent|Lukket|Sagsnr|Sagsnummer|Sagsid|Sag|nr|Journalnr|J|"
+    r"Sagsinitialer\s*:?\s*\w*|Sagsbehandler\s*:?\s*[\w ]*",
+    re.I,
+)
+
+
+_PUBLISHED_DECISION = re.compile(
+    r"^(?=.{0,300}$).*\b(?:vedtaget|vedtog|godkendt|godkendte|godkendes|tiltrådt|tiltrådte|"
+    r"besluttet|besluttede|forkastet|udsat|taget til efterretning|bevilget|anbefales|anbefalet)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _is_case_line(block: Block) -> bool:
+    """A line that is nothing but a case number (and its label)."""
+    if block.kind is BlockKind.TABLE or len(block.text) > 100:
+        return False
+    found = find_case_numbers(block.text)
+    if not found:
+        return False
+    rest = block.text
+    for c in found:
+        rest = rest.replace(c.raw, "")
+    return len(_CASE_LABELS.sub("", rest)) < 3
+
+
+def _this_meetings(section: Section, meeting: Meeting | None) -> Section:
+    """A dated decision heading of this meeting ("Beslutning i Byrådet den <mødedato>") is its decision."""
+    if section.kind is not SectionKind.PRIOR_DECISION or meeting is None:
+        return section
+    dated = dated_decision(section.heading)
+    if dated is None:
+        return section
+    same_body = slugify(dated.body) == slugify(meeting.committee)
+    if dated.date == meeting.date or (dated.date is None and same_body):
+        return replace(section, kind=SectionKind.DECISION)
+    return section
+
+
+def _build_item(
+    start: _ItemStart,
+    body: Sequence[Block],
+    heading_page: int,
+    styled: bool,
+    meeting: Meeting | None = None,
+) -> Item:
     case_numbers, consumed = _case_numbers(body[:4])
     if consumed:
-        body = [b for k, b in enumerate(body) if k >= consumed or not find_case_numbers(b.text)]
-    sections = _build_sections(body, styled)
-    title = plain_quotes(start.title) or "(uden titel)"
-    closed = bool(_CLOSED.match(title)) or any(
-        _CLOSED.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60 for s in sections
+        body = [b for k, b in enumerate(body) if k >= consumed or not _is_case_line(b)]
+    title = plain_quotes(start.title)
+    # Portals print the title twice: as the item heading and again over the text.
+    if body and title and " ".join(body[0].text.split()) == title:
+        body = body[1:]
+    sections = [_this_meetings(s, meeting) for s in _build_sections(body, styled)]
+    closed = (
+        start.closed
+        or bool(_CLOSED_MARK.search(title))
+        or any(
+            _CLOSED_MARK.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60
+            for s in sections
+        )
     )
     if closed:
-        # A closed item publishes only its number, title, case number and decision;
-        # text standing alone under its heading is that decision.
+        # A closed item publishes only its number, title, case number and an explicit decision:
+        # a "Beslutning" section, or a lone short sentence that states one ("Tilbagesendes …
+        # har vedtaget indstillingen"). Any other text under it is never kept.
         decisions = [s for s in sections if s.kind is SectionKind.DECISION]
-        if not decisions and sections and sections[0].heading == "" and len(sections) == 1:
-            decisions = [replace(sections[0], heading="Beslutning", kind=SectionKind.DECISION)]
+        lone = sections[0] if len(sections) == 1 and sections[0].kind is SectionKind.OTHER else None
+        if not decisions and lone and "\n" not in lone.text and _PUBLISHED_DECISION.search(lone.text):
+            decisions = [replace(lone, heading="Beslutning", kind=SectionKind.DECISION)]
         sections = decisions
     pages = [heading_page] + [b.page for b in body]
     return Item(
         number=start.number,
-        title=title,
+        title=title or "(uden titel)",
         case_numbers=case_numbers,
         closed=closed,
         page_start=heading_page,
@@ -382,6 +504,25 @@ def _other_sections(blocks: Sequence[Block]) -> list[Section]:
     return [s.build() for s in sections if s.parts]
 
 
+def _dated_decisions(blocks: Sequence[Block]) -> list[DatedDecision]:
+    found = []
+    for block in blocks:
+        if block.kind is not BlockKind.TABLE and len(block.text) < 160:
+            dated = dated_decision(block.text)
+            if dated is not None:
+                found.append(dated)
+    return found
+
+
+def _front_lines(blocks: Sequence[Block]) -> list[str]:
+    return [
+        line
+        for b in blocks
+        if not _is_toc_line(b)
+        for line in ([" ".join(row) for row in b.rows] if b.kind is BlockKind.TABLE else [b.text])
+    ]
+
+
 def segment(
     blocks: Iterable[Block],
     *,
@@ -391,30 +532,60 @@ def segment(
     title: str | None = None,
 ) -> Document:
     """Turn a reader's blocks into a typed document."""
-    all_blocks = [b for b in blocks if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip())]
+    all_blocks = [
+        b
+        for b in blocks
+        if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip()) and not is_chrome(b.text)
+    ]
     starts = _find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = _find_item_starts(all_blocks, allow_weak=True)
+    numbered = bool(starts)
+    if not starts:
+        starts = [
+            _ItemStart(index, n + 1, title, consumed, closed=closed)
+            for n, (index, title, consumed, closed) in enumerate(unnumbered_starts(all_blocks))
+        ]
     front_end = starts[0].index if starts else min(len(all_blocks), 40)
-    front = [
-        line
-        for b in all_blocks[:front_end]
-        if not _is_toc_line(b)
-        for line in ([" ".join(row) for row in b.rows] if b.kind is BlockKind.TABLE else [b.text])
-    ]
-    meeting: Meeting | None = read_meeting(front, (b.text for b in all_blocks), title_hint=None)
+    front = _front_lines(all_blocks[:front_end])
+    decisions = _dated_decisions(all_blocks)
+    meeting: Meeting | None = read_meeting(front, (b.text for b in all_blocks), decisions)
 
     styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
     items = []
+    # A case-number line printed above the next item's heading (Faaborg-Midtfyn's layout)
+    # belongs to that item, when that item has none of its own at its top.
+    carried = (
+        [all_blocks[front_end - 1]]
+        if starts and front_end and _is_case_line(all_blocks[front_end - 1])
+        else []
+    )
     for k, start in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(all_blocks)
-        body = [
+        body = carried + [
             b
             for b in all_blocks[start.index + start.consumed : end]
             if not _TOC_HEADING.match(b.text)
         ]
-        items.append(_build_item(start, body, all_blocks[start.index].page, styled))
+        carried = []
+        if k + 1 < len(starts):
+            nxt = starts[k + 1]
+            next_head = all_blocks[nxt.index + nxt.consumed : nxt.index + nxt.consumed + 4]
+            if not any(_is_case_line(b) for b in next_head):
+                while len(body) > 1 and _is_case_line(body[-1]) and not _is_case_line(body[-2]):
+                    carried.insert(0, body.pop())
+        item = _build_item(start, body, all_blocks[start.index].page, styled, meeting)
+        if not numbered:
+            item = replace(item, number=k + 1)
+        items.append(item)
 
+    decision_headings = sum(
+        1
+        for b in all_blocks
+        if b.kind is not BlockKind.TABLE
+        and section_kind(b.text) in (SectionKind.DECISION, SectionKind.PRIOR_DECISION)
+        and len(b.text) < 160
+    )
     with_minutes_sections = sum(
         1 for it in items if any(s.kind in _MINUTES_KINDS for s in it.sections) or it.closed
     )
@@ -422,22 +593,36 @@ def segment(
         with_minutes_sections >= max(1, len(items) // 2)
         or (meeting is not None and with_minutes_sections > 0)
     )
+    # Minutes whose items could not be told apart: the meeting and its text stay searchable.
+    minutes_without_items = not is_minutes and (
+        decision_headings >= 2
+        or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
+    )
     if meeting is not None and items:
         doc_title = f"Referat {meeting.committee} {meeting.date.isoformat()}"
     else:
         doc_title = title or (front[0] if front else (all_blocks[0].text if all_blocks else source))
+    warnings = []
+    if is_minutes or minutes_without_items:
+        if meeting is None:
+            warnings.append("no meeting date or committee found in the front matter")
+        if not numbered and items:
+            warnings.append(
+                "items carry no printed number: they are numbered in order of appearance"
+            )
     if not is_minutes:
+        if minutes_without_items:
+            warnings.append("minutes, but no agenda items could be told apart: kept as sections")
         return Document(
             source=source,
             sha256=sha256,
-            kind=DocumentKind.OTHER,
+            kind=DocumentKind.MINUTES if minutes_without_items else DocumentKind.OTHER,
             page_count=page_count,
             title=" ".join(doc_title.split())[:200],
+            meeting=meeting if minutes_without_items else None,
             sections=tuple(_other_sections(all_blocks)),
+            warnings=tuple(warnings),
         )
-    warnings = []
-    if meeting is None:
-        warnings.append("no meeting date or committee found in the front matter")
     return Document(
         source=source,
         sha256=sha256,
@@ -448,3 +633,12 @@ def segment(
         items=tuple(items),
         warnings=tuple(warnings),
     )
+
+
+_MINUTES_TITLE = re.compile(
+    r"\b(?:referat|beslutningsprotokol|protokol|dagsorden med vedtagelser|beslutninger)\b", re.I
+)
+
+
+def _says_minutes(front: Sequence[str]) -> bool:
+    return any(_MINUTES_TITLE.search(line) for line in front[:15])

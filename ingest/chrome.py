@@ -1,0 +1,45 @@
+"""Portal chrome: the buttons, banners and links a minutes web page wraps around the minutes.
+
+Text copied from a portal (or read from its HTML) carries lines such as "Udskriv",
+"Til toppen", "Se alle bilag", a cookie banner, or a title glued to "Klik her for
+at folde ud og læse mere om <titel>". None of it is minutes text: lines that are
+nothing but chrome are dropped, and chrome glued to a title is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHROME_LINE = re.compile(
+    r"^[\s•·▪*\-]*(?:"
+    r"udskriv(?: hele dagsorden(?:en)?| hele dagsordnen| punkt| referat(?:et)?)?|print|"
+    r"til toppen|tilbage til toppen|til top|se alle bilag|vis alle bilag|skjul bilag|"
+    r"få siden oplæst|læs højt|søg|del(?: siden)?|del på \w+|luk|åbn alle|fold (?:alle )?ud|"
+    r"klik her for at folde ud.*|hent som (?:fil|pdf)|download(?: som)? pdf|gå til indhold|"
+    r"spring til indhold|se video|se dagsorden(?:en)?|abonnér|abonner|"
+    r"se vores \"?cookiepolitik\"?\.?|cookie(?:s|politik)?|accepter(?: alle)?(?: cookies)?|"
+    r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top"
+    r")[\s.:]*$",
+    re.IGNORECASE,
+)
+_COOKIE_BANNER = re.compile(
+    r"\b(?:vi|siden|hjemmesiden) bruger cookies\b|\bcookie-?(?:politik|indstillinger|samtykke)\b",
+    re.IGNORECASE,
+)
+# A title glued to a fold-out button: "Godkendelse af dagsordenKlik her for at folde ud …".
+_GLUED_UI = re.compile(r"\s*Klik her for at (?:folde ud|læse mere|åbne)\b.*$", re.IGNORECASE)
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a whole line is portal chrome, not minutes text."""
+    text = line.strip()
+    if not text:
+        return False
+    if _CHROME_LINE.match(text):
+        return True
+    return len(text) < 400 and bool(_COOKIE_BANNER.search(text))
+
+
+def strip_glued_chrome(title: str) -> str:
+    """A title with a fold-out button's text cut off its end."""
+    return _GLUED_UI.sub("", title).strip()

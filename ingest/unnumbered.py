@@ -1,0 +1,197 @@
+"""Where items begin in minutes that print no item numbers.
+
+Several portals (Aabenraa, Hedensted, Ishøj, Svendborg, Viborg among them) drop the
+number, and often the title, from the text of a meeting page. An item then begins at
+its case-number line ("Sagsid.: 22/2694", "Sagsnr.: 00.00.00-P35-34-24"), or where the
+run of sections starts over: an opening section (Beslutningstema, Resumé,
+Sagsfremstilling, Indstilling …) or a second decision after the item's decision. A
+short line right above that boundary that reads like a title is the item's title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ingest.records import Block, BlockKind, SectionKind
+from ingest.sections import dated_decision, normalise_heading, section_kind
+from nlp.case_numbers import find_case_numbers
+from nlp.dates import find_dates
+
+_OPENING = {
+    SectionKind.RESUME,
+    SectionKind.CASE,
+    SectionKind.RECOMMENDATION,
+    SectionKind.HISTORY,
+    SectionKind.ECONOMY,
+    SectionKind.DECISION,
+}
+_CASE_LABEL = re.compile(
+    r"^\W*(?:Sagsid|Sags\s?id|Sagsnr|Sags\s+nr|Sagsnummer|Journalnr|J\.\s?nr|Sag)\b", re.I
+)
+_LABEL = re.compile(r"^[\wæøåÆØÅ .\-]{2,30}:")
+_ADDRESS = re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+|\b\w+(?:vej|gade|torv|allé|plads)\s+\d", re.I)
+_PERSON = re.compile(r"\([A-ZÆØÅ]{0,2}\)\s*$")
+_SENTENCE_END = re.compile(r"[.:;,!?]$")
+MARKER = re.compile(r"^(?:åben|åbent|åbent punkt|lukket|lukket punkt|fortroligt?)$", re.I)
+
+
+def heading_kind(block: Block) -> SectionKind | None:
+    """The section a block opens, for text with no styling: a short line that is a section name."""
+    if block.kind is BlockKind.TABLE or len(block.text) >= 160:
+        return None
+    kind = section_kind(block.text)
+    if kind is None:
+        return None
+    if block.kind is BlockKind.HEADING or kind is SectionKind.PRIOR_DECISION:
+        return kind
+    return kind if len(block.text) < 100 and not block.text.rstrip().endswith(".") else None
+
+
+def _is_case_label_line(block: Block) -> bool:
+    return (
+        block.kind is not BlockKind.TABLE
+        and len(block.text) < 120
+        and bool(_CASE_LABEL.match(block.text))
+        and bool(find_case_numbers(block.text))
+    )
+
+
+def is_title_like(block: Block) -> bool:
+    """A short line that can be an item title: no sentence end, label, date, address or name."""
+    text = block.text.strip()
+    return (
+        block.kind is not BlockKind.TABLE
+        and 3 <= len(text) <= 200
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in '"“«')
+        and not _SENTENCE_END.search(text)
+        and not MARKER.match(text)
+        and not _LABEL.match(text)
+        and not _ADDRESS.search(text)
+        and not _PERSON.search(text)
+        and section_kind(text) is None
+        and normalise_heading(text) not in _DOCUMENT_TITLES
+        and not find_dates(text)
+        and not find_case_numbers(text)
+    )
+
+
+def _is_content(block: Block) -> bool:
+    """Running text: the meeting's header is over once a paragraph like this comes."""
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and len(block.text) > 150
+        and bool(re.search(r"[.!?)]$", block.text.strip()))
+        and not _LABEL.match(block.text)
+    )
+
+
+_DOCUMENT_TITLES = {"referat", "protokol", "beslutningsprotokol", "dagsorden", "indhold"}
+
+
+def _meeting_decisions(blocks: Sequence[Block], kinds: list[SectionKind | None]) -> None:
+    """Dated decision headings of the meeting itself (the date most of them carry) are decisions."""
+    dated = {
+        i: dated_decision(b.text)
+        for i, b in enumerate(blocks)
+        if kinds[i] is SectionKind.PRIOR_DECISION
+    }
+    dates = Counter(d.date for d in dated.values() if d is not None and d.date is not None)
+    if not dates:
+        return
+    meeting_date = dates.most_common(1)[0][0]
+    for i, d in dated.items():
+        if d is not None and d.date in (meeting_date, None):
+            kinds[i] = SectionKind.DECISION
+
+
+def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool]]:
+    """Item starts as (block index, title, blocks the title takes, marked closed) for minutes
+    without numbers."""
+    kinds = [heading_kind(b) for b in blocks]
+    _meeting_decisions(blocks, kinds)
+    for i, block in enumerate(blocks):
+        if kinds[i] is None:
+            continue
+        if normalise_heading(block.text) in _DOCUMENT_TITLES:
+            kinds[i] = None
+        else:
+            break
+    case_lines = [i for i, b in enumerate(blocks) if _is_case_label_line(b)]
+    boundaries: list[int] = []
+    if len(case_lines) >= 2:
+        # Every item carries its case number: those lines alone delimit the items.
+        first_heading = next((i for i, k in enumerate(kinds) if k is not None), case_lines[0])
+        boundaries = sorted({min(first_heading, case_lines[0]), *case_lines})
+    else:
+        has_decision = has_section = decision_text = False
+        for i, block in enumerate(blocks):
+            kind = kinds[i]
+            if i in case_lines:
+                if not boundaries or has_section:
+                    boundaries.append(i)
+                    has_decision = has_section = False
+                continue
+            if kind is None:
+                decision_text = decision_text or has_decision
+                continue
+            restart = has_decision and kind in _OPENING
+            # "Beslutning" straight over "Byrådets beslutning i mødet den …" is one decision.
+            if kind is SectionKind.DECISION and has_decision and not decision_text:
+                restart = False
+            if not boundaries or restart:
+                boundaries.append(i)
+                has_decision = has_section = False
+            has_section = True
+            if kind is SectionKind.DECISION:
+                has_decision, decision_text = True, False
+    if not boundaries:
+        return []
+    # Running text before the first section belongs to the first item, not to the header:
+    # the first long paragraph after the header's last dated line.
+    if boundaries[0] not in case_lines:
+        header_end = max(
+            (
+                k
+                for k in range(boundaries[0])
+                if len(blocks[k].text) < 100 and find_dates(blocks[k].text)
+            ),
+            default=-1,
+        )
+        first_content = next(
+            (k for k in range(header_end + 1, boundaries[0]) if _is_content(blocks[k])), None
+        )
+        if first_content is not None:
+            boundaries[0] = first_content
+    starts = []
+    floor = 0
+    for n, index in enumerate(boundaries):
+        title_at = None
+        look = index - 1
+        # Up to three title-like lines straight above; the first is the title (the rest sub-headings).
+        while (
+            look >= floor
+            and index - look <= (3 if n == 0 else 1)
+            and is_title_like(blocks[look])
+            and (look == 0 or kinds[look - 1] is not SectionKind.DECISION)
+        ):
+            title_at = look
+            look -= 1
+        first = title_at if title_at is not None else index
+        # An "Åben"/"Lukket" marker line right above the item says whether it is closed.
+        marker = next(
+            (
+                blocks[k].text
+                for k in (first - 1, first)
+                if k >= floor and MARKER.match(blocks[k].text.strip())
+            ),
+            "",
+        )
+        closed = marker.strip().lower().startswith(("lukket", "fortrol"))
+        if title_at is not None:
+            starts.append((title_at, " ".join(blocks[title_at].text.split()), 1, closed))
+        else:
+            starts.append((index, "", 0, closed))
+        floor = index + 1
+    return starts
