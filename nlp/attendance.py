@@ -7,22 +7,50 @@ take part in any of its items: `meeting_wide_absences` finds them and
 
 Names are resolved against the meeting's participants (`Gazetteer`); without a
 participant list, a run of capitalised words before the verb is taken as the name.
-"X deltog ikke i behandlingen af pkt. 1 og 9 på grund af inhabilitet" counts
-only for items 1 and 9.
+A statement that names items counts for those items wherever it is written
+(`nlp.item_scope`): "X deltog ikke i behandlingen af pkt. 1 og 9" for items 1 and
+9, "X forlod mødet efter behandlingen af punkt 8" for the items after 8.
+Substitutes ("I stedet for X deltog Y", "Som stedfortræder deltog Y") took part.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from nlp.item_scope import (
+    EVERYTHING,
+    ITEM_NUMBERS,
+    ITEM_WORDS,
+    ITEMS,
+    Scope,
+    from_moment,
+    until_moment,
+)
+from nlp.item_scope import listed as listed_items
 from nlp.names import Gazetteer
 from nlp.records import Absence
+
+
+@dataclass(frozen=True)
+class ScopedAbsence:
+    """An absence and the items of the meeting it covers."""
+
+    absence: Absence
+    scope: Scope = EVERYTHING
+
 
 _WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*(?:[ \t]*\([A-ZÆØÅ]{{1,3}}\))?"
 _BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*"
 _NAMES = rf"(?<![\wæøå])(?P<names>{_NAME}(?:[ \t]*(?:,|og)[ \t]*{_NAME})*)"
-_ITEMS = r"(?:pkt\.?|punkt(?:erne)?|sag(?:erne)?|dagsordenspunkt(?:erne)?)\s*(?P<items>\d+(?:\s*(?:,|og|-)\s*\d+)*)"
+_ITEMS = ITEMS
+_CLOCK = r"(?:\s+kl\.?\s*\d{1,2}[.:]\s*\d{2})?"
+# "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
+_MOMENT = (
+    rf"{_CLOCK}\s+(?P<when>efter|inden|før|under)\s+(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
+    rf"(?:dagsordenens\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
+)
 # Not when the sentence goes on to name other items: "... under behandlingen af pkt. 3".
 _NOT_OTHER_ITEMS = (
     r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
@@ -37,13 +65,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
     (
         re.compile(
-            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:behandlingen\s+af|sagsbehandlingen\s+af)\s+{_ITEMS}(?P<rest>[^.\n]*)"
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|ved)\s+(?:(?:behandlingen|sagsbehandlingen)\s+af\s+)?{_ITEMS}(?P<rest>[^.\n]*)"
         ),
         "item",
     ),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|på)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
             r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)(?P<rest>[^.\n]*)"
         ),
         "did not take part",
@@ -59,21 +87,43 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"), "absent"),
-    (re.compile(rf"{_NAMES}\s+forlod\s+mødet"), "left"),
+    # Left or came late at a moment of the meeting: the items after, or before, it.
+    (re.compile(rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}"), "left"),
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:ankom|mødte\s+op|kom)(?:\s+til\s+mødet)?{_CLOCK}\s+(?P<arrived>under|efter)\s+"
+            rf"(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
+        ),
+        "absent",
+    ),
+    (re.compile(rf"{_NAMES}\s+forlod\s+mødet(?!{_MOMENT})"), "left"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
     (re.compile(rf"\b{_LIST_LABEL}[ \t]*:[ \t]*{_NAMES}"), "absent"),
     # "Y mødte som stedfortræder for X", "Y deltog i stedet for X": X was absent.
     (
         re.compile(
-            rf"\b(?:mødte|deltog)\s+(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s+stedet\s+for)\s+{_NAMES}"
+            rf"\b(?:mødte|deltog|deltager)\s+(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s+stedet\s+for)\s+{_NAMES}"
         ),
+        "substituted",
+    ),
+    # "I stedet for X deltog Y": X was absent.
+    (
+        re.compile(rf"\b[Ii]\s+stedet\s+for\s+{_NAMES}\s*,?\s+(?:mødte|deltog|deltager)\b"),
         "substituted",
     ),
 ]
 _SUBSTITUTES = [
-    re.compile(rf"\b[Ii]\s+stedet\s+(?:mødte|deltog)\s+(?:stedfortræder\s+|suppleant\s+)?{_NAMES}"),
     re.compile(
-        rf"{_NAMES}\s+(?:mødte|deltog)\s+(?:som\s+(?:stedfortræder|suppleant)|i\s+stedet\s+for)\b"
+        rf"\b[Ii]\s+stedet\s+(?:mødte|deltog|deltager)\s+(?:stedfortræder\s+|suppleant\s+)?{_NAMES}"
+    ),
+    re.compile(
+        rf"{_NAMES}\s+(?:mødte|deltog|deltager)\s+(?:som\s+(?:stedfortrædere?|suppleant(?:er)?)|"
+        rf"i\s+stedet(?:\s+for)?)\b"
+    ),
+    # "Som stedfortræder deltog Y", "I stedet for X deltog Y"
+    re.compile(
+        rf"\b(?:[Ss]om\s+(?:stedfortræder|suppleant)|[Ii]\s+stedet\s+for\s+{_NAME})\s*,?\s+"
+        rf"(?:mødte|deltog|deltager)\s+{_NAMES}"
     ),
 ]
 _SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
@@ -119,45 +169,92 @@ def _split(names: str, gazetteer: Gazetteer) -> list[str]:
     return out
 
 
-def _items(text: str) -> set[int]:
-    numbers: set[int] = set()
-    for a, b in re.findall(r"(\d+)(?:\s*-\s*(\d+))?", text):
-        numbers.update(range(int(a), int(b) + 1) if b else (int(a),))
-    return numbers
+def _scope(m: re.Match[str]) -> Scope:
+    """The items a matched statement covers (all of its own when it names none)."""
+    groups = m.groupdict()
+    if groups.get("items"):
+        return listed_items(groups["items"])
+    if groups.get("moment") and groups.get("when"):
+        return from_moment(groups["when"], groups["moment"])
+    if groups.get("moment") and groups.get("arrived"):
+        return until_moment(groups["arrived"], groups["moment"])
+    return EVERYTHING
 
 
-def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = None) -> list[Absence]:
-    """Members absent from this item, in order of mention, each once."""
-    found: dict[str, tuple[int, Absence]] = {}  # name -> (first mention, absence of the first rule)
+# One line of an absence list: "Lars Bo (C), sag 1-57", "Maria Lund (F), arbejde."
+_ENTRY_ITEMS = re.compile(rf",?\s*{ITEMS}")
+
+
+def _list_entries(lines: list[str], gazetteer: Gazetteer) -> list[tuple[str, Scope]]:
+    found = []
+    for line in lines:
+        scope = EVERYTHING
+        if m := _ENTRY_ITEMS.search(line):
+            scope, line = listed_items(m["items"]), line[: m.start()]
+        line = re.sub(r"\)\s*,\s*[a-zæøå][^,]*$", ")", line)  # "(A), arbejde" -> "(A)"
+        found.extend((name, scope) for name in _split(line, gazetteer))
+    return found
+
+
+def _is_entry(line: str) -> bool:
+    """A line of a list of absentees: a name, maybe a party, items and a reason."""
+    return bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$)", line)) and len(line.split()) <= 10
+
+
+def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsence]]:
+    """Every absence stated in the text, with where it is said and the items it covers."""
+    found = []
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
-            if (
-                reason == "item"
-                and item_number is not None
-                and item_number not in _items(m["items"])
-            ):
-                continue
             rest = m.groupdict().get("rest") or ""
             if reason in ("item", "did not take part"):
                 reason_here = "inhabil" if "inhabil" in rest else "did not take part"
             else:
                 reason_here = reason
             sentence = " ".join(m.group(0).split())
+            scope = _scope(m)
+            if scope.everything and (after := _ENTRY_ITEMS.match(text, m.end("names"))):
+                scope = listed_items(after["items"])  # "Fraværende: Lars Bo (C), sag 1-57"
             for name in _split(m["names"], gazetteer):
-                if name not in found:
-                    found[name] = (m.start(), Absence(name, reason_here, sentence))
-                elif m.start() < found[name][0]:
-                    found[name] = (m.start(), found[name][1])
-    # "Fraværende:" alone on a line, one name a line after it.
+                found.append(
+                    (m.start(), ScopedAbsence(Absence(name, reason_here, sentence), scope))
+                )
+    # "Fraværende:" alone on a line, one name a line after it (blank lines between allowed).
     for m in _LIST_ALONE.finditer(text):
-        block = text[m.end() :].lstrip("\n").split("\n\n", 1)[0]
-        lines = [line.strip() for line in block.splitlines() if line.strip()]
-        if not lines or any(len(line.split()) > 6 for line in lines):
-            continue
-        for name in _split(", ".join(lines), gazetteer):
-            if name not in found:
-                found[name] = (m.start(), Absence(name, "absent", " ".join(m.group(0).split())))
-    return [absence for _, absence in sorted(found.values(), key=lambda pair: pair[0])]
+        lines = []
+        for line in text[m.end() :].split("\n"):
+            if not line.strip():
+                continue
+            if not _is_entry(line):
+                break
+            lines.append(line.strip())
+        label = " ".join(m.group(0).split())
+        for name, scope in _list_entries(lines, gazetteer):
+            found.append((m.start(), ScopedAbsence(Absence(name, "absent", label), scope)))
+    return found
+
+
+def _first_each(statements: list[tuple[int, ScopedAbsence]]) -> list[ScopedAbsence]:
+    """One per name: the first-mentioned statement, in order of mention."""
+    found: dict[str, tuple[int, ScopedAbsence]] = {}
+    for position, stated in sorted(statements, key=lambda pair: pair[0]):
+        found.setdefault(stated.absence.name, (position, stated))
+    return [stated for _, stated in found.values()]
+
+
+def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = None) -> list[Absence]:
+    """Members absent from this item, in order of mention, each once."""
+    statements = [
+        (position, stated)
+        for position, stated in _statements(text, gazetteer)
+        if stated.scope.covers(item_number)
+    ]
+    return [stated.absence for stated in _first_each(statements)]
+
+
+def scoped_absences(text: str, gazetteer: Gazetteer) -> list[ScopedAbsence]:
+    """Absences that name the items they cover ("deltog ikke i behandlingen af punkt 3-5")."""
+    return [stated for _, stated in _statements(text, gazetteer) if not stated.scope.everything]
 
 
 _LIST_ALONE = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*$", re.MULTILINE)
@@ -193,10 +290,14 @@ def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]
     return names
 
 
-# The agenda approval opens the meeting: who "havde forfald" there was away from all of it.
+# Where a meeting records who is away: the agenda approval that opens it, or an item of its own
+# ("1. Fraværende", "Afbud og stedfortrædere", "Fravær og bemærkninger til dagsordenen").
 _AGENDA_APPROVAL = re.compile(
-    r"^\s*godkendelse\s+af\s+(?:den\s+)?dagsorden(?:en)?\b", re.IGNORECASE
+    r"^\W*(?:\d+\.?\s*)?(?:godkendelse\s+af\s+(?:den\s+)?dagsorden(?:en)?\b|"
+    r"(?:fraværende|fravær|afbud|meddelelse\s+om\s+fravær|tilstedeværelse)\b)",
+    re.IGNORECASE,
 )
+_ABSENCE_ITEM = re.compile(r"^\W*(?:\d+\.?\s*)?(?:fraværende|fravær|afbud)\b", re.IGNORECASE)
 # Reasons that hold for the whole meeting when stated at its opening (not "did not take part",
 # "inhabil" or "left", which are about one item or a moment of the meeting).
 _MEETING_REASONS = {"absent", "substituted"}
@@ -206,18 +307,25 @@ def meeting_wide_absences(
     cover_absent: tuple[str, ...],
     agenda_items: list[tuple[str, str]],
     participants: tuple[str, ...] = (),
-) -> list[Absence]:
-    """Members away from the whole meeting: the cover page's absentees, then the absences stated
-    under an agenda-approval item ("Godkendelse af dagsorden" with "X havde forfald").
+) -> list[ScopedAbsence]:
+    """Members away from the meeting, each with the items it covers.
 
-    `agenda_items` are (title, decision text) pairs; only agenda approvals are read.
+    The cover page's absentees and those stated under the agenda approval or an absence
+    item ("Godkendelse af dagsorden" with "X havde forfald"; "1. Fraværende" listing names)
+    are away from every item; a statement naming items ("X deltog ikke i behandlingen af
+    punkt 3-5", "Y forlod mødet efter behandlingen af punkt 8"), wherever it is written,
+    from those items. `agenda_items` are (title, decision text) pairs.
     """
-    found = {name: Absence(name, "absent", "") for name in cover_absent}
+    found = {name: ScopedAbsence(Absence(name, "absent", "")) for name in cover_absent}
+    scoped: list[ScopedAbsence] = []
     gazetteer = Gazetteer(participants)
     for title, text in agenda_items:
-        if not _AGENDA_APPROVAL.match(title):
-            continue
-        for absence in find_absences(text, gazetteer):
-            if absence.reason in _MEETING_REASONS and absence.name not in found:
-                found[absence.name] = Absence(absence.name, "absent", absence.text)
-    return list(found.values())
+        if _ABSENCE_ITEM.match(title):  # "1. Fraværende" may list the names alone
+            text = f"Fraværende:\n{text}"
+        for _, stated in _statements(text, gazetteer):
+            if not stated.scope.everything:
+                scoped.append(stated)
+            elif _AGENDA_APPROVAL.match(title) and stated.absence.reason in _MEETING_REASONS:
+                name = stated.absence.name
+                found.setdefault(name, ScopedAbsence(Absence(name, "absent", stated.absence.text)))
+    return [*found.values(), *(s for s in scoped if s.absence.name not in found)]

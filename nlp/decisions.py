@@ -16,13 +16,18 @@ whole and the "Beslutningspunkter" section numbers its points ("At 1) ...",
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ingest.records import Section, SectionKind
+from ingest.records import Item, Section, SectionKind
 from nlp.dates import parse_danish_date
-from nlp.records import Decision, Outcome, PriorDecision
+from nlp.motions import Motion, Sentence, split_motions
+from nlp.records import Decision, Outcome, PriorDecision, Vote
+
+# The vote stated in a decision's words, read knowing its outcome (see `nlp.votes.find_votes`).
+VoteReader = Callable[[str, Outcome], Vote | None]
 
 # Earlier outcomes win: a rejection mentions "godkendt", a recommendation may too.
 PRIORITY = (
@@ -48,10 +53,32 @@ _APPROVE = [
 ]
 _APPROVE_OR_RECOMMEND = [*_APPROVE, "anbefale"]
 # Participles the lemma table may not know.
-_PARTICIPLES = ["godkendt", "tiltrådt", "vedtaget", "anbefalet", "bevilget", "imødekommet"]
+_PARTICIPLES = [
+    "godkendt",
+    "tiltrådt",
+    "vedtaget",
+    "anbefalet",
+    "bevilget",
+    "bevilliget",
+    "imødekommet",
+]
 _BODIES = ["byrådet", "kommunalbestyrelsen", "økonomiudvalget", "magistraten", "regionsrådet"]
 OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
-    Outcome.CLOSED: [[{"LOWER": "lukket"}]],
+    Outcome.CLOSED: [
+        [{"LOWER": "lukket"}],
+        # a closed item's published line: "Beslutningen er ikke offentlig", "... offentliggøres ikke"
+        [
+            {"LOWER": {"IN": ["beslutningen", "beslutning", "punktet", "sagen"]}},
+            {"LOWER": {"IN": ["er", "blev"]}, "OP": "?"},
+            {"LOWER": "ikke"},
+            {"LOWER": {"IN": ["offentlig", "offentligt", "offentliggjort"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["beslutningen", "beslutning"]}},
+            {"LOWER": {"IN": ["offentliggøres", "offentliggjordes"]}},
+            {"LOWER": "ikke"},
+        ],
+    ],
     Outcome.POSTPONED: [
         [{"LEMMA": {"IN": ["udsætte", "udskyde"]}}],
         [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes", "udsatte"]}}],
@@ -93,6 +120,9 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["ikke", "ej"]}},
         ],
         [{"LOWER": "faldt"}],
+        [{"LOWER": {"IN": ["afslag", "afslaget"]}}],  # "Ansøgningen gives afslag"
+        # "Udvalget kunne ikke støtte dette" (a member's "kunne ikke støtte" is dissent: `_kept`)
+        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LEMMA": "støtte"}],
         [{"LOWER": {"IN": ["bortfalder", "bortfaldet", "bortfaldt"]}}],
         # "Forslaget fik ikke flertal", "Der var ikke tilslutning til forslaget"
         [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LOWER": {"IN": ["flertal", "tilslutning"]}}],
@@ -110,6 +140,7 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
     Outcome.APPROVED: [
         [{"LEMMA": {"IN": _APPROVE}}],
         [{"LOWER": {"IN": [*_PARTICIPLES, "vedtog", "godkendtes", "tiltrådtes", "vedtoges"]}}],
+        [{"LOWER": {"IN": ["bevilliges", "bevilligede", "bevilgedes", "bevilligedes"]}}],
         [{"LOWER": "som"}, {"LOWER": "indstillet"}],
         [
             {"LOWER": {"IN": ["indstillingen", "anbefalingen"]}},
@@ -125,6 +156,13 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": "efterretning"},
         ],
         [{"LOWER": "til"}, {"LOWER": "efterretning"}],
+        # "Taget til orientering": the committee took note (a bare "Til orientering" informs)
+        [
+            {"LOWER": {"IN": ["taget", "tages", "tog", "tager"]}},
+            {"IS_ALPHA": True, "OP": "{0,6}"},
+            {"LOWER": "til"},
+            {"LOWER": "orientering"},
+        ],
         [{"LEMMA": "notere"}],
         [{"LOWER": "ingen"}, {"LOWER": "bemærkninger"}],
         [{"LOWER": "intet"}, {"IS_PUNCT": True}],
@@ -141,10 +179,25 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder", "anmoder", "anmodede"]}},
         ],
         [{"LEMMA": {"IN": ["pålægge"]}}],
+        # elections and appointments: "Byrådet valgte X", "X blev udpeget"
+        [{"LEMMA": {"IN": ["vælge", "udpege", "genvælge"]}}],
+        [{"LOWER": {"IN": ["valgt", "valgtes", "vælges", "genvalgt", "udpeget", "udpeges"]}}],
+        # "Der ønskes en specifikation af forbruget"
+        [{"LOWER": "der"}, {"LOWER": {"IN": ["ønskes", "ønskedes", "ønsker"]}}],
+        # the council's own budget goes on: "Budgetforslaget oversendes til 2. behandling"
+        [
+            {"LOWER": {"IN": ["oversendes", "oversendt", "oversendtes", "henvises", "henvist"]}},
+            {"LOWER": "til"},
+            {"LOWER": {"IN": ["2.", "2", "anden"]}},
+            {"LOWER": "behandling"},
+        ],
     ],
     Outcome.INFORMATION: [
         [{"LOWER": {"IN": ["orientering", "orienteringen", "orienterede", "orienterer"]}}],
         [{"LEMMA": "orientere"}],
+        [{"LEMMA": {"IN": ["oplyse", "informere", "redegøre", "meddele"]}}],
+        [{"LOWER": {"IN": ["oplyste", "informerede", "redegjorde", "meddelte", "orienteredes"]}}],
+        [{"LOWER": "ingen"}, {"LOWER": "spørgsmål"}],  # question time without questions
     ],
 }
 # A committee (not a member or a group) as the subject of "kunne ikke tiltræde".
@@ -176,6 +229,7 @@ _POINT = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 _SHOUTING = re.compile(r"\b[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})+\b")
 _NOTING = re.compile(r"\btage[rs]?\b.{0,120}?\btil\s+efterretning\b", re.IGNORECASE | re.DOTALL)
 
@@ -209,13 +263,15 @@ def _first_word_index(doc: Doc, start: int, end: int) -> int | None:
 def _kept(doc: Doc, span) -> bool:
     """False for outcome words that are a member's dissent or part of an attendance note."""
     sentence = span.sent
-    if _ATTENDANCE.search(sentence.text):
-        return False
+    if _ATTENDANCE.search(_PARENTHESES.sub("", sentence.text)):
+        return False  # not "Godkendt (afbud fra Søren Larsen)."
     label = span.label_
     previous = doc[span.start - 1].lower_ if span.start > 0 else ""
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     if label in _NEGATABLE and (previous in ("ikke", "ej") or following in ("ikke", "ej")):
         return False  # part of a rejection pattern
+    if label == Outcome.RECOMMENDED.value and _SECOND_READING.match(doc_text(doc), span.end_char):
+        return False  # "oversendes til 2. behandling": the council's own next reading
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
         window = doc[max(sentence.start, span.start - 3) : span.end].text
         if _DISSENT_VERB.search(window):
@@ -230,6 +286,7 @@ def _kept(doc: Doc, span) -> bool:
 
 
 _NEGATABLE = {Outcome.APPROVED.value, Outcome.RECOMMENDED.value}
+_SECOND_READING = re.compile(r"\s+til\s+(?:2\.?|anden)\s*behandling", re.IGNORECASE)
 # A sentence about an amendment ("Ændringsforslaget fra C blev forkastet ..."): its outcome is
 # the amendment's, not the item's, unless nothing else in the decision states one.
 _AMENDMENT = re.compile(
@@ -269,7 +326,8 @@ def outcome_between(doc: Doc, start: int, end: int) -> Outcome | None:
         first_word = _first_word_index(doc, a, b)
         kept = [s for s in matches if s.start_char >= a and s.end_char <= b and _kept(doc, s)]
         for span in kept:
-            if span.label_ == Outcome.CLOSED.value and span.start != first_word:
+            lukket = span.label_ == Outcome.CLOSED.value and span.text.lower() == "lukket"
+            if lukket and span.start != first_word:
                 continue  # "Lukket" decides only as the paragraph's first word
             if _subordinate_negation(doc, span, kept):
                 continue
@@ -323,24 +381,120 @@ def _clean(text: str) -> str:
     return " ".join(" ".join(kept).split())
 
 
-def decisions_in(doc: Doc, start: int, end: int) -> list[Decision]:
-    """Decisions of the text doc.text[start:end] (a Beslutning section)."""
+def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
+    """The sentences of doc.text[start:end], each marked when it states an outcome."""
+    text = doc_text(doc)
+    spans = [s for s in doc.spans.get("outcomes", []) if start <= s.start_char < end]
+    kept = [s for s in spans if _kept(doc, s) and not _subordinate_negation(doc, s, spans)]
+    found = []
+    for sent in doc.char_span(start, end, alignment_mode="expand").sents:
+        a, b = max(sent.start_char, start), min(sent.end_char, end)
+        if text[a:b].strip():
+            states = any(_inside(s, a, b) and not _lone_closed(doc, s) for s in kept)
+            found.append(Sentence(a, b, text[a:b].strip(), states))
+    return found
+
+
+def _inside(span: Span, a: int, b: int) -> bool:
+    return a <= span.start_char and span.end_char <= b
+
+
+def _lone_closed(doc: Doc, span: Span) -> bool:
+    """ "lukket" inside a sentence ("hvis punktet er lukket") states nothing."""
+    if span.label_ != Outcome.CLOSED.value or span.text.lower() != "lukket":
+        return False
+    return span.start != span.sent.start
+
+
+def _motion_decisions(
+    doc: Doc, motions: list[Motion], read_vote: VoteReader | None, fallback: Outcome
+) -> list[Decision]:
+    text = doc_text(doc)
+    found = []
+    for motion in motions:
+        outcome = outcome_between(doc, motion.outcome_start, motion.end) or fallback
+        words = _clean(text[motion.start : motion.end])
+        vote = (
+            read_vote(_clean(text[motion.outcome_start : motion.end]), outcome)
+            if read_vote
+            else None
+        )
+        for point in motion.points or (None,):
+            found.append(Decision(point, outcome, words, motion.amendment, motion.author, vote))
+    return found
+
+
+def decisions_in(
+    doc: Doc,
+    start: int,
+    end: int,
+    read_vote: VoteReader | None = None,
+    fallback: Outcome = Outcome.DECIDED,
+) -> list[Decision]:
+    """Decisions of the text doc.text[start:end] (a Beslutning section), each with its vote.
+
+    `fallback` is the outcome of words that state none: `decided` unless the item says
+    otherwise (a closed item's unpublished decision, an information item's remarks).
+    """
     text = doc_text(doc)
     found = []
     points = split_points(text, start, end)
     if points[0][0] is not None and outcome_between(doc, start, points[0][1]) is not None:
         points = [(None, start, end)]  # "Godkendt med følgende ændringer: 1. ... 2. ..."
     for number, a, b in points:
+        if number is None and (motions := split_motions(_sentences(doc, a, b))):
+            found.extend(_motion_decisions(doc, motions, read_vote, fallback))
+            continue
         outcome = outcome_between(doc, a, b)
         body = text[a:b].strip()
         if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
             continue
         if outcome is None and number is None:
-            if all(_ATTENDANCE.search(p) for p in _PARAGRAPH.split(body) if p.strip()):
+            if all(
+                _ATTENDANCE.search(_PARENTHESES.sub("", p))
+                for p in _PARAGRAPH.split(body)
+                if p.strip()
+            ):
                 continue  # only attendance notes
-            outcome = Outcome.DECIDED
-        found.append(Decision(number, outcome or Outcome.DECIDED, _clean(body)))
+            outcome = fallback
+        outcome = outcome or fallback
+        words = _clean(body)
+        vote = read_vote(words, outcome) if read_vote else None
+        found.append(Decision(number, outcome, words, vote=vote))
     return found
+
+
+# Items that inform: remarks under them state no decision ("Borgmesteren nævnte ...").
+_INFORMING_TITLE = re.compile(
+    r"^\W*(?:\d+\.?\s*)?(?:meddelelse|orientering|gensidig\s+orientering|spørgetid|"
+    r"spørgsmål|eventuelt|evt\.|siden\s+sidst|nyt\s+fra|formandens|direktørens|status\b)",
+    re.IGNORECASE,
+)
+
+
+def fallback(item: Item, closed: bool) -> Outcome:
+    """The outcome of decision words that state none: what the item is about decides."""
+    if closed:
+        return Outcome.CLOSED  # a closed item's decision is not published
+    if _INFORMING_TITLE.match(item.title):
+        return Outcome.INFORMATION
+    return Outcome.DECIDED
+
+
+def tie_votes(found: Sequence[Decision]) -> tuple[list[Decision], list[Vote]]:
+    """Decisions and their votes, each vote knowing the (first) decision it decided."""
+    votes: list[Vote] = []
+    tied: dict[int, Vote] = {}  # id of a reader's vote -> the vote with its decision
+    decided = []
+    for k, decision in enumerate(found):
+        vote = decision.vote
+        if vote is not None:
+            if id(vote) not in tied:
+                tied[id(vote)] = replace(vote, decision=k)
+                votes.append(tied[id(vote)])
+            decision = replace(decision, vote=tied[id(vote)])
+        decided.append(decision)
+    return decided, votes
 
 
 def decisions(section_text: str) -> list[Decision]:
@@ -388,7 +542,7 @@ def points_from_recommendation(
             outcome = decision.outcome
             if outcome is Outcome.APPROVED and _NOTING.search(point_text):
                 outcome = Outcome.NOTED  # adopting "X tages til efterretning" notes X
-            result.append(Decision(number, outcome, point_text))
+            result.append(Decision(number, outcome, point_text, vote=decision.vote))
         return result
     return list(found)
 

@@ -21,6 +21,7 @@ from ingest.records import Document, Item, Meeting, Section, SectionKind, Table,
 from ingest.redact import redact_item
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
+    ScopedAbsence,
     find_absences,
     find_substitutes,
     meeting_absences,
@@ -28,7 +29,14 @@ from nlp.attendance import (
 )
 from nlp.case_numbers import parse_case_number
 from nlp.dates import find_dates
-from nlp.decisions import decisions_in, doc_text, points_from_recommendation, prior_decisions
+from nlp.decisions import (
+    decisions_in,
+    doc_text,
+    fallback,
+    points_from_recommendation,
+    prior_decisions,
+    tie_votes,
+)
 from nlp.names import (
     AMBIGUOUS,
     POLITICAL_CONTEXT,
@@ -149,23 +157,24 @@ def _extract(
     doc: Doc,
     placed: list[_Placed],
     resolver: Resolver | None,
-    away: Sequence[Absence] = (),
+    away: Sequence[ScopedAbsence] = (),
 ) -> ItemExtraction:
     gazetteer = Gazetteer(meeting.participants if meeting else ())
     text = doc_text(doc)
     decided: list[Decision] = []
-    votes: list[Vote] = []
     reservations = []
+    closed = item.closed or bool(re.match(r"\s*lukket\b", item.title, re.IGNORECASE))
+
+    def read_vote(words: str, outcome: Outcome) -> Vote | None:
+        return next(iter(find_votes(words, gazetteer, outcome)), None)
+
     for p in placed:
         if p.section.kind is not SectionKind.DECISION:
             continue
-        found = decisions_in(doc, p.start, p.end)
-        for decision in found:
-            votes.extend(find_votes(decision.text, gazetteer))
-        decided.extend(found)
+        decided.extend(decisions_in(doc, p.start, p.end, read_vote, fallback(item, closed)))
         reservations.extend(find_reservations(p.section.text, gazetteer))
-    decided = points_from_recommendation(decided, item.sections)
-    if not decided and (item.closed or re.match(r"\s*lukket\b", item.title, re.IGNORECASE)):
+    decided, votes = tie_votes(points_from_recommendation(decided, item.sections))
+    if not decided and closed:
         decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
 
     attendance_text = "\n\n".join(
@@ -186,7 +195,10 @@ def _extract(
     taking_part = {n for v in votes for n in (*v.for_names, *v.against_names, *v.abstain_names)}
     known = {a.name for a in absences}
     absences.extend(
-        a for a in away if a.name not in known and a.name not in taking_part | set(substitutes)
+        s.absence
+        for s in away
+        if s.scope.covers(item.number)
+        and s.absence.name not in known | taking_part | set(substitutes)
     )
 
     starts = [s.start_char for s in doc.sents]
@@ -242,12 +254,12 @@ def _as_absences(names: Iterable[str], heading: str) -> list[Absence]:
     return [Absence(name, "absent", heading) for name in names]
 
 
-def _away(meeting: Meeting | None, items: Sequence[Item]) -> list[Absence]:
-    """Who was away from the whole meeting (cover page, agenda approval): see `meeting_wide_absences`."""
+def _away(meeting: Meeting | None, items: Sequence[Item]) -> list[ScopedAbsence]:
+    """Who was away from the meeting or from some of its items: see `meeting_wide_absences`."""
     return meeting_wide_absences(
         meeting.absent if meeting else (),
         [
-            (it.title, "\n\n".join(s.text for s in it.sections if s.kind is SectionKind.DECISION))
+            (it.title, "\n\n".join(s.text for s in it.sections if s.kind in _ATTENDANCE_KINDS))
             for it in items
         ],
         meeting.participants if meeting else (),

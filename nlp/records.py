@@ -30,9 +30,18 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True)
 class Decision:
+    """One decided motion: a sub-point of the recommendation, or an amendment voted before it.
+
+    `vote` is the vote that decided it (one vote may decide several points:
+    "Indstillingens 1. og 2. at-punkt blev godkendt med 40 stemmer mod 15").
+    """
+
     point: int | None
     outcome: Outcome
     text: str
+    amendment: bool = False  # an "ændringsforslag"/"tillægsforslag" or a member's proposal
+    author: str | None = None  # who moved it, as printed ("Venstre", "C", "Liste V")
+    vote: Vote | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class Vote:
     against_names: tuple[str, ...] = ()
     abstain_names: tuple[str, ...] = ()
     text: str = ""
+    decision: int | None = None  # index of the (first) decision it decided, in `decisions`
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,14 @@ class ItemExtraction:
 
         return {
             "decisions": [
-                {"point": d.point, "outcome": d.outcome.value, "text": d.text}
+                {
+                    "point": d.point,
+                    "outcome": d.outcome.value,
+                    "text": d.text,
+                    "amendment": d.amendment,
+                    "author": d.author,
+                    "vote": self.votes.index(d.vote) if d.vote in self.votes else None,
+                }  # fmt: skip
                 for d in self.decisions
             ],
             "prior_decisions": [
@@ -140,6 +157,7 @@ class ItemExtraction:
                     "against_names": list(v.against_names),
                     "abstain_names": list(v.abstain_names),
                     "text": v.text,
+                    "decision": v.decision,
                 }  # fmt: skip
                 for v in self.votes
             ],

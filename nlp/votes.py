@@ -4,6 +4,11 @@
 "godkendt med 42 stemmer mod 4. 8 medlemmer undlod at stemme. For stemte: … Imod stemte: …"
 "For: 20 (A, F, Ø) Imod: 6 (V, O)", "V og O stemte imod", "Undlod at stemme: Jens Hansen (C)".
 Names are resolved against the meeting's participants; party letters stay as written.
+
+"med 30 stemmer mod 25" does not say which number is for: city councils write the
+larger side first whatever it is, committees the for side. The outcome decides (a
+proposal passes with more votes for than against, and falls on a tie), then the
+sizes of name lists under "For"/"Imod".
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 
 from nlp.names import Gazetteer
 from nlp.numbers import parse_count
-from nlp.records import Reservation, Vote
+from nlp.records import Outcome, Reservation, Vote
 
 _NUMBER_WORDS = (
     "en|et|én|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tretten|fjorten|femten|seksten|"
@@ -53,10 +58,11 @@ _RECORDED_AGAINST = re.compile(
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
     r"(?P<label>For(?:\s+stemte)?|Imod(?:\s+stemte)?|Undlod\s+at\s+stemme|"
-    r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt)"
-    rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer))?\s*"
+    r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
+    r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
+    rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     r"(?:\((?P<paren>[^)]*)\))?\s*:?\s*"
-    r"(?P<names>(?:[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b))"
+    r"(?P<names>(?:[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 # "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.
@@ -75,8 +81,35 @@ _MAJORITY = re.compile(
     r"\s*(?:\((?P<paren>[^)]*)\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
+# "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)"
+_TALLY = re.compile(
+    rf"\bstemmerne\s+(?P<for>{_COUNT})\s+for\s*(?:,|og)?\s*(?P<against>{_COUNT})\s+imod"
+    rf"(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:undlod|hverken|blank))?",
+    re.IGNORECASE,
+)
+# "Følgende stemte for: A, B og F", "Følgende medlemmer undlod at stemme: Ø"
+_FOLLOWING = re.compile(
+    r"\bFølgende(?:\s+medlemmer)?\s+(?P<side>stemte\s+for|stemte\s+imod|undlod\s+at\s+stemme|"
+    r"stemte\s+blankt)\s*:\s*(?P<names>[^.;\n]+)"
+)
+# "Ingen medlemmer undlod at stemme", "Ingen stemte imod": a count of nought
+_NONE = re.compile(
+    r"\b[Ii]ngen(?:\s+medlemmer|\s+medlem)?\s+(?P<side>undlod\s+at\s+stemme|stemte\s+imod|"
+    r"stemte\s+for|stemte\s+blankt|stemte\s+hverken)"
+)
 _SPLIT = re.compile(r"\s*(?:,|\bog\b|&)\s*")
-_NOT_NAMES = {"Et", "Flertallet", "Mindretallet", "Udvalget", "Byrådet", "Der", "Det", "Medlemmer"}
+_NOT_NAMES = {
+    "Et",
+    "Flertallet",
+    "Mindretallet",
+    "Udvalget",
+    "Byrådet",
+    "Der",
+    "Det",
+    "Medlemmer",
+    "Følgende",
+    "Ingen",
+}
 
 
 def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -100,14 +133,44 @@ def _side(label: str) -> str:
     return "abstain"
 
 
-def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
-    """The vote stated in a decision point's text, or nothing when it states none."""
+_PASSING = {Outcome.APPROVED, Outcome.RECOMMENDED}
+
+
+def _larger_first(
+    pair: tuple[int, int], outcome: Outcome | None, names: dict[str, tuple[str, ...]]
+) -> bool:
+    """Whether "med X stemmer mod Y" put the against side first (see the module docstring)."""
+    first, second = pair
+    if outcome in _PASSING:
+        return first < second
+    if outcome is Outcome.REJECTED:
+        return first > second
+    persons = [n for n in (*names["for"], *names["against"]) if " " in n]
+    return bool(persons) and (len(names["for"]), len(names["against"])) == (second, first)
+
+
+def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) -> list[Vote]:
+    """The vote stated in a decision point's text, or nothing when it states none.
+
+    `outcome` (the decision's) tells which side "X stemmer mod Y" puts first.
+    """
     counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
     names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
+    pair: tuple[int, int] | None = None
+    pair_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     if m := _FOR_MOD.search(text):
         counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
         names["for"] = _names(m["fwho"] or "", gazetteer)
         names["against"] = _names(m["awho"] or "", gazetteer)
+        if None not in (counts["for"], counts["against"]) and not re.search(
+            r"\bfor\s+mod\b", m.group(0), re.IGNORECASE
+        ):
+            pair = (counts["for"] or 0, counts["against"] or 0)
+            pair_names = (names["for"], names["against"])
+    if m := _TALLY.search(text):
+        counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
+        if m["abstain"]:
+            counts["abstain"] = parse_count(m["abstain"])
     if m := _FOR.search(text):
         counts["for"] = parse_count(m["n"])
         names["for"] = _names(m["who"] or m["who0"] or "", gazetteer)
@@ -127,6 +190,15 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
         listed = _names(m["paren"] or "", gazetteer) + _names(m["names"] or "", gazetteer)
         if listed:
             names[side] = tuple(dict.fromkeys(listed))
+    for m in _FOLLOWING.finditer(text):
+        side = _side(m["side"].split()[-1] if m["side"].startswith("stemte") else "undlod")
+        names[side] = names[side] or _names(m["names"], gazetteer)
+    for m in _NONE.finditer(text):
+        side = _side(m["side"].split()[-1] if m["side"].startswith("stemte") else "undlod")
+        if side == "abstain" or m["side"].endswith(("blankt", "hverken")):
+            side = "abstain"
+        if counts[side] is None:
+            counts[side] = 0
     for m in _NAMES_BEFORE.finditer(text):
         side = _side(m["side"].split()[1])
         if not names[side]:
@@ -137,6 +209,10 @@ def find_votes(text: str, gazetteer: Gazetteer) -> list[Vote]:
             names[side] = _names(m["paren"], gazetteer)
     if all(v is None for v in counts.values()) and not any(names.values()):
         return []
+    if pair is not None and _larger_first(pair, outcome, names):
+        counts["for"], counts["against"] = pair[1], pair[0]
+        if (names["for"], names["against"]) == pair_names:  # "(V, C) mod 5 stemmer (A, F, Ø)"
+            names["for"], names["against"] = pair_names[1], pair_names[0]
     # "Et flertal (A, B, F og Ø) anbefaler indstillingen. Et mindretal (C og V) stemte imod.":
     # once a vote is stated, the majority's and the minority's members are its two sides.
     for m in _MAJORITY.finditer(text):

@@ -1,0 +1,68 @@
+"""Which agenda items an attendance statement covers.
+
+"deltog ikke i behandlingen af punkt 3-5" covers items 3, 4 and 5; "forlod mødet
+efter behandlingen af punkt 8" every item after 8; "forlod mødet inden behandlingen
+af punkt 18" item 18 on; "ankom under behandlingen af punkt 2" the items before 2;
+"X (C), sag 1-57" under "Fraværende" items 1 to 57. A statement without item
+numbers covers its own item, or the whole meeting where the meeting's absences
+are recorded (`nlp.attendance`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Items covered: the listed `numbers`, or `first` to `last` (either open); all when empty."""
+
+    numbers: frozenset[int] = frozenset()
+    first: int | None = None
+    last: int | None = None
+
+    @property
+    def everything(self) -> bool:
+        return not self.numbers and self.first is None and self.last is None
+
+    def covers(self, number: int | None) -> bool:
+        if number is None or self.everything:
+            return True
+        if self.numbers:
+            return number in self.numbers
+        return (self.first is None or number >= self.first) and (
+            self.last is None or number <= self.last
+        )
+
+
+EVERYTHING = Scope()
+# "punkt 3", "pkt. 1 og 9", "punkterne 10-13", "sag 1-57", "dagsordenspunkt 4"
+ITEM_WORDS = r"(?:pkt\.?|punkt(?:erne)?|sag(?:erne)?|dagsordenspunkt(?:erne)?)"
+ITEM_NUMBERS = r"\d+(?:\s*(?:,|og|-|–|til)\s*\d+)*"
+ITEMS = rf"{ITEM_WORDS}\s*(?P<items>{ITEM_NUMBERS})"
+
+
+def numbers(text: str) -> frozenset[int]:
+    """Item numbers in "3-5", "1 og 9", "10 til 13"."""
+    found: set[int] = set()
+    for a, b in re.findall(r"(\d+)(?:\s*(?:-|–|til)\s*(\d+))?", text):
+        low, high = int(a), int(b) if b else int(a)
+        found.update(range(low, high + 1) if low <= high <= low + 500 else (low,))
+    return frozenset(found)
+
+
+def listed(text: str) -> Scope:
+    return Scope(numbers=numbers(text))
+
+
+def from_moment(when: str, text: str) -> Scope:
+    """Away from a moment of the meeting on: "efter"/"inden"/"under" item N (left the meeting)."""
+    first = min(numbers(text))
+    return Scope(first=first + 1 if when.lower() == "efter" else first)
+
+
+def until_moment(when: str, text: str) -> Scope:
+    """Away until a moment: arrived "under"/"efter" item N, took part "fra" item N."""
+    first = min(numbers(text))
+    return Scope(last=first if when.lower() == "efter" else first - 1)

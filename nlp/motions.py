@@ -1,0 +1,153 @@
+"""Motions: the several things one decision text decides, in the order they were voted.
+
+Councils vote amendments before the proposal ("Ændringsforslaget fra Venstre blev
+forkastet med 20 stemmer mod 35 … Herefter blev indstillingen godkendt med 40
+stemmer mod 15"), and decide points of the recommendation in groups
+("Indstillingens 1. og 2. at-punkt blev godkendt uden afstemning. 3. at-punkt blev
+taget til efterretning."). `split_motions` cuts a decision text into one `Motion`
+per such statement; a text that decides one thing gives `None`, and the caller
+reads it whole as before.
+
+It works on sentences and whether each states an outcome (the caller's matcher
+decides that): a sentence that introduces an amendment or a member's proposal
+("Ændringsforslag stillet af Venstre:", "Liste V foreslog, at …") opens a motion
+whose outcome comes in the next sentence that states one; its own words are the
+proposal's content, not an outcome.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    states_outcome: bool
+
+
+@dataclass(frozen=True)
+class Motion:
+    start: int  # where its words begin (an amendment's introduction included)
+    outcome_start: int  # where the statement of its outcome begins
+    end: int
+    points: tuple[int, ...] = ()  # the recommendation's points it decides ("1. og 2. at-punkt")
+    amendment: bool = False
+    author: str | None = None
+
+
+_LEAD = r"^\W*(?:(?:Herefter|Derefter|Dernæst|Endelig|Så)\s+(?:blev|er|vedtog|godkendte)\s+)?"
+_NUMBERS = r"\d{1,2}\.?(?:\s*(?:,|og|-|–|til)\s*\d{1,2}\.?)*"
+# "Indstillingens 1. og 2. at-punkt", "3. at-punkt", "At-punkt 1-3", "Indstillingspunkterne 1 – 3"
+_POINTS = re.compile(
+    _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<a>{_NUMBERS})\s*(?:at-?punkt\w*|at\b)"
+    r"|" + _LEAD + r"(?:(?:indstillingens|forslagets)\s+(?:at-?)?punkt\w*|at-?punkt\w*|"
+    rf"indstillingspunkt\w*|beslutningspunkt\w*)\s+(?P<b>{_NUMBERS})\b",
+    re.IGNORECASE,
+)
+_AMENDMENT_NOUN = r"(?:ændrings|tillægs|underændrings)forslag(?:et|ene)?"
+# The subject of a sentence that decides a motion.
+_MOTION_SUBJECT = re.compile(
+    _LEAD + r"(?:[\wæøå-]+\s+){0,2}?(?:\w*forslag(?:et|ene)?|indstilling(?:en|erne|ens)?|"
+    r"anbefaling(?:en)?)\b",
+    re.IGNORECASE,
+)
+_AMENDMENT = re.compile(_LEAD + r"(?:[\wæøå-]+\s+){0,2}?" + _AMENDMENT_NOUN + r"\b", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)
+_NAME_WORDS = r"[A-ZÆØÅ][\wæøåé.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåé.-]*))*"
+# "Ændringsforslag (stillet) fra/af Venstre", "Ændringsforslaget fra Det Konservative Folkeparti"
+_NOUN_AUTHOR = re.compile(
+    r"\b(?:\w*forslag(?:et)?)\s+(?:(?:stillet|fremsat)\s+)?(?:fra|af)\s+"
+    rf"(?P<author>{_NAME_WORDS})(?:\s*\([^)]*\))?",
+)
+# "Venstre stillede følgende ændringsforslag:", "Liste V foreslog, at …"
+_PROPOSER = re.compile(
+    rf"^\W*(?P<author>{_NAME_WORDS})(?:\s*\([^)]*\))?\s+"
+    r"(?:stillede|fremsatte|foreslog|foreslår|stiller|fremsætter|havde\s+stillet)\b"
+)
+_NOT_AUTHORS = {"Udvalget", "Forvaltningen", "Formanden", "Borgmesteren", "Der", "Det", "Den"}
+
+
+def _points(numbers: str) -> tuple[int, ...]:
+    found: list[int] = []
+    for a, b in re.findall(r"(\d{1,2})\.?(?:\s*(?:-|–|til)\s*(\d{1,2}))?", numbers):
+        low, high = int(a), int(b) if b else int(a)
+        found.extend(range(low, high + 1) if low <= high <= low + 20 else (low,))
+    return tuple(dict.fromkeys(found))
+
+
+def points_of(sentence: str) -> tuple[int, ...]:
+    """The recommendation's points a sentence decides, from its subject: "1. og 2. at-punkt" -> (1, 2)."""
+    m = _POINTS.match(sentence)
+    return _points(m["a"] or m["b"]) if m else ()
+
+
+def author_of(sentence: str) -> str | None:
+    """Who moved an amendment or proposal, as printed: "Ændringsforslag fra Venstre" -> "Venstre"."""
+    for pattern in (_NOUN_AUTHOR, _PROPOSER):
+        if (m := pattern.search(sentence)) and m["author"] not in _NOT_AUTHORS:
+            return m["author"].strip(" .")
+    return None
+
+
+def _introduces(sentence: Sentence) -> bool:
+    """A sentence that puts a proposal forward: its words are the proposal, not an outcome."""
+    text = sentence.text
+    if (m := _PROPOSER.match(text)) and m["author"] not in _NOT_AUTHORS:
+        return True
+    return not sentence.states_outcome and bool(_AMENDMENT.match(text))
+
+
+def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
+    """One motion per amendment, proposal or group of points decided; None for a single decision."""
+    motions: list[dict] = []
+    waiting = False  # the last motion is an introduced proposal whose outcome has not come yet
+    for sentence in sentences:
+        text = sentence.text
+        if _introduces(sentence):
+            motions.append(
+                {
+                    "start": sentence.start,
+                    "outcome_start": None,
+                    "amendment": True,
+                    "author": author_of(text),
+                    "points": (),
+                    "after": False,
+                }  # fmt: skip
+            )
+            waiting = True
+        elif sentence.states_outcome and waiting:
+            motions[-1]["outcome_start"] = sentence.start
+            motions[-1]["author"] = motions[-1]["author"] or author_of(text)
+            waiting = False
+        elif sentence.states_outcome and (_MOTION_SUBJECT.match(text) or points_of(text)):
+            amendment = bool(_AMENDMENT.match(text))
+            motions.append(
+                {
+                    "start": sentence.start,
+                    "outcome_start": sentence.start,
+                    "amendment": amendment,
+                    "author": author_of(text) if amendment else None,
+                    "points": points_of(text),
+                    "after": bool(_AFTER.search(text)),
+                }  # fmt: skip
+            )
+    decided = [m for m in motions if m["outcome_start"] is not None]
+    several = len(decided) >= 2 and any(m["amendment"] or m["after"] for m in decided)
+    if not (several or any(m["points"] for m in decided)):
+        return None
+    if len(decided) >= 2 and not several and not all(m["points"] for m in decided):
+        return None  # point groups only when every statement names its points
+    end = sentences[-1].end if sentences else 0
+    found = []
+    for k, m in enumerate(decided):
+        stop = decided[k + 1]["start"] if k + 1 < len(decided) else end
+        start = sentences[0].start if k == 0 else m["start"]
+        found.append(
+            Motion(start, m["outcome_start"], stop, m["points"], m["amendment"], m["author"])
+        )
+    return found
