@@ -11,7 +11,6 @@ matter leaves the body or the date out, the dated decision headings inside the m
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -61,7 +60,7 @@ _LABEL_LINE = re.compile(
 # Labels that may carry their value on the same line without a colon ("Udvalg Byrådet").
 _BARE_VALUE_OK = {"udvalg", "mødested", "mødedeltagere", "fraværende", "afbud", "dato", "mødedato"}
 _TITLE = re.compile(
-    r"^(?:referat|dagsorden|beslutningsprotokol|dagsorden med vedtagelser|protokol)\b"
+    r"^(?:referat|dagsorden|beslutningsprotokol|dagsorden med vedtagelser|protokol)\b\.?"
     r"(?:\s+(?:til|for|fra|af|over)\s+mødet?|\s+(?:for|fra|af|over))?(?:\s+i)?\s*[:\-–]?\s*"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
@@ -159,7 +158,8 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             value = front[i].strip()
             used.add(i)
             i += 1
-        if value:
+        # "Udvalg Dato Type Hent": the header row of a flattened table, not a value.
+        if value and not _LABEL_LINE.match(value):
             values.setdefault(field, value)
     return values, lists, used
 
@@ -241,7 +241,11 @@ def read_meeting(
             if committee:
                 break
     date = None
-    for text in (values.get("date", ""), *free[:15]):
+    # A labelled date, else the first short line with one (not a notice that mentions a date).
+    short = [line for line in free[:15] if len(line) <= 100]
+    longer = [line for line in free[:15] if 100 < len(line) <= 250]
+    longest = [line[:400] for line in free[:15] if len(line) > 250]
+    for text in (values.get("date", ""), *short, *longer, *longest):
         dates = find_dates(text)
         if dates:
             date = dates[0][0]

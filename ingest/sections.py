@@ -15,7 +15,8 @@ def normalise_heading(text: str) -> str:
     """Lower-case, no accents (é→e but æøå kept), no trailing punctuation, single spaces."""
     text = text.replace("é", "e").replace("É", "E")
     text = unicodedata.normalize("NFC", text).lower()
-    text = re.sub(r"[\s:.\-–]+$", "", text.strip())
+    text = re.sub(r"^[•·▪◦■*]\s*", "", text.strip())
+    text = re.sub(r"[\s:.\-–]+$", "", text)
     return " ".join(text.split())
 
 
@@ -144,9 +145,9 @@ def section_kind(heading: str) -> SectionKind | None:
         return None
     if key in _EXACT:
         return _EXACT[key]
-    if key.startswith("beslutning") or " beslutning" in key or ", pkt" in key:
-        if dated_decision(heading) is not None:
-            return SectionKind.PRIOR_DECISION
+    dated_form = key.startswith("beslutning") or " beslutning" in key or ", pkt" in key
+    if dated_form and dated_decision(heading) is not None:
+        return SectionKind.PRIOR_DECISION
     for pattern, kind in _PATTERNS:
         if pattern.match(key):
             return kind

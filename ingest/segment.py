@@ -45,12 +45,14 @@ _BARE_ITEM = re.compile(
 # "13. Title", "13) Title", "13   Title", "åbent 13 Title", "1Godkendelse af dagsorden" (glued).
 _WEAK_ITEM = re.compile(
     r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?P<number>\d{1,4})"
-    r"(?P<sep>[.)]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ\"“«].{2,})$"
+    r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ\"“«].{2,})$"
 )
 _LOWER_START = re.compile(r"^[a-zæøå]")
 _LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
 # A numbered member in a list of participants or votes: "3. Anne Hansen (A)".
-_PERSON_LINE = re.compile(r"\((?:[A-ZÆØÅ]{1,2})\)\.?$")
+_PERSON_LINE = re.compile(
+    r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3},?\s*\((?:[A-ZÆØÅ]{1,2})?\)\.?$"
+)
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
 _SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
@@ -154,10 +156,48 @@ def _weak_title_ok(block: Block, title: str, m: re.Match[str] | None = None) -> 
         return True
     return not (
         len(title) > 200
-        or title.rstrip().endswith((".", ",", ";"))
+        or title.rstrip().endswith((",", ";", ":"))
         or _PERSON_LINE.search(title)
         or _LOWER_START.match(title)
     )
+
+
+_INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")
+
+
+def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
+    """Whether a weakly numbered line stands where an item heading can.
+
+    Not inside a numbered list that opens a section ("Sagsfremstilling" / "1. …" / "2. …"):
+    an item heading follows the previous item's text, never an empty section. A title
+    that ends with a full stop counts only when a case number or section heading follows.
+    """
+    if blocks[i].kind is not BlockKind.HEADING:
+        # "2. …" straight under "1. …": a list, not two items (they have text between them).
+        # "Direktionen indstiller, at" / "1. …": the points of a sentence, not items.
+        before = blocks[i - 1].text if i else ""
+        if len(before.split()) >= 3 and _INTRODUCES_LIST.search(before):
+            return False
+        previous = _NUMBERED_LINE.match(blocks[i - 1].text) if i else None
+        number = re.match(r"\s*(\d+)", blocks[i].text)
+        if previous and number and int(previous.group(1)) == int(number.group(1)) - 1:
+            return False
+        k = i - 1
+        while k >= 0 and _NUMBERED_LINE.match(blocks[k].text):
+            k -= 1
+        if (
+            k >= 0
+            and blocks[k].kind is not BlockKind.TABLE
+            and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
+        ):
+            return False
+        if blocks[i].text.rstrip().endswith("."):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            return nxt is not None and (
+                _is_case_line(nxt) or (nxt.kind is not BlockKind.TABLE and section_kind(nxt.text))
+            )
+    return True
 
 
 def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart | None:
@@ -170,7 +210,7 @@ def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart
     if m is None and allow_weak:
         m = _WEAK_ITEM.match(text)
         weak = m is not None
-        if weak and not _weak_title_ok(block, m.group("title"), m):
+        if weak and not (_weak_title_ok(block, m.group("title"), m) and _weak_place_ok(blocks, i)):
             m = None
     if m is not None:
         title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
@@ -229,20 +269,30 @@ def _find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[_ItemSt
     return _main_sequence(candidates, _substantial(blocks, candidates))
 
 
-def _substantial(blocks: Sequence[Block], starts: Sequence[_ItemStart]) -> list[bool]:
-    """Whether each start has a body of its own: a section heading or a case number before the next."""
+def _substantial(blocks: Sequence[Block], starts: Sequence[_ItemStart]) -> list[int]:
+    """How surely each start has a body of its own, before the next start.
+
+    3: a case number or the title printed again right under it; 2: a section heading
+    right under it; 1: a section heading further down; 0: none (a mention or a list entry).
+    """
     marks = []
     for k, start in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(blocks)
         body = blocks[start.index + start.consumed : end]
-        marks.append(
-            any(section_kind(b.text) is not None for b in body if b.kind is not BlockKind.TABLE)
-            or any(find_case_numbers(b.text) for b in body[:4])
-        )
+        headed = [b.kind is not BlockKind.TABLE and section_kind(b.text) is not None for b in body]
+        if any(find_case_numbers(b.text) for b in body[:4]) or bool(
+            # Portals print the title again right under the numbered heading.
+            body and " ".join(body[0].text.split()) == start.title
+        ):
+            marks.append(3)
+        elif any(headed[:3]):
+            marks.append(2)
+        else:
+            marks.append(int(any(headed)))
     return marks
 
 
-def _main_sequence(starts: Sequence[_ItemStart], substantial: Sequence[bool]) -> list[_ItemStart]:
+def _main_sequence(starts: Sequence[_ItemStart], substantial: Sequence[int]) -> list[_ItemStart]:
     """The items: the longest run of starts whose numbers grow, the rest are mentions.
 
     Numbering only grows within one set of minutes, so a start that breaks it is a
@@ -261,11 +311,11 @@ def _main_sequence(starts: Sequence[_ItemStart], substantial: Sequence[bool]) ->
     best: list[tuple[int, int, int]] = []
     previous: list[int] = []
     for k, start in enumerate(starts):
-        score, link = (1, int(substantial[k]), start.index), -1
+        score, link = (1, substantial[k], start.index), -1
         for j in range(k):
             if starts[j].number < start.number:
                 length, solid, first = best[j]
-                candidate = (length + 1, solid + int(substantial[k]), first)
+                candidate = (length + 1, solid + substantial[k], first)
                 if candidate > score:
                     score, link = candidate, j
         best.append(score)
@@ -455,7 +505,12 @@ def _build_item(
         # har vedtaget indstillingen"). Any other text under it is never kept.
         decisions = [s for s in sections if s.kind is SectionKind.DECISION]
         lone = sections[0] if len(sections) == 1 and sections[0].kind is SectionKind.OTHER else None
-        if not decisions and lone and "\n" not in lone.text and _PUBLISHED_DECISION.search(lone.text):
+        if (
+            not decisions
+            and lone
+            and "\n" not in lone.text
+            and _PUBLISHED_DECISION.search(lone.text)
+        ):
             decisions = [replace(lone, heading="Beslutning", kind=SectionKind.DECISION)]
         sections = decisions
     pages = [heading_page] + [b.page for b in body]
@@ -504,6 +559,24 @@ def _other_sections(blocks: Sequence[Block]) -> list[Section]:
     return [s.build() for s in sections if s.parts]
 
 
+_GLUED_HEADING = re.compile(
+    r"^(?P<head>[A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,3})(?P<rest>[A-ZÆØÅ][a-zæøå].*)$"
+)
+
+
+def _unglued(block: Block) -> tuple[Block, ...]:
+    """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return (block,)
+    m = _GLUED_HEADING.match(block.text)
+    if m is None or section_kind(m.group("head")) is None:
+        return (block,)
+    return (
+        Block(m.group("head"), block.page, tight=block.tight),
+        Block(m.group("rest"), block.page, tight=True),
+    )
+
+
 def _dated_decisions(blocks: Sequence[Block]) -> list[DatedDecision]:
     found = []
     for block in blocks:
@@ -533,9 +606,10 @@ def segment(
 ) -> Document:
     """Turn a reader's blocks into a typed document."""
     all_blocks = [
-        b
+        part
         for b in blocks
         if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip()) and not is_chrome(b.text)
+        for part in _unglued(b)
     ]
     starts = _find_item_starts(all_blocks, allow_weak=False)
     if not starts:
@@ -594,9 +668,14 @@ def segment(
         or (meeting is not None and with_minutes_sections > 0)
     )
     # Minutes whose items could not be told apart: the meeting and its text stay searchable.
+    # Text flattened to a line a page still shows "Beslutning … den" inside its lines.
+    decision_words = decision_headings or sum(
+        1 for b in all_blocks[:400] if _DECISION_WORD.search(b.text)
+    )
     minutes_without_items = not is_minutes and (
         decision_headings >= 2
         or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
+        or (decision_words >= 1 and meeting is not None and _says_minutes(front))
     )
     if meeting is not None and items:
         doc_title = f"Referat {meeting.committee} {meeting.date.isoformat()}"
@@ -638,6 +717,9 @@ def segment(
 _MINUTES_TITLE = re.compile(
     r"\b(?:referat|beslutningsprotokol|protokol|dagsorden med vedtagelser|beslutninger)\b", re.I
 )
+
+
+_DECISION_WORD = re.compile(r"\bBeslutning(?:\s+(?:i\s+)?[A-ZÆØÅ]\w+)?\s+den\b|\bBESLUTNING\b")
 
 
 def _says_minutes(front: Sequence[str]) -> bool:

@@ -126,8 +126,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         boundaries = sorted({min(first_heading, case_lines[0]), *case_lines})
     else:
         has_decision = has_section = decision_text = False
-        for i, block in enumerate(blocks):
-            kind = kinds[i]
+        for i, kind in enumerate(kinds):
             if i in case_lines:
                 if not boundaries or has_section:
                     boundaries.append(i)

@@ -52,6 +52,13 @@ _KLE = re.compile(
     r"(?<![\w.\-])(?P<subject>[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?)-(?P<facet>[A-ZÆØÅ][0-9]{2})"
     r"-(?P<serial>[0-9]{1,6})-(?P<year>[0-9]{2}|[0-9]{4})(?![\w\-])"
 )
+# Older systems glue the facet to the subject and may leave out the year or the serial:
+# "00.01.00P35-0098", "00.01.00A04" (the year and serial then follow as "2009/12345").
+_KLE_GLUED = re.compile(
+    r"(?<![\w.\-])(?P<subject>[0-9]{2}\.[0-9]{2}\.[0-9]{2})-?(?P<facet>[A-ZÆØÅ][0-9]{2})"
+    r"(?:-(?P<serial>[0-9]{1,6}))?(?![\w\-])"
+)
+_YEAR_SERIAL = re.compile(r"(?<![\w/\-.])(?P<id>(?:19|20)[0-9]{2}/[0-9]{3,})(?![\w/\-])")
 _EMN = re.compile(r"(?<![\w\-])(?P<id>EMN-[0-9]{4}-[0-9]{4,8})(?![\w\-])", re.IGNORECASE)
 _LABELLED = re.compile(
     r"(?<!\w)(?P<label>Sagsnr\.?|Sags\s+nr\.?|Sagsnummer|Sags\s?id\.?|J\.\s?nr\.?|Journalnr\.?"
@@ -60,7 +67,9 @@ _LABELLED = re.compile(
     re.IGNORECASE,
 )
 # What a bare "Sag" needs: serial-year-number or year/serial. Dates and year ranges fail both.
-_SAG_ID = re.compile(r"[0-9]+-(?:19|20)[0-9]{2}-[0-9]+|[0-9]{2}/[0-9]{4,}")
+_SAG_ID = re.compile(
+    r"[0-9]+-(?:19|20)[0-9]{2}-[0-9]+|[0-9]{2}/[0-9]{4,}|(?:19|20)[0-9]{2}[-/][0-9]{5,}"
+)
 
 
 def _scheme(label: str, identifier: str) -> CaseScheme | None:
@@ -101,6 +110,17 @@ def find_case_numbers(text: str) -> list[CaseNumber]:
             int(m["year"][-2:]),
         )
         add(CaseNumber(m[0], m[0], CaseScheme.KLE, subject, facet, serial, year, *m.span()))
+    for m in _KLE_GLUED.finditer(text):
+        serial = int(m["serial"]) if m["serial"] else None
+        add(
+            CaseNumber(
+                m[0], m[0], CaseScheme.KLE, m["subject"], m["facet"], serial, None, *m.span()
+            )
+        )
+    # "Åbent - 00.01.00A04 - 2009/12345": a year/serial beside a KLE subject is the case's own.
+    if found:
+        for m in _YEAR_SERIAL.finditer(text):
+            add(CaseNumber(m[0], m["id"], CaseScheme.OTHER, start=m.start(), end=m.end()))
     for m in _EMN.finditer(text):
         add(CaseNumber(m[0], m["id"].upper(), CaseScheme.EMN, start=m.start(), end=m.end()))
     for m in _LABELLED.finditer(text):
