@@ -127,8 +127,20 @@ def ingest(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace indexed documents of the same file name (a new meeting's minutes replace the old ones anyway).",
+        ),
+    ] = False,
 ) -> None:
-    """Parse, extract and index files. Unchanged files are skipped; failures are listed and the rest go on."""
+    """Parse, extract and index files. Unchanged files are skipped; failures are listed and the rest go on.
+
+    A file never replaces another for its name alone: new minutes of a meeting already
+    indexed replace those, and --replace replaces documents of the same name. Each
+    replacement is listed.
+    """
     from index.indexer import expand_paths
 
     missing = [p for p in paths if not p.exists()]
@@ -137,7 +149,10 @@ def ingest(
     files = expand_paths(paths)
     if not files:
         fail("no PDF, text or HTML files found", 1)
-    summary = _ingest_remote(files, url, api_key) if url else _ingest_local(files, quiet or as_json)
+    if url:
+        summary = _ingest_remote(files, url, api_key, replace)
+    else:
+        summary = _ingest_local(files, quiet or as_json, replace)
     if as_json:
         print_json(summary)
     else:
@@ -146,7 +161,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_local(files: list[Path], quiet: bool) -> dict[str, Any]:
+def _ingest_local(files: list[Path], quiet: bool, replace: bool) -> dict[str, Any]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     index = open_index()
@@ -166,7 +181,7 @@ def _ingest_local(files: list[Path], quiet: bool) -> dict[str, Any]:
             def advance(path: Path, result) -> None:
                 progress.update(task, advance=1, description=f"Ingesting {path.name[:40]}")
 
-            summary = indexer.ingest_paths(files, on_file=advance)
+            summary = indexer.ingest_paths(files, on_file=advance, replace=replace)
         return summary.as_dict()
     except _store_errors() as exc:
         fail(str(exc))
@@ -174,7 +189,9 @@ def _ingest_local(files: list[Path], quiet: bool) -> dict[str, Any]:
         index.close()
 
 
-def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str, Any]:
+def _ingest_remote(
+    files: list[Path], url: str, api_key: str | None, replace: bool
+) -> dict[str, Any]:
     import httpx
 
     results = []
@@ -182,7 +199,9 @@ def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str
         for path in files:
             try:
                 response = client.post(
-                    "/documents", files={"files": (path.name, path.read_bytes())}
+                    "/documents",
+                    files={"files": (path.name, path.read_bytes())},
+                    data={"replace": "true"} if replace else None,
                 )
             except httpx.HTTPError as exc:
                 fail(f"cannot reach {url}: {exc}")
@@ -204,6 +223,7 @@ def _ingest_remote(files: list[Path], url: str, api_key: str | None) -> dict[str
         "ingested": count("ingested"),
         "unchanged": count("unchanged"),
         "failed": count("failed"),
+        "replaced": sum(len(r.get("replaced", ())) for r in results),
         "meetings": sum(r.get("meetings", 0) for r in results),
         "items": sum(r.get("items", 0) for r in results),
         "chunks": sum(r.get("chunks", 0) for r in results),
@@ -220,15 +240,27 @@ def _error_message(response) -> str:
         return response.text[:500]
 
 
+_WHY_REPLACED = {"same_meeting": "samme møde", "same_name": "samme filnavn, --replace"}
+
+
 def _print_summary(summary: dict[str, Any]) -> None:
     out.print(
-        f"{summary['files']} files: {summary['ingested']} ingested, {summary['unchanged']} unchanged, "
-        f"{summary['failed']} failed · {summary['meetings']} meetings, {summary['items']} items, "
-        f"{summary['chunks']} chunks · {summary['cpr_redacted']} CPR numbers redacted"
+        f"{summary['files']} filer: {summary['ingested']} indekseret, {summary['unchanged']} uændrede, "
+        f"{summary['failed']} fejlede, {summary.get('replaced', 0)} erstattet · "
+        f"{summary['meetings']} møder, {summary['items']} punkter, {summary['chunks']} chunks · "
+        f"{summary['cpr_redacted']} CPR-numre fjernet"
     )
     for result in summary["results"]:
         if result["status"] == "failed":
-            out.print(f"  [red]failed[/] {escape(result['reason'] or result['source'])}")
+            out.print(f"  [red]fejlede[/] {escape(result['reason'] or result['source'])}")
+        elif result.get("reason"):
+            out.print(f"  [dim]uændret[/] {escape(result['source'])}: {escape(result['reason'])}")
+        for old in result.get("replaced", ()):
+            why = _WHY_REPLACED.get(old["why"], old["why"])
+            out.print(
+                f"  [yellow]erstattede[/] {escape(old['source'])} ({old['doc_id']}) "
+                f"med {escape(result['source'])} ({why})"
+            )
 
 
 CommitteeOpt = Annotated[
@@ -263,6 +295,13 @@ RoleOpt = Annotated[
 PartyOpt = Annotated[
     list[str] | None, typer.Option("--party", help="Party name or letter, e.g. Venstre or V.")
 ]
+PartyRoleOpt = Annotated[
+    str | None, typer.Option("--party-role", help="Narrow --party: voted_for, voted_against.")
+]
+VotedOpt = Annotated[
+    bool | None,
+    typer.Option("--voted/--not-voted", help="Only items with (or without) a recorded vote."),
+]
 MinOpt = Annotated[
     str | None,
     typer.Option("--min-amount", help="Items naming an amount of at least this many kroner."),
@@ -292,6 +331,8 @@ def search(
     person: PersonOpt = None,
     person_role: RoleOpt = None,
     party: PartyOpt = None,
+    party_role: PartyRoleOpt = None,
+    voted: VotedOpt = None,
     min_amount: MinOpt = None,
     max_amount: MaxOpt = None,
     kind: KindOpt = None,
@@ -321,6 +362,8 @@ def search(
             person=person,
             person_role=person_role,
             party=party,
+            party_role=party_role,
+            voted=voted,
             min_amount=min_amount,
             max_amount=max_amount,
             kind=kind,

@@ -1,15 +1,21 @@
 """Ingest files into the index: parse, extract, chunk, embed, write. Idempotent and crash-safe.
 
-A file is identified by its bytes (sha256): the same bytes again do no work.
-A changed file under the same name replaces the old version's points. The
-new points are written first and only then are the old ones removed, so an
-interruption at any moment leaves the previous version searchable.
+A file is identified by its bytes (sha256): the same bytes again do no work,
+whatever the file is called. A file replaces other documents only as
+`index.identity` says (the same meeting re-published, or `replace` asked
+for), and the result names each one it replaced. The new points are written
+first and only then are the old ones removed, so an interruption at any moment
+leaves the previous version searchable.
+
+Every file gets a result: a file that cannot be read fails with a named reason
+and a machine `code`, and the batch goes on, whatever went wrong in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,14 +23,21 @@ from pathlib import Path
 from index.chunks import Chunk, chunk_sections
 from index.embedder import Embedder
 from index.filters import SearchFilter
+from index.identity import replaced_documents
 from index.sparse import SparseEncoder
-from index.store import Store, StorePoint, point_uuid
+from index.store import Store, StoreError, StorePoint, point_uuid
 from index.units import Unit, item_unit, section_units
 from ingest import Document, DocumentKind, IngestError, parse_bytes
 from ingest.parse import SUPPORTED_SUFFIXES
 from nlp.extract import extract_meeting_items
 
 EMBED_BATCH = 32
+log = logging.getLogger(__name__)
+
+
+def error_code(exc: BaseException) -> str:
+    """A machine code for a failure: `EncryptedPDF` is "encrypted_pdf"; anything unforeseen "internal_error"."""
+    return exc.code if isinstance(exc, IngestError) else "internal_error"
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,8 @@ class FileResult:
     chunks: int = 0
     cpr_redacted: int = 0
     reason: str | None = None
+    code: str | None = None  # why it failed, for machines: "encrypted_pdf", "corrupt_pdf", ...
+    replaced: tuple[dict[str, str], ...] = ()  # documents this one replaced, and why
 
 
 @dataclass
@@ -57,6 +72,7 @@ class IngestSummary:
             "ingested": self.count("ingested"),
             "unchanged": self.count("unchanged"),
             "failed": self.count("failed"),
+            "replaced": sum(len(r.replaced) for r in self.results),
             "meetings": sum(r.meetings for r in self.results),
             "items": sum(r.items for r in self.results),
             "chunks": sum(r.chunks for r in self.results),
@@ -142,21 +158,28 @@ class Indexer:
             )
         return points
 
-    def ingest_bytes(self, data: bytes, source: str) -> FileResult:
+    def ingest_bytes(self, data: bytes, source: str, replace: bool = False) -> FileResult:
+        """Index one file. `replace`: it also replaces documents of the same file name."""
         doc_id = hashlib.sha256(data).hexdigest()[:16]
         if self.is_indexed(doc_id):
-            return FileResult(source, "unchanged", doc_id)
+            return self._unchanged(source, doc_id)
         try:
             document = parse_bytes(data, source)
-        except IngestError as exc:
-            return FileResult(source, "failed", reason=str(exc))
-        units, redacted = self.units(document)
-        points = self._points(units)
-        # Older versions of the same file go in the same commit as the new one.
-        older = sorted(self.document_ids_for_source(source) - {document.id})
-        self.store.replace_document(document.id, points, supersedes=older)
+            units, redacted = self.units(document)
+            points = self._points(units)
+        except StoreError:
+            raise  # the index's trouble, not the file's
+        except Exception as exc:  # a file's failure is its own: the batch goes on
+            code = error_code(exc)
+            if not isinstance(exc, IngestError):
+                log.exception("%s: unexpected error while reading", source)
+                exc = IngestError(source, f"uventet fejl under læsningen: {type(exc).__name__}")
+            return FileResult(source, "failed", reason=str(exc), code=code)
+        # What the new document replaces goes in the same commit as the new one.
+        replaced = replaced_documents(self.store, document, by_name=replace)
+        self.store.replace_document(document.id, points, supersedes=[r.doc_id for r in replaced])
         return FileResult(
-            source,
+            document.source,
             "ingested",
             document.id,
             document.kind.value,
@@ -164,7 +187,16 @@ class Indexer:
             items=len(units),
             chunks=len(points),
             cpr_redacted=redacted,
+            replaced=tuple(r.as_dict() for r in replaced),
         )
+
+    def _unchanged(self, source: str, doc_id: str) -> FileResult:
+        """The same bytes are indexed already, perhaps under another name, which is said."""
+        names = self.store.facet("source", SearchFilter(document_ids=(doc_id,)), limit=5)
+        if not names or source in names:
+            return FileResult(source, "unchanged", doc_id)
+        note = f"samme indhold som {', '.join(sorted(names))}, der allerede er indekseret"
+        return FileResult(source, "unchanged", doc_id, reason=note, code="duplicate")
 
     def resolve_reference(
         self, body: str | None, date: dt.date | None, item: int | None
@@ -187,11 +219,11 @@ class Indexer:
             return None
         return hits[0].payload["item_id"] if item is not None else hits[0].payload.get("meeting_id")
 
-    def document_ids_for_source(self, source: str) -> set[str]:
-        return set(self.store.facet("doc_id", SearchFilter(sources=(source,)), limit=100))
-
     def ingest_paths(
-        self, paths: Sequence[Path], on_file: Callable[[Path, FileResult], None] | None = None
+        self,
+        paths: Sequence[Path],
+        on_file: Callable[[Path, FileResult], None] | None = None,
+        replace: bool = False,
     ) -> IngestSummary:
         summary = IngestSummary()
         for path in paths:
@@ -199,10 +231,13 @@ class Indexer:
                 data = path.read_bytes()
             except OSError as exc:
                 result = FileResult(
-                    path.name, "failed", reason=f"{path}: cannot be read ({exc.strerror})"
+                    path.name,
+                    "failed",
+                    reason=f"{path}: kan ikke læses ({exc.strerror})",
+                    code="unreadable_file",
                 )
             else:
-                result = self.ingest_bytes(data, path.name)
+                result = self.ingest_bytes(data, path.name, replace=replace)
             summary.results.append(result)
             if on_file:
                 on_file(path, result)

@@ -1,6 +1,7 @@
 """Ingest: PDF, text, markdown or portal HTML in; a typed `Document` out."""
 
 from ingest.errors import (
+    AngledText,
     CorruptPDF,
     EmptyDocument,
     EncryptedPDF,
@@ -23,6 +24,7 @@ from ingest.records import (
 )
 
 __all__ = [
+    "AngledText",
     "Block",
     "BlockKind",
     "CorruptPDF",

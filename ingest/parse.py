@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ingest.decode import decode_text
 from ingest.errors import EmptyDocument, NotAPDF, UnsupportedFormat
 from ingest.html import read_html
 from ingest.pdf import PdfText, read_pdf
@@ -23,13 +24,11 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED_SUFFIXES = {".pdf"} | TEXT_SUFFIXES | HTML_SUFFIXES
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+def _decode(data: bytes, source: str) -> str:
+    text = decode_text(data)
+    if "\x00" in text:  # no text file has NUL characters: a binary file with a text name
+        raise UnsupportedFormat(source, f"binary content: it is {describe(data[:1024], data)}")
+    return text
 
 
 def _segment_pdf(pdf: PdfText, source: str, sha256: str) -> Document:
@@ -59,9 +58,9 @@ def _parse_bytes(data: bytes, source: str) -> Document:
     if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
     ):
-        blocks = read_html(_decode(data))
+        blocks = read_html(_decode(data, source))
     elif suffix in TEXT_SUFFIXES or not suffix:
-        blocks = read_text(_decode(data))
+        blocks = read_text(_decode(data, source))
     else:
         raise UnsupportedFormat(
             source, f"'{suffix}' is not one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"

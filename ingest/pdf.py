@@ -51,7 +51,7 @@ from pathlib import Path
 
 import pymupdf
 
-from ingest.errors import CorruptPDF, UnreadableText
+from ingest.errors import AngledText, CorruptPDF, UnreadableText
 from ingest.pdf_hyphens import join_pair
 from ingest.pdf_open import MUPDF_ERRORS, open_pdf, reason, require_text
 from ingest.pdf_page import Line, page_lines
@@ -95,9 +95,11 @@ def _learn(document: pymupdf.Document, source: str) -> tuple[Profile, dict[int, 
     """The layout profile, and the sampled pages' lines when every page was sampled."""
     sample = _sample(document)
     if not any(lines for _, _, lines in sample):
-        number = require_text(document, source, {n - 1 for n, _, _ in sample})
+        number = require_text(document, source)
         page = document.load_page(number)
         sample = [(number + 1, page.rect.height, page_lines(page))]
+        if not sample[0][2]:  # text, but not in lines read left to right
+            raise AngledText(source, f"page {number + 1}")
     text = "".join(line.text for _, _, lines in sample for line in lines)
     unmapped = text.count("\ufffd")
     if unmapped > _UNMAPPED_SHARE * len(text.replace(" ", "")):
@@ -147,8 +149,9 @@ def _blocks(
     source: str,
 ) -> Iterator[Block]:
     held: Block | None = None  # the last paragraph of the page before
+    count = document.page_count  # read once, by `read_pdf`, before: it cannot fail here
     try:
-        for number in range(document.page_count):
+        for number in range(count):
             try:
                 if number and number % REOPEN_PAGES == 0:
                     document.close()  # frees the objects MuPDF parsed for the pages read so far
@@ -181,6 +184,7 @@ def read_pdf(path: Path, data: bytes | None = None) -> PdfText:
     try:
         profile, cache = _learn(document, source)
         title = ((document.metadata or {}).get("title") or "").strip() or None
+        page_count = document.page_count
     except MUPDF_ERRORS as exc:
         document.close()
         raise CorruptPDF(source, reason(exc)) from None
@@ -194,4 +198,4 @@ def read_pdf(path: Path, data: bytes | None = None) -> PdfText:
         return pymupdf.open(path, filetype="pdf")
 
     blocks = _blocks(document, reopen, profile, cache, source)
-    return PdfText(document.page_count, blocks, title)
+    return PdfText(page_count, blocks, title)

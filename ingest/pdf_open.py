@@ -5,9 +5,10 @@ Checked before any page is read: the %PDF header (else `NotAPDF`), the
 MuPDF can open it (`CorruptPDF`), that it needs no password (`EncryptedPDF`;
 a PDF with only an owner password opens and is read) and that it has pages
 (`EmptyDocument`, or `CorruptPDF` when MuPDF had to rebuild the file and
-found none). Whether there is text at all is decided from the sampled pages
-(`require_text`): none on any page is `NoTextLayer` when the pages carry
-images (a scan) and `EmptyDocument` otherwise.
+found none). When the sampled pages give no lines, `require_text` looks at
+every page: no text on any is `NoTextLayer` when the pages carry images (a
+scan) and `EmptyDocument` otherwise; text that the line reader cannot take
+(all of it vertical or slanted) is `AngledText`, not "blank".
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from ingest.sniff import describe
 
 _HEAD = 1024  # the header may follow some junk, within the first kilobyte
 _TAIL = 4096  # %%EOF may be followed by a little junk
-MUPDF_ERRORS = (RuntimeError, pymupdf.mupdf.FzErrorBase)
+# What MuPDF raises on a malformed file: its own errors, RuntimeError ("code=7: Invalid
+# number of pages" for a page tree whose /Count is negative or absurd) and ValueError
+# ("page not in document" when /Count promises more pages than the tree has).
+MUPDF_ERRORS = (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase)
 
 
 def reason(exc: BaseException) -> str:
@@ -56,22 +60,32 @@ def open_pdf(path: Path, data: bytes | None = None) -> pymupdf.Document:
             document = pymupdf.open(path, filetype="pdf")
     except MUPDF_ERRORS as exc:
         raise CorruptPDF(source, reason(exc)) from None
-    if document.needs_pass:
+    try:
+        _check(document, source)
+    except BaseException:
         document.close()
-        raise EncryptedPDF(source, "a password is needed to open it")
-    if document.page_count == 0:
-        repaired = document.is_repaired
-        document.close()
-        if repaired:
-            raise CorruptPDF(source, "no pages could be recovered")
-        raise EmptyDocument(source, "the PDF has no pages")
+        raise
     return document
 
 
-def require_text(document: pymupdf.Document, source: str, checked: set[int]) -> int:
-    """A page (0-based) with text, looking past the `checked` ones, or the error for a PDF without any."""
+def _check(document: pymupdf.Document, source: str) -> None:
+    """Raise the named error for a document that needs a password or has no readable pages."""
+    try:
+        if document.needs_pass:
+            raise EncryptedPDF(source, "a password is needed to open it")
+        count, repaired = document.page_count, document.is_repaired
+    except MUPDF_ERRORS as exc:
+        raise CorruptPDF(source, f"the page tree: {reason(exc)}") from None
+    if count == 0 and repaired:
+        raise CorruptPDF(source, "no pages could be recovered")
+    if count == 0:
+        raise EmptyDocument(source, "the PDF has no pages")
+
+
+def require_text(document: pymupdf.Document, source: str) -> int:
+    """A page (0-based) with text, or the error for a PDF without any."""
     for number in range(document.page_count):
-        if number not in checked and document[number].get_text("text", flags=FLAGS).strip():
+        if document[number].get_text("text", flags=FLAGS).strip():
             return number
     for page in document:
         if page.get_images(full=False) or page.get_image_info():

@@ -13,7 +13,7 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import Depends, FastAPI, File, Header, Path, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Header, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -37,6 +37,7 @@ from search_api.models import (
     UploadResult,
 )
 from search_api.settings import ApiSettings
+from search_api.uploads import TooLarge, read_uploads
 
 STATIC = FilePath(__file__).parent / "static"
 
@@ -218,6 +219,16 @@ def create_app(
             list[str] | None,
             Query(description="Party name or letter (repeatable).", examples=["Velfærdslisten"]),
         ] = None,
+        party_role: Annotated[
+            str | None,
+            Query(
+                description="Narrow party: voted_for or voted_against.", examples=["voted_against"]
+            ),
+        ] = None,
+        voted: Annotated[
+            bool | None,
+            Query(description="Only items with (true) or without (false) a recorded vote."),
+        ] = None,
         min_amount: Annotated[
             str | None,
             Query(
@@ -267,6 +278,8 @@ def create_app(
             person=person,
             person_role=person_role,
             party=party,
+            party_role=party_role,
+            voted=voted,
             min_amount=min_amount,
             max_amount=max_amount,
             kind=kind,
@@ -487,7 +500,10 @@ def create_app(
         responses={
             401: {"model": ErrorResponse, "description": "No X-API-Key header"},
             403: {"model": ErrorResponse, "description": "Wrong key, or writes disabled"},
-            413: {"model": ErrorResponse, "description": "A file is over MINUTES_MAX_UPLOAD_BYTES"},
+            413: {
+                "model": ErrorResponse,
+                "description": "The files together are over MINUTES_MAX_UPLOAD_BYTES",
+            },
             422: {"model": ErrorResponse, "description": "No `files` in the form"},
             503: {"model": ErrorResponse, "description": "The index cannot take writes"},
         },
@@ -497,22 +513,23 @@ def create_app(
         files: Annotated[
             list[UploadFile], File(description="PDFs, text/markdown or portal HTML minutes.")
         ],
+        replace: Annotated[
+            bool,
+            Form(
+                description="Also replace documents of the same file name. New minutes of a "
+                "meeting already indexed replace those anyway; every replacement is listed."
+            ),
+        ] = False,
     ) -> dict[str, Any]:
-        """Ingest uploaded files. Each gets a status: ingested, unchanged, or failed with the reason."""
-        payloads = []
-        for upload_file in files:
-            data = upload_file.file.read(settings.max_upload_bytes + 1)
-            if len(data) > settings.max_upload_bytes:
-                raise ApiError(
-                    413,
-                    f"{upload_file.filename} is larger than {settings.max_upload_bytes} bytes",
-                    "files",
-                )
-            payloads.append((FilePath(upload_file.filename or "upload").name, data))
+        """Ingest uploaded files. Each gets a status: ingested, unchanged, or failed with the reason and a code."""
+        try:
+            payloads = read_uploads(files, settings.max_upload_bytes)
+        except TooLarge as exc:
+            raise ApiError(413, str(exc), "files") from None
         results = []
         with write_lock:
             for name, data in payloads:
-                results.append(index.indexer.ingest_bytes(data, name).__dict__)
+                results.append(index.indexer.ingest_bytes(data, name, replace=replace).__dict__)
             index.store.flush()
         return {"files": results}
 

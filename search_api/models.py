@@ -239,6 +239,12 @@ class CaseTimeline(BaseModel):
     items: list[Item] = Field(description="Every item of the case, oldest meeting first.")
 
 
+class Replaced(BaseModel):
+    doc_id: str
+    source: str
+    why: str = Field(description="same_meeting, or same_name when `replace` was asked for.")
+
+
 class FileStatus(BaseModel):
     source: str
     status: str = Field(description="ingested, unchanged or failed.")
@@ -248,7 +254,18 @@ class FileStatus(BaseModel):
     items: int = 0
     chunks: int = 0
     cpr_redacted: int = 0
-    reason: str | None = Field(default=None, description="Why a file failed.")
+    reason: str | None = Field(
+        default=None, description="Why a file failed, or what an unchanged file duplicates."
+    )
+    code: str | None = Field(
+        default=None,
+        description="The reason for machines: encrypted_pdf, corrupt_pdf, not_a_pdf, "
+        "empty_document, no_text_layer, unreadable_text, unsupported_format, duplicate, "
+        "internal_error.",
+    )
+    replaced: list[Replaced] = Field(
+        default_factory=list, description="Documents this file replaced, and why."
+    )
 
 
 class UploadResult(BaseModel):
