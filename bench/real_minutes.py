@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ingest import parse_bytes
 from ingest.records import Document, Item, slugify
+from ingest.segment import UNNUMBERED_WARNING
 from nlp.extract import extract_meeting_items
 
 REPO = Path(__file__).resolve().parents[1]
@@ -163,7 +164,7 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
         if not ok:
             got = meeting.committee if meeting else None
             scores.misses.append(f"{name}: body {got!r} != {row['body']!r}")
-    numbered = not any("no printed number" in w for w in document.warnings)
+    numbered = UNNUMBERED_WARNING not in document.warnings
     matched = _align(row["items"], document.items, numbered)
     hits = sum(m is not None for m in matched)
     scores.items.hit += hits

@@ -225,6 +225,11 @@ def read_meeting(
     # Cells of a table flattened to "Dato: |" / "18-03-2019 07:45:00 |" lines.
     front = [" ".join(line.split()).strip(" |") for line in front]
     front = [line for line in front if line and not re.fullmatch(r"[-|: ]+", line)]
+    # "Referat" / "til mødet i Kommunalbestyrelsen …": a title broken after its first word.
+    for k in range(len(front) - 2, -1, -1):
+        bare = _TITLE.fullmatch(front[k])
+        if bare and not bare.group("rest") and front[k + 1][:1].islower():
+            front[k : k + 2] = [f"{front[k]} {front[k + 1]}"]
     values, lists, used = _fields(front)
     absent: list[str] = list(lists["absent"])
     committee = _clean_body(values["body"]) if "body" in values else None

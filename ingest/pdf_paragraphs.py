@@ -20,6 +20,8 @@ from ingest.pdf_hyphens import join_lines
 from ingest.pdf_page import Line
 from ingest.pdf_profile import Profile, style_of
 from ingest.records import TOC_LINE, Block, BlockKind
+from ingest.sections import section_kind
+from nlp.case_numbers import find_case_numbers
 
 _MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _LIST_START = re.compile(
@@ -33,6 +35,8 @@ _GOES_ON = re.compile(
     r"under|efter|over|mod|hvor|når|men|jf\.|bl\.a\.|ca\.|kr\.|nr\.|pkt\.|mv\.|evt\.|inkl\.|f\.eks\.))$",
     re.IGNORECASE,
 )
+# Lines that open an item whatever the font: "Punkt 2: …", "Pkt. 42 …", "Sag nr. 130".
+_ITEM_LABEL = re.compile(r"^(?:Punkt|PUNKT|Pkt\.?|Dagsordenspunkt|Sag\s+nr\.?|Nr\.)\s*\d{1,4}\b")
 _MAX_HEADING = 300
 _MAX_PLAIN_HEADING = 150
 _LARGER = 1.15  # a line this much above the body size is set as a heading
@@ -90,6 +94,17 @@ def _first_word_width(line: Line) -> float:
     return (line.x1 - line.x0) * len(word) / max(1, len(line.text))
 
 
+def _alone(text: str) -> bool:
+    """A line that is a block of its own in any font: a section name or a case number."""
+    text = text.strip()
+    if len(text) > 60:
+        return False
+    if section_kind(text) is not None:
+        return True
+    found = find_case_numbers(text)
+    return bool(found) and len(text) - sum(len(c.raw) for c in found) < 12
+
+
 def _breaks(a: Line, b: Line, profile: Profile, right_edge: float) -> bool:
     """Whether row `b` starts a new block after row `a`."""
     if abs(a.size - b.size) > 0.6 or a.bold != b.bold:
@@ -101,7 +116,10 @@ def _breaks(a: Line, b: Line, profile: Profile, right_edge: float) -> bool:
     if gap > profile.line_gap * scale + max(1.5, allowance) or gap < -0.5 * a.height:
         return True
     first = a.text.rstrip()
-    if TOC_LINE.search(first) or _LIST_START.match(b.text):
+    if TOC_LINE.search(first) or _LIST_START.match(b.text) or _ITEM_LABEL.match(b.text):
+        return True
+    # Plain PDFs set everything in one font: structure shows in the words alone.
+    if _alone(first) or _alone(b.text):
         return True
     if TOC_LINE.search(b.text):
         return False  # a contents entry wrapped onto a second line

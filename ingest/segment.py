@@ -66,6 +66,7 @@ _MINUTES_KINDS = {
     SectionKind.CASE,
 }
 _MAX_HEADING_CHARS = 300
+UNNUMBERED_WARNING = "punkterne har intet trykt nummer: de er nummereret i den rækkefølge, de står"
 _PAGE_FOOTER = re.compile(r"^(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+$", re.IGNORECASE)
 
 
@@ -667,6 +668,14 @@ def segment(
         with_minutes_sections >= max(1, len(items) // 2)
         or (meeting is not None and with_minutes_sections > 0)
     )
+    # Without numbered items, only a decision makes a document minutes: a report has
+    # "Indledning" and "Baggrund" sections too.
+    if not numbered and not any(
+        s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION)
+        for it in items
+        for s in it.sections
+    ):
+        is_minutes = False
     # Minutes whose items could not be told apart: the meeting and its text stay searchable.
     # Text flattened to a line a page still shows "Beslutning … den" inside its lines.
     decision_words = decision_headings or sum(
@@ -684,14 +693,14 @@ def segment(
     warnings = []
     if is_minutes or minutes_without_items:
         if meeting is None:
-            warnings.append("no meeting date or committee found in the front matter")
+            warnings.append("mødets dato eller udvalg blev ikke fundet")
         if not numbered and items:
-            warnings.append(
-                "items carry no printed number: they are numbered in order of appearance"
-            )
+            warnings.append(UNNUMBERED_WARNING)
     if not is_minutes:
         if minutes_without_items:
-            warnings.append("minutes, but no agenda items could be told apart: kept as sections")
+            warnings.append(
+                "referat, men dagsordenspunkterne kunne ikke skilles ad: teksten er gemt som afsnit"
+            )
         return Document(
             source=source,
             sha256=sha256,

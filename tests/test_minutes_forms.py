@@ -1,0 +1,309 @@
+"""The ways Danish portals print minutes, read from text, plain PDF and real excerpts.
+
+The short documents below are written for these tests in the forms municipalities use
+(label/value headers, "PUNKTER" lists, items with no printed number, dated decision
+headings, glued numbers); none is a copy of a published page. The last tests score the
+real excerpts in ../shared/external when they are there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from ingest import DocumentKind, SectionKind, parse_bytes
+from ingest.segment import UNNUMBERED_WARNING
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def parse_text(text: str):
+    return parse_bytes(text.encode("utf-8"), "referat.txt")
+
+
+def plain_pdf(text: str) -> bytes:
+    """One font, one size, a line per line: no styling cue at all."""
+    document = pymupdf.open()
+    page = document.new_page(width=595, height=842)
+    y = 60
+    for line in text.strip().split("\n"):
+        if line:
+            page.insert_text((56, y), line, fontname="helv", fontsize=10)
+        y += 13
+    data = document.tobytes()
+    document.close()
+    return data
+
+
+PREPARE_STYLE = """UDVALG
+
+Byrådet
+
+MØDE
+
+Referat
+
+STED
+
+Byrådssalen, Torvet 1
+
+STARTTIDSPUNKT
+
+03-05-2021 18:00:00
+
+SLUTTIDSPUNKT
+
+03-05-2021 20:10:00
+
+
+PUNKTER
+
+51. Godkendelse af dagsorden
+52. Ny skolestruktur - høring
+53. Salg af grund i Østerby - Lukket punkt
+
+
+
+51. Godkendelse af dagsorden
+
+Godkendelse af dagsorden
+Beslutning Byrådet den 03-05-2021
+
+Dagsorden godkendt.
+
+Fraværende:
+
+Jonas Kragh
+
+
+
+52. Ny skolestruktur - høring
+
+Ny skolestruktur - høring
+Sagsfremstilling
+
+Forvaltningen har udarbejdet et forslag til ny skolestruktur, som sendes i høring.
+
+Beslutning Byrådet den 03-05-2021
+
+Godkendt.
+
+
+
+53. Salg af grund i Østerby - Lukket punkt
+
+Salg af grund i Østerby - Lukket punkt
+Køber er Hans Hansen, der betaler 1,2 mio. kr. for grunden.
+"""
+
+
+def test_label_value_header_punkter_list_and_running_numbers():
+    document = parse_text(PREPARE_STYLE)
+    assert document.kind is DocumentKind.MINUTES
+    meeting = document.meeting
+    assert (meeting.committee, meeting.date, meeting.start_time) == (
+        "Byrådet",
+        dt.date(2021, 5, 3),
+        "18:00",
+    )
+    assert meeting.place == "Byrådssalen, Torvet 1"
+    got = [(it.number, it.title) for it in document.items]
+    assert got == [
+        (51, "Godkendelse af dagsorden"),
+        (52, "Ny skolestruktur - høring"),  # the hyphen stays a hyphen
+        (53, "Salg af grund i Østerby - Lukket punkt"),
+    ]
+    # "Beslutning Byrådet den <the meeting's date>" is this meeting's decision, not an earlier one.
+    assert [s.kind for s in document.items[1].sections] == [SectionKind.CASE, SectionKind.DECISION]
+
+
+def test_closed_item_marked_in_its_title_publishes_no_text():
+    closed = parse_text(PREPARE_STYLE).items[2]
+    assert closed.closed
+    assert closed.sections == ()
+    assert "Hans Hansen" not in closed.text()
+
+
+UNNUMBERED = """Beslutningsprotokol
+
+onsdag den 30. november 2022 kl. 17:00
+
+Mødested: Byrådssalen
+Udvalg: Byrådet
+Medlemmer: Anne Holm, Bent Krogh, Carsten Due
+
+Udskriv hele dagsordenen
+  • Udskriv
+    Sagsid.: 22/2694, Sagsinitialer: abc
+
+    Indstilling
+
+    Sekretariatet indstiller, at dagsordenen godkendes.
+
+    Beslutning Byrådet den 30-11-2022
+
+    Godkendt.
+
+  • Udskriv
+    Sagsid.: 22/36619, Sagsinitialer: xyz
+
+    Sagsfremstilling
+
+    Bestyrelsen for hallen skal have et nyt medlem.
+
+    Beslutning Byrådet den 30-11-2022
+
+    Byrådet valgte Bent Krogh.
+"""
+
+
+def test_items_without_printed_numbers_start_at_their_case_lines():
+    document = parse_text(UNNUMBERED)
+    assert document.kind is DocumentKind.MINUTES
+    assert document.meeting.committee == "Byrådet"
+    assert document.meeting.date == dt.date(2022, 11, 30)
+    assert document.meeting.participants == ("Anne Holm", "Bent Krogh", "Carsten Due")
+    assert [it.case_numbers[:1] for it in document.items] == [("22/2694",), ("22/36619",)]
+    assert UNNUMBERED_WARNING in document.warnings
+    # Portal buttons ("Udskriv") are not minutes text.
+    assert all("Udskriv" not in it.text() for it in document.items)
+    assert document.items[1].sections[-1].kind is SectionKind.DECISION
+
+
+DECISION_FIRST = """Økonomiudvalget
+Referat • 17. juni 2025 kl. 15.30
+Indhold
+Beslutning i Økonomiudvalget den 17-06-2025
+Dagsorden godkendt.
+Beslutningstema
+Orientering om budgettet for 2026.
+Indstilling
+Direktionen indstiller, at orienteringen tages til efterretning.
+Beslutning i Økonomiudvalget den 17-06-2025
+Taget til efterretning.
+Beslutningstema
+Ny parkeringsnorm.
+Sagsfremstilling
+Forvaltningen foreslår en ny norm.
+"""
+
+
+def test_sections_starting_over_mark_the_next_unnumbered_item():
+    document = parse_text(DECISION_FIRST)
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Økonomiudvalget",
+        dt.date(2025, 6, 17),
+    )
+    assert document.meeting.start_time == "15:30"
+    kinds = [[s.kind for s in it.sections] for it in document.items]
+    assert kinds == [
+        [SectionKind.DECISION],
+        [SectionKind.RESUME, SectionKind.RECOMMENDATION, SectionKind.DECISION],
+        [SectionKind.RESUME, SectionKind.CASE],
+    ]
+
+
+def test_glued_numbers_meeting_line_and_numbered_lists_that_are_not_items():
+    document = parse_text(
+        """Økonomiudvalgets møde den 21. januar 2026
+Mødelokale 1 kl. 16.00
+1Godkendelse af dagsorden
+Beslutning
+Godkendt.
+2Forretningsorden for udvalget
+Indstilling
+Administrationen indstiller, at:
+1. Forslag til forretningsorden godkendes.
+2. Formanden bemyndiges til at underskrive.
+Beslutning
+Godkendt.
+"""
+    )
+    assert document.meeting.committee == "Økonomiudvalget"
+    assert document.meeting.date == dt.date(2026, 1, 21)
+    assert document.meeting.start_time == "16:00"
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Forretningsorden for udvalget"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("Tirsdag den 14-04-2009 kl. 17:00", dt.date(2009, 4, 14), "17:00"),
+        ("Den 10.02.2021 kl. 13:00", dt.date(2021, 2, 10), "13:00"),
+        ("Mødedato: Tirsdag d. 12. august 2025 kl. 16:30", dt.date(2025, 8, 12), "16:30"),
+    ],
+)
+def test_meeting_date_and_time_forms(line, date, time):
+    document = parse_text(
+        f"Referat\nTeknik- og Miljøudvalget\n{line}\n\n1. Godkendelse af dagsorden\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert (document.meeting.date, document.meeting.start_time) == (date, time)
+    assert document.meeting.committee == "Teknik- og Miljøudvalget"
+
+
+def test_plain_one_font_pdf_keeps_item_one_and_its_case_number_out_of_titles():
+    data = plain_pdf(
+        """Referat
+Teknik- og Miljøudvalget
+Tirsdag den 14-04-2009 kl. 17:00
+Punkt 1: Godkendelse af dagsorden
+00.01.00-A00-1-25
+Beslutning
+Godkendt.
+Punkt 2: Lukket: Salg af byggegrund
+00.01.00-A00-2-25
+Køber betaler 800.000 kr.
+"""
+    )
+    document = parse_bytes(data, "referat.pdf")
+    got = [(it.number, it.title, it.case_numbers, it.closed) for it in document.items]
+    assert got == [
+        (1, "Godkendelse af dagsorden", ("00.01.00-A00-1-25",), False),
+        (2, "Lukket: Salg af byggegrund", ("00.01.00-A00-2-25",), True),
+    ]
+    assert document.items[1].sections == ()
+
+
+def test_minutes_whose_items_cannot_be_told_apart_stay_minutes_with_a_warning():
+    document = parse_text(
+        "Referat fra Økonomiudvalget Mødedato: Mandag den 6. oktober 2014 "
+        "1. Godkendelse af dagsorden Sagsid.: 14/40 Beslutning Økonomiudvalget den "
+        "Godkendt. 2. Budget Sagsid.: 14/41 Beslutning Økonomiudvalget den Godkendt.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert document.meeting.date == dt.date(2014, 10, 6)
+    assert document.items == ()
+    assert document.sections and document.warnings
+
+
+def test_a_background_document_is_not_minutes():
+    document = parse_text(
+        "Beskæftigelsesplan 2026\n\nIndledning\n\nPlanen beskriver indsatsen for ledige "
+        "i kommunen og de mål, byrådet har sat for året.\n\nMål\n\nFlere i job.\n"
+    )
+    assert document.kind is DocumentKind.OTHER
+
+
+EXTERNAL = REPO.parent / "shared" / "external" / "real-minutes"
+
+
+@pytest.mark.skipif(not EXTERNAL.exists(), reason="../shared/external/real-minutes is absent")
+@pytest.mark.parametrize("plain", [False, True], ids=["text", "plain-pdf"])
+def test_real_minutes_dev_excerpts_are_read(plain):
+    sys.path.insert(0, str(REPO))
+    from bench.real_minutes import score
+
+    scores = score("dev", plain_pdf=plain)
+    assert scores.documents >= 20
+    assert scores.recognised.right / scores.recognised.total >= 0.95
+    assert scores.date.right / scores.date.total >= 0.9
+    assert scores.items.hit / scores.items.gold >= 0.85
+    assert scores.items.hit / scores.items.found >= 0.9
