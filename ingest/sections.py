@@ -115,7 +115,7 @@ class DatedDecision:
 
 def dated_decision(heading: str) -> DatedDecision | None:
     """ "Beslutning i Byrådet den 15-12-2021" -> (Byrådet, 2021-12-15); None for other lines."""
-    text = " ".join(heading.split()).rstrip(" :.")
+    text = re.sub(r"^[•·▪◦■*]\s*", "", " ".join(heading.split())).rstrip(" :.")
     m = _BODY_DATE_ITEM.match(text.lower())
     if m is not None:
         dates = find_dates(m.group("date"))
