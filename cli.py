@@ -425,6 +425,10 @@ def case(
     as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
 ) -> None:
     """Follow a case across meetings, oldest first, with decisions and earlier decisions quoted."""
+    from index.search import MIN_CASE_CHARS
+
+    if len(case_number.strip()) < MIN_CASE_CHARS:
+        fail(f"et sagsnummer eller en KLE-gruppe har mindst {MIN_CASE_CHARS} tegn", 2)
     index = open_index()
     try:
         records = index.searcher.case_timeline(case_number.strip())

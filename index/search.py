@@ -22,6 +22,8 @@ from index.sparse import SparseEncoder
 from index.store import Hit, SparseVector, Store
 from nlp.case_numbers import find_case_numbers
 
+CASE_LIMIT = 500  # items of one case timeline
+MIN_CASE_CHARS = 2  # a KLE main group ("15") is the shortest case query
 MODES = ("hybrid", "dense", "sparse")
 BACKGROUND_WEIGHT = float(os.environ.get("MINUTES_BACKGROUND_WEIGHT", "0.7"))
 FACET_KEYS = ("committee", "year", "outcomes", "parties", "kle_groups", "kind")
@@ -319,16 +321,23 @@ class Searcher:
         )
         return hits[0].payload.get("record") if hits else None
 
-    def records(self, flt: SearchFilter) -> list[dict[str, Any]]:
-        hits = self.store.scroll(replace(flt, chunk_types=("title",)))
+    def records(self, flt: SearchFilter, limit: int | None = None) -> list[dict[str, Any]]:
+        hits = self.store.scroll(replace(flt, chunk_types=("title",)), limit=limit)
         return [h.payload["record"] for h in hits if "record" in h.payload]
 
-    def case_timeline(self, case_number: str) -> list[dict[str, Any]]:
-        """Every item of a case across meetings, oldest first."""
+    def case_timeline(self, case_number: str, limit: int = CASE_LIMIT) -> list[dict[str, Any]]:
+        """Items of a case across meetings, oldest first (at most `limit`).
+
+        A case number, or a KLE prefix of at least two characters ("15"); anything
+        shorter, blank included, is no case and finds nothing.
+        """
+        case_number = case_number.strip()
+        if len(case_number) < MIN_CASE_CHARS:
+            return []
         flt = SearchFilter(case_numbers=(case_number,))
-        records = self.records(flt)
+        records = self.records(flt, limit)
         if not records:
-            records = self.records(SearchFilter(case_prefix=case_number))
+            records = self.records(SearchFilter(case_prefix=case_number), limit)
         records.sort(
             key=lambda r: ((r.get("meeting") or {}).get("date") or "", r.get("number") or 0)
         )

@@ -5,6 +5,7 @@ the key from `MINUTES_API_KEY` in the `X-API-Key` header. Every error has
 one shape: `{"error": {"status", "message", "field"}}`.
 """
 
+import hmac
 import threading
 from collections.abc import Callable
 from contextlib import asynccontextmanager, suppress
@@ -21,10 +22,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from index.filter_input import FilterError, build_filter, resolve_committees
 from index.filters import SearchFilter
-from index.search import MODES, SearchResponse
+from index.search import MIN_CASE_CHARS, MODES, SearchResponse
 from index.service import MinutesIndex
 from index.store import StoreError
 from search_api import feeds
+from search_api.guard import Guard, page_policy
 from search_api.models import (
     CaseTimeline,
     Deleted,
@@ -125,6 +127,12 @@ def create_app(
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["X-API-Key"],
         )
+    app.add_middleware(
+        Guard,
+        page="/",
+        page_csp=page_policy(STATIC / "index.html"),
+        max_body=settings.max_upload_bytes,
+    )
     app.state.index = index
     app.state.settings = settings
 
@@ -166,7 +174,7 @@ def create_app(
             )
         if not x_api_key:
             raise ApiError(401, "the X-API-Key header is missing", "X-API-Key")
-        if x_api_key != settings.api_key:
+        if not hmac.compare_digest(x_api_key.encode(), settings.api_key.encode()):
             raise ApiError(403, "the X-API-Key is not valid", "X-API-Key")
 
     def indexed_committees() -> list[str]:
@@ -488,7 +496,13 @@ def create_app(
         ],
     ) -> dict[str, Any]:
         """A case across meetings, oldest first: committee, date, item, outcomes and earlier decisions."""
-        records = index.searcher.case_timeline(case_number.strip())
+        if len(case_number.strip()) < MIN_CASE_CHARS:
+            raise ApiError(
+                422,
+                f"et sagsnummer eller en KLE-gruppe har mindst {MIN_CASE_CHARS} tegn",
+                "case_number",
+            )
+        records = index.searcher.case_timeline(case_number)
         if not records:
             raise ApiError(404, f"no items with case number '{case_number}'", "case_number")
         return {"case_number": case_number, "items": records}
@@ -568,7 +582,7 @@ def create_app(
         stats = index_stats(index)
         return {
             "status": "ok",
-            "store": stats["store"],
+            "store": "qdrant server" if settings.qdrant_url else "qdrant-edge (embedded)",
             "model": stats["model"],
             "model_loaded": "embedder" in index.__dict__,
             "documents": stats["documents"],

@@ -1,4 +1,11 @@
-"""Search results as an Atom feed, CSV rows or JSON, for alerts and exports."""
+"""Search results as an Atom feed, CSV rows or JSON, for alerts and exports.
+
+A CSV cell that a spreadsheet would take for a formula (it starts with =, +,
+-, @, a tab or a carriage return) gets a leading ' so it stays text. The
+feed leaves out every character XML 1.0 does not allow (control characters
+other than tab and newlines, lone surrogates, U+FFFE and U+FFFF), whether it
+came with the query or with the indexed text.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,9 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterator, Sequence
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from index.search import SearchResult
 
@@ -26,10 +34,23 @@ CSV_COLUMNS = (
 )
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    """`text` escaped for XML, without the characters XML cannot carry."""
+    return _escape(_NOT_XML.sub("", text), {'"': "&quot;"})
+
+
 def _cell(value: object) -> str:
+    if isinstance(value, int | float):
+        return str(value)  # a number, not text that could be a formula
     if isinstance(value, list):
-        return "; ".join(map(str, value))
-    return "" if value is None else str(value)
+        text = "; ".join(map(str, value))
+    else:
+        text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def csv_rows(results: Sequence[SearchResult]) -> Iterator[str]:
