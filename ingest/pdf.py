@@ -52,7 +52,7 @@ from pathlib import Path
 import pymupdf
 
 from ingest.errors import AngledText, CorruptPDF, UnreadableText
-from ingest.pdf_hyphens import join_pair
+from ingest.pdf_hyphens import seam
 from ingest.pdf_open import MUPDF_ERRORS, open_pdf, reason, require_text
 from ingest.pdf_page import Line, page_lines
 from ingest.pdf_paragraphs import page_blocks
@@ -132,13 +132,36 @@ def _read_page(page: pymupdf.Page, profile: Profile, cached: list[Line] | None) 
     return [block for _, block in placed]
 
 
-def _continues(held: Block, block: Block) -> bool:
+class _Held:
+    """The last paragraph of the pages read so far, kept in parts: it may go on over many
+    pages, and joining or testing it whole on every page would cost time quadratic in pages."""
+
+    def __init__(self, block: Block):
+        self.page = block.page
+        self.parts = [block.text]
+
+    @property
+    def tail(self) -> str:
+        return self.parts[-1]
+
+    def extend(self, text: str) -> None:
+        drop, separator = seam(self.parts[-1], text)
+        if drop:
+            self.parts[-1] = self.parts[-1][:-drop]
+        self.parts.append(separator + text)
+
+    def block(self) -> Block:
+        return Block("".join(self.parts), self.page)
+
+
+def _continues(held: _Held, block: Block) -> bool:
     """Whether the first paragraph of a page goes on with the last one of the page before."""
-    if block.kind is not BlockKind.PARAGRAPH or TOC_LINE.search(held.text):
+    tail = held.tail
+    if block.kind is not BlockKind.PARAGRAPH or TOC_LINE.search(tail):
         return False
-    if held.text.endswith("-"):
+    if tail.endswith("-"):
         return True
-    return not _SENTENCE_END.search(held.text) and block.text[:1].islower()
+    return not _SENTENCE_END.search(tail) and block.text[:1].islower()
 
 
 def _blocks(
@@ -148,7 +171,7 @@ def _blocks(
     cache: dict[int, list[Line]],
     source: str,
 ) -> Iterator[Block]:
-    held: Block | None = None  # the last paragraph of the page before
+    held: _Held | None = None  # the last paragraph of the page before
     count = document.page_count  # read once, by `read_pdf`, before: it cannot fail here
     try:
         for number in range(count):
@@ -160,13 +183,19 @@ def _blocks(
             except MUPDF_ERRORS as exc:
                 raise CorruptPDF(source, f"page {number + 1}: {reason(exc)}") from None
             if held is not None and blocks and _continues(held, blocks[0]):
-                blocks[0] = Block(join_pair(held.text, blocks[0].text), held.page)
+                held.extend(blocks.pop(0).text)
+                if blocks:  # the paragraph ended on this page
+                    yield held.block()
+                    held = None
             elif held is not None:
-                yield held
-            held = blocks.pop() if blocks and blocks[-1].kind is BlockKind.PARAGRAPH else None
-            yield from blocks
+                yield held.block()
+                held = None
+            if blocks:
+                if blocks[-1].kind is BlockKind.PARAGRAPH:
+                    held = _Held(blocks.pop())
+                yield from blocks
         if held is not None:
-            yield held
+            yield held.block()
     finally:
         document.close()
 

@@ -19,23 +19,30 @@ SUSPENDED_BEFORE = frozenset(
 )
 
 
-def join_pair(previous: str, line: str) -> str:
-    """`previous` and the next line of the same paragraph as one string."""
-    if not previous:
-        return line
-    if not line:
-        return previous
+def seam(previous: str, line: str) -> tuple[int, str]:
+    """How `line` goes on from `previous`: characters to drop from its end, and the separator.
+
+    Only the end of `previous` is read, so a paragraph can be built in parts.
+    """
+    if not previous or not line:
+        return 0, ""
     if previous.endswith("\u00ad"):
-        return previous[:-1] + line
+        return 1, ""
     if not previous.endswith("-") or len(previous) < 2 or previous[-2].isspace():
-        return f"{previous} {line}"
+        return 0, " "
     first_word = line.split(" ", 1)[0].rstrip(",.;:")
     if first_word.lower() in SUSPENDED_BEFORE:
-        return f"{previous} {line}"
+        return 0, " "
     before, after = previous[-2], line[0]
     if before.isalpha() and before.islower() and after.isalpha() and after.islower():
-        return previous[:-1] + line
-    return previous + line
+        return 1, ""
+    return 0, ""
+
+
+def join_pair(previous: str, line: str) -> str:
+    """`previous` and the next line of the same paragraph as one string."""
+    drop, separator = seam(previous, line)
+    return previous[: len(previous) - drop] + separator + line
 
 
 def join_lines(lines: Iterable[str]) -> str:
