@@ -27,7 +27,7 @@ SUPPORTED_SUFFIXES = {".pdf"} | TEXT_SUFFIXES | HTML_SUFFIXES
 def _decode(data: bytes, source: str) -> str:
     text = decode_text(data)
     if "\x00" in text:  # no text file has NUL characters: a binary file with a text name
-        raise UnsupportedFormat(source, f"binary content: it is {describe(data[:1024], data)}")
+        raise UnsupportedFormat(source, f"binært indhold: det er {describe(data[:1024], data)}")
     return text
 
 
@@ -50,10 +50,10 @@ def _parse_bytes(data: bytes, source: str) -> Document:
     suffix = Path(source).suffix.lower()
     sha256 = hashlib.sha256(data).hexdigest()
     if not data.strip():
-        raise EmptyDocument(source, "0 bytes of content")
+        raise EmptyDocument(source, "0 bytes indhold")
     if data.startswith(b"%PDF") or suffix == ".pdf":
         if b"%PDF" not in data[:1024]:
-            raise NotAPDF(source, f"no %PDF header: it is {describe(data[:1024], data)}")
+            raise NotAPDF(source, f"intet %PDF-hoved: det er {describe(data[:1024], data)}")
         return _segment_pdf(read_pdf(Path(source), data=data), source, sha256)
     if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
@@ -63,12 +63,12 @@ def _parse_bytes(data: bytes, source: str) -> Document:
         blocks = read_text(_decode(data, source))
     else:
         raise UnsupportedFormat(
-            source, f"'{suffix}' is not one of {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+            source, f"'{suffix}' er ikke en af {', '.join(sorted(SUPPORTED_SUFFIXES))}"
         )
     blocks = list(blocks)
     page_count = max((b.page for b in blocks), default=0)
     if not blocks:
-        raise EmptyDocument(source, "no text")
+        raise EmptyDocument(source, "ingen tekst")
     return segment(blocks, source=source, sha256=sha256, page_count=page_count)
 
 

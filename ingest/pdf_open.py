@@ -50,9 +50,9 @@ def open_pdf(path: Path, data: bytes | None = None) -> pymupdf.Document:
     if size == 0:
         raise EmptyDocument(source, "0 bytes")
     if b"%PDF-" not in head:
-        raise NotAPDF(source, f"no %PDF header: it is {describe(head, data or path)}")
+        raise NotAPDF(source, f"intet %PDF-hoved: det er {describe(head, data or path)}")
     if b"%%EOF" not in tail:
-        raise CorruptPDF(source, "truncated: no %%EOF marker at the end")
+        raise CorruptPDF(source, "afkortet: intet %%EOF-mærke til sidst")
     try:
         if data is not None:
             document = pymupdf.open(stream=data, filetype="pdf")
@@ -72,14 +72,14 @@ def _check(document: pymupdf.Document, source: str) -> None:
     """Raise the named error for a document that needs a password or has no readable pages."""
     try:
         if document.needs_pass:
-            raise EncryptedPDF(source, "a password is needed to open it")
+            raise EncryptedPDF(source, "den kræver en adgangskode")
         count, repaired = document.page_count, document.is_repaired
     except MUPDF_ERRORS as exc:
-        raise CorruptPDF(source, f"the page tree: {reason(exc)}") from None
+        raise CorruptPDF(source, f"sidetræet: {reason(exc)}") from None
     if count == 0 and repaired:
-        raise CorruptPDF(source, "no pages could be recovered")
+        raise CorruptPDF(source, "ingen sider kunne reddes")
     if count == 0:
-        raise EmptyDocument(source, "the PDF has no pages")
+        raise EmptyDocument(source, "PDF'en har ingen sider")
 
 
 def require_text(document: pymupdf.Document, source: str) -> int:
@@ -89,9 +89,11 @@ def require_text(document: pymupdf.Document, source: str) -> int:
             return number
     for page in document:
         if page.get_images(full=False) or page.get_image_info():
-            raise NoTextLayer(source, f"{_pages(document.page_count)} of images and no text")
-    raise EmptyDocument(source, f"blank: no text on any of its {_pages(document.page_count)}")
+            raise NoTextLayer(source, f"{_pages(document.page_count)} med billeder og ingen tekst")
+    raise EmptyDocument(
+        source, f"blank: ingen tekst på nogen af dens {_pages(document.page_count)}"
+    )
 
 
 def _pages(count: int) -> str:
-    return f"{count} page" if count == 1 else f"{count} pages"
+    return f"{count} side" if count == 1 else f"{count} sider"

@@ -245,7 +245,7 @@ def test_upload_search_delete(server, tmp_path):
     assert statuses["teknik.pdf"]["status"] == "ingested" and statuses["teknik.pdf"]["items"] == 3
     assert (
         statuses["ødelagt.pdf"]["status"] == "failed"
-        and "truncated" in statuses["ødelagt.pdf"]["reason"]
+        and "afkortet" in statuses["ødelagt.pdf"]["reason"]
     )
     again = server.post("/documents", files=files[:1], headers={"X-API-Key": KEY}).json()
     assert again["files"][0]["status"] == "unchanged"

@@ -65,7 +65,7 @@ def test_parse_bad_file_exit_code(tmp_path):
     bad = make_encrypted_pdf(tmp_path / "hemmelig.pdf")
     result = run("parse", str(bad), data=tmp_path)
     assert result.returncode == 1
-    assert "Error:" in result.stderr and "encrypted" in result.stderr
+    assert "Error:" in result.stderr and "krypteret" in result.stderr
 
 
 def test_ingest_search_case_show_stats(seeds_dir, tmp_path):

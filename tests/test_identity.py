@@ -103,7 +103,10 @@ def test_an_upload_name_with_a_path_replaces_nothing(tmp_path):
         MINUTES_DATA=tmp_path / "data", MINUTES_MODEL="hash", MINUTES_API_KEY=KEY
     )
     index = MinutesIndex(settings, embedder=HashEmbedder())
-    with serve(create_app(settings, index)) as url, httpx.Client(base_url=url) as client:
+    with (
+        serve(create_app(settings, index)) as url,
+        httpx.Client(base_url=url, timeout=60) as client,
+    ):
 
         def upload(name: str, text: str, **form) -> dict:
             files = {"files": (name, text.encode(), "text/markdown")}

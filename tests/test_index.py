@@ -44,7 +44,7 @@ def test_batch_ingest_records_failures_and_goes_on(index):
     assert summary["files"] == 8
     assert summary["failed"] == 1
     (failure,) = index.summary.failures
-    assert failure.source == "hemmelig.pdf" and "encrypted" in failure.reason
+    assert failure.source == "hemmelig.pdf" and "krypteret" in failure.reason
     assert summary["meetings"] == 5
 
 

@@ -104,7 +104,7 @@ def test_bad_pdfs_get_named_errors(tmp_path, make, error):
 
 
 def test_blank_pages_and_zero_bytes_are_empty(tmp_path):
-    with pytest.raises(EmptyDocument, match="blank: no text on any of its 5 pages"):
+    with pytest.raises(EmptyDocument, match="blank: ingen tekst på nogen af dens 5 sider"):
         parse_file(make_blank_pages_pdf(tmp_path / "blank.pdf"))
     zero = tmp_path / "zero.pdf"
     zero.write_bytes(b"")
@@ -113,10 +113,10 @@ def test_blank_pages_and_zero_bytes_are_empty(tmp_path):
 
 
 def test_image_only_is_no_text_layer_and_unmapped_glyphs_are_unreadable(tmp_path):
-    with pytest.raises(NoTextLayer, match="no text layer") as scan:
+    with pytest.raises(NoTextLayer, match="intet tekstlag") as scan:
         parse_file(make_image_only_pdf(tmp_path / "scan.pdf"))
     assert not isinstance(scan.value, UnreadableText)
-    with pytest.raises(UnreadableText, match="no Unicode mapping"):
+    with pytest.raises(UnreadableText, match="ingen Unicode-oversættelse"):
         parse_file(make_unmapped_glyphs_pdf(tmp_path / "glyphs.pdf"))
 
 
@@ -131,11 +131,11 @@ def _zip(members: dict[str, str]) -> bytes:
 @pytest.mark.parametrize(
     ("content", "says"),
     [
-        (_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}), "Word document"),
-        (_zip({"a.txt": "hej", "b.txt": "med dig"}), "ZIP archive of 2 files"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG image"),
+        (_zip({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}), "Word-dokument"),
+        (_zip({"a.txt": "hej", "b.txt": "med dig"}), "ZIP-arkiv med 2 filer"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG-billede"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "OLE2"),
-        ("Kære udvalg, dette er ikke en PDF.".encode(), "text file"),
+        ("Kære udvalg, dette er ikke en PDF.".encode(), "tekstfil"),
     ],
 )
 def test_renamed_files_say_what_they_are(tmp_path, content, says):
