@@ -8,7 +8,7 @@ version of a document live in four steps, each one store operation:
    chunk, so it is the same chunk, and it must never disappear);
 2. one update makes the staged points and the kept live ones the new
    version: `state="live"`, the `ingest_id`, a `committed` time and the
-   documents it `supersedes` (older files of the same source);
+   documents it `supersedes` (those `index.identity` says it replaces);
 3. the kept points are written again with the new payload;
 4. every other point of the document, and the superseded documents, are
    deleted;
