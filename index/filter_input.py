@@ -16,6 +16,7 @@ from nlp.records import Outcome
 
 KINDS = ("minutes", "other")
 PERSON_ROLES = ("any", "present", "absent", "voted_for", "voted_against")
+PARTY_ROLES = ("any", "voted_for", "voted_against")
 _KLE_PREFIX = re.compile(r"^\d{2}(?:\.\d{2}){0,2}$")
 
 
@@ -101,6 +102,8 @@ def build_filter(
     person: Sequence[str] | str | None = None,
     person_role: str | None = None,
     party: Sequence[str] | str | None = None,
+    party_role: str | None = None,
+    voted: bool | None = None,
     min_amount: str | float | Decimal | None = None,
     max_amount: str | float | Decimal | None = None,
     kind: Sequence[str] | str | None = None,
@@ -128,6 +131,11 @@ def build_filter(
         raise FilterError(
             "person_role", f"unknown role '{role}'; use one of {', '.join(PERSON_ROLES)}"
         )
+    party_way = party_role or "any"
+    if party_way not in PARTY_ROLES:
+        raise FilterError(
+            "party_role", f"unknown role '{party_way}'; use one of {', '.join(PARTY_ROLES)}"
+        )
     case = (case or "").strip() or None
     case_numbers: tuple[str, ...] = ()
     case_prefix = None
@@ -149,6 +157,8 @@ def build_filter(
         persons=_values(person),
         person_role=None if role == "any" else role,
         parties=resolve_parties(_values(party)),
+        party_role=None if party_way == "any" else party_way,
+        voted=voted,
         min_amount=low,
         max_amount=high,
         kinds=kinds,

@@ -17,6 +17,11 @@ PERSON_FIELDS = {
     "voted_for": "voted_for",
     "voted_against": "voted_against",
 }
+PARTY_FIELDS = {
+    None: "parties",
+    "voted_for": "parties_voted_for",
+    "voted_against": "parties_voted_against",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,8 @@ class SearchFilter:
     persons: tuple[str, ...] = ()
     person_role: str | None = None  # None (any mention), present, absent, voted_for, voted_against
     parties: tuple[str, ...] = ()
+    party_role: str | None = None  # None (any mention), voted_for, voted_against
+    voted: bool | None = None  # items with (True) or without (False) a counted or named vote
     min_amount: Decimal | None = None
     max_amount: Decimal | None = None
     kinds: tuple[str, ...] = ()
@@ -69,7 +76,7 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
         ("committee", flt.committees),
         ("case_numbers", flt.case_numbers),
         ("outcomes", flt.outcomes),
-        ("parties", flt.parties),
+        (PARTY_FIELDS[flt.party_role], flt.parties),
         ("kind", flt.kinds),
         ("doc_id", flt.document_ids),
         ("item_id", flt.item_ids),
@@ -102,6 +109,8 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
                 lte=float(abs(flt.max_amount)) if flt.max_amount is not None else None,
             )
         )
+    if flt.voted is not None:  # a keyword, as "access" below
+        must.append(Condition("voted", ("yes" if flt.voted else "no",)))
     if flt.closed is not None:
         # A keyword, not the boolean "closed": qdrant-edge 0.9 matches booleans as integers and finds nothing.
         must.append(Condition("access", ("closed" if flt.closed else "open",)))

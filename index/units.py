@@ -13,6 +13,7 @@ from typing import Any
 from ingest.records import Document, Item, Section
 from ingest.serialize import item_to_dict, meeting_to_dict, section_to_dict
 from nlp.case_numbers import parse_case_number
+from nlp.names import canonical_party
 from nlp.records import ItemExtraction
 
 
@@ -70,6 +71,8 @@ def item_unit(document: Document, item: Item, extraction: ItemExtraction) -> Uni
     participants = list(meeting.participants) if meeting else []
     voted_for = sorted({n for v in extraction.votes for n in v.for_names})
     voted_against = sorted({n for v in extraction.votes for n in v.against_names})
+    parties_for = sorted({p for n in voted_for if (p := canonical_party(n))})
+    parties_against = sorted({p for n in voted_against if (p := canonical_party(n))})
     amounts = [a.value for a in extraction.amounts]
     outcomes = sorted({d.outcome.value for d in extraction.decisions})
     persons = sorted(set(extraction.persons) | absent | set(voted_for) | set(voted_against))
@@ -89,6 +92,9 @@ def item_unit(document: Document, item: Item, extraction: ItemExtraction) -> Uni
             "persons_absent": sorted(absent),
             "voted_for": voted_for,
             "voted_against": voted_against,
+            "voted": "yes" if extraction.votes else "no",
+            "parties_voted_for": parties_for,
+            "parties_voted_against": parties_against,
             "parties": sorted(set(extraction.parties)),
             "organizations": sorted(set(extraction.organizations)),
             "amounts_abs": sorted({float(abs(a)) for a in amounts}),
@@ -138,6 +144,9 @@ def section_units(document: Document) -> list[Unit]:
             "persons_absent": [],
             "voted_for": [],
             "voted_against": [],
+            "voted": "no",
+            "parties_voted_for": [],
+            "parties_voted_against": [],
             "parties": [],
             "organizations": [],
             "kle_groups": [],

@@ -198,7 +198,7 @@ def _list_entries(lines: list[str], gazetteer: Gazetteer) -> list[tuple[str, Sco
 
 def _is_entry(line: str) -> bool:
     """A line of a list of absentees: a name, maybe a party, items and a reason."""
-    return bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$)", line)) and len(line.split()) <= 10
+    return bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$|og\s)", line)) and len(line.split()) <= 12
 
 
 def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsence]]:

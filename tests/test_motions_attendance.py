@@ -1,0 +1,180 @@
+"""Several decisions in one item with their votes, and absences that cover items across a meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.records import Item, Meeting, Section, SectionKind
+from nlp.extract import extract_item, extract_meeting_items
+from nlp.item_scope import Scope
+from nlp.motions import author_of, points_of
+from nlp.names import Gazetteer
+from nlp.records import Outcome
+from nlp.votes import find_votes
+
+PEOPLE = ("Anne Holm", "Bo Dahl", "Carl Berg", "Dorte Lund", "Eva Krogh", "Finn Lyng", "Gitte Bak")
+MEETING = Meeting("Byrådet", dt.date(2025, 9, 1), participants=PEOPLE)
+
+
+def _item(number: int, decision: str, title: str = "Et punkt") -> Item:
+    section = Section("Beslutning", SectionKind.DECISION, decision, (1,))
+    return Item(number, title, (), False, 1, 1, (section,))
+
+
+def test_amendment_then_proposal_each_with_its_vote():
+    text = (
+        "Ændringsforslaget fra Venstre blev forkastet med 20 stemmer mod 35.\n\n"
+        "Herefter blev indstillingen godkendt med 40 stemmer mod 15."
+    )
+    found = extract_item(_item(5, text), MEETING).to_json()
+    assert [(d["outcome"], d["amendment"], d["author"]) for d in found["decisions"]] == [
+        ("rejected", True, "Venstre"),
+        ("approved", False, None),
+    ]
+    assert [(v["for"], v["against"], v["decision"]) for v in found["votes"]] == [
+        (20, 35, 0),
+        (40, 15, 1),
+    ]
+    assert [d["vote"] for d in found["decisions"]] == [0, 1]
+    assert found["decisions"][0]["text"].startswith("Ændringsforslaget fra Venstre")
+    assert found["decisions"][1]["text"].startswith("Herefter blev indstillingen")
+
+
+def test_one_vote_for_a_group_of_points():
+    text = (
+        "Indstillingens 1. og 2. at-punkt blev godkendt med 40 stemmer mod 15. "
+        "3. at-punkt blev taget til efterretning uden afstemning."
+    )
+    found = extract_item(_item(5, text), MEETING).to_json()
+    assert [(d["point"], d["outcome"], d["vote"]) for d in found["decisions"]] == [
+        (1, "approved", 0),
+        (2, "approved", 0),
+        (3, "noted", None),
+    ]
+    assert [(v["for"], v["against"], v["decision"]) for v in found["votes"]] == [(40, 15, 0)]
+
+
+def test_no_vote_without_a_vote():
+    found = extract_item(_item(5, "Indstillingen blev godkendt uden afstemning."), MEETING)
+    assert found.votes == () and found.decisions[0].vote is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "counts"),
+    [
+        ("Forslaget blev forkastet med 30 stemmer mod 25.", Outcome.REJECTED, (25, 30)),
+        ("Forslaget blev forkastet med 3 stemmer mod 8.", Outcome.REJECTED, (3, 8)),
+        ("Indstillingen blev godkendt med 15 stemmer mod 40.", Outcome.APPROVED, (40, 15)),
+        ("Forslaget faldt med 4 stemmer for og 5 imod.", Outcome.REJECTED, (4, 5)),
+        ("Forslaget blev forkastet med 10 stemmer mod 10.", Outcome.REJECTED, (10, 10)),
+    ],
+)
+def test_which_number_is_for_follows_the_outcome(text, outcome, counts):
+    (vote,) = find_votes(text, Gazetteer(()), outcome)
+    assert (vote.for_count, vote.against) == counts
+
+
+def test_name_lists_decide_the_sides_when_the_outcome_is_unknown():
+    text = "Afstemning: 3 stemmer mod 2. For: Anne Holm og Bo Dahl. Imod: Carl Berg, Dorte Lund og Eva Krogh."
+    (vote,) = find_votes(text, Gazetteer(PEOPLE))
+    assert (vote.for_count, vote.against) == (2, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "points", "author"),
+    [
+        ("Indstillingens 1. og 2. at-punkt blev godkendt.", (1, 2), None),
+        ("At-punkt 1-3 blev godkendt.", (1, 2, 3), None),
+        ("Indstillingspunkterne 1 – 3 anbefales.", (1, 2, 3), None),
+        ("Punkt 15 udgår.", (), None),  # an agenda item, not a point of the recommendation
+        (
+            "Ændringsforslag stillet af Det Konservative Folkeparti:",
+            (),
+            "Det Konservative Folkeparti",
+        ),
+        ("Liste V foreslog, at sagen blev udsat.", (), "Liste V"),
+        ("Udvalget foreslog, at sagen blev udsat.", (), None),
+    ],
+)
+def test_points_and_authors(sentence, points, author):
+    assert points_of(sentence) == points
+    assert author_of(sentence) == author
+
+
+def test_scope_covers():
+    assert Scope().covers(7)
+    assert Scope(numbers=frozenset({3, 4})).covers(4) and not Scope(numbers=frozenset({3})).covers(
+        4
+    )
+    assert Scope(first=9).covers(9) and not Scope(first=9).covers(8)
+    assert Scope(last=2).covers(1) and not Scope(last=2).covers(3)
+
+
+def test_absences_said_once_cover_the_items_they_name():
+    opening = (
+        "Godkendt.\n\n"
+        "Afbud: Anne Holm (A). I stedet for Anne Holm deltog Gitte Bak (A).\n"
+        "Bo Dahl (F) deltog ikke under punkterne 4-6.\n"
+        "Carl Berg forlod mødet efter behandlingen af punkt 8.\n"
+        "Eva Krogh ankom til mødet kl. 17.35 under behandlingen af punkt 3."
+    )
+    items = [_item(1, opening, "Godkendelse af dagsorden")]
+    items += [_item(n, "Godkendt.") for n in range(2, 11)]
+    items[8] = _item(9, "Godkendt.\n\nDorte Lund forlod mødet inden behandlingen af punkt 10.")
+    absent = {
+        it.number: set(ex.absent)
+        for it, ex in zip(items, extract_meeting_items(MEETING, items), strict=True)
+    }
+    for number in range(1, 11):
+        expected = {"Anne Holm"}
+        expected |= {"Bo Dahl"} if 4 <= number <= 6 else set()
+        expected |= {"Carl Berg"} if number >= 9 else set()
+        expected |= {"Dorte Lund"} if number >= 10 else set()
+        expected |= {"Eva Krogh"} if number <= 2 else set()
+        assert absent[number] == expected, number
+    assert all("Gitte Bak" not in names for names in absent.values())
+
+
+def test_an_absence_item_lists_names_alone():
+    items = [
+        _item(1, "Martin Bech og Bettina Kjeldsen.", "Fraværende"),
+        _item(2, "Godkendt."),
+    ]
+    meeting = Meeting(
+        "Byrådet", dt.date(2025, 9, 1), participants=("Martin Bech", "Bettina Kjeldsen")
+    )
+    extractions = extract_meeting_items(meeting, items)
+    assert extractions[1].absent == ("Martin Bech", "Bettina Kjeldsen")
+
+
+def test_absence_list_with_item_range_and_reasons():
+    text = (
+        "Taget til efterretning.\n\nFraværende med afbud:\n\nAnne Holm (A), arbejde.\n\n"
+        "Bo Dahl (F), sag 1-3\n\nCarl Berg (C), sygdom."
+    )
+    assert extract_item(_item(2, text), MEETING).absent == ("Anne Holm", "Bo Dahl", "Carl Berg")
+    assert extract_item(_item(5, text), MEETING).absent == ("Anne Holm", "Carl Berg")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "outcome"),
+    [
+        ("Et punkt", "Borgmesteren nævnte status på byggeriet.", "decided"),
+        ("Meddelelser", "Borgmesteren nævnte status på byggeriet.", "information"),
+        ("Spørgetid", "Ingen spørgsmål.", "information"),
+        ("Et punkt", "Budgetforslaget oversendes til 2. behandling.", "decided"),
+        ("Et punkt", "Oversendes til Økonomiudvalget.", "recommended"),
+    ],
+)
+def test_outcome_by_item(title, text, outcome):
+    found = extract_item(_item(4, text, title), MEETING)
+    assert [d.outcome.value for d in found.decisions] == [outcome]
+
+
+def test_closed_item_with_unpublished_decision():
+    item = Item(9, "Lukket: Køb af ejendom", (), True, 1, 1, (
+        Section("Beslutning", SectionKind.DECISION, "Sagen er behandlet.", (1,)),
+    ))  # fmt: skip
+    assert [d.outcome for d in extract_item(item, MEETING).decisions] == [Outcome.CLOSED]
