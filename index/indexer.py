@@ -116,7 +116,8 @@ class Indexer:
 
     def units(self, document: Document) -> tuple[list[Unit], int]:
         """The document's search units, and how many CPR numbers parsing redacted (`ingest.redact`)."""
-        if document.kind is DocumentKind.OTHER:
+        # Minutes whose items could not be told apart are searched by their sections.
+        if document.kind is DocumentKind.OTHER or not document.items:
             return section_units(document), document.cpr_redacted
         extractions = extract_meeting_items(
             document.meeting, document.items, resolver=self.resolve_reference
