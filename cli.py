@@ -94,6 +94,8 @@ def render_document(data: dict[str, Any]) -> None:
         out.print(
             f"  § {escape(section['heading'] or '(uden overskrift)')}  [dim]s. {section['pages']}[/]"
         )
+    for warning in data.get("warnings", []):
+        out.print(f"[yellow]Advarsel:[/] {escape(warning)}")
 
 
 def open_index():
