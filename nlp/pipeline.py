@@ -114,7 +114,7 @@ class OutcomeMatcher:
     """Marks words that state a decision's outcome; `nlp.decisions` weighs them."""
 
     def __init__(self, nlp: Language):
-        from nlp.decisions import OUTCOME_PATTERNS
+        from nlp.outcomes import OUTCOME_PATTERNS
 
         self.matcher = Matcher(nlp.vocab)
         for outcome, patterns in OUTCOME_PATTERNS.items():

@@ -1,0 +1,180 @@
+"""The words that state a decision's outcome, as spaCy Matcher patterns per `Outcome`.
+
+Matched on lemmas by the pipeline (`nlp.pipeline.OutcomeMatcher`), so "godkendt",
+"godkendes" and "Godkendt" are one pattern; `nlp.decisions` weighs what they mark.
+"""
+
+from __future__ import annotations
+
+from nlp.records import Outcome
+
+# Earlier outcomes win: a rejection mentions "godkendt", a recommendation may too.
+PRIORITY = (
+    Outcome.CLOSED,
+    Outcome.POSTPONED,
+    Outcome.REJECTED,
+    Outcome.RECOMMENDED,
+    Outcome.APPROVED,
+    Outcome.NOTED,
+    Outcome.DECIDED,  # "drøftede sagen og besluttede at ..." is a decision
+    Outcome.DISCUSSED,
+    Outcome.INFORMATION,
+)
+_APPROVE = [
+    "godkende",
+    "tiltræde",
+    "vedtage",
+    "bevilge",
+    "imødekomme",
+    "godtage",
+    "tilslutte",
+    "bifalde",
+]
+_APPROVE_OR_RECOMMEND = [*_APPROVE, "anbefale"]
+# Participles the lemma table may not know.
+_PARTICIPLES = [
+    "godkendt",
+    "tiltrådt",
+    "vedtaget",
+    "anbefalet",
+    "bevilget",
+    "bevilliget",
+    "imødekommet",
+]
+OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
+    Outcome.CLOSED: [
+        [{"LOWER": "lukket"}],
+        # a closed item's published line: "Beslutningen er ikke offentlig", "... offentliggøres ikke"
+        [
+            {"LOWER": {"IN": ["beslutningen", "beslutning", "punktet", "sagen"]}},
+            {"LOWER": {"IN": ["er", "blev"]}, "OP": "?"},
+            {"LOWER": "ikke"},
+            {"LOWER": {"IN": ["offentlig", "offentligt", "offentliggjort"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["beslutningen", "beslutning"]}},
+            {"LOWER": {"IN": ["offentliggøres", "offentliggjordes"]}},
+            {"LOWER": "ikke"},
+        ],
+    ],
+    Outcome.POSTPONED: [
+        [{"LEMMA": {"IN": ["udsætte", "udskyde"]}}],
+        [{"LOWER": {"IN": ["udsat", "udskudt", "udsættes", "udsatte"]}}],
+        [{"LOWER": "ikke"}, {"LOWER": "behandlet"}],
+        [{"LOWER": {"IN": ["udgik", "udgår"]}}],  # taken off the agenda
+        # "trukket af dagsordenen", "taget af dagsordenen"
+        [
+            {"LOWER": {"IN": ["trukket", "trækkes", "taget", "tages"]}},
+            {"LOWER": {"IN": ["af", "fra"]}},
+            {"LOWER": "dagsordenen"},
+        ],
+        # referred back without a decision: "sendt tilbage til forvaltningen", "hjemvist"
+        [
+            {"LOWER": {"IN": ["sendt", "sendes", "sende", "sendte", "henvist", "henvises"]}},
+            {"LOWER": "tilbage"},
+        ],
+        [{"LOWER": {"IN": ["hjemvist", "hjemvises", "hjemviste"]}}],
+        # "genoptages på næste møde", "besluttede at genoptage sagen på et senere møde"
+        [
+            {"LOWER": {"IN": ["genoptage", "genoptages", "genoptaget"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["på", "ved", "i"]}},
+            {"LOWER": {"IN": ["et", "det", "udvalgets"]}, "OP": "?"},
+            {"LOWER": {"IN": ["næste", "senere", "kommende", "efterfølgende"]}},
+        ],
+    ],
+    Outcome.REJECTED: [
+        [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå", "nedstemme"]}}],
+        [{"LOWER": {"IN": ["forkastet", "afvist", "nedstemt"]}}],
+        [
+            {"LOWER": {"IN": ["ikke", "ej"]}},
+            {"LOWER": {"IN": ["blev", "er", "at"]}, "OP": "?"},
+            {"LEMMA": {"IN": _APPROVE_OR_RECOMMEND}},
+        ],
+        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LOWER": {"IN": _PARTICIPLES}}],
+        # "Forslaget anbefales ikke", "Indstillingen godkendes ikke"
+        [
+            {"LEMMA": {"IN": _APPROVE_OR_RECOMMEND}},
+            {"LOWER": {"IN": ["ikke", "ej"]}},
+        ],
+        [{"LOWER": "faldt"}],
+        [{"LOWER": {"IN": ["afslag", "afslaget"]}}],  # "Ansøgningen gives afslag"
+        # "Udvalget kunne ikke støtte dette" (a member's "kunne ikke støtte" is dissent: `_kept`)
+        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LEMMA": "støtte"}],
+        [{"LOWER": {"IN": ["bortfalder", "bortfaldet", "bortfaldt"]}}],
+        # "Forslaget fik ikke flertal", "Der var ikke tilslutning til forslaget"
+        [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LOWER": {"IN": ["flertal", "tilslutning"]}}],
+    ],
+    Outcome.RECOMMENDED: [
+        [{"LEMMA": "anbefale"}],
+        [
+            {"LOWER": {"IN": ["indstilles", "indstiller", "indstillede"]}},
+            {"LOWER": {"IN": ["godkendt", "vedtaget", "tiltrådt", "til"]}},
+        ],
+        [{"LEMMA": {"IN": ["fremsende", "videresende"]}}],
+        [{"LOWER": {"IN": ["oversendes", "oversendt", "oversender", "oversendte"]}}],
+        [{"LOWER": {"IN": ["sendes", "sendt"]}}, {"LOWER": {"IN": ["videre", "til"]}}],
+    ],
+    Outcome.APPROVED: [
+        [{"LEMMA": {"IN": _APPROVE}}],
+        [{"LOWER": {"IN": [*_PARTICIPLES, "vedtog", "godkendtes", "tiltrådtes", "vedtoges"]}}],
+        [{"LOWER": {"IN": ["bevilliges", "bevilligede", "bevilgedes", "bevilligedes"]}}],
+        [{"LOWER": "som"}, {"LOWER": "indstillet"}],
+        [
+            {"LOWER": {"IN": ["indstillingen", "anbefalingen"]}},
+            {"LOWER": {"IN": ["blev", "er"]}, "OP": "?"},
+            {"LOWER": {"IN": ["fulgt", "følges"]}},
+        ],
+    ],
+    Outcome.NOTED: [
+        [
+            {"LOWER": {"IN": ["taget", "tages", "tog", "tager", "tage"]}},
+            {"IS_ALPHA": True, "OP": "{0,6}"},
+            {"LOWER": "til"},
+            {"LOWER": "efterretning"},
+        ],
+        [{"LOWER": "til"}, {"LOWER": "efterretning"}],
+        # "Taget til orientering": the committee took note (a bare "Til orientering" informs)
+        [
+            {"LOWER": {"IN": ["taget", "tages", "tog", "tager"]}},
+            {"IS_ALPHA": True, "OP": "{0,6}"},
+            {"LOWER": "til"},
+            {"LOWER": "orientering"},
+        ],
+        [{"LEMMA": "notere"}],
+        [{"LOWER": "ingen"}, {"LOWER": "bemærkninger"}],
+        [{"LOWER": "intet"}, {"IS_PUNCT": True}],
+    ],
+    Outcome.DISCUSSED: [
+        [{"LEMMA": "drøfte"}],
+        [{"LOWER": {"IN": ["drøftet", "drøftede", "drøftelse", "drøftes", "debatteret"]}}],
+    ],
+    Outcome.DECIDED: [
+        [{"LEMMA": "beslutte"}],
+        [{"LOWER": {"IN": ["besluttet", "besluttede", "beslutter"]}}],
+        [
+            {"LOWER": {"IN": ["udvalget", "byrådet", "kommunalbestyrelsen", "magistraten"]}},
+            {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder", "anmoder", "anmodede"]}},
+        ],
+        [{"LEMMA": {"IN": ["pålægge"]}}],
+        # elections and appointments: "Byrådet valgte X", "X blev udpeget"
+        [{"LEMMA": {"IN": ["vælge", "udpege", "genvælge"]}}],
+        [{"LOWER": {"IN": ["valgt", "valgtes", "vælges", "genvalgt", "udpeget", "udpeges"]}}],
+        # "Der ønskes en specifikation af forbruget"
+        [{"LOWER": "der"}, {"LOWER": {"IN": ["ønskes", "ønskedes", "ønsker"]}}],
+        # the council's own budget goes on: "Budgetforslaget oversendes til 2. behandling"
+        [
+            {"LOWER": {"IN": ["oversendes", "oversendt", "oversendtes", "henvises", "henvist"]}},
+            {"LOWER": "til"},
+            {"LOWER": {"IN": ["2.", "2", "anden"]}},
+            {"LOWER": "behandling"},
+        ],
+    ],
+    Outcome.INFORMATION: [
+        [{"LOWER": {"IN": ["orientering", "orienteringen", "orienterede", "orienterer"]}}],
+        [{"LEMMA": "orientere"}],
+        [{"LEMMA": {"IN": ["oplyse", "informere", "redegøre", "meddele"]}}],
+        [{"LOWER": {"IN": ["oplyste", "informerede", "redegjorde", "meddelte", "orienteredes"]}}],
+        [{"LOWER": "ingen"}, {"LOWER": "spørgsmål"}],  # question time without questions
+    ],
+}
