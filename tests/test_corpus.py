@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, CORPUS_GOLD, EVAL
 
 from ingest import DocumentKind, parse_file
 
@@ -44,3 +44,11 @@ def test_corpus_background_documents():
     assert not any("Indledning1." in h or "1.1.1.1" in h for h in headings)
     paragraphs = Counter(p for s in plan.sections for p in s.text.split("\n\n") if len(p) > 40)
     assert max(paragraphs.values()) == 1
+
+
+def test_the_repository_gold_is_a_copy_of_the_shared_gold():
+    """tests/data/corpus-items.gold.jsonl stands in for ../shared/eval where that is missing."""
+    shared = EVAL / "items.gold.jsonl"
+    if not shared.exists():
+        pytest.skip(f"{shared} is not here")
+    assert CORPUS_GOLD.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")

