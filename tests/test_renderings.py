@@ -1,5 +1,7 @@
 """The seed minutes as other tools than ours render them parse to the gold items.
 
+Without ../shared the seeds are read back from the generated corpus (conftest.seed_text).
+
 Two kinds of rendering:
 
 - Committed files in `tests/data/renderings/`, made with tools CI cannot run
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
-from conftest import SEED_MINUTES
+from conftest import SEED_MINUTES, seed_text
 
 from ingest import DocumentKind, parse_file
 from ingest.pdf_hyphens import SUSPENDED_BEFORE
@@ -75,13 +77,13 @@ def test_running_lines_and_contents_do_not_leak(gold_items):
         assert not re.search(r"Page \d+/\d+", text)
 
 
-def test_hyphenated_rendering_joins_broken_words(seeds_dir):
+def test_hyphenated_rendering_joins_broken_words():
     """groff hyphenates the body text; the words come back whole, the compounds keep theirs."""
     document = parse_file(RENDERINGS / "2026-02-03.groff-ms.pdf")
     text = "\n".join(it.text() for it in document.items)
     assert "beskæftigelsesindsatsen" in text
     assert "CSR-strategien" in text
-    seed = (seeds_dir / SEED_MINUTES["2026-02-03"]).read_text(encoding="utf-8")
+    seed = seed_text("2026-02-03")
     broken = re.findall(r"\w+- (\w+)", text)
     assert broken and all(
         word.lower() in SUSPENDED_BEFORE or f"- {word}" in seed for word in broken
@@ -202,9 +204,9 @@ def story_pdf(parts: list[str], path: Path, running_header: str | None = None) -
 
 
 @pytest.mark.parametrize("meeting_date", sorted(SEED_MINUTES))
-def test_story_rendering_of_markdown_matches_gold(seeds_dir, gold_items, tmp_path, meeting_date):
+def test_story_rendering_of_markdown_matches_gold(gold_items, tmp_path, meeting_date):
     markdown_it = pytest.importorskip("markdown_it")
-    seed = (seeds_dir / SEED_MINUTES[meeting_date]).read_text(encoding="utf-8")
+    seed = seed_text(meeting_date)
     markup = markdown_it.MarkdownIt("commonmark").render(seed)
     document = parse_file(story_pdf([markup], tmp_path / f"{meeting_date}.pdf"))
     assert gold_mismatches(document, gold_items[meeting_date]) == []
@@ -212,8 +214,8 @@ def test_story_rendering_of_markdown_matches_gold(seeds_dir, gold_items, tmp_pat
 
 @pytest.mark.parametrize("style", sorted(STYLES))
 @pytest.mark.parametrize("meeting_date", sorted(SEED_MINUTES))
-def test_restyled_rendering_matches_gold(seeds_dir, gold_items, tmp_path, meeting_date, style):
-    seed = (seeds_dir / SEED_MINUTES[meeting_date]).read_text(encoding="utf-8")
+def test_restyled_rendering_matches_gold(gold_items, tmp_path, meeting_date, style):
+    seed = seed_text(meeting_date)
     markup, header = restyle(seed, style)
     document = parse_file(story_pdf(markup, tmp_path / f"{style}.pdf", running_header=header))
     assert gold_mismatches(document, gold_items[meeting_date]) == []
