@@ -102,6 +102,8 @@ def _kept(doc: Doc, span) -> bool:
         return False  # part of a rejection pattern
     if label == Outcome.RECOMMENDED.value and _SECOND_READING.match(doc_text(doc), span.end_char):
         return False  # "oversendes til 2. behandling": the council's own next reading
+    if _OTHER_ITEM.match(_clause_before(doc, span)):
+        return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
         window = doc[max(sentence.start, span.start - 3) : span.end].text
         if _DISSENT_VERB.search(window):
@@ -113,6 +115,21 @@ def _kept(doc: Doc, span) -> bool:
             subject = doc[clause_start : span.start].text.strip()
             return bool(_COMMITTEE_SUBJECT.match(subject))
     return True
+
+
+# A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".
+_OTHER_ITEM = re.compile(
+    r"^\W*(?:at\s+)?(?:dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b", re.IGNORECASE
+)
+
+
+def _clause_before(doc: Doc, span: Span) -> str:
+    """The words of the span's clause before it: from the last comma, "at" or "idet"."""
+    start = span.sent.start
+    for token in doc[span.sent.start : span.start]:
+        if token.text in (",", ";", ":") or token.lower_ in ("idet", "mens", "men"):
+            start = token.i + 1
+    return doc[start : span.start].text
 
 
 _NEGATABLE = {Outcome.APPROVED.value, Outcome.RECOMMENDED.value}
@@ -151,6 +168,7 @@ def outcome_between(doc: Doc, start: int, end: int) -> Outcome | None:
     groups = doc.spans.get("outcomes", [])
     matches = [s for s in groups if s.start_char >= start and s.end_char <= end]
     amendment: Outcome | None = None
+    informing: Outcome | None = None  # "Borgmesteren meddelte ..." before the decision proper
     for a, b in _paragraphs(doc_text(doc), start, end):
         labels, amended = set(), set()
         first_word = _first_word_index(doc, a, b)
@@ -162,11 +180,13 @@ def outcome_between(doc: Doc, start: int, end: int) -> Outcome | None:
             if _subordinate_negation(doc, span, kept):
                 continue
             (amended if _AMENDMENT.match(span.sent.text) else labels).add(span.label_)
-        if labels:
+        if labels == {Outcome.INFORMATION.value}:
+            informing = informing or Outcome.INFORMATION
+        elif labels:
             return strongest_first(labels)[0]
         if amended and amendment is None:
             amendment = strongest_first(amended)[0]
-    return amendment
+    return amendment or informing
 
 
 def split_points(
@@ -186,7 +206,7 @@ def split_points(
         if n == expected:
             marks.append((n, m.start(), m.end()))
             expected += 1
-    if not marks:
+    if not marks or _name_list(text, marks, end):
         return [(None, start, end)]
     preamble = text[start : marks[0][1]].strip()
     if preamble and (len(marks) == 1 or not preamble.endswith(":")):
@@ -196,6 +216,23 @@ def split_points(
         stop = marks[k + 1][1] if k + 1 < len(marks) else end
         points.append((n, body, stop))
     return points
+
+
+# "Lars Weiss (A)", "Borgmester Mia Nyegaard (B)": a line that only names someone.
+_NAME_LINE = re.compile(
+    r"[ \t]*(?:(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøåéü-]+)[ \t]+){1,5}(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøåéü-]+)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*"
+)
+
+
+def _name_list(text: str, marks: list[tuple[int, int, int]], end: int) -> bool:
+    """Numbered lines that name people (a list of who took part) are not sub-points."""
+    named = 0
+    for k, (_, _, body) in enumerate(marks):
+        stop = marks[k + 1][1] if k + 1 < len(marks) else end
+        line = text[body:stop].split("\n", 1)[0]
+        named += bool(_NAME_LINE.fullmatch(line))
+    return len(marks) >= 2 and named * 3 >= len(marks) * 2
 
 
 def _clean(text: str) -> str:
@@ -271,33 +308,102 @@ def decisions_in(
     points = split_points(text, start, end)
     if points[0][0] is not None and outcome_between(doc, start, points[0][1]) is not None:
         points = [(None, start, end)]  # "Godkendt med følgende ændringer: 1. ... 2. ..."
+    attendance = ""
     for number, a, b in points:
         if number is None and (motions := split_motions(_sentences(doc, a, b))):
             found.extend(_motion_decisions(doc, motions, read_vote, fallback))
             continue
-        outcome = outcome_between(doc, a, b)
-        body = text[a:b].strip()
-        if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
-            continue
-        if outcome is None and number is None:
-            if all(
-                _ATTENDANCE.search(_PARENTHESES.sub("", p))
-                for p in _PARAGRAPH.split(body)
-                if p.strip()
-            ):
-                continue  # only attendance notes
-            outcome = fallback
-        outcome = outcome or fallback
-        words = _clean(body)
-        vote = read_vote(words, outcome) if read_vote else None
-        found.append(Decision(number, outcome, words, vote=vote))
+        for k, (c, d) in enumerate(statements(doc, a, b)):
+            outcome = outcome_between(doc, c, d)
+            body = text[c:d].strip()
+            if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
+                continue
+            if outcome is None and number is None:
+                if all(
+                    _ATTENDANCE.search(_PARENTHESES.sub("", p))
+                    for p in _PARAGRAPH.split(body)
+                    if p.strip()
+                ):
+                    attendance = attendance or body
+                    continue  # only attendance notes
+                outcome = fallback
+            outcome = outcome or fallback
+            words = _clean(body)
+            vote = read_vote(words, outcome) if read_vote else None
+            found.append(Decision(number if k == 0 else None, outcome, words, vote=vote))
+    if not found and attendance:
+        # An attendance item ("X var fraværende. Som stedfortræder deltog Y"): nothing decided.
+        found.append(Decision(None, Outcome.INFORMATION, _clean(attendance)))
     return found
+
+
+# The paragraph's subject is what is decided, or who decides it: "Dagsordenen blev godkendt",
+# "Indstillingen blev godkendt uden afstemning", "Økonomiudvalget besluttede at ...".
+_DECIDED_SUBJECT = re.compile(
+    r"^\W*(?:(?:herefter|derefter|dernæst|endelig)\s+)?(?:blev\s+)?(?:den\s+|det\s+)?"
+    r"(?:dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|forslag(?:et)?|referat(?:et)?|"
+    r"sagen|punktet|\w*udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen|"
+    r"regionsrådet|magistraten)\b",
+    re.IGNORECASE,
+)
+_HEADING_LINE = re.compile(r"[^\n.:!?]{3,120}")
+
+
+def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
+    """A paragraph that begins with a decision of its own: its first sentence states an outcome
+    and opens with the outcome ("Besluttet, at ...", "Drøftet.") or with what is decided."""
+    first = doc.char_span(a, b, alignment_mode="expand")
+    if first is None:
+        return False
+    sentence = next(iter(first.sents))
+    stated = [s for s in kept if a <= s.start_char and s.end_char <= sentence.end_char]
+    if not stated or _ATTENDANCE.search(sentence.text):
+        return False
+    first_word = _first_word_index(doc, a, b)
+    opens = any(s.start == first_word for s in stated)
+    return opens or bool(_DECIDED_SUBJECT.match(doc_text(doc)[a:b]))
+
+
+def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """doc.text[start:end] cut where a later paragraph states a decision of its own.
+
+    "Drøftet.\n\nBesluttet, at ..." is two decisions, so are "Økonomiudvalget besluttede at
+    ...\n\nDagsordenen blev herefter godkendt." and two sub-headings each followed by
+    "Indstillingen blev godkendt". A paragraph that only informs, or states nothing
+    (members' remarks, attendance notes), stays with the decision before it.
+    """
+    text = doc_text(doc)
+    spans = [s for s in doc.spans.get("outcomes", []) if start <= s.start_char < end]
+    kept = [s for s in spans if _kept(doc, s) and not _subordinate_negation(doc, s, spans)]
+    paragraphs = _paragraphs(text, start, end)
+    cuts = [start]
+    decided = False  # the current statement has stated a decision (not only information)
+    for k, (a, b) in enumerate(paragraphs):
+        paragraph = text[a:b].strip()
+        if len(paragraph) > 600 or (paragraph.isupper() and _SHOUTING.match(paragraph)):
+            break  # a quoted proposal follows ("BESLUTNINGSFORSLAG FRA ..."): not decisions
+        outcome = outcome_between(doc, a, b)
+        if (
+            decided
+            and outcome not in (None, Outcome.INFORMATION)
+            and _opens_statement(doc, a, b, kept)
+        ):
+            previous = paragraphs[k - 1]
+            heading = _HEADING_LINE.fullmatch(text[previous[0] : previous[1]].strip())
+            cut = previous[0] if heading and cuts[-1] < previous[0] else a
+            cuts.append(cut)
+            decided = False
+        if outcome not in (None, Outcome.INFORMATION):
+            decided = True
+    return [(c, cuts[k + 1] if k + 1 < len(cuts) else end) for k, c in enumerate(cuts)]
 
 
 # Items that inform: remarks under them state no decision ("Borgmesteren nævnte ...").
 _INFORMING_TITLE = re.compile(
     r"^\W*(?:\d+\.?\s*)?(?:meddelelse|orientering|gensidig\s+orientering|spørgetid|"
-    r"spørgsmål|eventuelt|evt\.|siden\s+sidst|nyt\s+fra|formandens|direktørens|status\b)",
+    r"spørgsmål|eventuelt|evt\.|siden\s+sidst|nyt\s+fra|formandens|direktørens|status\b|"
+    # fixed opening items answered "Ingen.": "Fraværende", "Bemærkninger/ændringer til dagsordenen"
+    r"fraværende|fravær\b|afbud\b|(?:bemærkninger|ændringer)(?:\s*(?:/|og)\s*\w+)?\s+til\s+dagsorden)",
     re.IGNORECASE,
 )
 

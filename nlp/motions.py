@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlp.names import canonical_party
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -53,7 +55,7 @@ _AMENDMENT_NOUN = r"(?:ændrings|tillægs|underændrings)forslag(?:et|ene)?"
 # The subject of a sentence that decides a motion.
 _MOTION_SUBJECT = re.compile(
     _LEAD + r"(?:[\wæøå-]+\s+){0,2}?(?:\w*forslag(?:et|ene)?|indstilling(?:en|erne|ens)?|"
-    r"anbefaling(?:en)?)\b",
+    r"anbefaling(?:en)?|dagsorden(?:en)?)\b",
     re.IGNORECASE,
 )
 _AMENDMENT = re.compile(_LEAD + r"(?:[\wæøå-]+\s+){0,2}?" + _AMENDMENT_NOUN + r"\b", re.IGNORECASE)
@@ -64,10 +66,12 @@ _NOUN_AUTHOR = re.compile(
     r"\b(?:\w*forslag(?:et)?)\s+(?:(?:stillet|fremsat)\s+)?(?:fra|af)\s+"
     rf"(?P<author>{_NAME_WORDS})(?:\s*\([^)]*\))?",
 )
-# "Venstre stillede følgende ændringsforslag:", "Liste V foreslog, at …"
+# "Venstre stillede følgende ændringsforslag:", "Liste V foreslog, at …"; a party group's
+# nomination: "Venstre indstiller, at X vælges" (a committee's "indstiller" is its outcome).
 _PROPOSER = re.compile(
     rf"^\W*(?P<author>{_NAME_WORDS})(?:\s*\([^)]*\))?\s+"
-    r"(?:stillede|fremsatte|foreslog|foreslår|stiller|fremsætter|havde\s+stillet)\b"
+    r"(?:(?P<verb>stillede|fremsatte|foreslog|foreslår|stiller|fremsætter|havde\s+stillet)|"
+    r"(?P<nominates>indstiller|indstillede))\b"
 )
 _NOT_AUTHORS = {"Udvalget", "Forvaltningen", "Formanden", "Borgmesteren", "Der", "Det", "Den"}
 
@@ -86,18 +90,28 @@ def points_of(sentence: str) -> tuple[int, ...]:
     return _points(m["a"] or m["b"]) if m else ()
 
 
+def _proposer(sentence: str) -> re.Match[str] | None:
+    m = _PROPOSER.match(sentence)
+    if m is None or m["author"] in _NOT_AUTHORS:
+        return None
+    if m["nominates"] and canonical_party(m["author"].strip(" .")) is None:
+        return None
+    return m
+
+
 def author_of(sentence: str) -> str | None:
     """Who moved an amendment or proposal, as printed: "Ændringsforslag fra Venstre" -> "Venstre"."""
-    for pattern in (_NOUN_AUTHOR, _PROPOSER):
-        if (m := pattern.search(sentence)) and m["author"] not in _NOT_AUTHORS:
-            return m["author"].strip(" .")
+    if (m := _NOUN_AUTHOR.search(sentence)) and m["author"] not in _NOT_AUTHORS:
+        return m["author"].strip(" .")
+    if m := _proposer(sentence):
+        return m["author"].strip(" .")
     return None
 
 
 def _introduces(sentence: Sentence) -> bool:
     """A sentence that puts a proposal forward: its words are the proposal, not an outcome."""
     text = sentence.text
-    if (m := _PROPOSER.match(text)) and m["author"] not in _NOT_AUTHORS:
+    if _proposer(text):
         return True
     return not sentence.states_outcome and bool(_AMENDMENT.match(text))
 
@@ -109,11 +123,12 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     for sentence in sentences:
         text = sentence.text
         if _introduces(sentence):
+            nomination = (m := _proposer(text)) is not None and bool(m["nominates"])
             motions.append(
                 {
                     "start": sentence.start,
                     "outcome_start": None,
-                    "amendment": True,
+                    "amendment": not nomination,
                     "author": author_of(text),
                     "points": (),
                     "after": False,
@@ -138,6 +153,11 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             )
     decided = [m for m in motions if m["outcome_start"] is not None]
     several = len(decided) >= 2 and any(m["amendment"] or m["after"] for m in decided)
+    nominated = len(decided) == 1 and decided[0]["outcome_start"] != decided[0]["start"]
+    if nominated and not decided[0]["amendment"]:
+        # "Venstre indstiller, at X vælges. Kommunalbestyrelsen godkendte dette.": the
+        # nomination's words are what was decided; its outcome is the statement after it.
+        return [Motion(sentences[0].start, decided[0]["outcome_start"], sentences[-1].end)]
     if not (several or any(m["points"] for m in decided)):
         return None
     if len(decided) >= 2 and not several and not all(m["points"] for m in decided):

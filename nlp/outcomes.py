@@ -175,6 +175,13 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LEMMA": "orientere"}],
         [{"LEMMA": {"IN": ["oplyse", "informere", "redegøre", "meddele"]}}],
         [{"LOWER": {"IN": ["oplyste", "informerede", "redegjorde", "meddelte", "orienteredes"]}}],
-        [{"LOWER": "ingen"}, {"LOWER": "spørgsmål"}],  # question time without questions
+        # question time without questions: "Ingen spørgsmål", "Der er ikke indkommet spørgsmål"
+        [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser"]}}],
+        [
+            {"LOWER": "ikke"},
+            {"IS_ALPHA": True, "OP": "{0,6}"},
+            {"LOWER": {"IN": ["indkommet", "modtaget", "stillet", "kommet"]}},
+            {"LOWER": "spørgsmål"},
+        ],
     ],
 }

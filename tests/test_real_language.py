@@ -1,0 +1,138 @@
+"""Decisions and absences as real councils write them, one rule a test (passages written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.records import Item, Meeting, Section, SectionKind
+from nlp.extract import extract_item
+from nlp.records import Outcome
+
+A, D, INFO, DI, P, R = (
+    Outcome.APPROVED,
+    Outcome.DECIDED,
+    Outcome.INFORMATION,
+    Outcome.DISCUSSED,
+    Outcome.POSTPONED,
+    Outcome.REJECTED,
+)
+MEETING = Meeting("Kommunalbestyrelsen", dt.date(2024, 3, 5))
+
+
+def _item(number: int | None, decision: str, title: str = "Et punkt", *more: Section) -> Item:
+    section = Section("Beslutning", SectionKind.DECISION, decision, (1,))
+    return Item(number, title, (), False, 1, 1, (*more, section))
+
+
+def _outcomes(item: Item, meeting: Meeting = MEETING) -> list[Outcome]:
+    return [d.outcome for d in extract_item(item, meeting).decisions]
+
+
+def test_fixed_opening_items_answered_ingen_inform():
+    assert _outcomes(_item(1, "Ingen.", "Fraværende")) == [INFO]
+    assert _outcomes(_item(2, "Ingen.", "Bemærkninger/ændringer til dagsordenen")) == [INFO]
+    assert _outcomes(_item(3, "Ingen.", "Bemærkninger til dagsorden")) == [INFO]
+    assert _outcomes(_item(4, "Godkendt.", "Godkendelse af dagsorden")) == [A]
+
+
+def test_question_time_without_questions_informs():
+    text = "Der er ikke inden fristen indkommet spørgsmål til spørgetiden."
+    assert _outcomes(_item(2, text)) == [INFO]
+    assert _outcomes(_item(3, "Der var ingen meddelelser.", "Meddelelser")) == [INFO]
+
+
+def test_a_later_paragraph_that_opens_with_its_outcome_is_a_decision_of_its_own():
+    text = "Drøftet.\n\nBesluttet, at budgettet kommer på som fast punkt fremover."
+    assert _outcomes(_item(4, text)) == [DI, D]
+    numbered = (
+        "1. Godkendt.\n\nBesluttet, at betingelserne for at indkalde en stedfortræder er opfyldt."
+    )
+    assert _outcomes(_item(5, numbered)) == [A, D]
+
+
+def test_the_body_or_the_agenda_as_subject_opens_a_decision():
+    text = (
+        "Udvalget besluttede at behandle den udsendte tillægsdagsorden som punkt 9.\n\n"
+        "Dagsordenen blev herefter godkendt."
+    )
+    assert _outcomes(_item(1, text, "Godkendelse af dagsorden")) == [D, A]
+
+
+def test_sub_headings_each_with_their_decision():
+    text = (
+        "Valg af stedfortræder for Bo Dahl (A)\n\n"
+        "Indstillingen blev godkendt uden afstemning.\n\n"
+        "Udtræden af stedfortræderlisten (Eva Krogh)\n\n"
+        "Indstillingen blev godkendt uden afstemning."
+    )
+    decided = extract_item(_item(1, text), MEETING).decisions
+    assert [d.outcome for d in decided] == [A, A]
+    assert decided[1].text.startswith("Udtræden af stedfortræderlisten")
+
+
+def test_remarks_and_orientations_stay_with_their_decision():
+    assert _outcomes(_item(6, "Godkendt.\n\nAnne Holm (V) kunne ikke tiltræde.")) == [A]
+    text = "1. at taget til efterretning\n\nOrientering om et nyt tilskud fra staten."
+    assert _outcomes(_item(7, text)) == [Outcome.NOTED]
+    informed = "Borgmesteren orienterede om en kommende sag.\n\nGodkendt."
+    assert _outcomes(_item(8, informed, "Godkendelse af dagsorden")) == [A]
+
+
+def test_a_quoted_proposal_after_a_shouted_heading_decides_nothing():
+    text = (
+        "Fremsendes til forvaltningen med henblik på en indstilling.\n\n"
+        "FORSLAG FRA LISTE K\n\n"
+        "Byrådet beslutter at halvere taksten."
+    )
+    assert _outcomes(_item(9, text)) == [Outcome.RECOMMENDED]
+
+
+def test_another_items_postponement_inside_the_agenda_approval():
+    text = (
+        "Borgmesteren meddelte, at punkt 9 om en lokalplan udgår.\n\n"
+        "Der er omdelt et notat til punkt 12.\n\nGodkendt."
+    )
+    assert _outcomes(_item(1, text, "Godkendelse af dagsorden")) == [A]
+    assert _outcomes(_item(4, "Punktet blev udsat.")) == [P]
+
+
+def test_numbered_lines_of_names_are_not_points():
+    text = (
+        "Deltagerne var:\n\n1. Borgmester Anne Holm (A)\n\n2. Bo Dahl (A)\n\n3. Carl Berg (V)\n\n"
+        "Dagsordenen blev godkendt."
+    )
+    assert _outcomes(_item(1, text, "Godkendelse af dagsorden")) == [A]
+
+
+def test_an_attendance_item_decides_nothing():
+    text = "Bo Dahl (A) var fraværende. Som stedfortræder deltog Eva Krogh (A)"
+    assert _outcomes(_item(1, text, "Deltagere")) == [INFO]
+    assert _outcomes(_item(2, "Godkendt.\n\nBo Dahl (A) var fraværende.")) == [A]
+
+
+def test_items_rejected_members_proposals_then_the_agenda():
+    text = (
+        "Liste K foreslog, at punkt 7 blev behandlet som et åbent punkt. Udvalget kunne ikke "
+        "støtte dette.\n\nDagsorden blev herefter godkendt, idet punkt 3 blev behandlet sidst."
+    )
+    assert _outcomes(_item(None, text)) == [R, A]
+    two = (
+        "Liste K foreslog, at punkt 7 blev behandlet åbent. Udvalget kunne ikke støtte dette. "
+        "Liste Ø foreslog, at punkt 8 blev delt i to. Udvalget kunne ikke støtte dette.\n\n"
+        "Dagsorden blev herefter godkendt, idet punkt 3 blev behandlet sidst."
+    )
+    assert _outcomes(_item(None, two)) == [R, R, A]
+
+
+def test_a_party_groups_nomination_is_decided_by_the_statement_after_it():
+    text = (
+        "Venstre indstiller, at Eva Krogh vælges som repræsentant i bestyrelsen.\n\n"
+        "Kommunalbestyrelsen godkendte dette."
+    )
+    decided = extract_item(_item(None, text), MEETING).decisions
+    assert [(d.outcome, d.amendment) for d in decided] == [(A, False)]
+    assert decided[0].text.startswith("Venstre indstiller")
+    committee = "Økonomiudvalget indstiller, at sagen godkendes.\n\nBo Dahl (V) tog forbehold."
+    assert [d.text[:15] for d in extract_item(_item(None, committee), MEETING).decisions] == [
+        "Økonomiudvalget"
+    ]
