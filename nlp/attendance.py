@@ -43,7 +43,9 @@ class ScopedAbsence:
 _WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*(?:[ \t]*\([A-ZÆØÅ]{{1,3}}\))?"
 _BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*"
-_NAMES = rf"(?<![\wæøå])(?P<names>{_NAME}(?:[ \t]*(?:,|og)[ \t]*{_NAME})*)"
+# Inside a list a surname may be printed in lower case ("Gert winther og Linda Berg").
+_LISTED_NAME = rf"{_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}}(?=[ \t]*(?:,|og[ \t])))?"
+_NAMES = rf"(?<![\wæøå])(?P<names>(?:{_LISTED_NAME}[ \t]*(?:,|og)[ \t]*)*{_NAME})"
 _ITEMS = ITEMS
 _CLOCK = r"(?:\s+kl\.?\s*\d{1,2}[.:]\s*\d{2})?"
 # "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
@@ -76,6 +78,13 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "did not take part",
     ),
+    # "X deltog ikke på mødet": away from the whole meeting.
+    (
+        re.compile(
+            rf"{_NAMES}\s+deltog\s+ikke\s+(?:i|på)\s+(?:dagens\s+)?mødet\b{_NOT_OTHER_ITEMS}"
+        ),
+        "absent",
+    ),
     (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:til\s+stede|mødt)\b{_NOT_OTHER_ITEMS}"), "absent"),
     (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
     (
@@ -98,11 +107,20 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"{_NAMES}\s+forlod\s+mødet(?!{_MOMENT})"), "left"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
-    (re.compile(rf"\b{_LIST_LABEL}[ \t]*:[ \t]*{_NAMES}"), "absent"),
-    # "Y mødte som stedfortræder for X", "Y deltog i stedet for X": X was absent.
+    (re.compile(rf"\b{_LIST_LABEL}[ \t]*(?::|-|–)[ \t]*{_NAMES}"), "absent"),
+    # "Y mødte som stedfortræder for X", "Y deltog i stedet for X", "at Y indtræder som
+    # stedfortræder for X", "Indkaldelse af stedfortræder for X": X was absent.
     (
         re.compile(
-            rf"\b(?:mødte|deltog|deltager)\s+(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s+stedet\s+for)\s+{_NAMES}"
+            r"\b(?:mødte|møder|deltog|deltager|indtræder|indtrådte|indkaldes|indkaldtes|"
+            r"(?:er|blev)\s+indkaldt),?\s+"
+            rf"(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s+stedet\s+for)\s+{_NAMES}"
+        ),
+        "substituted",
+    ),
+    (
+        re.compile(
+            rf"\b[Ii]ndkaldelse\s+af\s+(?:rette\s+)?(?:stedfortræder|suppleant)\s+for\s+{_NAMES}"
         ),
         "substituted",
     ),
@@ -127,7 +145,9 @@ _SUBSTITUTES = [
     ),
 ]
 _SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
-_FULL_NAME = re.compile(_BARE_NAME)
+_FULL_NAME = re.compile(rf"{_BARE_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}})?")
+# Words after a name that are a reason or a verb, not a lower-case surname.
+_NOT_SURNAMES = {"syg", "sygdom", "ferie", "arbejde", "afbud", "forfald", "barsel", "orlov", "og"}
 _NOT_NAMES = {
     "Udvalget",
     "Forvaltningen",
@@ -161,6 +181,8 @@ def _split(names: str, gazetteer: Gazetteer) -> list[str]:
         while words and words[0] in _NOT_NAMES:
             words = words[1:]
         if not words or len(words) > 5 or not _FULL_NAME.fullmatch(" ".join(words)):
+            continue
+        if words[-1].islower() and (len(words) < 2 or words[-1] in _NOT_SURNAMES):
             continue
         name = gazetteer.resolve(" ".join(words))
         if len(words) == 1 and not gazetteer.known(name):
@@ -215,6 +237,8 @@ def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsenc
             scope = _scope(m)
             if scope.everything and (after := _ENTRY_ITEMS.match(text, m.end("names"))):
                 scope = listed_items(after["items"])  # "Fraværende: Lars Bo (C), sag 1-57"
+            if scope.everything and reason != "left" and (named := _items_in_sentence(text, m)):
+                scope = named  # "Under punkterne 14 og 18 deltog Y, da X var inhabil."
             for name in _split(m["names"], gazetteer):
                 found.append(
                     (m.start(), ScopedAbsence(Absence(name, reason_here, sentence), scope))
@@ -232,6 +256,28 @@ def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsenc
         for name, scope in _list_entries(lines, gazetteer):
             found.append((m.start(), ScopedAbsence(Absence(name, "absent", label), scope)))
     return found
+
+
+_SENTENCE_END = re.compile(r"\n|[.!?](?=\s+[A-ZÆØÅ])")
+# "Under punkterne 14 og 18", "i behandlingen af pkt. 3", "ved sag 5"
+_IN_ITEMS = re.compile(
+    rf"\b(?:[Uu]nder|[Ii]|[Vv]ed)\s+(?:(?:behandlingen|sagsbehandlingen)\s+af\s+)?{ITEMS}"
+)
+
+
+def _items_in_sentence(text: str, m: re.Match[str]) -> Scope | None:
+    """The items the statement's sentence names elsewhere in it, if any."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    stop = next((e.start() for e in _SENTENCE_END.finditer(text, m.end())), len(text))
+    found = _IN_ITEMS.search(text, start, stop)
+    return listed_items(found["items"]) if found else None
+
+
+def attendance_only(text: str) -> bool:
+    """Whether every line of the text records who was away or stood in ("X var fraværende.")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    patterns = [p for p, _ in _RULES] + _SUBSTITUTES + [_LIST_ALONE]
+    return bool(lines) and all(any(p.search(line) for p in patterns) for line in lines)
 
 
 def _first_each(statements: list[tuple[int, ScopedAbsence]]) -> list[ScopedAbsence]:
@@ -322,10 +368,12 @@ def meeting_wide_absences(
     for title, text in agenda_items:
         if _ABSENCE_ITEM.match(title):  # "1. Fraværende" may list the names alone
             text = f"Fraværende:\n{text}"
+        # The agenda approval, or an item that records nothing but attendance.
+        opening = bool(_AGENDA_APPROVAL.match(title)) or attendance_only(text)
         for _, stated in _statements(text, gazetteer):
             if not stated.scope.everything:
                 scoped.append(stated)
-            elif _AGENDA_APPROVAL.match(title) and stated.absence.reason in _MEETING_REASONS:
+            elif opening and stated.absence.reason in _MEETING_REASONS:
                 name = stated.absence.name
                 found.setdefault(name, ScopedAbsence(Absence(name, "absent", stated.absence.text)))
     return [*found.values(), *(s for s in scoped if s.absence.name not in found)]

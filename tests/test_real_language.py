@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ingest.records import Item, Meeting, Section, SectionKind
-from nlp.extract import extract_item
+from nlp.extract import extract_item, extract_meeting_items
 from nlp.records import Outcome
 
 A, D, INFO, DI, P, R = (
@@ -136,3 +136,45 @@ def test_a_party_groups_nomination_is_decided_by_the_statement_after_it():
     assert [d.text[:15] for d in extract_item(_item(None, committee), MEETING).decisions] == [
         "Økonomiudvalget"
     ]
+
+
+PEOPLE = ("Anne Holm", "Bo Dahl", "Carl Berg", "Dorte Lund", "Eva Krogh", "Finn Lyng")
+COUNCIL = Meeting("Byrådet", dt.date(2024, 3, 5), participants=PEOPLE)
+
+
+def test_a_lower_case_surname_inside_a_list_of_absentees():
+    text = "Godkendt\nPeter Holm, Gert vinther og Lise Berg deltog ikke på mødet."
+    absent = extract_item(_item(1, text, "Godkendelse af dagsorden"), MEETING).absent
+    assert sorted(absent) == ["Gert vinther", "Lise Berg", "Peter Holm"]
+    sick = extract_item(_item(2, "Fraværende: Peter Holm syg"), MEETING).absent
+    assert sick == ("Peter Holm",)
+
+
+def test_an_attendance_item_counts_for_the_whole_meeting():
+    attendance = _item(None, "Bo Dahl (A) var fraværende. Som stedfortræder deltog Eva Krogh (A)")
+    later = _item(None, "Godkendt.")
+    first, second = extract_meeting_items(COUNCIL, [attendance, later])
+    assert first.absent == ("Bo Dahl",) and second.absent == ("Bo Dahl",)
+    assert [d.outcome for d in first.decisions] == [INFO]
+
+
+def test_a_substitute_called_in_for_a_member():
+    text = "Indkaldelse af stedfortræder for Carl Berg (V)\n\nIndstillingen blev godkendt."
+    assert extract_item(_item(1, text), COUNCIL).absent == ("Carl Berg",)
+    joins = "Godkendt, idet Eva Krogh indtræder som stedfortræder for Dorte Lund."
+    assert extract_item(_item(1, joins), COUNCIL).absent == ("Dorte Lund",)
+
+
+def test_absence_list_with_a_dash_and_empty_party():
+    text = "Godkendt.\n\nFraværende- Finn Lyng ()"
+    assert extract_item(_item(1, text), COUNCIL).absent == ("Finn Lyng",)
+
+
+def test_items_named_before_the_absentee_limit_the_absence():
+    text = (
+        "Dagsordenen blev godkendt.\n\n"
+        "Under punkterne 14 og 18 deltog stedfortræder Eva Krogh (V), da Anne Holm (V) var inhabil."
+    )
+    agenda = _item(1, text, "Godkendelse af dagsorden")
+    first, fourteenth = extract_meeting_items(COUNCIL, [agenda, _item(14, "Godkendt.")])
+    assert first.absent == () and fourteenth.absent == ("Anne Holm",)
