@@ -33,7 +33,7 @@ _FOR = re.compile(
     rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemmer?|stemte)\s+for\b{_WHO}", re.IGNORECASE
 )
 _AGAINST = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemte\s+)?imod\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
+    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?-i:(?:stemte\s+)?imod)\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
     re.IGNORECASE,
 )
 # "42 stemmer mod 4", "4 stemmer (V, C) mod 5 stemmer (A, F, Ø)"
@@ -44,7 +44,8 @@ _FOR_MOD = re.compile(
 )
 _ABSTAIN = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+)?(?:\((?P<who0>[^)]*)\)\s+)?"
-    r"(?:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
+    # lower case: "8 (…) Undlod at stemme 5" is the next side's label, not 8 abstaining
+    r"(?-i:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
     rf"{_WHO}",
     re.IGNORECASE,
 )
@@ -57,12 +58,13 @@ _RECORDED_AGAINST = re.compile(
 # or the next label.
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
-    r"(?P<label>For(?:\s+stemte)?|Imod(?:\s+stemte)?|Undlod\s+at\s+stemme|"
+    r"(?P<label>For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|Imod(?:\s+stemte)?|"
+    r"Undlod\s+at\s+stemme|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
     r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
-    r"(?:\((?P<paren>[^)]*)\))?\s*:?\s*"
-    r"(?P<names>(?:[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
+    r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*:?\s*"
+    r"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 # "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.
@@ -187,7 +189,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         trailing = re.search(r"\((\d{1,3})\)\s*$", m["names"] or "")
         if m["n"] or trailing:  # "For stemte 36: A, B" or "For stemte: A, B (36)"
             counts[side] = parse_count(m["n"] or trailing[1])
-        listed = _names(m["paren"] or "", gazetteer) + _names(m["names"] or "", gazetteer)
+        # "For: 20 (Bo Hilsted (A), …)": a list in parentheses is the side; what follows it
+        # is the next sentence ("… Godkendt.")
+        listed = _names(m["paren"] or "", gazetteer) or _names(m["names"] or "", gazetteer)
         if listed:
             names[side] = tuple(dict.fromkeys(listed))
     for m in _FOLLOWING.finditer(text):

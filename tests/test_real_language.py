@@ -178,3 +178,32 @@ def test_items_named_before_the_absentee_limit_the_absence():
     agenda = _item(1, text, "Godkendelse af dagsorden")
     first, fourteenth = extract_meeting_items(COUNCIL, [agenda, _item(14, "Godkendt.")])
     assert first.absent == () and fourteenth.absent == ("Anne Holm",)
+
+
+def test_side_lists_with_counts_and_names_carrying_their_party():
+    from nlp.names import Gazetteer
+    from nlp.votes import find_votes
+
+    text = (
+        "For: 4 (Anne Holm (A), Bo Dahl (A), Carl Berg (V), Eva Krogh (Frie Borgere)) "
+        "Imod: 2 (Dorte Lund (B), Finn Lyng (Ø)) Liste B stemte imod, idet sagen er oplyst."
+    )
+    (vote,) = find_votes(text, Gazetteer(PEOPLE), A)
+    assert (vote.for_count, vote.against, vote.abstain) == (4, 2, None)
+    assert vote.for_names == ("Anne Holm", "Bo Dahl", "Carl Berg", "Eva Krogh")
+    assert vote.against_names == ("Dorte Lund", "Finn Lyng")
+
+
+def test_for_the_motion_stemte_with_parties_and_names_per_side():
+    from nlp.names import Gazetteer
+    from nlp.votes import find_votes
+
+    text = (
+        "For ændringsforslaget fra V stemte 3 (Venstre, Anne Holm) "
+        "Imod stemte 2 (Enhedslisten, Bo Dahl) "
+        "Undlod at stemme 1 (Carl Berg) Godkendt."
+    )
+    (vote,) = find_votes(text, Gazetteer(PEOPLE), A)
+    assert (vote.for_count, vote.against, vote.abstain) == (3, 2, 1)
+    assert vote.for_names == ("Venstre", "Anne Holm")
+    assert vote.abstain_names == ("Carl Berg",)
