@@ -349,6 +349,21 @@ _ABSENCE_ITEM = re.compile(r"^\W*(?:\d+\.?\s*)?(?:fraværende|fravær|afbud)\b",
 _MEETING_REASONS = {"absent", "substituted"}
 
 
+# An item that approves the agenda is the meeting's opening act, whatever its title.
+_APPROVES_AGENDA = re.compile(
+    r"\bdagsorden(?:en)?\b[^.\n]{0,80}?\bgodkend(?:es|t)\b", re.IGNORECASE
+)
+# Lines of a recommendation that call in a substitute or approve the agenda.
+_CALLING_IN = re.compile(r"\b(?:stedfortræder|suppleant)\w*\s+for\b|\bdagsorden", re.IGNORECASE)
+
+
+def calling_in(recommendation: str) -> str:
+    """The lines of a recommendation that call in substitutes ("at Y indtræder som
+    stedfortræder for X") or approve the agenda: once the decision approves the
+    recommendation, they record who is away from the meeting."""
+    return "\n".join(line for line in recommendation.splitlines() if _CALLING_IN.search(line))
+
+
 def meeting_wide_absences(
     cover_absent: tuple[str, ...],
     agenda_items: list[tuple[str, str]],
@@ -369,7 +384,11 @@ def meeting_wide_absences(
         if _ABSENCE_ITEM.match(title):  # "1. Fraværende" may list the names alone
             text = f"Fraværende:\n{text}"
         # The agenda approval, or an item that records nothing but attendance.
-        opening = bool(_AGENDA_APPROVAL.match(title)) or attendance_only(text)
+        opening = (
+            bool(_AGENDA_APPROVAL.match(title))
+            or attendance_only(text)
+            or bool(_APPROVES_AGENDA.search(text))
+        )
         for _, stated in _statements(text, gazetteer):
             if not stated.scope.everything:
                 scoped.append(stated)

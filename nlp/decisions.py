@@ -408,6 +408,26 @@ _INFORMING_TITLE = re.compile(
 )
 
 
+# A member's question put at the meeting: "Foretoges." (it was put), "Besvaret."
+_ANSWERED = re.compile(
+    r"\s*(?:foretoges|besvaret|besvaredes)(?:\s+mundtligt)?\.?\s*", re.IGNORECASE
+)
+
+
+def answered_question(item: Item) -> Decision | None:
+    """A question item ("Spørgsmål fra rådmand X om Y") whose text opens "Foretoges.": it informs.
+
+    Pages that print no Beslutning heading put that line at the top of the item's text.
+    """
+    if not _INFORMING_TITLE.match(item.title):
+        return None
+    for section in item.sections:
+        first = section.text.strip().split("\n", 1)[0]
+        if _ANSWERED.fullmatch(first):
+            return Decision(None, Outcome.INFORMATION, first.strip())
+    return None
+
+
 def fallback(item: Item, closed: bool) -> Outcome:
     """The outcome of decision words that state none: what the item is about decides."""
     if closed:

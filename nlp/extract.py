@@ -22,6 +22,7 @@ from ingest.redact import redact_item
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
     ScopedAbsence,
+    calling_in,
     find_absences,
     find_substitutes,
     meeting_absences,
@@ -30,6 +31,8 @@ from nlp.attendance import (
 from nlp.case_numbers import parse_case_number
 from nlp.dates import find_dates
 from nlp.decisions import (
+    answered_question,
+    classify,
     decisions_in,
     doc_text,
     fallback,
@@ -173,13 +176,13 @@ def _extract(
             continue
         decided.extend(decisions_in(doc, p.start, p.end, read_vote, fallback(item, closed)))
         reservations.extend(find_reservations(p.section.text, gazetteer))
+    if not decided and (answer := answered_question(item)):
+        decided.append(answer)
     decided, votes = tie_votes(points_from_recommendation(decided, item.sections))
     if not decided and closed:
         decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
 
-    attendance_text = "\n\n".join(
-        p.section.text for p in placed if p.section.kind in _ATTENDANCE_KINDS
-    )
+    attendance_text = _attendance_text(item.sections, decided)
     absences = find_absences(attendance_text, gazetteer, item.number)
     for p in placed:
         if p.section.kind is SectionKind.OTHER and _ABSENCE_HEADING.match(p.section.heading):
@@ -250,6 +253,24 @@ def _extract(
     )
 
 
+def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | None = None) -> str:
+    """Where an item records attendance: its decision and loose text, and the lines of its
+    recommendation that call in substitutes once the decision approves it."""
+    parts = [s.text for s in sections if s.kind in _ATTENDANCE_KINDS]
+    called = "\n".join(
+        calling_in(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION
+    ).strip()
+    if called:
+        if decided is None:
+            decision = "\n\n".join(s.text for s in sections if s.kind is SectionKind.DECISION)
+            approved = bool(decision.strip()) and classify(decision) is Outcome.APPROVED
+        else:
+            approved = any(d.outcome is Outcome.APPROVED for d in decided)
+        if approved:
+            parts.append(called)
+    return "\n\n".join(parts)
+
+
 def _as_absences(names: Iterable[str], heading: str) -> list[Absence]:
     return [Absence(name, "absent", heading) for name in names]
 
@@ -258,10 +279,7 @@ def _away(meeting: Meeting | None, items: Sequence[Item]) -> list[ScopedAbsence]
     """Who was away from the meeting or from some of its items: see `meeting_wide_absences`."""
     return meeting_wide_absences(
         meeting.absent if meeting else (),
-        [
-            (it.title, "\n\n".join(s.text for s in it.sections if s.kind in _ATTENDANCE_KINDS))
-            for it in items
-        ],
+        [(it.title, _attendance_text(it.sections)) for it in items],
         meeting.participants if meeting else (),
     )
 

@@ -207,3 +207,26 @@ def test_for_the_motion_stemte_with_parties_and_names_per_side():
     assert (vote.for_count, vote.against, vote.abstain) == (3, 2, 1)
     assert vote.for_names == ("Venstre", "Anne Holm")
     assert vote.abstain_names == ("Carl Berg",)
+
+
+def test_an_approved_recommendation_that_calls_in_substitutes():
+    recommendation = Section(
+        "Indstilling",
+        SectionKind.RECOMMENDATION,
+        "Sekretariatet indstiller,\n\nat Eva Krogh indtræder som stedfortræder for Dorte Lund, og\n\n"
+        "at dagsordenen godkendes.",
+        (1,),
+    )
+    opening = _item(None, "Godkendt.", "(uden titel)", recommendation)
+    first, later = extract_meeting_items(COUNCIL, [opening, _item(None, "Godkendt.")])
+    assert first.absent == ("Dorte Lund",) and later.absent == ("Dorte Lund",)
+    refused = _item(None, "Ikke godkendt.", "(uden titel)", recommendation)
+    assert extract_item(refused, COUNCIL).absent == ()
+
+
+def test_a_question_put_at_the_meeting_informs():
+    put = Section("Sagsfremstilling", SectionKind.CASE, "Foretoges.\n\n”Kan borgmesteren …?”", (1,))
+    question = Item(227, "Spørgsmål fra rådmand Bo Dahl om vejene", (), False, 1, 1, (put,))
+    assert _outcomes(question) == [INFO]
+    other = Item(228, "Lokalplan for et område", (), False, 1, 1, (put,))
+    assert _outcomes(other) == []
