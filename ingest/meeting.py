@@ -66,13 +66,18 @@ _TITLE = re.compile(
     re.IGNORECASE,
 )
 _BODY_END = r"(?:et|en|n|ets|ens|s|ene|ne)?\b"
+# A body word starting the name with its capital: "Magistraten", "Udvalget for …".
+_CAPITAL_BODY_WORDS = "|".join(w.capitalize() for w in BODY_WORDS.strip("(?:)").split("|"))
 _BODY = re.compile(
     rf"(?:\b(?:Det|Den)\s+(?:\w+\s+){{0,2}}[\wæøå\-]*{BODY_WORDS}{_BODY_END}|"
-    rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+og\s+[\wæøå\-]+)?{BODY_WORDS}{_BODY_END})"
-    r"(?:\s+for\s+[A-ZÆØÅ][\wæøå\-]*(?:,?\s+(?:og\s+)?[A-ZÆØÅ][\wæøå\-]*){0,3})?",
+    rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+og\s+[\wæøå\-]+)?{BODY_WORDS}{_BODY_END}|"
+    rf"\b(?:{_CAPITAL_BODY_WORDS}){_BODY_END})"
+    # "Udvalget for Miljø og Teknik", "Udvalg for natur, miljø og grøn omstilling"
+    r"(?:\s+for\s+(?!den\b|d\.)[\wæøå\-]+(?:,?\s+(?:og\s+)?(?!(?i:den\b|d\.|dato\b|kl\b|referat\b|åben))"
+    r"[\wæøå\-]+){0,4})?",
 )
 _COUNCIL = re.compile(
-    r"\b(?!(?:Referat|Dagsorden|Beslutning|Mødet|Møde|Til|Fra|Det|Den|For|I)\b)"
+    r"\b(?!(?:Referat|Dagsorden|Beslutning|Mødet|Møde|Til|Fra|Det|Den|For|I|Kommune)\b)"
     r"[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:Byråd|Kommunalbestyrelse)(?:et|n)?\b"
 )
 _BODY_LINE_WORDS = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
@@ -159,9 +164,22 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             used.add(i)
             i += 1
         # "Udvalg Dato Type Hent": the header row of a flattened table, not a value.
-        if value and not _LABEL_LINE.match(value):
+        if value and not _is_header_row(value):
             values.setdefault(field, value)
     return values, lists, used
+
+
+def _is_header_row(value: str) -> bool:
+    """ "Dato Type Hent": label words only. "Mødelokale 1" is a value."""
+    words = value.split()
+    return (
+        len(words) >= 2
+        and all(
+            _LABEL_LINE.fullmatch(w) or w[:1].isupper() and w.isalpha() and len(w) <= 8
+            for w in words
+        )
+        and bool(_LABEL_LINE.match(value))
+    )
 
 
 def _clean_body(text: str) -> str:
@@ -174,6 +192,8 @@ def _body_in(line: str) -> str | None:
     """The body a front-matter line names, if it names one and reads like a heading."""
     if len(line) > 140:
         return None
+    if sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
+        line = " ".join(w.capitalize() for w in line.split())  # "ÅBENT REFERAT ØKONOMIUDVALG"
     m = _COUNCIL.search(line) or _BODY.search(line)
     if m is None:
         return None

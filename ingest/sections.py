@@ -24,13 +24,16 @@ _EXACT: dict[str, SectionKind] = {}
 for _kind, _names in {
     SectionKind.RESUME: (
         "resume|resumé|sammenfatning|sagens kerne|kort fortalt|kort resume|sagsresume|"
-        "beslutningstema|sagstema|sagens tema|formål|baggrund og formål"
+        "beslutningstema|sagstema|sagens tema|formål|baggrund og formål|anledning|"
+        "resume og sagens baggrund|kort om sagen|sagsresumé og indstilling"
     ),
     SectionKind.RECOMMENDATION: (
         "indstilling|indstillinger|forslag til beslutning|beslutningspunkter|"
         "indstilling og beslutning|det indstilles|forslag til indstilling|anbefaling|"
         "administrationen indstiller|forvaltningen indstiller|direktionen indstiller|"
-        "indstillinger og beslutninger|administrationens indstilling|forvaltningens indstilling"
+        "indstillinger og beslutninger|administrationens indstilling|forvaltningens indstilling|"
+        "forslag|forvaltningen foreslår|administrationen foreslår|direktionen foreslår|"
+        "borgmesteren foreslår|forslag til afgørelse"
     ),
     SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat",
     SectionKind.HISTORY: (
@@ -43,7 +46,8 @@ for _kind, _names in {
         "supplerende sagsfremstilling|lovgrundlag|retsgrundlag|høring|beskrivelse af sagen|"
         "vurdering|forvaltningens vurdering|administrationens vurdering|sagens baggrund|"
         "redegørelse|baggrund|beskrivelse|sagsfremstilling og økonomi|sagsbeskrivelse og vurdering|"
-        "indledning|sagens oplysninger|faktiske forhold|begrundelse"
+        "indledning|sagens oplysninger|faktiske forhold|begrundelse|præsentation|"
+        "retligt grundlag|lovgrundlag og praksis|sagens fakta|beskrivelse af sagen"
     ),
     SectionKind.ECONOMY: (
         "økonomi|økonomiske konsekvenser|økonomi og finansiering|bevillingsmæssige konsekvenser|"
@@ -58,7 +62,8 @@ for _kind, _names in {
         "klima- og miljømæssige konsekvenser|bæredygtighed|tidsplan og proces|"
         "videre proces|det videre forløb|risikovurdering|juridiske forhold|"
         "konsekvenser for miljø og klima|politisk behandling og beslutning|"
-        "personale|kompetenceforhold|beslutningskompetence og sagsgang"
+        "personale|kompetenceforhold|beslutningskompetence og sagsgang|forventet sagsgang|"
+        "mødedeltagelse|behandling|sagsbehandling|videre behandling"
     ),
 }.items():
     for _name in _names.split("|"):
@@ -75,7 +80,7 @@ BODY_WORDS = (
 DATED_DECISION = re.compile(
     r"^(?:beslutning(?:er)?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^,:]{2,80}?)"
     r"|(?P<owner>[^,:]{2,80}?)s\s+beslutning(?:\s+i\s+mødet)?)"
-    r",?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*(?P<date>.{0,30})$"
+    r"(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|\s+(?=\d))(?P<date>.{0,30})$"
 )
 # "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
 _BODY_DATE_ITEM = re.compile(
@@ -95,6 +100,13 @@ _PATTERNS: list[tuple[re.Pattern[str], SectionKind]] = [
         SectionKind.PRIOR_DECISION,
     ),
     (re.compile(r"^(?:\w+s )?(?:indstilling|forslag til beslutning)$"), SectionKind.RECOMMENDATION),
+    # "Direktionen indstiller, at", "Forvaltningen foreslår:" on a line of their own.
+    (
+        re.compile(r"^\w+(?: \w+)? (?:indstiller|foreslår|anbefaler)(?:,? at)?$"),
+        SectionKind.RECOMMENDATION,
+    ),
+    # "Sagens forløb 25-03-2019 Magistraten"
+    (re.compile(r"^(?:sagens forløb|sagsforløb|tidligere behandling) \d"), SectionKind.HISTORY),
     (re.compile(r"^(?:\w+s )?(?:beslutning|afgørelse)$"), SectionKind.DECISION),
     # Ishøj's template label over a decision published for an open or a closed item.
     (re.compile(r"^offentlig beslutning\b"), SectionKind.DECISION),

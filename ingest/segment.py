@@ -45,13 +45,16 @@ _BARE_ITEM = re.compile(
 # "13. Title", "13) Title", "13   Title", "åbent 13 Title", "1Godkendelse af dagsorden" (glued).
 _WEAK_ITEM = re.compile(
     r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?P<number>\d{1,4})"
-    r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))(?P<title>[A-ZÆØÅ\"“«].{2,})$"
+    r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))"
+    # "1.  1. Godkendelse af dagsordenen": a list number before the printed one.
+    r"(?:(?P=number)[.)]\s+)?(?P<title>[A-ZÆØÅ\"“«].{2,})$"
 )
 _LOWER_START = re.compile(r"^[a-zæøå]")
 _LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
 # A numbered member in a list of participants or votes: "3. Anne Hansen (A)".
 _PERSON_LINE = re.compile(
-    r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3},?\s*\((?:[A-ZÆØÅ]{1,2})?\)\.?$"
+    r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}"
+    r"(?:,?\s*\((?:[A-ZÆØÅ]{1,2})?\)|,\s*[A-ZÆØÅ]{1,2})\.?$"
 )
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
 _SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
@@ -182,7 +185,13 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             return False
         previous = _NUMBERED_LINE.match(blocks[i - 1].text) if i else None
         number = re.match(r"\s*(\d+)", blocks[i].text)
-        if previous and number and int(previous.group(1)) == int(number.group(1)) - 1:
+        listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
+        if (
+            previous
+            and number
+            and int(previous.group(1)) == int(number.group(1)) - 1
+            and not _PERSON_LINE.match(listed)  # "Afbud: 1. Anne Holm, Ø" closes the item before
+        ):
             return False
         k = i - 1
         while k >= 0 and _NUMBERED_LINE.match(blocks[k].text):
@@ -213,6 +222,8 @@ def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> _ItemStart
         weak = m is not None
         if weak and not (_weak_title_ok(block, m.group("title"), m) and _weak_place_ok(blocks, i)):
             m = None
+    if m is not None and weak and int(m.group("number")) == 0:
+        m = None  # "00 Referat uden bilag": agenda numbers start at 1
     if m is not None:
         title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
         closed = (m.groupdict().get("marker") or "").lower() == "lukket"
@@ -405,10 +416,22 @@ def _attachments(sections: Iterable[Section]) -> tuple[str, ...]:
     return tuple(names)
 
 
+_IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
+
+
 def _case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
     """Case numbers at the top of an item, and how many blocks are nothing but case-number lines."""
     numbers: list[str] = []
     consumed = 0
+    # "Sagsnr." on a line of its own, the identifier on the next: "450-2018-4075".
+    for k in range(len(head) - 1):
+        label, value = head[k].text.strip(), head[k + 1].text.strip()
+        if (
+            _CASE_LABEL_ALONE.match(label)
+            and _IDENTIFIER.match(value)
+            and not find_case_numbers(value)
+        ):
+            return (value,), k + 2
     for k, block in enumerate(head):
         found = find_case_numbers(block.text)
         if not found:
@@ -435,6 +458,12 @@ def plain_quotes(text: str) -> str:
 _CLOSED_MARK = re.compile(
     r"(?:^(?:Lukket|Fortroligt?)(?:\s*(?:punkt|sag|møde))?\b)"
     r"|(?:[\s\-–(:]+(?:Lukket|Fortroligt?)(?:\s+(?:punkt|sag))?\)?\s*$)",
+    re.IGNORECASE,
+)
+# "Punktet er lukket af hensyn til …", "… og behandles derfor som lukket punkt."
+_CLOSED_SENTENCE = re.compile(
+    r"\b(?:punktet|sagen) (?:er|behandles|bliver behandlet) (?:\w+ ){0,2}(?:som )?(?:et )?lukket\b"
+    r"|\bbehandles (?:\w+ )?som (?:et )?lukket punkt\b",
     re.IGNORECASE,
 )
 _CASE_LABELS = re.compile(
@@ -495,6 +524,7 @@ def _build_item(
     closed = (
         start.closed
         or bool(_CLOSED_MARK.search(title))
+        or any(_CLOSED_SENTENCE.search(b.text) for b in body[:6] if b.kind is not BlockKind.TABLE)
         or any(
             _CLOSED_MARK.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60
             for s in sections
@@ -677,14 +707,12 @@ def segment(
     ):
         is_minutes = False
     # Minutes whose items could not be told apart: the meeting and its text stay searchable.
-    # Text flattened to a line a page still shows "Beslutning … den" inside its lines.
-    decision_words = decision_headings or sum(
-        1 for b in all_blocks[:400] if _DECISION_WORD.search(b.text)
-    )
+    # A page that calls itself minutes ("Referat", "Beslutningsprotokol") of a meeting that
+    # was read is minutes, even where the text stops before the first decision.
     minutes_without_items = not is_minutes and (
         decision_headings >= 2
         or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
-        or (decision_words >= 1 and meeting is not None and _says_minutes(front))
+        or (meeting is not None and _says_minutes(front))
     )
     if meeting is not None and items:
         doc_title = f"Referat {meeting.committee} {meeting.date.isoformat()}"
@@ -724,11 +752,10 @@ def segment(
 
 
 _MINUTES_TITLE = re.compile(
-    r"\b(?:referat|beslutningsprotokol|protokol|dagsorden med vedtagelser|beslutninger)\b", re.I
+    r"^(?:(?:åbent|offentligt?)\s+)?(?:referat|beslutningsprotokol|protokol|dagsorden med vedtagelser)\b"
+    r"|\b(?:referat|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
+    re.I,
 )
-
-
-_DECISION_WORD = re.compile(r"\bBeslutning(?:\s+(?:i\s+)?[A-ZÆØÅ]\w+)?\s+den\b|\bBESLUTNING\b")
 
 
 def _says_minutes(front: Sequence[str]) -> bool:

@@ -34,6 +34,9 @@ _LABEL = re.compile(r"^[\wæøåÆØÅ .\-]{2,30}:")
 _ADDRESS = re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+|\b\w+(?:vej|gade|torv|allé|plads)\s+\d", re.I)
 _PERSON = re.compile(r"\([A-ZÆØÅ]{0,2}\)\s*$")
 _SENTENCE_END = re.compile(r"[.:;,!?]$")
+_DATED_START = re.compile(
+    r"^(?:\d|(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.)\b)", re.IGNORECASE
+)
 MARKER = re.compile(r"^(?:åben|åbent|åbent punkt|lukket|lukket punkt|fortroligt?)$", re.I)
 
 
@@ -72,7 +75,12 @@ def is_title_like(block: Block) -> bool:
         and not _PERSON.search(text)
         and section_kind(text) is None
         and normalise_heading(text) not in _DOCUMENT_TITLES
-        and not find_dates(text)
+        # A date is a meeting line ("Tirsdag den 4. maj 2021") or a list entry ("16. december"),
+        # unless it sits inside a longer title ("Referat fra mødet den 18. marts 2019").
+        and not (
+            find_dates(text, default_year=2000)
+            and (len(text.split()) < 4 or _DATED_START.match(text))
+        )
         and not find_case_numbers(text)
     )
 
@@ -125,6 +133,19 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         first_heading = next((i for i, k in enumerate(kinds) if k is not None), case_lines[0])
         boundaries = sorted({min(first_heading, case_lines[0]), *case_lines})
     else:
+        # A title line straight over a section heading, once the item before has text, starts
+        # an item. Where the items are titled so, that is the only cue: a decision may then
+        # come first (Beslutning, Sagens forløb, Bilag, Indstilling …).
+        # (Not a short section body: "Lovgrundlag" / "Lov om kommunernes styrelse" / "Beslutning".)
+        titled = [
+            i
+            for i in range(1, len(blocks))
+            if kinds[i] is not None
+            and kinds[i - 1] is None
+            and is_title_like(blocks[i - 1])
+            and (i < 2 or kinds[i - 2] in (None, SectionKind.ATTACHMENTS))
+        ]
+        titled_items = len(titled) >= 2
         has_decision = has_section = decision_text = False
         for i, kind in enumerate(kinds):
             if i in case_lines:
@@ -135,7 +156,10 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             if kind is None:
                 decision_text = decision_text or has_decision
                 continue
-            restart = has_decision and kind in _OPENING
+            if titled_items:
+                restart = i in titled and has_section
+            else:
+                restart = has_decision and kind in _OPENING
             # "Beslutning" straight over "Byrådets beslutning i mødet den …" is one decision.
             if kind is SectionKind.DECISION and has_decision and not decision_text:
                 restart = False
