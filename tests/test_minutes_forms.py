@@ -307,3 +307,122 @@ def test_real_minutes_dev_excerpts_are_read(plain):
     assert scores.date.right / scores.date.total >= 0.9
     assert scores.items.hit / scores.items.gold >= 0.85
     assert scores.items.hit / scores.items.found >= 0.9
+
+
+def test_titled_items_without_numbers_whose_decision_comes_first():
+    document = parse_text(
+        """Referat Magistraten 25-03-2019
+
+Dialogmøde med forsyningsselskabet
+
+Beslutning
+Drøftet.
+
+Sagens forløb 25-03-2019 Magistraten
+Drøftet.
+
+Bilag
+
+Referat fra Magistratens møde den 18. marts 2019
+
+Beslutning
+Godkendt.
+
+Bilag
+
+Mødeplan for byrådet 2020
+
+Beslutning
+Anbefales.
+
+Indstilling
+Det indstilles, at møderne holdes om onsdagen.
+"""
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Magistraten",
+        dt.date(2019, 3, 25),
+    )
+    assert [it.title for it in document.items] == [
+        "Dialogmøde med forsyningsselskabet",
+        "Referat fra Magistratens møde den 18. marts 2019",
+        "Mødeplan for byrådet 2020",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "committee", "date"),
+    [
+        (
+            "Udvalget for Miljø og Teknik\nReferat 28.05.2013 kl. 16:30",
+            "Udvalget for Miljø og Teknik",
+            dt.date(2013, 5, 28),
+        ),
+        (
+            "ÅBENT REFERAT ØKONOMIUDVALG Mødedato: 16. juni 2009",
+            "Økonomiudvalg",
+            dt.date(2009, 6, 16),
+        ),
+        (
+            "Referat\nMøde i Udvalg for natur, miljø og grøn omstilling\nDato: Onsdag den 7. november 2018",
+            "Udvalg for natur, miljø og grøn omstilling",
+            dt.date(2018, 11, 7),
+        ),
+    ],
+)
+def test_meeting_headers_that_name_the_body_in_other_ways(header, committee, date):
+    document = parse_text(f"{header}\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n")
+    assert (document.meeting.committee, document.meeting.date) == (committee, date)
+
+
+def test_doubled_numbers_and_a_numbered_absence_line_between_items():
+    document = parse_text(
+        """Referat
+Kommunalbestyrelsen
+Onsdag den 17. januar 2018
+
+ 1.  1. Godkendelse af dagsordenen
+Beslutning i Kommunalbestyrelsen den 17-01-2018
+Godkendt.
+Afbud:
+1. Anne Holm, Ø
+ 2.  2. Orientering fra borgmesteren
+Beslutning i Kommunalbestyrelsen den 17-01-2018
+Til orientering.
+"""
+    )
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Godkendelse af dagsordenen"),
+        (2, "Orientering fra borgmesteren"),
+    ]
+
+
+def test_an_item_closed_by_its_wording_and_a_case_number_under_its_label():
+    document = parse_text(
+        """Referat
+Byrådet
+Tirsdag den 9. oktober 2018
+
+1. Salg af ejendom
+Sagsnr.
+450-2018-4075
+Køber er Hans Hansen, som betaler 2 mio. kr.
+Punktet er lukket af hensyn til kommunens forhandlingsposition.
+Beslutning i Byrådet 9. oktober 2018:
+Godkendt.
+"""
+    )
+    (item,) = document.items
+    assert item.case_numbers == ("450-2018-4075",)
+    assert item.closed
+    assert "Hans Hansen" not in item.text()
+    assert [s.kind for s in item.sections] == [SectionKind.DECISION]
+
+
+def test_a_referat_page_that_stops_before_its_first_decision_is_minutes():
+    document = parse_text(
+        "Referat for Byrådet møde den 12. august 2019\n\n205. Rekruttering af ny direktør\n\n"
+        "Præsentation:\n\nByrådet skal tage stilling til en rekrutteringsproces for stillingen.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert (document.meeting.committee, document.meeting.date) == ("Byrådet", dt.date(2019, 8, 12))
