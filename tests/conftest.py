@@ -75,7 +75,8 @@ CORPUS_BACKGROUND = [
 ]
 CORPUS_GOLD = REPO / "tests" / "data" / "corpus-items.gold.jsonl"
 EXTRACTION_GOLD = REPO / "bench" / "gold" / "extraction.gold.jsonl"
-AARHUS_PDF = "aarhus-byraad-2025-08-27.pdf"
+# The real Aarhus Byråd minutes: a third-party document, kept out of the repository.
+AARHUS = EXTERNAL / "aarhus-byraad-2025-08-27.pdf"
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,8 @@ def randers_one() -> Randers:
 
 
 @pytest.fixture(scope="session")
-def aarhus_pdf(external_dir) -> Path:
-    """The real Aarhus Byråd PDF: a third-party document, kept out of the repository."""
-    return _require(external_dir / AARHUS_PDF)
+def aarhus_pdf() -> Path:
+    return _require(AARHUS)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ import shutil
 import pytest
 import schemathesis
 from api_server import serve
-from conftest import SEED_MINUTES
 from hypothesis import HealthCheck, given, settings
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
@@ -19,10 +18,10 @@ from search_api.settings import ApiSettings
 
 
 @pytest.fixture(scope="module")
-def api_schema(tmp_path_factory, seeds_dir):
+def api_schema(tmp_path_factory, randers_one):
     corpus = tmp_path_factory.mktemp("fuzz-corpus")
-    for name in SEED_MINUTES.values():
-        shutil.copy(seeds_dir / name, corpus)
+    for path in randers_one.minutes.values():
+        shutil.copy(path, corpus)
     api_settings = ApiSettings(
         MINUTES_DATA=tmp_path_factory.mktemp("fuzz-data"), MINUTES_MODEL="hash", MINUTES_API_KEY="k"
     )

@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 import httpx
 import pytest
 from api_server import serve
-from conftest import SEED_MINUTES
 from starlette.testclient import TestClient
 
 from index.embedder import HashEmbedder
@@ -29,7 +28,7 @@ NOTE = f"# {FORMULA}\n\nNotat om vejbump på Skolevej: forvaltningen anbefaler t
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory, seeds_dir):
+def api(tmp_path_factory, randers_one):
     data = tmp_path_factory.mktemp("hardening")
     (data / "notat.md").write_text(NOTE)
     settings = ApiSettings(
@@ -39,7 +38,7 @@ def api(tmp_path_factory, seeds_dir):
         MINUTES_MAX_UPLOAD_BYTES=LIMIT,
     )
     index = MinutesIndex(settings, embedder=HashEmbedder())
-    index.indexer.ingest_paths([seeds_dir / SEED_MINUTES["2025-08-12"], data / "notat.md"])
+    index.indexer.ingest_paths([randers_one.minutes["2025-08-12"], data / "notat.md"])
     with serve(create_app(settings, index)) as url, httpx.Client(base_url=url, timeout=60) as c:
         c.data_dir = data
         yield c

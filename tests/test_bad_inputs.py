@@ -12,7 +12,6 @@ import httpx
 import pytest
 from api_server import serve
 from bad_inputs import NOTE, make_bad_corpus, raw_pdf
-from conftest import SEED_MINUTES
 from typer.testing import CliRunner
 
 from cli import app
@@ -74,13 +73,13 @@ def test_utf16_and_mixed_encodings_are_read_as_written():
 
 
 def test_minutes_ingest_names_every_bad_file_and_keeps_the_rest(
-    corpus, tmp_path, monkeypatch, seeds_dir
+    corpus, tmp_path, monkeypatch, randers_one
 ):
     folder, expected = corpus
     monkeypatch.setenv("MINUTES_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("MINUTES_MODEL", "hash")
     runner = CliRunner()
-    before = seeds_dir / SEED_MINUTES["2025-02-04"]
+    before = randers_one.minutes["2025-02-04"]
     assert runner.invoke(app, ["ingest", str(before), "--quiet"]).exit_code == 0
     stats = json.loads(runner.invoke(app, ["stats", "--json"]).output)
 
@@ -103,13 +102,13 @@ def test_minutes_ingest_names_every_bad_file_and_keeps_the_rest(
     assert shown.exit_code == 0 and len(json.loads(shown.output)) == stats["items"]
 
 
-def test_upload_names_every_bad_file_and_keeps_the_rest(corpus, tmp_path, seeds_dir):
+def test_upload_names_every_bad_file_and_keeps_the_rest(corpus, tmp_path, randers_one):
     folder, expected = corpus
     settings = ApiSettings(
         MINUTES_DATA=tmp_path / "data", MINUTES_MODEL="hash", MINUTES_API_KEY=KEY
     )
     index = MinutesIndex(settings, embedder=HashEmbedder())
-    index.indexer.ingest_paths([seeds_dir / SEED_MINUTES["2025-02-04"]])
+    index.indexer.ingest_paths([randers_one.minutes["2025-02-04"]])
     before = snapshot(index)
     files = [("files", (name, (folder / name).read_bytes())) for name in expected]
     with serve(create_app(settings, index)) as url, httpx.Client(base_url=url, timeout=120) as c:
@@ -122,7 +121,7 @@ def test_upload_names_every_bad_file_and_keeps_the_rest(corpus, tmp_path, seeds_
         assert len(after) == len(before) + 5
 
 
-def test_an_unforeseen_error_fails_one_file_and_the_batch_goes_on(tmp_path, seeds_dir):
+def test_an_unforeseen_error_fails_one_file_and_the_batch_goes_on(tmp_path, randers_one):
     class Faulty(Indexer):
         def units(self, document):
             if document.source == "fejl.md":
@@ -134,7 +133,7 @@ def test_an_unforeseen_error_fails_one_file_and_the_batch_goes_on(tmp_path, seed
     try:
         faulty = Faulty(index.store, index.embedder, index.sparse)
         (tmp_path / "fejl.md").write_text(NOTE)
-        paths = [tmp_path / "fejl.md", seeds_dir / SEED_MINUTES["2025-02-04"]]
+        paths = [tmp_path / "fejl.md", randers_one.minutes["2025-02-04"]]
         first, second = faulty.ingest_paths(paths).results
         assert (first.status, first.code) == ("failed", "internal_error")
         assert "uventet fejl" in first.reason and second.status == "ingested"

@@ -42,10 +42,8 @@ def test_every_command_has_help():
                 assert param.help.strip(), (name, param.name)
 
 
-def test_parse_json_shape(seeds_dir, tmp_path):
-    result = run(
-        "parse", str(seeds_dir / "001_29e3001dddba3512.txt"), "--json", data=tmp_path, check=True
-    )
+def test_parse_json_shape(randers, tmp_path):
+    result = run("parse", str(randers.minutes["2025-08-12"]), "--json", data=tmp_path, check=True)
     data = json.loads(result.stdout)
     assert data["kind"] == "minutes"
     assert (
@@ -68,11 +66,11 @@ def test_parse_bad_file_exit_code(tmp_path):
     assert "Error:" in result.stderr and "krypteret" in result.stderr
 
 
-def test_ingest_search_case_show_stats(seeds_dir, tmp_path):
+def test_ingest_search_case_show_stats(randers_one, tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    shutil.copy(seeds_dir / "001_29e3001dddba3512.txt", corpus)
-    shutil.copy(seeds_dir / "000_dd634a48b5fa8e93.txt", corpus)
+    shutil.copy(randers_one.minutes["2025-08-12"], corpus)
+    shutil.copy(randers_one.minutes["2026-02-03"], corpus)
     make_minutes_pdf(corpus / "teknik.pdf")
     make_encrypted_pdf(corpus / "hemmelig.pdf")
     # A folder's README and hidden files describe the folder; they are not its documents.
@@ -164,9 +162,9 @@ def test_remote_ingest_reads_the_api_error_shape():
     assert _error_message(httpx.Response(502, text="Bad Gateway")) == "Bad Gateway"
 
 
-def test_search_refuses_an_index_of_an_older_sparse_format(seeds_dir, tmp_path):
+def test_search_refuses_an_index_of_an_older_sparse_format(randers_one, tmp_path):
     data = tmp_path / "data"
-    run("ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q", data=data, check=True)
+    run("ingest", str(randers_one.minutes["2025-02-04"]), "-q", data=data, check=True)
     meta = data / "index" / "index.json"
     meta.write_text(
         json.dumps(json.loads(meta.read_text()) | {"sparse": "bm25-danish+identifiers/2"})

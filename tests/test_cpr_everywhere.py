@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import seed_text
 from typer.testing import CliRunner
 
 from cli import app
@@ -46,11 +47,11 @@ def test_a_background_document_is_redacted_when_parsed(tmp_path):
         assert document.cpr_redacted >= 5  # file name, title, heading, text and a table cell
 
 
-def test_no_command_prints_or_stores_a_cpr_number(tmp_path, cli, seeds_dir):
+def test_no_command_prints_or_stores_a_cpr_number(tmp_path, cli):
     background = tmp_path / "notat.md"
     background.write_text(BACKGROUND)
     minutes = tmp_path / "referat.md"
-    text = (seeds_dir / "002_4527f87a4ec4da6b.txt").read_text()
+    text = seed_text("2025-02-04")
     head, tail = text.split("Punkt 13:", 1)
     minutes.write_text(f"{head}Punkt 13: Klage fra {CPR}{tail}")
     outputs = [

@@ -8,7 +8,7 @@ import shutil
 import httpx
 import pytest
 from api_server import serve
-from conftest import SEED_MINUTES
+from conftest import seed_text
 from typer.testing import CliRunner
 
 from cli import app
@@ -42,19 +42,20 @@ def write(path, text: str):
     return path
 
 
-def test_files_of_the_same_name_are_two_documents(tmp_path, minutes, seeds_dir):
+def test_files_of_the_same_name_are_two_documents(tmp_path, minutes, randers_one):
     notes = [write(tmp_path / "a" / "notat.md", CYKEL), write(tmp_path / "b" / "notat.md", SKOLE)]
-    meetings = [tmp_path / "a" / "referat.txt", tmp_path / "b" / "referat.txt"]
-    shutil.copy(seeds_dir / SEED_MINUTES["2025-02-04"], meetings[0])
-    shutil.copy(seeds_dir / SEED_MINUTES["2025-08-12"], meetings[1])
+    meetings = []
+    for folder, date in (("a", "2025-02-04"), ("b", "2025-08-12")):
+        source = randers_one.minutes[date]
+        meetings.append(shutil.copy(source, tmp_path / folder / f"referat{source.suffix}"))
     summary = minutes.indexer.ingest_paths([*notes, *meetings])
     assert [r.status for r in summary.results] == ["ingested"] * 4
     assert not any(r.replaced for r in summary.results)
     assert documents(minutes) == {r.doc_id for r in summary.results}
 
 
-def test_the_same_meeting_published_again_replaces_it_and_says_so(tmp_path, minutes, seeds_dir):
-    text = (seeds_dir / SEED_MINUTES["2025-02-04"]).read_text()
+def test_the_same_meeting_published_again_replaces_it_and_says_so(tmp_path, minutes):
+    text = seed_text("2025-02-04")
     first = minutes.indexer.ingest_paths([write(tmp_path / "referat.txt", text)]).results[0]
     corrected = write(tmp_path / "referat-rettet.txt", text + "\nRettet 10. februar 2025.\n")
     (result,) = minutes.indexer.ingest_paths([corrected]).results

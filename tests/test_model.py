@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import EVAL, SEED_BACKGROUND, SEED_MINUTES
+from conftest import EVAL, REPO
 
 from index.embedder import load_embedder
 from index.service import MinutesIndex
@@ -65,11 +65,15 @@ def test_int8_stays_close_to_fp32(model):
         ("multilingual-e5-small+onnx", "multilingual-e5-small+onnx-int8"),
     ],
 )
-def test_real_model_end_to_end(tmp_path, seeds_dir, external_dir, model_name, index_name):
+def test_real_model_end_to_end(tmp_path, randers_one, model_name, index_name):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name in [*SEED_MINUTES.values(), *SEED_BACKGROUND]:
-        shutil.copy(seeds_dir / name, corpus)
+    for path in [*randers_one.minutes.values(), *randers_one.background]:
+        shutil.copy(path, corpus)
+    # ../shared/eval's development queries, or the repository's own validation queries.
+    queries_file = EVAL / "queries.dev.jsonl"
+    if not queries_file.exists():
+        queries_file = REPO / "bench" / "queries.validation.jsonl"
     settings = IndexSettings(
         MINUTES_DATA=tmp_path / "data", MINUTES_MODEL_CACHE=CACHE, MINUTES_MODEL=model_name
     )
@@ -78,11 +82,7 @@ def test_real_model_end_to_end(tmp_path, seeds_dir, external_dir, model_name, in
         summary = minutes.indexer.ingest_paths(sorted(corpus.iterdir()))
         assert summary.count("ingested") == 5
         assert minutes.store.index_info().model_name == index_name
-        queries = [
-            json.loads(line)
-            for line in (EVAL / "queries.dev.jsonl").read_text().splitlines()
-            if line
-        ]
+        queries = [json.loads(line) for line in queries_file.read_text().splitlines() if line]
         reciprocal = []
         for query in queries:
             results = minutes.searcher.search(query["q"], limit=10).results

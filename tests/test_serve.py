@@ -31,10 +31,10 @@ def env(data: Path, **extra: str) -> dict[str, str]:
     )
 
 
-def start_serve(data: Path, seeds_dir: Path) -> tuple[subprocess.Popen, str]:
+def start_serve(data: Path, minutes: Path) -> tuple[subprocess.Popen, str]:
     """`minutes serve` on an index of one seed file, once its /health answers."""
     subprocess.run(
-        [sys.executable, "-m", "cli", "ingest", str(seeds_dir / "002_4527f87a4ec4da6b.txt"), "-q"],
+        [sys.executable, "-m", "cli", "ingest", str(minutes), "-q"],
         env=env(data), cwd=REPO, check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     port = free_port()
@@ -59,17 +59,17 @@ def start_serve(data: Path, seeds_dir: Path) -> tuple[subprocess.Popen, str]:
 
 
 @pytest.fixture
-def server(tmp_path, seeds_dir):
+def server(tmp_path, randers_one):
     data = tmp_path / "data"
-    process, url = start_serve(data, seeds_dir)
+    process, url = start_serve(data, randers_one.minutes["2025-02-04"])
     yield url, data
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)
 
 
-def test_serve_says_serving_only_once_it_is_ready(tmp_path, seeds_dir):
+def test_serve_says_serving_only_once_it_is_ready(tmp_path, randers_one):
     data = tmp_path / "data"
-    process, url = start_serve(data, seeds_dir)
+    process, url = start_serve(data, randers_one.minutes["2025-02-04"])
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     lines = [line for line in stderr.splitlines() if line.startswith("minutes:")]

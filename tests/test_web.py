@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 from api_server import serve
-from conftest import SEED_MINUTES
 
 from index.embedder import HashEmbedder
 from index.service import MinutesIndex
@@ -19,14 +18,14 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, seeds_dir):
+def site(tmp_path_factory, randers_one):
     if CHROMIUM is None:
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing: .ci/run installs Debian's chromium package")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     corpus = tmp_path_factory.mktemp("web-corpus")
-    for name in SEED_MINUTES.values():
-        shutil.copy(seeds_dir / name, corpus)
+    for path in randers_one.minutes.values():
+        shutil.copy(path, corpus)
     settings = ApiSettings(MINUTES_DATA=tmp_path_factory.mktemp("web-data"), MINUTES_MODEL="hash")
     index = MinutesIndex(settings, embedder=HashEmbedder())
     index.indexer.ingest_paths(sorted(corpus.iterdir()))
