@@ -1,6 +1,6 @@
 """Render the bundled sample corpus: seed texts in, PDFs laid out like municipal minutes out.
 
-    python corpus/make_corpus.py [--seeds DIR] [--external DIR] [--out DIR]
+    python corpus/make_corpus.py [--seeds DIR] [--out DIR]
 
 The seeds (../shared/seeds) are text extracted from Randers Kommune PDFs. This
 script reads them on its own, without minutes' ingest code, so the corpus does
@@ -20,7 +20,6 @@ import argparse
 import datetime as dt
 import html
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +56,6 @@ MINUTES = {
 }
 WEB_CHAPTER = ("003_a743d0336590ddea.txt", "background-beskaeftigelsesindsatsen-webkapitel.pdf")
 PLAN = ("004_2b60b0d1f6c6f43f.txt", "background-beskaeftigelsesplan-2022.pdf")
-EXTERNAL = "aarhus-byraad-2025-08-27.pdf"
 
 SECTIONS = ("Resumé", "Indstilling", "Beslutning", "Sagsfremstilling", "Økonomi", "Bilag")
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
@@ -1046,18 +1044,11 @@ def main(argv: list[str] | None = None) -> None:
         help="folder with the seed texts 000-004 (default: ../shared/seeds)",
     )
     parser.add_argument(
-        "--external",
-        type=Path,
-        default=REPO.parent / "shared" / "external",
-        help=f"folder holding {EXTERNAL}, copied unchanged (default: ../shared/external)",
-    )
-    parser.add_argument(
         "--out", type=Path, default=REPO / "corpus", help="where to write (default: corpus/)"
     )
     args = parser.parse_args(argv)
-    for folder in (args.seeds, args.external):
-        if not folder.is_dir():
-            parser.error(f"no such folder: {folder}")
+    if not args.seeds.is_dir():
+        parser.error(f"no such folder: {args.seeds}")
     _register_fonts()
     args.out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -1069,10 +1060,7 @@ def main(argv: list[str] | None = None) -> None:
     title, blocks = read_web_chapter(args.seeds / WEB_CHAPTER[0])
     render_web_chapter(title, blocks, args.out / WEB_CHAPTER[1])
     render_plan(read_plan(args.seeds / PLAN[0]), args.out / PLAN[1])
-    source, target = args.external / EXTERNAL, args.out / EXTERNAL
-    if not target.exists() or target.read_bytes() != source.read_bytes():
-        shutil.copyfile(source, target)
-    written += [args.out / WEB_CHAPTER[1], args.out / PLAN[1], args.out / EXTERNAL]
+    written += [args.out / WEB_CHAPTER[1], args.out / PLAN[1]]
     for path in written:
         with pymupdf.open(path) as pdf:
             print(f"{path.name}: {pdf.page_count} pages, {path.stat().st_size // 1024} KB")
