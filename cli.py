@@ -413,6 +413,7 @@ def _print_results(response) -> None:
             head += f"\n{escape(r.case_numbers[0])}"
         if r.outcomes:
             head += f"\n[green]{', '.join(r.outcomes)}[/]"
+        head += f"\n[dim]{escape(r.item_id)}[/]"
         snippet = escape(mark(Snippet(r.snippet, tuple(map(tuple, r.highlights))), "\x00", "\x01"))
         snippet = snippet.replace("\x00", "[bold yellow]").replace("\x01", "[/]")
         table.add_row(str(rank), meeting, head, snippet)
@@ -453,6 +454,7 @@ def case(
         out.print(
             f"  Beslutning: {outcomes or '-'} · s. {r['page_start']}-{r['page_end']} · {escape(r['source'])}"
         )
+        out.print(f"  [dim]{escape(r['id'])}[/]")
         for d in r.get("decisions", []):
             out.print(f"  [dim]{escape(d['text'][:200])}[/]")
         for p in r.get("prior_decisions", []):
@@ -466,7 +468,9 @@ def show(
     target: Annotated[
         str,
         typer.Argument(
-            help="An item id (2025-08-12-beskaeftigelsesudvalget#74), a meeting id, or a file to parse."
+            help="An item id (randers-2025-08-12-beskaeftigelsesudvalget-punkt-74; ids of "
+            "before such as 2025-08-12-beskaeftigelsesudvalget#74 work too), a meeting id "
+            "(randers-2025-08-12-beskaeftigelsesudvalget), or a file to parse."
         ),
     ],
     item: Annotated[
@@ -501,16 +505,19 @@ def show(
     else:
         index = open_index()
         try:
-            from index.filters import SearchFilter
+            from index.lookup import ambiguity
 
-            found = index.searcher.record(target)
-            records = (
-                [found] if found else index.searcher.records(SearchFilter(meeting_ids=(target,)))
-            )
+            # An item or a meeting, by its id or an id of before ("…#74", "…%2374").
+            found = index.searcher.find_item(target)
+            if not found.ids:
+                found = index.searcher.find_meeting(target)
         except _store_errors() as exc:
             fail(str(exc))
         finally:
             index.close()
+        if found.ambiguous:
+            fail(ambiguity(target, found))
+        records = found.records
         if not records:
             fail(f"no item or meeting '{target}' in the index (see `minutes search`)")
         records.sort(key=lambda r: r["number"])
@@ -534,6 +541,7 @@ def render_item(r: dict[str, Any]) -> None:
         f"{escape(meeting.get('committee', ''))} · {meeting.get('date', '')} · "
         f"sag {escape(', '.join(r['case_numbers']) or '-')} · s. {r['page_start']}-{r['page_end']} · {escape(r.get('source', ''))}"
     )
+    out.print(f"[dim]{escape(r['id'])}[/]")
     for d in r.get("decisions", []):
         out.print(
             f"[green]Beslutning {d['point'] or ''}: {d['outcome']}[/] – {escape(d['text'][:200])}"

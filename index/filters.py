@@ -42,8 +42,10 @@ class SearchFilter:
     kinds: tuple[str, ...] = ()
     document_ids: tuple[str, ...] = ()
     item_ids: tuple[str, ...] = ()
+    item_aliases: tuple[str, ...] = ()  # ids of before: "2025-08-12-beskaeftigelsesudvalget#74"
     item_numbers: tuple[int, ...] = ()
     meeting_ids: tuple[str, ...] = ()
+    meeting_aliases: tuple[str, ...] = ()  # "2025-08-12-beskaeftigelsesudvalget"
     sources: tuple[str, ...] = ()
     chunk_types: tuple[str, ...] = ()  # "title" (one per item, carries the record) or "text"
     closed: bool | None = None
@@ -80,7 +82,9 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
         ("kind", flt.kinds),
         ("doc_id", flt.document_ids),
         ("item_id", flt.item_ids),
+        ("item_aliases", flt.item_aliases),
         ("meeting_id", flt.meeting_ids),
+        ("meeting_aliases", flt.meeting_aliases),
         ("source", flt.sources),
         ("chunk_type", flt.chunk_types),
         ("item_number", flt.item_numbers),

@@ -39,7 +39,9 @@ def _same_meeting(store: Store, document: Document) -> dict[str, Replaced]:
     if meeting is None:
         return {}
     found: dict[str, Replaced] = {}
-    titles = SearchFilter(meeting_ids=(meeting.id,), chunk_types=("title",))
+    # An index written before meeting ids carried the municipality holds the id of before.
+    ids = tuple(dict.fromkeys((meeting.id, meeting.legacy_id)))
+    titles = SearchFilter(meeting_ids=ids, chunk_types=("title",))
     for hit in store.scroll(titles, limit=MEETING_ITEMS):
         payload = hit.payload
         if payload.get("municipality") == meeting.municipality:

@@ -17,6 +17,7 @@ from typing import Any
 
 from index.embedder import Embedder
 from index.filters import SearchFilter
+from index.lookup import Found, find_item, find_meeting
 from index.snippets import make_snippet
 from index.sparse import SparseEncoder
 from index.store import Hit, SparseVector, Store
@@ -315,7 +316,16 @@ class Searcher:
         titles = replace(flt, chunk_types=("title",))
         return {key: self.store.facet(key, titles) for key in FACET_KEYS}
 
+    def find_item(self, item_id: str) -> Found:
+        """An item by its id, or by an id of before (`index.lookup`)."""
+        return find_item(self.store, item_id)
+
+    def find_meeting(self, meeting_id: str) -> Found:
+        """A meeting's items by its id, or by an id of before (`index.lookup`)."""
+        return find_meeting(self.store, meeting_id)
+
     def record(self, item_id: str) -> dict[str, Any] | None:
+        """The record of the item with this current id."""
         hits = list(
             self.store.scroll(SearchFilter(item_ids=(item_id,), chunk_types=("title",)), limit=1)
         )

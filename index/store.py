@@ -40,7 +40,8 @@ KEYWORD_FIELDS = (
     "committee", "case_numbers", "kle_groups", "kle_prefixes", "outcomes", "persons",
     "persons_present", "persons_absent", "voted_for", "voted_against", "parties", "kind",
     "doc_id", "item_id", "meeting_id", "year", "source", "chunk_type", "ingest_id", "state", "access",
-    "supersedes", "voted", "parties_voted_for", "parties_voted_against",
+    "supersedes", "voted", "parties_voted_for", "parties_voted_against", "item_aliases",
+    "meeting_aliases",
 )  # fmt: skip
 DATETIME_FIELDS = ("meeting_date",)
 FLOAT_FIELDS = ("amounts_abs",)

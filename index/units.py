@@ -2,7 +2,9 @@
 
 A unit gathers everything the index needs about one result: its identity,
 the facts filters and facets read (payload), the full record that
-`/items/{id}` returns, and the text to chunk.
+`/items/{id}` returns, and the text to chunk. The payload keeps the ids of
+before (`item_aliases`, `meeting_aliases`: `2025-08-12-beskaeftigelsesudvalget#74`)
+so old links still find the item (`index.lookup`).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def _document_payload(document: Document) -> dict[str, Any]:
     if meeting is not None:
         payload |= {
             "meeting_id": meeting.id,
+            "meeting_aliases": [meeting.legacy_id],
             "committee": meeting.committee,
             "municipality": meeting.municipality,
             "meeting_date": f"{meeting.date.isoformat()}T00:00:00Z",
@@ -81,6 +84,7 @@ def item_unit(document: Document, item: Item, extraction: ItemExtraction) -> Uni
         | _kle_fields(item.case_numbers)
         | {
             "item_id": item_id,
+            "item_aliases": [document.legacy_item_id(item)],
             "item_number": item.number,
             "title": item.title,
             "case_numbers": list(item.case_numbers),
@@ -128,11 +132,12 @@ def section_units(document: Document) -> list[Unit]:
     units = []
     base = _document_payload(document)
     for k, section in enumerate(document.sections):
-        unit_id = f"{document.id}#s{k + 1}"
+        unit_id = document.section_id(k + 1)
         title = f"{document.title} – {section.heading}" if section.heading else document.title
         pages = section.pages or (1,)
         payload = base | {
             "item_id": unit_id,
+            "item_aliases": [document.legacy_section_id(k + 1)],
             "item_number": k + 1,
             "title": title,
             "case_numbers": [],

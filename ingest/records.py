@@ -98,7 +98,16 @@ class Meeting:
 
     @property
     def id(self) -> str:
-        """Stable: the date and the committee, e.g. `2025-08-12-beskaeftigelsesudvalget`."""
+        """Stable and URL-safe: the municipality (without "Kommune"), the date and the committee,
+        e.g. `randers-2025-08-12-beskaeftigelsesudvalget`; without a municipality, the date and
+        the committee (`legacy_id`). See `Document.item_id` for the whole scheme."""
+        place = municipality_slug(self.municipality)
+        return f"{place}-{self.legacy_id}" if place else self.legacy_id
+
+    @property
+    def legacy_id(self) -> str:
+        """The id before ids carried the municipality: `2025-08-12-beskaeftigelsesudvalget`.
+        Meetings of two municipalities can share it; lookups still accept it."""
         return f"{self.date.isoformat()}-{slugify(self.committee)}"
 
 
@@ -139,8 +148,37 @@ class Document:
         return self.sha256[:16]
 
     def item_id(self, item: Item) -> str:
-        base = self.meeting.id if self.meeting else self.id
+        """An item's id: its meeting's id, `-punkt-` and its number.
+
+        The scheme (every id is made of `a-z`, `0-9` and `-`, so it stands in a URL
+        path as it is, and has no random part, so it is the same after a re-ingest):
+
+        - meeting: `randers-2025-08-12-beskaeftigelsesudvalget` (`Meeting.id`),
+        - item: `randers-2025-08-12-beskaeftigelsesudvalget-punkt-74`,
+        - an item of minutes without a meeting: `<document id>-punkt-<number>`,
+        - a section of a background document: `<document id>-afsnit-<k>` (`section_id`).
+
+        The ids before this scheme (`legacy_item_id`) are kept beside them in the index.
+        """
+        return make_item_id(self.meeting.id if self.meeting else self.id, item.number)
+
+    def legacy_item_id(self, item: Item) -> str:
+        """The item's id before ids carried the municipality: `2025-08-12-beskaeftigelsesudvalget#74`."""
+        base = self.meeting.legacy_id if self.meeting else self.id
         return f"{base}#{item.number}"
+
+    def section_id(self, k: int) -> str:
+        """The id of section `k` (1-based) of a background document: `<document id>-afsnit-<k>`."""
+        return f"{self.id}-afsnit-{k}"
+
+    def legacy_section_id(self, k: int) -> str:
+        """The section's id before: `<document id>#s<k>`."""
+        return f"{self.id}#s{k}"
+
+
+def make_item_id(base: str, number: int) -> str:
+    """Item `number` of the meeting (or document) with id `base`: `<base>-punkt-<number>`."""
+    return f"{base}-punkt-{number}"
 
 
 _SLUG_MAP = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
@@ -150,3 +188,11 @@ def slugify(text: str) -> str:
     text = text.translate(_SLUG_MAP)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+_KOMMUNE = re.compile(r"\s+kommune\s*$", re.IGNORECASE)
+
+
+def municipality_slug(municipality: str | None) -> str:
+    """The municipality's part of a meeting id: "Randers Kommune" gives "randers", none ""."""
+    return slugify(_KOMMUNE.sub("", municipality or ""))

@@ -17,7 +17,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from ingest.records import Document, Item, Meeting, Section, SectionKind, Table, slugify
+from ingest.records import (
+    Document,
+    Item,
+    Meeting,
+    Section,
+    SectionKind,
+    Table,
+    make_item_id,
+    slugify,
+)
 from ingest.redact import redact_item
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
@@ -315,9 +324,9 @@ def meeting_resolver(
             return None
         same_body = body is None or slugify(body) in committee or committee in slugify(body)
         if date == meeting.date and same_body:
-            return f"{meeting.id}#{number}" if number in numbers else meeting.id
+            return make_item_id(meeting.id, number) if number in numbers else meeting.id
         if date is None and body is None and number in numbers:
-            return f"{meeting.id}#{number}"  # "jf. punkt 5" in the same minutes
+            return make_item_id(meeting.id, number)  # "jf. punkt 5" in the same minutes
         return None
 
     return resolve

@@ -17,11 +17,18 @@ import anyio.to_thread
 from fastapi import Depends, FastAPI, File, Form, Header, Path, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import (
+    FileResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from index.filter_input import FilterError, build_filter, resolve_committees
 from index.filters import SearchFilter
+from index.lookup import ambiguity
 from index.search import MIN_CASE_CHARS, MODES, SearchResponse
 from index.service import MinutesIndex
 from index.store import StoreError
@@ -399,23 +406,45 @@ def create_app(
     @app.get(
         "/items/{item_id}",
         response_model=Item,
-        responses={404: {"model": ErrorResponse}},
+        responses={
+            308: {"description": "An id of before: the item's current URL (Location)"},
+            404: {"model": ErrorResponse},
+            409: {
+                "model": ErrorResponse,
+                "description": "An id of before that names items of several municipalities; "
+                "the message lists their current ids",
+            },
+        },
         tags=["items"],
     )
     def item(
+        request: Request,
         item_id: Annotated[
             str,
             Path(
-                description="Item id: meeting id, '#', item number (URL-encode '#' as %23).",
-                examples=["2025-08-12-beskaeftigelsesudvalget#74"],
+                description="Item id: the meeting id, '-punkt-' and the item number. Ids of "
+                "before ('2025-08-12-beskaeftigelsesudvalget#74', '#' sent as %23) are "
+                "redirected (308) to the current one.",
+                examples=["randers-2025-08-12-beskaeftigelsesudvalget-punkt-74"],
             ),
         ],
-    ) -> dict[str, Any]:
+    ) -> Any:
         """The whole item: sections, decisions, earlier decisions, votes, absences, amounts, references, attachments, pages."""
-        record = index.searcher.record(item_id)
-        if record is None:
+        found = index.searcher.find_item(item_id)
+        if found.ambiguous:
+            raise ApiError(409, ambiguity(item_id, found), "item_id")
+        if found.id is None or not found.records:
+            if "text/html" in request.headers.get("accept", ""):
+                # A feed link of before (`/items/<meeting>#72`) followed by a browser, which kept
+                # `#72` to itself: the page opens the meeting's item 72 (a redirect keeps the `#`).
+                meeting = index.searcher.find_meeting(item_id)
+                if meeting.id is not None:
+                    page_url = request.url_for("page").include_query_params(meeting=meeting.id)
+                    return RedirectResponse(page_url, 308)
             raise ApiError(404, f"no item '{item_id}'", "item_id")
-        return record
+        if found.id != item_id:
+            return RedirectResponse(request.url_for("item", item_id=found.id), 308)
+        return found.records[0]
 
     @app.get("/meetings", response_model=list[MeetingSummary], responses=ERRORS, tags=["meetings"])
     def meetings(
@@ -451,22 +480,36 @@ def create_app(
     @app.get(
         "/meetings/{meeting_id}",
         response_model=Meeting,
-        responses={404: {"model": ErrorResponse}},
+        responses={
+            308: {"description": "An id of before: the meeting's current URL (Location)"},
+            404: {"model": ErrorResponse},
+            409: {
+                "model": ErrorResponse,
+                "description": "An id of before that names meetings of several municipalities",
+            },
+        },
         tags=["meetings"],
     )
     def meeting(
+        request: Request,
         meeting_id: Annotated[
             str,
             Path(
-                description="Meeting id: date and committee.",
-                examples=["2025-08-12-beskaeftigelsesudvalget"],
+                description="Meeting id: municipality, date and committee. Ids of before "
+                "(date and committee) are redirected (308) to the current one.",
+                examples=["randers-2025-08-12-beskaeftigelsesudvalget"],
             ),
         ],
-    ) -> dict[str, Any]:
+    ) -> Any:
         """One meeting with its items in order."""
-        records = index.searcher.records(SearchFilter(meeting_ids=(meeting_id,)))
-        if not records:
+        found = index.searcher.find_meeting(meeting_id)
+        if found.ambiguous:
+            raise ApiError(409, ambiguity(meeting_id, found), "meeting_id")
+        records = found.records
+        if found.id is None or not records:
             raise ApiError(404, f"no meeting '{meeting_id}'", "meeting_id")
+        if found.id != meeting_id:
+            return RedirectResponse(request.url_for("meeting", meeting_id=found.id), 308)
         records.sort(key=lambda r: r["number"])
         m = records[0]["meeting"]
         items = [

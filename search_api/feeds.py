@@ -4,7 +4,9 @@ A CSV cell that a spreadsheet would take for a formula (it starts with =, +,
 -, @, a tab or a carriage return) gets a leading ' so it stays text. The
 feed leaves out every character XML 1.0 does not allow (control characters
 other than tab and newlines, lone surrogates, U+FFFE and U+FFFF), whether it
-came with the query or with the indexed text.
+came with the query or with the indexed text. An entry links to the web page
+with its item open (`/?item=<item id>`) and to the item's record
+(`/items/<item id>`).
 """
 
 from __future__ import annotations
@@ -81,7 +83,9 @@ def atom(results: Sequence[SearchResult], self_url: str, base_url: str, query: s
     title = f"minutes: {query}" if query else "minutes: nyeste punkter"
     entries = []
     for r in newest:
-        link = f"{base_url}items/{r.item_id}"
+        # Ids are URL-safe (`Document.item_id`): the page opens the item, the API serves its record.
+        link = f"{base_url}?item={r.item_id}"
+        record = f"{base_url}items/{r.item_id}"
         when = f"{r.meeting_date or updated}T00:00:00Z"
         summary = r.snippet if not r.closed else "Lukket punkt."
         outcome = f" – {', '.join(r.outcomes)}" if r.outcomes else ""
@@ -92,7 +96,8 @@ def atom(results: Sequence[SearchResult], self_url: str, base_url: str, query: s
             "<entry>"
             f"<id>urn:minutes:item:{escape(r.item_id)}</id>"
             f"<title>{escape(entry_title)}</title>"
-            f'<link href="{escape(link)}"/>'
+            f'<link rel="alternate" type="text/html" href="{escape(link)}"/>'
+            f'<link rel="related" type="application/json" href="{escape(record)}"/>'
             f"<updated>{when}</updated>"
             f"<summary>{escape(summary + outcome)}</summary>"
             "</entry>"

@@ -24,8 +24,9 @@ class ErrorResponse(BaseModel):
 
 class SearchHit(BaseModel):
     item_id: str = Field(
-        description="Stable item id: meeting id and item number.",
-        examples=["2025-08-12-beskaeftigelsesudvalget#74"],
+        description="Stable, URL-safe item id: meeting id, '-punkt-' and item number "
+        "(a background section: document id, '-afsnit-' and its number).",
+        examples=["randers-2025-08-12-beskaeftigelsesudvalget-punkt-74"],
     )
     doc_id: str = Field(description="The source document (first 16 hex digits of its sha256).")
     kind: str = Field(
@@ -101,7 +102,7 @@ class Section(_Open):
 
 
 class MeetingInfo(_Open):
-    id: str = Field(examples=["2025-08-12-beskaeftigelsesudvalget"])
+    id: str = Field(examples=["randers-2025-08-12-beskaeftigelsesudvalget"])
     committee: str = Field(examples=["Beskæftigelsesudvalget"])
     municipality: str | None = Field(default=None, examples=["Randers Kommune"])
     date: str = Field(examples=["2025-08-12"])
@@ -163,7 +164,7 @@ class Reference(_Open):
 class Item(_Open):
     """The whole item. A closed item carries only number, title, case number and its published decision."""
 
-    id: str = Field(examples=["2025-08-12-beskaeftigelsesudvalget#74"])
+    id: str = Field(examples=["randers-2025-08-12-beskaeftigelsesudvalget-punkt-74"])
     number: int = Field(examples=[74])
     title: str = Field(
         examples=['Forslag fra Henriette Malland, Velfærdslisten, om "Unge i Fokus"']
@@ -203,7 +204,7 @@ class Item(_Open):
 
 
 class MeetingSummary(BaseModel):
-    id: str = Field(examples=["2025-08-12-beskaeftigelsesudvalget"])
+    id: str = Field(examples=["randers-2025-08-12-beskaeftigelsesudvalget"])
     committee: str
     date: str
     municipality: str | None = None

@@ -108,7 +108,9 @@ def test_ingest_search_case_show_stats(randers_one, tmp_path):
     timeline = json.loads(run("case", "15.00.00-G01-5-25", "--json", data=data, check=True).stdout)
     assert [i["meeting"]["date"] for i in timeline["items"]] == ["2025-08-12", "2026-02-03"]
 
-    shown = run("show", "2025-08-12-beskaeftigelsesudvalget#74", data=data, check=True).stdout
+    shown = run(
+        "show", "randers-2025-08-12-beskaeftigelsesudvalget-punkt-74", data=data, check=True
+    ).stdout
     assert "Imod" in shown or "imod" in shown
     stats = json.loads(run("stats", "--json", data=data, check=True).stdout)
     assert stats["items"] == 27 and stats["model"] == "hash-384"

@@ -406,11 +406,11 @@ def test_references_and_resolution():
 
     def corpus(body, date, number):
         seen.append((body, date, number))
-        return "2025-06-11-beskaeftigelsesudvalget#56" if number == 56 else None
+        return "2025-06-11-beskaeftigelsesudvalget-punkt-56" if number == 56 else None
 
     refs = extract_meeting_items(MEETING, items, resolver=corpus)[0].references
     by_item = {r.item: r for r in refs}
-    assert by_item[8].target == f"{MEETING.id}#8"
+    assert by_item[8].target == f"{MEETING.id}-punkt-8"
     meeting_ref = by_item[56]
     assert meeting_ref.text.endswith("beskæftigelsesudvalgsmødet den 11. juni 2025 (sag 56)")
     assert (meeting_ref.body, meeting_ref.date, meeting_ref.item) == (
@@ -418,7 +418,7 @@ def test_references_and_resolution():
         dt.date(2025, 6, 11),
         56,
     )
-    assert meeting_ref.target == "2025-06-11-beskaeftigelsesudvalget#56"
+    assert meeting_ref.target == "2025-06-11-beskaeftigelsesudvalget-punkt-56"
 
 
 def test_cpr_is_redacted_before_extraction():

@@ -90,3 +90,38 @@ def test_bad_filter_shows_the_error(page):
     page.dispatch_event("#to", "change")
     page.wait_for_selector(".error")
     assert "from" in page.locator(".error").inner_text()
+
+
+def test_an_item_address_opens_the_item(page, site):
+    """`/?item=<id>` opens the item (an id of before too, and the address takes the current
+    id); a feed entry's link opens its item the same way."""
+    import xml.etree.ElementTree as ET
+
+    import httpx
+
+    item = "randers-2025-08-12-beskaeftigelsesudvalget-punkt-74"
+    page.goto(f"{site}/?item={item}")
+    page.wait_for_selector("#detail.open")
+    assert "Unge i Fokus" in page.locator("#detail h2").inner_text()
+    page.goto(f"{site}/?item=2025-08-12-beskaeftigelsesudvalget%2374")
+    page.wait_for_selector("#detail.open")
+    page.wait_for_function(f"location.search.includes('item={item}')")
+    assert "Unge i Fokus" in page.locator("#detail h2").inner_text()
+    page.click("#detail [data-close]")
+    page.wait_for_function("!location.search.includes('item=')")
+    # A feed link of before: the browser keeps "#74" through the redirect to the page.
+    page.goto(f"{site}/items/2025-08-12-beskaeftigelsesudvalget#74")
+    page.wait_for_selector("#detail.open")
+    assert "Unge i Fokus" in page.locator("#detail h2").inner_text()
+    page.wait_for_function(f"location.search === '?item={item}' && !location.hash")
+    page.click("#detail [data-close]")
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.fromstring(httpx.get(f"{site}/search.atom", params={"q": "veteranindsatsen"}).text)
+    entry = feed.find(f"{atom}entry")
+    link = next(x.get("href") for x in entry.findall(f"{atom}link") if x.get("rel") == "alternate")
+    assert "#" not in link
+    page.goto(link)
+    page.wait_for_selector("#detail.open")
+    title = page.locator("#detail h2").inner_text()
+    assert title and entry.find(f"{atom}title").text.endswith(title)
