@@ -99,7 +99,7 @@ def _alone(text: str) -> bool:
     text = text.strip()
     if len(text) > 60:
         return False
-    if section_kind(text) is not None:
+    if text[:1].isupper() and not text.endswith(".") and section_kind(text) is not None:
         return True
     found = find_case_numbers(text)
     return bool(found) and len(text) - sum(len(c.raw) for c in found) < 12

@@ -29,7 +29,7 @@ from ingest.records import (
     Table,
     slugify,
 )
-from ingest.sections import DatedDecision, dated_decision, section_kind
+from ingest.sections import DatedDecision, dated_decision, is_secondary, section_kind
 from ingest.unnumbered import unnumbered_starts
 from nlp.case_numbers import find_case_numbers
 
@@ -394,6 +394,8 @@ def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
     sections: list[_SectionBuilder] = []
     for block in blocks:
         kind = _section_heading(block, styled)
+        if kind is not None and sections and is_secondary(block.text):
+            kind = None  # a sub-heading inside the open section: its text stays there
         if kind is not None:
             builder = _SectionBuilder(" ".join(block.text.split()).rstrip(":"), kind)
             builder.pages.append(block.page)
