@@ -153,18 +153,16 @@ def dated_decision(heading: str) -> DatedDecision | None:
 # Names that are as often sub-headings inside a case description ("Sagsfremstilling" /
 # "Baggrund" / "Videre proces") as sections of their own: they open a section only where
 # no section is open yet.
-SECONDARY = frozenset(
-    normalise_heading(name)
-    for name in (
-        "baggrund|beskrivelse|redegørelse|indledning|begrundelse|præsentation|formål|anledning|"
-        "kort om sagen|sagens oplysninger|faktiske forhold|sagens fakta|videre proces|"
-        "det videre forløb|tidsplan og proces|behandling|sagsbehandling|videre behandling|"
-        "personale|bæredygtighed|risikovurdering|juridiske forhold|mødedeltagelse|"
-        "forventet sagsgang|sagsgang|forslag|retligt grundlag|lovgrundlag og praksis|"
-        "beskrivelse af sagen|kommunikation og høring|konsekvenser for miljø og klima|"
-        "klima- og miljømæssige konsekvenser|kompetenceforhold"
-    ).split("|")
+_SECONDARY_NAMES = (
+    "baggrund|beskrivelse|redegørelse|indledning|begrundelse|præsentation|formål|anledning|"
+    "kort om sagen|sagens oplysninger|faktiske forhold|sagens fakta|videre proces|"
+    "det videre forløb|tidsplan og proces|behandling|sagsbehandling|videre behandling|"
+    "personale|bæredygtighed|risikovurdering|juridiske forhold|mødedeltagelse|"
+    "forventet sagsgang|sagsgang|forslag|retligt grundlag|lovgrundlag og praksis|"
+    "beskrivelse af sagen|kommunikation og høring|konsekvenser for miljø og klima|"
+    "klima- og miljømæssige konsekvenser|kompetenceforhold"
 )
+SECONDARY = frozenset(normalise_heading(name) for name in _SECONDARY_NAMES.split("|"))
 
 
 def is_secondary(heading: str) -> bool:
