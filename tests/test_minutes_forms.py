@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from conftest import SHARED
 
 from ingest import DocumentKind, SectionKind, parse_bytes
 from ingest.segment import UNNUMBERED_WARNING
@@ -292,7 +293,7 @@ def test_a_background_document_is_not_minutes():
     assert document.kind is DocumentKind.OTHER
 
 
-EXTERNAL = REPO.parent / "shared" / "external" / "real-minutes"
+EXTERNAL = SHARED / "external" / "real-minutes"
 
 
 @pytest.mark.skipif(not EXTERNAL.exists(), reason="../shared/external/real-minutes is absent")
