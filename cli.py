@@ -270,10 +270,13 @@ CommitteeOpt = Annotated[
     typer.Option("--committee", help="Committee name, e.g. Beskæftigelsesudvalget (repeatable)."),
 ]
 FromOpt = Annotated[
-    str | None, typer.Option("--from", help="Meetings on or after this date (YYYY-MM-DD).")
+    str | None,
+    typer.Option(
+        "--from", help="Meetings on or after: 2025-08-12, 12-08-2025, 12.08.2025, 12. august 2025."
+    ),
 ]
 ToOpt = Annotated[
-    str | None, typer.Option("--to", help="Meetings on or before this date (YYYY-MM-DD).")
+    str | None, typer.Option("--to", help="Meetings on or before this date (as --from).")
 ]
 CaseOpt = Annotated[
     str | None, typer.Option("--case", help="Case number, or a KLE prefix such as 15.00.00 or 15.")
@@ -282,16 +285,23 @@ DecisionOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--decision",
-        help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, decided, information, closed.",
+        help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, "
+        "decided, information, closed, or in Danish: godkendt, taget til efterretning, ...",
     ),
 ]
 PersonOpt = Annotated[
-    list[str] | None, typer.Option("--person", help="A person named in the item.")
+    list[str] | None,
+    typer.Option(
+        "--person",
+        help="A person named in the item: any case, a surname alone, or 'Claus Berggren (V)'.",
+    ),
 ]
 RoleOpt = Annotated[
     str | None,
     typer.Option(
-        "--person-role", help="Narrow --person: present, absent, voted_for, voted_against."
+        "--person-role",
+        help="Narrow --person: present, absent, voted_for, voted_against. absent without "
+        "--person: items where anyone was absent.",
     ),
 ]
 PartyOpt = Annotated[
@@ -304,9 +314,23 @@ VotedOpt = Annotated[
     bool | None,
     typer.Option("--voted/--not-voted", help="Only items with (or without) a recorded vote."),
 ]
+AbsenceOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--absence/--no-absence", help="Only items where someone was (or nobody was) absent."
+    ),
+]
+HasAmountOpt = Annotated[
+    bool | None,
+    typer.Option("--has-amount/--no-amount", help="Only items naming (or not naming) an amount."),
+]
 MinOpt = Annotated[
     str | None,
-    typer.Option("--min-amount", help="Items naming an amount of at least this many kroner."),
+    typer.Option(
+        "--min-amount",
+        help="Items naming an amount of at least this many kroner: 1000000, 1.000.000, 1 mio., "
+        "2,5 mio. kr.",
+    ),
 ]
 MaxOpt = Annotated[
     str | None,
@@ -335,6 +359,8 @@ def search(
     party: PartyOpt = None,
     party_role: PartyRoleOpt = None,
     voted: VotedOpt = None,
+    absence: AbsenceOpt = None,
+    has_amount: HasAmountOpt = None,
     min_amount: MinOpt = None,
     max_amount: MaxOpt = None,
     kind: KindOpt = None,
@@ -348,7 +374,7 @@ def search(
     """Search the index: the best items first, with a snippet and the pages to cite."""
     from dataclasses import replace
 
-    from index.filter_input import FilterError, build_filter, resolve_committees
+    from index.filter_input import FilterError, build_filter, resolve_committees, resolve_persons
     from index.filters import SearchFilter
     from index.search import MODES
 
@@ -366,6 +392,8 @@ def search(
             party=party,
             party_role=party_role,
             voted=voted,
+            absence=absence,
+            has_amount=has_amount,
             min_amount=min_amount,
             max_amount=max_amount,
             kind=kind,
@@ -379,6 +407,9 @@ def search(
         if flt.committees:  # as the index spells them, so "beskæftigelsesudvalget" finds it
             indexed = index.store.facet("committee", SearchFilter(), limit=1000)
             flt = replace(flt, committees=resolve_committees(flt.committees, indexed))
+        if flt.persons:  # any case, a surname, "Claus Berggren (V)": as the index spells them
+            named = index.store.facet("persons", SearchFilter(), limit=100_000)
+            flt = replace(flt, persons=resolve_persons(flt.persons, named))
         response = index.searcher.search(query, flt, limit=limit, offset=offset, mode=mode)
     except FilterError as exc:
         fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
@@ -396,15 +427,17 @@ def _print_results(response) -> None:
     from rich.table import Table
 
     from index.snippets import Snippet, mark
+    from nlp.records import outcome_label
 
     if not response.results:
-        out.print("No items found.")
+        out.print("Ingen resultater." if not response.total else "Ingen punkter på denne side.")
         return
-    table = Table(show_lines=True, title=f"{response.total} items", title_justify="left")
+    count = f"{response.total} {'punkt' if response.total == 1 else 'punkter'}"
+    table = Table(show_lines=True, title=count, title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("Meeting")
-    table.add_column("Item")
-    table.add_column("Snippet")
+    table.add_column("Møde")
+    table.add_column("Punkt")
+    table.add_column("Uddrag")
     for rank, r in enumerate(response.results, 1):
         meeting = f"{r.committee or '(baggrund)'}\n{r.meeting_date or ''}"
         pages = ", ".join(map(str, r.pages))
@@ -412,7 +445,7 @@ def _print_results(response) -> None:
         if r.case_numbers:
             head += f"\n{escape(r.case_numbers[0])}"
         if r.outcomes:
-            head += f"\n[green]{', '.join(r.outcomes)}[/]"
+            head += f"\n[green]{', '.join(map(outcome_label, r.outcomes))}[/]"
         head += f"\n[dim]{escape(r.item_id)}[/]"
         snippet = escape(mark(Snippet(r.snippet, tuple(map(tuple, r.highlights))), "\x00", "\x01"))
         snippet = snippet.replace("\x00", "[bold yellow]").replace("\x01", "[/]")
@@ -440,14 +473,16 @@ def case(
     finally:
         index.close()
     if not records:
-        fail(f"no items with case number {case_number}")
+        fail(f"ingen punkter med sagsnummer {case_number}")
     if as_json:
         print_json({"case_number": case_number, "items": records})
         return
     out.print(f"[bold]Sag {escape(case_number)}[/]: {len(records)} behandlinger")
+    from nlp.records import outcome_label
+
     for r in records:
         meeting = r.get("meeting") or {}
-        outcomes = ", ".join(d["outcome"] for d in r.get("decisions", []))
+        outcomes = ", ".join(outcome_label(d["outcome"]) for d in r.get("decisions", []))
         out.print(
             f"\n[bold]{meeting.get('date', '')}[/] {escape(meeting.get('committee', ''))}, punkt {r['number']}: {escape(r['title'])}"
         )
@@ -531,6 +566,8 @@ def show(
 def render_item(r: dict[str, Any]) -> None:
     from rich.rule import Rule
 
+    from nlp.records import outcome_label
+
     meeting = r.get("meeting") or {}
     out.print(Rule())
     out.print(
@@ -544,7 +581,8 @@ def render_item(r: dict[str, Any]) -> None:
     out.print(f"[dim]{escape(r['id'])}[/]")
     for d in r.get("decisions", []):
         out.print(
-            f"[green]Beslutning {d['point'] or ''}: {d['outcome']}[/] – {escape(d['text'][:200])}"
+            f"[green]Beslutning {d['point'] or ''}: {outcome_label(d['outcome'])}[/] – "
+            f"{escape(d['text'][:200])}"
         )
     for v in r.get("votes", []):
         out.print(f"Afstemning: for {v['for']}, imod {v['against']}, undlod {v['abstain']}")

@@ -37,6 +37,8 @@ class SearchFilter:
     parties: tuple[str, ...] = ()
     party_role: str | None = None  # None (any mention), voted_for, voted_against
     voted: bool | None = None  # items with (True) or without (False) a counted or named vote
+    absence: bool | None = None  # items where someone was (True) or nobody was (False) absent
+    has_amount: bool | None = None  # items naming (True) or not naming (False) an amount
     min_amount: Decimal | None = None
     max_amount: Decimal | None = None
     kinds: tuple[str, ...] = ()
@@ -63,6 +65,7 @@ class Condition:
     gte: float | str | None = None
     lte: float | str | None = None
     is_datetime: bool = False
+    min_count: int | None = None  # at least this many values (a list that is not empty: 1)
 
 
 def _iso(date: dt.date, end_of_day: bool = False) -> str:
@@ -113,6 +116,9 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
                 lte=float(abs(flt.max_amount)) if flt.max_amount is not None else None,
             )
         )
+    for key, wanted in (("persons_absent", flt.absence), ("amounts_abs", flt.has_amount)):
+        if wanted is not None:
+            (must if wanted else must_not).append(Condition(key, min_count=1))
     if flt.voted is not None:  # a keyword, as "access" below
         must.append(Condition("voted", ("yes" if flt.voted else "no",)))
     if flt.closed is not None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from index.chunks import Chunk, chunk_sections
 from index.embedder import Embedder
+from index.files import FileStore
 from index.filters import SearchFilter
 from index.identity import replaced_documents
 from index.sparse import SparseEncoder
@@ -105,10 +106,17 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 class Indexer:
-    def __init__(self, store: Store, embedder: Embedder, sparse: SparseEncoder):
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        sparse: SparseEncoder,
+        files: FileStore | None = None,
+    ):
         self.store = store
         self.embedder = embedder
         self.sparse = sparse
+        self.files = files  # where the original files are kept and served from (index.files)
         self.store.ensure_collection(embedder.dim, embedder.name)
 
     def is_indexed(self, doc_id: str) -> bool:
@@ -167,6 +175,7 @@ class Indexer:
         try:
             document = parse_bytes(data, source)
             units, redacted = self.units(document)
+            self._stamp(units, data, document)
             points = self._points(units)
         except StoreError:
             raise  # the index's trouble, not the file's
@@ -179,6 +188,7 @@ class Indexer:
         # What the new document replaces goes in the same commit as the new one.
         replaced = replaced_documents(self.store, document, by_name=replace)
         self.store.replace_document(document.id, points, supersedes=[r.doc_id for r in replaced])
+        self._drop_files([r.doc_id for r in replaced])
         return FileResult(
             document.source,
             "ingested",
@@ -190,6 +200,28 @@ class Indexer:
             cpr_redacted=redacted,
             replaced=tuple(r.as_dict() for r in replaced),
         )
+
+    def _stamp(self, units: Sequence[Unit], data: bytes, document: Document) -> None:
+        """When the document arrived, and its original file (kept here, named by its content).
+
+        A document whose parsing redacted CPR numbers keeps no file: the original holds them.
+        """
+        stamp: dict[str, str] = {"ingested_at": dt.datetime.now(dt.UTC).isoformat()}
+        if self.files is not None and not document.cpr_redacted:
+            stamp["file"] = self.files.put(data, document.source)
+        for unit in units:
+            unit.payload.update(stamp)
+
+    def _drop_files(self, doc_ids: Sequence[str]) -> None:
+        """Remove the files of documents no longer indexed (deleted, or replaced by a new version)."""
+        if self.files is None:
+            return
+        for doc_id in doc_ids:
+            if self.is_indexed(doc_id):
+                continue
+            # The file name carries the whole sha256, of which the document id is the start.
+            for path in self.files.folder.glob(f"{doc_id}*"):
+                self.files.remove(path.name)
 
     def _unchanged(self, source: str, doc_id: str) -> FileResult:
         """The same bytes are indexed already, perhaps under another name, which is said."""
@@ -252,4 +284,5 @@ class Indexer:
             return False
         self.store.delete(SearchFilter(document_ids=(doc_id,)))
         self.store.flush()
+        self._drop_files([doc_id])
         return True

@@ -5,6 +5,12 @@ filler words dropped); each vector's chunk ranking becomes an item ranking (an
 item ranks where its best chunk does), and the two item rankings are fused with
 reciprocal rank fusion, with background documents weighed down. Each item shows
 its best fused chunk, which gives the snippet and the page to cite.
+
+Only items that match the query are listed and counted (`index.matching`: a
+word in common, or a dense score at the model's calibrated threshold). The
+ranking is the fusion of fixed pools of chunks, whatever page is asked for,
+and matching items beyond the pools follow it, so every page, the export and
+the feed are slices of one list.
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ from operator import itemgetter
 from typing import Any
 
 from index.embedder import Embedder
+from index.files import source_url
 from index.filters import SearchFilter
 from index.lookup import Found, find_item, find_meeting
+from index.matching import MATCH_LIMIT, dense_threshold
 from index.snippets import make_snippet
 from index.sparse import SparseEncoder
 from index.store import Hit, SparseVector, Store
@@ -62,6 +70,8 @@ class SearchResult:
     highlights: list[tuple[int, int]]
     score: float
     source: str
+    source_url: str  # the source file at the cited page (`index.files.source_url`)
+    ingested_at: str | None  # when the document was ingested (ISO, UTC); None before it was kept
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -74,11 +84,13 @@ class SearchResponse:
     results: list[SearchResult]
     total: int
     facets: dict[str, dict[str, int]]
+    total_exact: bool = True  # False: more items match than were counted (MATCH_LIMIT chunks)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "results": [r.as_dict() for r in self.results],
             "total": self.total,
+            "total_exact": self.total_exact,
             "facets": self.facets,
         }
 
@@ -97,6 +109,7 @@ def result_from_hit(hit: Hit, query: str) -> SearchResult:
     parts = text.split("\n", lines)
     body = parts[lines] if len(parts) > lines else text
     snippet = make_snippet(body or text, query)
+    pages = list(p.get("pages", [])) or [p.get("page_start", 1)]
     return SearchResult(
         item_id=p["item_id"],
         doc_id=p["doc_id"],
@@ -108,12 +121,14 @@ def result_from_hit(hit: Hit, query: str) -> SearchResult:
         case_numbers=list(p.get("case_numbers", [])),
         outcomes=list(p.get("outcomes", [])),
         closed=closed,
-        pages=list(p.get("pages", [])) or [p.get("page_start", 1)],
+        pages=pages,
         section=p.get("section", ""),
         snippet=snippet.text,
         highlights=list(snippet.highlights),
         score=round(hit.score, 6),
         source=p.get("source", ""),
+        source_url=source_url(p["doc_id"], pages[0] if pages else None, closed),
+        ingested_at=p.get("ingested_at"),
     )
 
 
@@ -203,10 +218,6 @@ class Searcher:
         self.store.warm(CANDIDATE_FIELDS)
         self.search("opvarmning af søgemaskinen")  # a compound: loads the compound lexicon too
 
-    @staticmethod
-    def _pool(least: int, depth: int) -> int:
-        return min(MAX_CANDIDATES, max(least, depth))
-
     def _ranked(
         self,
         dense: Sequence[float] | None,
@@ -226,26 +237,50 @@ class Searcher:
         self,
         query: str,
         flt: SearchFilter,
-        depth: int,
         mode: str,
         dense: Sequence[float] | None,
-    ) -> list[Hit]:
-        """Items (best chunk each), best first: one vector's ranking, or both fused.
+    ) -> tuple[list[Hit], bool]:
+        """The matching items (best chunk each) in ranked order, and whether all were counted.
 
-        Each vector fetches its pool of chunks, or `depth` if that is more (a later page).
+        The ranking is one vector's pool of chunks, or both pools fused, the same for every
+        page. Matching items the pools missed (`index.matching`) follow, lexical ones first,
+        each in its vector's order, with score 0.
         """
         lists: list[tuple[list[Hit], float]] = []
-        if mode != "sparse":
-            if dense is None:
-                dense = self.query_vector(query)
-            ranked = self._ranked(dense, None, flt, self._pool(DENSE_POOL, depth), "dense")
-            lists.append((ranked, DENSE_WEIGHT))
+        matched: dict[str, Hit] = {}
+        exact = True
+
+        def collect(hits: list[Hit], least: float | None = None) -> None:
+            for hit in hits:
+                if least is not None and hit.score < least:
+                    break  # best first: the rest score lower
+                matched.setdefault(hit.payload["item_id"], hit)
+
         if mode != "dense":
             sparse = self.sparse.encode_query(sparse_query(query))
             if sparse.indices:
-                ranked = self._ranked(None, sparse, flt, self._pool(SPARSE_POOL, depth), "sparse")
+                ranked = self._ranked(None, sparse, flt, SPARSE_POOL, "sparse")
                 lists.append((ranked, SPARSE_WEIGHT))
-        return fuse_items(lists, RRF_K)
+                if len(ranked) >= SPARSE_POOL:  # more chunks may share a word: read them all
+                    ranked = self._ranked(None, sparse, flt, MATCH_LIMIT, "sparse")
+                    exact = exact and len(ranked) < MATCH_LIMIT
+                collect(ranked)
+        if mode != "sparse":
+            if dense is None:
+                dense = self.query_vector(query)
+            ranked = self._ranked(dense, None, flt, DENSE_POOL, "dense")
+            lists.insert(0, (ranked, DENSE_WEIGHT))
+            threshold = dense_threshold(self.embedder.name)
+            if threshold is not None:
+                if len(ranked) >= DENSE_POOL and ranked[-1].score >= threshold:
+                    ranked = self._ranked(dense, None, flt, MATCH_LIMIT, "dense")
+                    exact = exact and len(ranked) < MATCH_LIMIT
+                collect(sorted(ranked, key=_score, reverse=True), threshold)
+        fused = fuse_items(lists, RRF_K)
+        shown = [h for h in fused if h.payload["item_id"] in matched]
+        listed = {h.payload["item_id"] for h in shown}
+        shown += [Hit(h.id, 0.0, h.payload) for item, h in matched.items() if item not in listed]
+        return shown, exact
 
     def search(
         self,
@@ -263,7 +298,7 @@ class Searcher:
         query = " ".join(query.split())
         if not query:
             return self.browse(flt, limit=limit, offset=offset, facets=facets)
-        hits = self._candidates(query, flt, (offset + limit) * 8, mode, dense)
+        hits, exact_total = self._candidates(query, flt, mode, dense)
         # A case number in the query is a lookup: its items go first, whatever the ranking says.
         cases = tuple(c.normalized for c in find_case_numbers(query))
         if cases:
@@ -284,7 +319,8 @@ class Searcher:
         return SearchResponse(
             results=[result_from_hit(h, query) for h in page],
             total=len(ranked),
-            facets=self.facets(flt) if facets else {},
+            facets=self.facets(flt, tuple(best)) if facets else {},
+            total_exact=exact_total,
         )
 
     def _with_payloads(self, hits: list[Hit]) -> list[Hit]:
@@ -311,9 +347,16 @@ class Searcher:
             facets=self.facets(flt) if facets else {},
         )
 
-    def facets(self, flt: SearchFilter) -> dict[str, dict[str, int]]:
-        """Counts of items (one title chunk each) per facet value, over the filtered set."""
+    def facets(
+        self, flt: SearchFilter, items: tuple[str, ...] | None = None
+    ) -> dict[str, dict[str, int]]:
+        """Counts of items (one title chunk each) per facet value: of the filtered set, or of
+        `items` in it (a query's matching items)."""
+        if items is not None and not items:
+            return {key: {} for key in FACET_KEYS}
         titles = replace(flt, chunk_types=("title",))
+        if items is not None:
+            titles = replace(titles, item_ids=items)
         return {key: self.store.facet(key, titles) for key in FACET_KEYS}
 
     def find_item(self, item_id: str) -> Found:
@@ -344,7 +387,8 @@ class Searcher:
         case_number = case_number.strip()
         if len(case_number) < MIN_CASE_CHARS:
             return []
-        flt = SearchFilter(case_numbers=(case_number,))
+        # Case numbers are written in capitals; "15.00.00-g01-5-25" is the same case.
+        flt = SearchFilter(case_numbers=tuple(dict.fromkeys((case_number, case_number.upper()))))
         records = self.records(flt, limit)
         if not records:
             records = self.records(SearchFilter(case_prefix=case_number), limit)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from index.embedder import Embedder, load_embedder
+from index.files import FileStore
 from index.indexer import Indexer
 from index.search import Searcher
 from index.settings import IndexSettings
@@ -50,7 +51,12 @@ class MinutesIndex:
 
     @cached_property
     def indexer(self) -> Indexer:
-        return Indexer(self.store, self.embedder, self.sparse)
+        return Indexer(self.store, self.embedder, self.sparse, files=self.files)
+
+    @cached_property
+    def files(self) -> FileStore:
+        """The original files, under MINUTES_DATA whichever store holds the index."""
+        return FileStore(self.settings.files_dir)
 
     @cached_property
     def searcher(self) -> Searcher:

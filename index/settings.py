@@ -37,5 +37,9 @@ class IndexSettings(BaseSettings):
         return self.model_cache or (self.data_dir / "models")
 
     @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+    @property
     def store_dir(self) -> Path:
         return self.data_dir / "index"

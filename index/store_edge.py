@@ -56,6 +56,8 @@ _SCHEMA = (
 
 
 def _condition(c: Condition) -> qe.FieldCondition:
+    if c.min_count is not None:
+        return qe.FieldCondition(key=c.key, values_count=qe.ValuesCount(gte=c.min_count))
     if c.gte is not None or c.lte is not None:
         if c.is_datetime:
             return qe.FieldCondition(key=c.key, range=qe.RangeDateTime(gte=c.gte, lte=c.lte))

@@ -54,6 +54,8 @@ _SCHEMA = (
 
 
 def _condition(c: Condition) -> models.FieldCondition:
+    if c.min_count is not None:
+        return models.FieldCondition(key=c.key, values_count=models.ValuesCount(gte=c.min_count))
     if c.gte is not None or c.lte is not None:
         if c.is_datetime:
             return models.FieldCondition(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pymupdf
 
@@ -109,9 +109,34 @@ def page_lines(page: pymupdf.Page, with_chars: bool = False) -> list[Line]:
         lines = _horizontal_lines(page.get_text("dict", flags=FLAGS)["blocks"])
         suspects = _suspects(lines)
         if not suspects:
-            return [line for number, raw in lines if (line := _plain_line(number, raw))]
+            return _as_written(
+                page, [line for number, raw in lines if (line := _plain_line(number, raw))]
+            )
     lines = _horizontal_lines(page.get_text("rawdict", flags=FLAGS)["blocks"])
-    return _glyph_lines(lines, _suspects(lines), with_chars)
+    return _as_written(page, _glyph_lines(lines, _suspects(lines), with_chars))
+
+
+_TYPOGRAPHIC = str.maketrans({"–": "-", "’": "'", "‘": "'"})
+
+
+def _as_written(page: pymupdf.Page, lines: list[Line]) -> list[Line]:
+    """Lines with the hyphens and apostrophes the author typed, where the glyphs differ.
+
+    A word processor may paint "-" as an en dash and "'" as a curly quote while the
+    PDF's ActualText keeps what was typed: "411) - Erhvervsområde". The glyphs are read
+    (ActualText can repeat whole paragraphs), and a line takes the typed characters only
+    when the ActualText holds the line so and not as painted.
+    """
+    if not any("–" in line.text or "’" in line.text or "‘" in line.text for line in lines):
+        return lines
+    typed = " ".join(page.get_text("text", flags=FLAGS & ~pymupdf.TEXT_IGNORE_ACTUALTEXT).split())
+    out = []
+    for line in lines:
+        plain = line.text.translate(_TYPOGRAPHIC)
+        if plain != line.text and plain in typed and line.text not in typed:
+            line = replace(line, text=plain)
+        out.append(line)
+    return out
 
 
 def _style(weights: Counter[tuple[float, bool]]) -> tuple[float, bool]:

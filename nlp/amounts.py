@@ -282,3 +282,32 @@ def table_amounts(
                 value, raw = parsed
                 found.append(Amount(_exact(value * scale), raw, 0, 0, True, r, c))
     return found
+
+
+_TYPED = re.compile(
+    rf"^(?P<sign>[-–−÷])?\s*(?P<num>{_DIGITS}|{_D}+\.{_D}{{1,2}}|{_D}+)\s*"
+    rf"(?P<scale>{_SCALE})?\s*(?:(?:kr\.?|kroner|dkk)(?!\w))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_amount_input(text: str) -> Decimal | None:
+    """An amount as a person types it into a field, in kroner; None if it is not one.
+
+    "1000000", "1.000.000", "1 000 000", "1.500.000,50", "2,5", "1500000.50",
+    "1 mio.", "2,5 mio. kr.", "500 t.kr.", "3 mia": unlike `find_amounts` in running
+    text, no currency is needed. A dot before three digits groups thousands
+    ("1.000" is a thousand); before one or two it is a decimal point ("2.5 mio").
+    """
+    m = _TYPED.match(" ".join(text.split()))
+    if m is None:
+        return None
+    raw = m["num"]
+    if re.fullmatch(_DOT_DECIMAL, raw) and "," not in raw:
+        value = Decimal(raw)  # "2.5", "1500000.50"
+    else:
+        parsed = _number(raw)
+        if parsed is None:
+            return None
+        value = parsed
+    return _exact(value * _scale(m["scale"]), m["sign"])

@@ -119,3 +119,14 @@ def format_danish_date(date: dt.date, style: str) -> str:
     if style not in styles:
         raise ValueError(f"unknown date style {style!r}; one of {', '.join(styles)}")
     return styles[style]
+
+
+def parse_date_input(text: str) -> dt.date | None:
+    """A date as a person types it into a field, the whole of it: "2025-08-12", "12-08-2025",
+    "12.08.2025", "12/8 2025", "12. august 2025", "12 aug. 2025"; None if it is not one."""
+    text = " ".join(text.split())
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    date, start, end, _ = found[0]
+    return date if start == 0 and text[end:].strip(" .") == "" else None

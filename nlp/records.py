@@ -28,6 +28,25 @@ class Outcome(StrEnum):
     CLOSED = "closed"
 
 
+# What each outcome is called where people read it (CLI, web page, CSV, feeds); JSON keeps the codes.
+OUTCOME_LABELS = {
+    "approved": "godkendt",
+    "noted": "taget til efterretning",
+    "discussed": "drøftet",
+    "postponed": "udsat",
+    "rejected": "afvist",
+    "recommended": "indstillet",
+    "decided": "besluttet",
+    "information": "orientering",
+    "closed": "lukket punkt",
+}
+
+
+def outcome_label(code: str) -> str:
+    """The Danish label of an outcome code (an unknown code as it is)."""
+    return OUTCOME_LABELS.get(code, code)
+
+
 @dataclass(frozen=True)
 class Decision:
     """One decided motion: a sub-point of the recommendation, or an amendment voted before it.

@@ -2,7 +2,8 @@
 
 Reads are public; writes (`POST /documents`, `DELETE /documents/{id}`) need
 the key from `MINUTES_API_KEY` in the `X-API-Key` header. Every error has
-one shape: `{"error": {"status", "message", "field"}}`.
+one shape: `{"error": {"status", "message", "field", "code"}}`, the message in
+Danish for people and the code for machines (`search_api.errors`).
 """
 
 import hmac
@@ -26,13 +27,16 @@ from fastapi.responses import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from index.files import source_url
 from index.filter_input import FilterError, build_filter, resolve_committees
 from index.filters import SearchFilter
 from index.lookup import ambiguity
 from index.search import MIN_CASE_CHARS, MODES, SearchResponse
 from index.service import MinutesIndex
 from index.store import StoreError
-from search_api import feeds
+from search_api import feeds, people, sources
+from search_api.docs import mount_docs
+from search_api.errors import validation_message
 from search_api.guard import Guard, page_policy
 from search_api.models import (
     CaseTimeline,
@@ -76,15 +80,42 @@ ERRORS = {
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str, field: str | None = None):
-        self.status, self.message, self.field = status, message, field
+    def __init__(
+        self, status: int, message: str, field: str | None = None, code: str | None = None
+    ):
+        self.status, self.message, self.field, self.code = status, message, field, code
         super().__init__(message)
 
 
-def _error(status: int, message: str, field: str | None = None) -> JSONResponse:
+HTTP_CODES = {
+    401: "missing_key",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "ambiguous_id",
+    413: "too_large",
+    422: "invalid_value",
+    429: "busy",
+    500: "internal_error",
+    503: "index_unavailable",
+}
+HTTP_MESSAGES = {404: "findes ikke", 405: "metoden er ikke tilladt her"}
+
+
+def _error(
+    status: int, message: str, field: str | None = None, code: str | None = None
+) -> JSONResponse:
+    code = code or HTTP_CODES.get(status, "error")
     return JSONResponse(
-        {"error": {"status": status, "message": message, "field": field}}, status_code=status
+        {"error": {"status": status, "message": message, "field": field, "code": code}},
+        status_code=status,
     )
+
+
+def with_source(record: dict[str, Any]) -> dict[str, Any]:
+    """An item record with its `source_url`: the source at its first page (closed: no page)."""
+    closed = bool(record.get("closed"))
+    return record | {"source_url": source_url(record["doc_id"], record.get("page_start"), closed)}
 
 
 def _field_of(loc: tuple[Any, ...]) -> str | None:
@@ -117,6 +148,8 @@ def create_app(
         index.close()
 
     app = FastAPI(
+        docs_url=None,  # served by mount_docs, with Swagger UI from this server, not a CDN
+        redoc_url=None,
         title="minutes",
         version="0.1.0",
         summary="Search Danish municipal committee minutes (referater).",
@@ -143,22 +176,33 @@ def create_app(
     app.state.index = index
     app.state.settings = settings
 
+    # The API documentation from this server's own files; the source files; persons and parties.
+    mount_docs(app)
+    app.include_router(sources.router)
+    app.include_router(people.router)
+
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.message, exc.field)
+        return _error(exc.status, exc.message, exc.field, exc.code)
 
     @app.exception_handler(FilterError)
     async def _filter_error(_: Request, exc: FilterError) -> JSONResponse:
-        return _error(422, exc.message, exc.field)
+        return _error(422, exc.message, exc.field, exc.code)
+
+    @app.exception_handler(sources.NoFile)
+    async def _no_file(_: Request, exc: sources.NoFile) -> JSONResponse:
+        return _error(404, str(exc), "doc_id", exc.code)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
-        return _error(422, str(first.get("msg")), _field_of(tuple(first.get("loc", ()))))
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "type": "invalid"}
+        field = _field_of(tuple(first.get("loc", ())))
+        return _error(422, validation_message(first, field), field, str(first.get("type")))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        message = HTTP_MESSAGES.get(exc.status_code, str(exc.detail))
+        return _error(exc.status_code, message)
 
     @app.exception_handler(StoreError)
     async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
@@ -168,7 +212,7 @@ def create_app(
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        return _error(500, f"internal error: {type(exc).__name__}")
+        return _error(500, f"intern fejl: {type(exc).__name__}")
 
     def require_key(
         x_api_key: Annotated[
@@ -177,15 +221,20 @@ def create_app(
     ) -> None:
         if settings.api_key is None:
             raise ApiError(
-                403, "writes are disabled on this server: set MINUTES_API_KEY to enable them"
+                403,
+                "denne server tager ikke imod ændringer: sæt MINUTES_API_KEY for at tillade dem",
+                code="writes_disabled",
             )
         if not x_api_key:
-            raise ApiError(401, "the X-API-Key header is missing", "X-API-Key")
+            raise ApiError(401, "headeren X-API-Key mangler", "X-API-Key")
         if not hmac.compare_digest(x_api_key.encode(), settings.api_key.encode()):
-            raise ApiError(403, "the X-API-Key is not valid", "X-API-Key")
+            raise ApiError(403, "X-API-Key er ikke gyldig", "X-API-Key", "invalid_key")
 
     def indexed_committees() -> list[str]:
         return list(index.store.facet("committee", SearchFilter(), limit=1000))
+
+    def indexed_persons() -> list[str]:
+        return list(index.store.facet("persons", SearchFilter(), limit=100_000))
 
     async def search_filter(
         committee: Annotated[
@@ -196,7 +245,8 @@ def create_app(
             str | None,
             Query(
                 alias="from",
-                description="Meetings on or after (YYYY-MM-DD).",
+                description="Meetings on or after: 2025-08-12, 12-08-2025, 12.08.2025 or "
+                "12. august 2025.",
                 examples=["2025-01-01"],
             ),
         ] = None,
@@ -204,7 +254,7 @@ def create_app(
             str | None,
             Query(
                 alias="to",
-                description="Meetings on or before (YYYY-MM-DD).",
+                description="Meetings on or before (as `from`).",
                 examples=["2025-12-31"],
             ),
         ] = None,
@@ -218,12 +268,17 @@ def create_app(
         ] = None,
         decision: Annotated[
             list[str] | None,
-            Query(description="Decision outcome (repeatable).", examples=["approved"]),
+            Query(
+                description="Decision outcome, a code or its Danish label (repeatable).",
+                examples=["approved", "godkendt"],
+            ),
         ] = None,
         person: Annotated[
             list[str] | None,
             Query(
-                description="A person named in the item (repeatable).", examples=["Claus Berggren"]
+                description="A person named in the item (repeatable): any case, a surname "
+                "alone, or as the minutes write it ('Claus Berggren (V)').",
+                examples=["Claus Berggren"],
             ),
         ] = None,
         person_role: Annotated[
@@ -244,12 +299,24 @@ def create_app(
             bool | None,
             Query(description="Only items with (true) or without (false) a recorded vote."),
         ] = None,
+        absence: Annotated[
+            bool | None,
+            Query(
+                description="Only items where someone was absent (true), or nobody (false). "
+                "person_role=absent without a person means the same as true."
+            ),
+        ] = None,
+        has_amount: Annotated[
+            bool | None,
+            Query(description="Only items naming (true) or not naming (false) an amount."),
+        ] = None,
         min_amount: Annotated[
             str | None,
             Query(
                 max_length=40,
-                description="Items naming at least this many kroner.",
-                examples=["1000000"],
+                description="Items naming at least this many kroner: 1000000, 1.000.000, "
+                "1 mio. or 2,5 mio. kr.",
+                examples=["1.000.000"],
             ),
         ] = None,
         max_amount: Annotated[
@@ -273,18 +340,24 @@ def create_app(
             ("kind", kind),
         ):
             if values and (len(values) > 20 or any(len(v) > 200 for v in values)):
-                raise ApiError(422, "too many or too long values", name)
+                raise ApiError(422, "for mange eller for lange værdier", name, "too_many_values")
         # The committee lookup is a store call. A server's answer is waited for off the loop;
         # the embedded store answers from its facet cache, and a thread would only add two
         # turns in the loop's queue.
-        known = None
+        known = names = None
         if committee:
             if index.store.in_process:
                 known = indexed_committees()
             else:
                 known = await anyio.to_thread.run_sync(indexed_committees)
+        if person:
+            if index.store.in_process:
+                names = indexed_persons()
+            else:
+                names = await anyio.to_thread.run_sync(indexed_persons)
         return build_filter(
             indexed_committees=known,
+            indexed_persons=names,
             committee=committee,
             date_from=date_from,
             date_to=date_to,
@@ -295,6 +368,8 @@ def create_app(
             party=party,
             party_role=party_role,
             voted=voted,
+            absence=absence,
+            has_amount=has_amount,
             min_amount=min_amount,
             max_amount=max_amount,
             kind=kind,
@@ -314,7 +389,7 @@ def create_app(
 
     def check_mode(mode: str) -> None:
         if mode not in MODES:
-            raise ApiError(422, f"use one of {', '.join(MODES)}", "mode")
+            raise ApiError(422, f"brug en af {', '.join(MODES)}", "mode", "unknown_mode")
 
     def run_search(
         q: str,
@@ -367,9 +442,11 @@ def create_app(
         q: QueryText = "",
         limit: Annotated[int, Query(ge=1, le=100, description="Entries in the feed.")] = 30,
     ) -> Response:
-        """An Atom feed of the newest items matching a search: subscribe to get alerts in any feed reader."""
-        response = run_search(q, flt, limit, 0, facets=False)
-        xml = feeds.atom(response.results, str(request.url), str(request.base_url), q)
+        """An Atom feed of the items matching a search, newest ingested first: subscribe to get alerts in any feed reader."""
+        # Every matching item (as far as an export reaches), then the newest ingested of them.
+        response = run_search(q, flt, settings.export_max, 0, facets=False)
+        newest = feeds.newest_ingested(response.results)[:limit]
+        xml = feeds.atom(newest, str(request.url), str(request.base_url), q)
         return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
     @app.get(
@@ -384,23 +461,42 @@ def create_app(
         tags=["search"],
     )
     def export(
+        request: Request,
         flt: Filter,
         q: QueryText = "",
         format: Annotated[str, Query(pattern="^(csv|json)$", description="csv or json.")] = "csv",
         limit: Annotated[
             int, Query(ge=1, le=settings.export_max, description="At most this many items.")
         ] = settings.export_max,
+        mode: Annotated[
+            str, Query(description="hybrid (default), dense or sparse.", examples=["hybrid"])
+        ] = "hybrid",
     ) -> Response:
-        """A search as CSV or JSON, streamed."""
-        response = run_search(q, flt, limit, 0, facets=False)
+        """The items of a search, the same and in the same order as /search pages them, at most
+        `limit` (1000); streamed. CSV for Danish spreadsheets (`;`, UTF-8 with BOM, Danish
+        labels); JSON with every field and each item's record. `X-Total-Count` says how many
+        items match, `X-Export-Capped` whether the export stops short of them."""
+        response = run_search(q, flt, limit, 0, mode=mode, facets=False)
+
+        def records(ids: Any) -> dict[str, dict[str, Any]]:
+            found = index.searcher.records(SearchFilter(item_ids=tuple(ids)))
+            return {r["id"]: with_source(r) for r in found if "id" in r}
+
+        headers = {
+            "X-Total-Count": str(response.total),
+            "X-Export-Capped": "true" if response.total > len(response.results) else "false",
+        }
         if format == ExportFormat.json:
             return StreamingResponse(
-                feeds.json_lines(response.results), media_type="application/json"
+                feeds.json_lines(response.results, records, response.total),
+                media_type="application/json",
+                headers=headers,
             )
         return StreamingResponse(
-            feeds.csv_rows(response.results),
+            feeds.csv_rows(response.results, records, str(request.base_url)),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="minutes-search.csv"'},
+            headers=headers
+            | {"Content-Disposition": 'attachment; filename="minutes-soegning.csv"'},
         )
 
     @app.get(
@@ -441,10 +537,10 @@ def create_app(
                 if meeting.id is not None:
                     page_url = request.url_for("page").include_query_params(meeting=meeting.id)
                     return RedirectResponse(page_url, 308)
-            raise ApiError(404, f"no item '{item_id}'", "item_id")
+            raise ApiError(404, f"intet punkt '{item_id}'", "item_id")
         if found.id != item_id:
             return RedirectResponse(request.url_for("item", item_id=found.id), 308)
-        return found.records[0]
+        return with_source(found.records[0])
 
     @app.get("/meetings", response_model=list[MeetingSummary], responses=ERRORS, tags=["meetings"])
     def meetings(
@@ -507,7 +603,7 @@ def create_app(
             raise ApiError(409, ambiguity(meeting_id, found), "meeting_id")
         records = found.records
         if found.id is None or not records:
-            raise ApiError(404, f"no meeting '{meeting_id}'", "meeting_id")
+            raise ApiError(404, f"intet møde '{meeting_id}'", "meeting_id")
         if found.id != meeting_id:
             return RedirectResponse(request.url_for("meeting", meeting_id=found.id), 308)
         records.sort(key=lambda r: r["number"])
@@ -547,8 +643,8 @@ def create_app(
             )
         records = index.searcher.case_timeline(case_number)
         if not records:
-            raise ApiError(404, f"no items with case number '{case_number}'", "case_number")
-        return {"case_number": case_number, "items": records}
+            raise ApiError(404, f"ingen punkter med sagsnummer '{case_number}'", "case_number")
+        return {"case_number": case_number, "items": [with_source(r) for r in records]}
 
     @app.post(
         "/documents",
@@ -614,7 +710,7 @@ def create_app(
         with write_lock:
             deleted = index.indexer.delete_document(doc_id)
         if not deleted:
-            raise ApiError(404, f"no document '{doc_id}'", "doc_id")
+            raise ApiError(404, f"intet dokument '{doc_id}'", "doc_id")
         return {"doc_id": doc_id, "deleted": True}
 
     @app.get("/health", response_model=Health, tags=["service"])

@@ -25,7 +25,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MULTIPART_ROOM = 1 << 20  # boundaries and part headers around the files
-UNGUARDED = ("/docs", "/redoc")
+UNGUARDED = ("/docs", "/redoc")  # and /docs-assets/
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 _INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
 
@@ -67,9 +67,10 @@ class Guard:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 headers["X-Content-Type-Options"] = "nosniff"
-                headers["X-Frame-Options"] = "DENY"
+                if "x-frame-options" not in headers:
+                    headers["X-Frame-Options"] = "DENY"
                 headers["Referrer-Policy"] = "no-referrer"
-                if policy:
+                if policy and "content-security-policy" not in headers:
                     headers["Content-Security-Policy"] = policy
             await send(message)
 

@@ -10,11 +10,19 @@ from pydantic import BaseModel, ConfigDict, Field
 class ErrorDetail(BaseModel):
     status: int = Field(description="HTTP status code.", examples=[422])
     message: str = Field(
-        description="What went wrong, in English.",
-        examples=["'2025-13-01' is not a date (use YYYY-MM-DD)"],
+        description="What went wrong, in Danish, for people.",
+        examples=[
+            "'2025-13-01' er ikke en dato; skriv fx 2025-08-12, 12-08-2025 eller 12. august 2025"
+        ],
     )
     field: str | None = Field(
         default=None, description="The parameter at fault, where there is one.", examples=["from"]
+    )
+    code: str = Field(
+        description="What went wrong, for machines: invalid_date, invalid_amount, amount_order, "
+        "date_order, unknown_committee, unknown_person, unknown_party, unknown_outcome, "
+        "not_found, no_file, missing_key, ... (for a malformed parameter, pydantic's error type).",
+        examples=["invalid_date"],
     )
 
 
@@ -67,15 +75,31 @@ class SearchHit(BaseModel):
         description="Fused rank score (higher is better; comparable within one response)."
     )
     source: str = Field(description="Source file name.")
+    source_url: str = Field(
+        description="The source file at the cited page (`#page=N`); a closed item links to "
+        "the document without a page.",
+        examples=["/documents/fbac77d932f02310/file#page=27"],
+    )
+    ingested_at: str | None = Field(
+        description="When the document was ingested (ISO 8601, UTC).",
+        examples=["2026-12-01T10:15:00+00:00"],
+    )
 
 
 class SearchPage(BaseModel):
     results: list[SearchHit]
-    total: int = Field(description="Items matching (for a query: among the ranked candidates).")
+    total: int = Field(
+        description="Items that match: for a query, those sharing a word with it or close "
+        "enough in meaning (a calibrated dense score); for filters alone, every filtered item."
+    )
+    total_exact: bool = Field(
+        default=True, description="False when more items match than were counted (5000 chunks)."
+    )
     limit: int
     offset: int
     facets: dict[str, dict[str, int]] = Field(
-        description="Item counts per committee, year, outcomes, parties, kle_groups and kind over the filtered set.",
+        description="Item counts per committee, year, outcomes, parties, kle_groups and kind "
+        "over the matching items.",
         examples=[{"committee": {"Beskæftigelsesudvalget": 24}, "outcomes": {"approved": 10}}],
     )
 
@@ -180,6 +204,12 @@ class Item(_Open):
     source: str = Field(
         description="Source file name.", examples=["randers-beskaeftigelsesudvalget-2025-08-12.pdf"]
     )
+    source_url: str | None = Field(
+        default=None,
+        description="The source file at the item's first page; a closed item links to the "
+        "document without a page.",
+        examples=["/documents/fbac77d932f02310/file#page=32"],
+    )
     kind: str = Field(description="minutes or other.", examples=["minutes"])
     meeting: MeetingInfo | None
     attachments: list[str] = Field(default_factory=list, examples=[["Forslag til udvalget"]])
@@ -248,7 +278,14 @@ class Replaced(BaseModel):
 
 class FileStatus(BaseModel):
     source: str
-    status: str = Field(description="ingested, unchanged or failed.")
+    status: str = Field(
+        description="ingested, unchanged or failed; while an upload runs, queued or running."
+    )
+    phase: str | None = Field(
+        default=None, description="While running: læser, udtrækker, indlejrer or skriver."
+    )
+    done: int | None = Field(default=None, description="While running: steps of the phase done.")
+    total: int | None = Field(default=None, description="While running: steps of the phase.")
     doc_id: str | None = None
     kind: str | None = None
     meetings: int = 0
@@ -262,7 +299,8 @@ class FileStatus(BaseModel):
         default=None,
         description="The reason for machines: encrypted_pdf, corrupt_pdf, not_a_pdf, "
         "empty_document, no_text_layer, unreadable_text, unsupported_format, duplicate, "
-        "internal_error.",
+        "internal_error; index_error (the index could not be written), interrupted (the "
+        "server stopped first).",
     )
     replaced: list[Replaced] = Field(
         default_factory=list, description="Documents this file replaced, and why."
@@ -270,6 +308,9 @@ class FileStatus(BaseModel):
 
 
 class UploadResult(BaseModel):
+    upload_id: str
+    status: str = Field(description="queued, running or done.")
+    status_url: str = Field(description="Where to follow the upload: GET /uploads/{upload_id}.")
     files: list[FileStatus]
 
 

@@ -170,7 +170,7 @@ def test_the_api_serves_both_and_redirects_ids_of_before(server):
     ambiguous = server.get(f"/items/{OLD74.replace('#', '%23')}")
     error = ambiguous.json()["error"]
     assert ambiguous.status_code == 409 and error["field"] == "item_id"
-    assert set(error) == {"status", "message", "field"} and R74 in error["message"]
+    assert set(error) == {"status", "message", "field", "code"} and R74 in error["message"]
     assert V74 in error["message"]
     assert server.get(f"/meetings/{R_MEETING}").json()["items"][0]["id"] == R74
     assert server.get(f"/meetings/{OLD_MEETING}").status_code == 409

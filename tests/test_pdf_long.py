@@ -33,3 +33,13 @@ def test_paragraph_ended_on_a_later_page_is_followed_by_that_pages_text():
     text = "\n\n".join(s.text for s in document.sections)
     assert "tekst som fortsætter på næste side." in text
     assert text.index("fortsætter") < text.index("Nyt afsnit her.")
+
+
+def test_a_hyphen_painted_as_an_en_dash_reads_as_typed(external_dir):
+    """The Aarhus PDF paints "-" as "–"; its ActualText keeps the typed hyphen. (A real en dash
+    stays one: the corpus titles in tests/test_corpus.py keep "Unge i Fokus – Investering".)"""
+    from ingest import parse_file
+
+    document = parse_file(external_dir / "aarhus-byraad-2025-08-27.pdf")
+    (title,) = [it.title for it in document.items if "lokalplan 411)" in it.title]
+    assert "411) - Erhvervsområde" in title
