@@ -4,7 +4,9 @@ An item matches a query when it shares a word with it (its sparse BM25 vector
 has a term of the query's) or when its best chunk's dense cosine to the query
 is at least the model's calibrated threshold. The dense side still ranks
 every matching item, but it no longer pads a result list with the nearest
-items of a query nothing answers: `xyzzyqq` matches nothing.
+items of a query nothing answers: `xyzzyqq` matches nothing. The rule is the
+same in every mode (the mode only ranks), except that sparse mode, which never
+embeds the query, counts lexical matches alone.
 
 The thresholds are measured per model by `bench/calibrate_threshold.py` on the
 evaluation queries (relevant against non-relevant items' dense scores) and

@@ -256,15 +256,17 @@ class Searcher:
                     break  # best first: the rest score lower
                 matched.setdefault(hit.payload["item_id"], hit)
 
-        if mode != "dense":
-            sparse = self.sparse.encode_query(sparse_query(query))
-            if sparse.indices:
-                ranked = self._ranked(None, sparse, flt, SPARSE_POOL, "sparse")
+        # Lexical matches count in every mode (dense mode ranks them by meaning); the dense
+        # score counts where the query is embedded (not in sparse mode, which never embeds).
+        sparse = self.sparse.encode_query(sparse_query(query))
+        if sparse.indices:
+            ranked = self._ranked(None, sparse, flt, SPARSE_POOL, "sparse")
+            if mode != "dense":
                 lists.append((ranked, SPARSE_WEIGHT))
-                if len(ranked) >= SPARSE_POOL:  # more chunks may share a word: read them all
-                    ranked = self._ranked(None, sparse, flt, MATCH_LIMIT, "sparse")
-                    exact = exact and len(ranked) < MATCH_LIMIT
-                collect(ranked)
+            if len(ranked) >= SPARSE_POOL:  # more chunks may share a word: read them all
+                ranked = self._ranked(None, sparse, flt, MATCH_LIMIT, "sparse")
+                exact = exact and len(ranked) < MATCH_LIMIT
+            collect(ranked)
         if mode != "sparse":
             if dense is None:
                 dense = self.query_vector(query)

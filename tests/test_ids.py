@@ -188,8 +188,9 @@ def test_the_api_serves_both_and_redirects_ids_of_before(server):
 def test_search_export_and_feed_link_to_the_new_ids(server):
     hits = server.get("/search", params={"q": "beskæftigelsesudvalget", "limit": 50}).json()
     assert {R74, V74, V75} <= {r["item_id"] for r in hits["results"]}
-    exported = server.get("/export", params={"q": "jobmesse", "format": "csv", "limit": 3}).text
-    assert next(csv.DictReader(io.StringIO(exported)))["item_id"] == V74
+    exported = server.get("/export", params={"q": "jobmesse", "format": "csv", "limit": 3})
+    rows = csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";")
+    assert next(rows)["Punkt-id"] == V74
     as_json = server.get("/export", params={"q": "jobmesse", "format": "json", "limit": 3})
     assert as_json.json()["results"][0]["item_id"] == V74
     feed = ET.fromstring(server.get("/search.atom", params={"q": "jobmesse"}).text)
