@@ -482,6 +482,28 @@ _PUBLISHED_DECISION = re.compile(
 )
 
 
+# Headings that open the closed, or again the open, part of a meeting.
+_CLOSED_PART = re.compile(
+    r"^#*\s*(?:lukket møde|lukkede punkter|lukkede sager|lukket dagsorden|lukket del(?: af mødet)?|"
+    r"den lukkede del(?: af mødet)?|fortrolige punkter|lukkede dagsordenspunkter)\s*:?$",
+    re.IGNORECASE,
+)
+_OPEN_PART = re.compile(
+    r"^#*\s*(?:åbent møde|åbne punkter|åbne sager|åben dagsorden|åben del(?: af mødet)?|"
+    r"den åbne del(?: af mødet)?)\s*:?$",
+    re.IGNORECASE,
+)
+# A closed marker on a line of its own at the top of an item's text.
+_CLOSED_LINE = re.compile(
+    r"^(?:lukket|lukket punkt|lukket sag|fortroligt?)\s*[.:]?$", re.IGNORECASE
+)
+
+
+def _part_heading(block: Block) -> bool:
+    text = block.text.strip()
+    return bool(_CLOSED_PART.match(text) or _OPEN_PART.match(text))
+
+
 def _is_case_line(block: Block) -> bool:
     """A line that is nothing but a case number (and its label)."""
     if block.kind is BlockKind.TABLE or len(block.text) > 100:
@@ -526,6 +548,9 @@ def _build_item(
     closed = (
         start.closed
         or bool(_CLOSED_MARK.search(title))
+        or any(
+            _CLOSED_LINE.match(b.text.strip()) for b in body[:3] if b.kind is not BlockKind.TABLE
+        )
         or any(_CLOSED_SENTENCE.search(b.text) for b in body[:6] if b.kind is not BlockKind.TABLE)
         or any(
             _CLOSED_MARK.match(s.text) and s.kind is SectionKind.OTHER and len(s.text) < 60
@@ -667,6 +692,10 @@ def segment(
         if starts and front_end and _is_case_line(all_blocks[front_end - 1])
         else []
     )
+    # "Lukket møde" / "Lukkede punkter" right before the first item closes the meeting's items.
+    in_closed_part = bool(front_end) and bool(
+        _CLOSED_PART.match(all_blocks[front_end - 1].text.strip())
+    )
     for k, start in enumerate(starts):
         end = starts[k + 1].index if k + 1 < len(starts) else len(all_blocks)
         body = carried + [
@@ -675,16 +704,29 @@ def segment(
             if not _TOC_HEADING.match(b.text)
         ]
         carried = []
+        # A closed part of the meeting begins (or an open one again) after this item.
+        parts = [
+            k
+            for k, b in enumerate(body)
+            if _CLOSED_PART.match(b.text.strip()) or _OPEN_PART.match(b.text.strip())
+        ]
+        next_closed = in_closed_part
+        if parts:
+            next_closed = bool(_CLOSED_PART.match(body[parts[-1]].text.strip()))
+            body = body[: parts[0]] + [b for b in body[parts[0] :] if not _part_heading(b)]
         if k + 1 < len(starts):
             nxt = starts[k + 1]
             next_head = all_blocks[nxt.index + nxt.consumed : nxt.index + nxt.consumed + 4]
             if not any(_is_case_line(b) for b in next_head):
                 while len(body) > 1 and _is_case_line(body[-1]) and not _is_case_line(body[-2]):
                     carried.insert(0, body.pop())
+        if in_closed_part:
+            start = replace(start, closed=True)
         item = _build_item(start, body, all_blocks[start.index].page, styled, meeting)
         if not numbered:
             item = replace(item, number=k + 1)
         items.append(item)
+        in_closed_part = next_closed
 
     decision_headings = sum(
         1
