@@ -25,6 +25,7 @@ from fastapi.responses import (
     Response,
     StreamingResponse,
 )
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from index.files import source_url
@@ -175,6 +176,8 @@ def create_app(
     )
     app.state.index = index
     app.state.settings = settings
+    # The web page's scripts and style sheet (its policy allows them as 'self').
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     # The API documentation from this server's own files; the source files; persons and parties.
     mount_docs(app)

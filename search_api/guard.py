@@ -1,9 +1,10 @@
 """Security headers on every response, and a request body refused by its declared size before it is read.
 
-The web page gets a Content-Security-Policy that allows exactly its own inline
-script and style (by their sha256, computed from the file when the app is
-built) and requests to this server; API responses get one that allows
-nothing. `/docs` and `/redoc` load FastAPI's documentation scripts from a CDN
+The web page gets a Content-Security-Policy that allows exactly its own
+scripts and styles (inline ones by their sha256, computed from the file when
+the app is built; the files it loads from this server's /static/ by 'self')
+and requests to this server; API responses get one that allows nothing.
+`/docs` and `/redoc` load FastAPI's documentation scripts from a CDN
 and keep no policy. Every response says nosniff, may not be framed, and sends
 no referrer.
 
@@ -28,12 +29,21 @@ MULTIPART_ROOM = 1 << 20  # boundaries and part headers around the files
 UNGUARDED = ("/docs", "/redoc")  # and /docs-assets/
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
 _INLINE = re.compile(r"<(script|style)>(.*?)</\1>", re.DOTALL)
+# Scripts and style sheets the page loads from this server.
+_OWN_FILES = {
+    "script": re.compile(r'<script\b[^>]*\bsrc="/static/'),
+    "style": re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="/static/'),
+}
 
 
 def page_policy(html: Path) -> str:
-    """A Content-Security-Policy for `html` that allows its inline scripts and styles and nothing else."""
-    sources: dict[str, list[str]] = {"script": [], "style": []}
-    for tag, body in _INLINE.findall(html.read_text(encoding="utf-8")):
+    """A Content-Security-Policy for `html` that allows its inline scripts and styles, the
+    ones it loads from /static/ on this server, and nothing else."""
+    text = html.read_text(encoding="utf-8")
+    sources: dict[str, list[str]] = {
+        tag: ["'self'"] if pattern.search(text) else [] for tag, pattern in _OWN_FILES.items()
+    }
+    for tag, body in _INLINE.findall(text):
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         sources[tag].append(f"'sha256-{digest}'")
     scripts = " ".join(sources["script"]) or "'none'"

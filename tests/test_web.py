@@ -60,7 +60,7 @@ def test_search_shows_items_with_highlights_and_pages(page, tmp_path):
     page.click("button[type=submit]")
     page.wait_for_selector("article.result mark")
     first = page.locator("article.result").first
-    assert "Status på veteranindsatsen" in first.locator("h2").inner_text()
+    assert "Status på veteranindsatsen" in first.locator("h3").inner_text()
     meta = first.locator(".meta").inner_text()
     assert "Beskæftigelsesudvalget" in meta and "s. " in meta and "27.35.00-G01-2-22" in meta
     assert "Taget til efterretning" in first.inner_text()
@@ -70,7 +70,7 @@ def test_search_shows_items_with_highlights_and_pages(page, tmp_path):
 def test_filters_facets_and_detail(page):
     page.fill("#q", "beskæftigelsesreformen")
     page.select_option("#decision", "discussed")
-    page.wait_for_function("document.querySelectorAll('article.result').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('article.result').length > 0")
     page.wait_for_timeout(300)
     texts = page.locator("article.result").all_inner_texts()
     assert texts and all("Drøftet" in t for t in texts)
@@ -79,8 +79,8 @@ def test_filters_facets_and_detail(page):
     page.wait_for_timeout(500)
     metas = page.locator("article.result .meta").all_inner_texts()
     assert metas and all("Social- og arbejdsmarkedsudvalget" in m for m in metas)
-    page.locator("article.result h2 a").first.click()
-    page.wait_for_selector("#detail.open")
+    page.locator("article.result h3 a").first.click()
+    page.wait_for_selector("#detail[open]")
     assert "Beslutninger" in page.locator("#detail").inner_text()
 
 
@@ -89,7 +89,7 @@ def test_bad_filter_shows_the_error(page):
     page.fill("#to", "2025-01-01")
     page.dispatch_event("#to", "change")
     page.wait_for_selector(".error")
-    assert "from" in page.locator(".error").inner_text()
+    assert "(Fra dato)" in page.locator(".error").inner_text()  # the field, in Danish
 
 
 def test_an_item_address_opens_the_item(page, site):
@@ -101,19 +101,19 @@ def test_an_item_address_opens_the_item(page, site):
 
     item = "randers-2025-08-12-beskaeftigelsesudvalget-punkt-74"
     page.goto(f"{site}/?item={item}")
-    page.wait_for_selector("#detail.open")
-    assert "Unge i Fokus" in page.locator("#detail h2").inner_text()
+    page.wait_for_selector("#detail[open]")
+    assert "Unge i Fokus" in page.locator("#detail-title").inner_text()
     page.goto(f"{site}/?item=2025-08-12-beskaeftigelsesudvalget%2374")
-    page.wait_for_selector("#detail.open")
-    page.wait_for_function(f"location.search.includes('item={item}')")
-    assert "Unge i Fokus" in page.locator("#detail h2").inner_text()
+    page.wait_for_selector("#detail[open]")
+    page.wait_for_function(f"() => location.search.includes('item={item}')")
+    assert "Unge i Fokus" in page.locator("#detail-title").inner_text()
     page.click("#detail [data-close]")
-    page.wait_for_function("!location.search.includes('item=')")
+    page.wait_for_function("() => !location.search.includes('item=')")
     # A feed link of before: the browser keeps "#74" through the redirect to the page.
     page.goto(f"{site}/items/2025-08-12-beskaeftigelsesudvalget#74")
-    page.wait_for_selector("#detail.open")
-    assert "Unge i Fokus" in page.locator("#detail h2").inner_text()
-    page.wait_for_function(f"location.search === '?item={item}' && !location.hash")
+    page.wait_for_selector("#detail[open]")
+    assert "Unge i Fokus" in page.locator("#detail-title").inner_text()
+    page.wait_for_function(f"() => location.search === '?item={item}' && !location.hash")
     page.click("#detail [data-close]")
 
     atom = "{http://www.w3.org/2005/Atom}"
@@ -122,6 +122,6 @@ def test_an_item_address_opens_the_item(page, site):
     link = next(x.get("href") for x in entry.findall(f"{atom}link") if x.get("rel") == "alternate")
     assert "#" not in link
     page.goto(link)
-    page.wait_for_selector("#detail.open")
-    title = page.locator("#detail h2").inner_text()
+    page.wait_for_selector("#detail[open]")
+    title = page.locator("#detail-title").inner_text()
     assert title and entry.find(f"{atom}title").text.endswith(title)
