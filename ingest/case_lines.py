@@ -1,0 +1,69 @@
+"""Case-number lines at the top of an item: "Sagsnr.: 24/1234", "Åbent - 00.01.00A04 - 2009/12345".
+
+An item's own case number is the one printed on a line of its own (with its label,
+"Sagsid.:", "Sagsnr.", "Sagsinitialer: abc" and the like) at the top of the item, or
+under a bare "Sagsnr." label on the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.records import Block, BlockKind
+from nlp.case_numbers import find_case_numbers
+
+CASE_LABEL_ALONE = re.compile(
+    r"^(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags\s?id|J\.\s?nr|Journalnr)\.?\s*:?$", re.I
+)
+
+
+_CASE_LABELS = re.compile(
+    r"[\W_]|Åbent|Lukket|Sagsnr|Sagsnummer|Sagsid|Sag|nr|Journalnr|J|"
+    r"Sagsinitialer\s*:?\s*\w*|Sagsbehandler\s*:?\s*[\w ]*",
+    re.I,
+)
+
+
+_IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
+
+
+def is_case_line(block: Block) -> bool:
+    """A line that is nothing but a case number (and its label)."""
+    if block.kind is BlockKind.TABLE or len(block.text) > 100:
+        return False
+    found = find_case_numbers(block.text)
+    if not found:
+        return False
+    rest = block.text
+    for c in found:
+        rest = rest.replace(c.raw, "")
+    return len(_CASE_LABELS.sub("", rest)) < 3
+
+
+def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
+    """Case numbers at the top of an item, and how many blocks are nothing but case-number lines."""
+    numbers: list[str] = []
+    consumed = 0
+    # "Sagsnr." on a line of its own, the identifier on the next: "450-2018-4075".
+    for k in range(len(head) - 1):
+        label, value = head[k].text.strip(), head[k + 1].text.strip()
+        if (
+            CASE_LABEL_ALONE.match(label)
+            and _IDENTIFIER.match(value)
+            and not find_case_numbers(value)
+        ):
+            return (value,), k + 2
+    for k, block in enumerate(head):
+        found = find_case_numbers(block.text)
+        if not found:
+            if numbers:
+                break
+            continue
+        numbers.extend(c.normalized for c in found)
+        rest = block.text
+        for c in found:
+            rest = rest.replace(c.raw, "")
+        if len(_CASE_LABELS.sub("", rest)) < 3:
+            consumed = k + 1
+    return tuple(dict.fromkeys(numbers)), consumed

@@ -1,0 +1,322 @@
+"""Where agenda items begin: numbered titles in every common form.
+
+"Punkt 13: …", "Pkt. 42 …", "Nr. 178 - …", "Dagsordenspunkt 3", "13. …", "13   …",
+"åbent 13 …", "1Godkendelse" (glued), a number alone with the title on the next line,
+and a title followed by "Sag nr. 130". A table of contents is a run of starts with
+nothing between them and is skipped; a numbered line in running text (a list of
+at-points, of members, of dates) is told apart by where it stands and whether a body
+of its own follows it. Among the starts, the items are the longest run whose numbers
+grow (`_main_sequence`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.case_lines import CASE_LABEL_ALONE, is_case_line
+from ingest.chrome import strip_glued_chrome
+from ingest.records import TOC_LINE, Block, BlockKind, SectionKind
+from ingest.sections import section_kind
+from nlp.case_numbers import find_case_numbers
+
+_STRONG_ITEM = re.compile(
+    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
+    r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]))(?P<title>.*)$"
+)
+
+# The label alone on its line ("Punkt 13"), the title in the block under it.
+_BARE_ITEM = re.compile(
+    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
+    r"(?P<number>\d{1,4})\s*[:.\-–]?$"
+)
+
+# "13. Title", "13) Title", "13   Title", "åbent 13 Title", "1Godkendelse af dagsorden" (glued).
+_WEAK_ITEM = re.compile(
+    r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?P<number>\d{1,4})"
+    r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))"
+    # "1.  1. Godkendelse af dagsordenen": a list number before the printed one.
+    r"(?:(?P=number)[.)]\s+)?(?P<title>[A-ZÆØÅ\"“«].{2,})$"
+)
+
+_LOWER_START = re.compile(r"^[a-zæøå]")
+
+_LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
+
+# A numbered member in a list of participants or votes: "3. Anne Hansen (A)".
+_PERSON_LINE = re.compile(
+    r"^[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-.]*){1,3}"
+    r"(?:,?\s*\((?:[A-ZÆØÅ]{1,2})?\)|,\s*[A-ZÆØÅ]{1,2})\.?$"
+)
+
+_BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
+
+_SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
+
+MAX_HEADING_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ItemStart:
+    index: int
+    number: int
+    title: str
+    consumed: int  # blocks taken by the heading itself (title continuation, "Sag nr." line)
+    weak: bool = False  # numbered without a label ("13. Title"): an item only with a body
+    closed: bool = False  # marked closed before its number ("Lukket 13 …")
+
+
+def is_toc_line(block: Block) -> bool:
+    return bool(TOC_LINE.search(block.text)) or (
+        block.kind is BlockKind.TABLE and all(TOC_LINE.search(" \t".join(r)) for r in block.rows)
+    )
+
+
+_DANGLING = re.compile(
+    r"\b(?:om|af|i|og|for|til|med|på|fra|ved|samt|eller|at|en|et|den|det|de|vedr\.?|"
+    r"vedrørende|angående)$|[,–\-]$",
+    re.IGNORECASE,
+)
+
+
+def is_title(block: Block, title: str = "") -> bool:
+    """Whether a block can be (part of) an item title: not a section, case number or new item."""
+    return not (
+        block.kind is BlockKind.TABLE
+        or CASE_LABEL_ALONE.match(block.text.strip())
+        or " ".join(block.text.split()) == title
+        or section_kind(block.text) is not None
+        or _STRONG_ITEM.match(block.text)
+        or _BARE_ITEM.match(block.text.strip())
+        or _SAG_NR_LINE.match(block.text.strip())
+        or is_toc_line(block)
+        or find_case_numbers(block.text)
+        or len(title) + len(block.text) > MAX_HEADING_CHARS
+    )
+
+
+def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
+    """Whether `nxt` is the rest of an item title that `block` began."""
+    if not is_title(nxt, title):
+        return False
+    if block.kind is BlockKind.HEADING:
+        if nxt.kind is not BlockKind.HEADING or nxt.level != block.level:
+            return False
+        if nxt.page == block.page:
+            return True
+        # Wrapped over a page break: only when the first part cannot end a title.
+        return nxt.page == block.page + 1 and (
+            nxt.text[:1].islower() or bool(_DANGLING.search(title))
+        )
+    # Unstyled text: a short line right under the heading line, with no blank line between.
+    return (
+        nxt.kind is BlockKind.PARAGRAPH
+        and nxt.tight
+        and nxt.page == block.page
+        and len(nxt.text) <= 120
+        and not nxt.text.rstrip().endswith((".", ":"))
+    )
+
+
+def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, int]:
+    """The title with the blocks it wrapped onto, and how many blocks the heading takes."""
+    consumed = 1
+    while i + consumed < len(blocks) and _goes_on_title(
+        blocks[i + consumed - 1], blocks[i + consumed], title
+    ):
+        title = f"{title} {blocks[i + consumed].text.strip()}"
+        consumed += 1
+    return " ".join(title.split()), consumed
+
+
+def _weak_title_ok(block: Block, title: str, m: re.Match[str] | None = None) -> bool:
+    """Whether a weakly numbered line reads as an item title, not a list entry in running text."""
+    # "6200 Aabenraa" is a postcode: a number set off by a space alone has at most three digits.
+    if m is not None and not m.group("sep").strip() and len(m.group("number")) > 3:
+        return False
+    if block.kind is BlockKind.HEADING:
+        return True
+    return not (
+        len(title) > 200
+        or title.rstrip().endswith((",", ";", ":"))
+        or _PERSON_LINE.search(title)
+        or _LOWER_START.match(title)
+    )
+
+
+_INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
+
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")
+
+
+def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
+    """Whether a weakly numbered line stands where an item heading can.
+
+    Not inside a numbered list that opens a section ("Sagsfremstilling" / "1. …" / "2. …"):
+    an item heading follows the previous item's text, never an empty section. A title
+    that ends with a full stop counts only when a case number or section heading follows.
+    """
+    if blocks[i].kind is not BlockKind.HEADING:
+        # "2. …" straight under "1. …": a list, not two items (they have text between them).
+        # "Direktionen indstiller, at" / "1. …": the points of a sentence, not items.
+        before = blocks[i - 1].text if i else ""
+        if len(before.split()) >= 3 and _INTRODUCES_LIST.search(before):
+            return False
+        previous = _NUMBERED_LINE.match(blocks[i - 1].text) if i else None
+        number = re.match(r"\s*(\d+)", blocks[i].text)
+        listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
+        if (
+            previous
+            and number
+            and int(previous.group(1)) == int(number.group(1)) - 1
+            and not _PERSON_LINE.match(listed)  # "Afbud: 1. Anne Holm, Ø" closes the item before
+        ):
+            return False
+        k = i - 1
+        while k >= 0 and _NUMBERED_LINE.match(blocks[k].text):
+            k -= 1
+        if (
+            k >= 0
+            and blocks[k].kind is not BlockKind.TABLE
+            and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
+        ):
+            return False
+        if blocks[i].text.rstrip().endswith("."):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            return nxt is not None and (
+                is_case_line(nxt) or (nxt.kind is not BlockKind.TABLE and section_kind(nxt.text))
+            )
+    return True
+
+
+def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> ItemStart | None:
+    block = blocks[i]
+    if block.kind is BlockKind.TABLE or len(block.text) > MAX_HEADING_CHARS or is_toc_line(block):
+        return None
+    text = _LEADING_BULLET.sub("", strip_glued_chrome(" ".join(block.text.split())))
+    m = _STRONG_ITEM.match(text)
+    weak = False
+    if m is None and allow_weak:
+        m = _WEAK_ITEM.match(text)
+        weak = m is not None
+        if weak and not (_weak_title_ok(block, m.group("title"), m) and _weak_place_ok(blocks, i)):
+            m = None
+    if m is not None and weak and int(m.group("number")) == 0:
+        m = None  # "00 Referat uden bilag": agenda numbers start at 1
+    if m is not None:
+        title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
+        closed = (m.groupdict().get("marker") or "").lower() == "lukket"
+        return ItemStart(i, int(m.group("number")), title, consumed, weak, closed)
+    m = _BARE_ITEM.match(text) or (_BARE_NUMBER.match(text) if allow_weak else None)
+    if m is not None and i + 1 < len(blocks) and is_title(blocks[i + 1]):
+        nxt = strip_glued_chrome(blocks[i + 1].text.strip())
+        if _BARE_NUMBER.match(text) and not _weak_title_ok(blocks[i + 1], nxt):
+            return None
+        title, consumed = _wrapped_title(blocks, i + 1, nxt)
+        return ItemStart(
+            i, int(m.group("number")), title, consumed + 1, bool(_BARE_NUMBER.match(text))
+        )
+    # "Title" followed by a "Sag nr. 130" line.
+    if i + 1 < len(blocks) and (block.kind is BlockKind.HEADING or _weak_title_ok(block, text)):
+        m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
+        if m and is_title(block):
+            return ItemStart(i, int(m.group("number")), text, 2)
+    return None
+
+
+def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStart]:
+    starts = []
+    i = 0
+    while i < len(blocks):
+        start = _item_start(blocks, i, allow_weak)
+        if start:
+            starts.append(start)
+            i += start.consumed
+        else:
+            i += 1
+    # A table of contents lists the item headings with nothing between them.
+    runs: list[list[ItemStart]] = []
+    for start in starts:
+        if (
+            runs
+            and runs[-1][-1].index + runs[-1][-1].consumed == start.index
+            and runs[-1][-1].number < start.number
+        ):
+            runs[-1].append(start)
+        else:
+            runs.append([start])
+    candidates = [start for run in runs if len(run) < 3 for start in run]
+    # A weakly numbered paragraph is an item only when a section or case number follows it.
+    while True:
+        solid = _substantial(blocks, candidates)
+        kept = [
+            c
+            for c, ok in zip(candidates, solid, strict=True)
+            if ok or not c.weak or blocks[c.index].kind is BlockKind.HEADING
+        ]
+        if len(kept) == len(candidates):
+            break
+        candidates = kept
+    return _main_sequence(candidates, _substantial(blocks, candidates))
+
+
+def _substantial(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> list[int]:
+    """How surely each start has a body of its own, before the next start.
+
+    3: a case number or the title printed again right under it; 2: a section heading
+    right under it; 1: a section heading further down; 0: none (a mention or a list entry).
+    """
+    marks = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1].index if k + 1 < len(starts) else len(blocks)
+        body = blocks[start.index + start.consumed : end]
+        headed = [b.kind is not BlockKind.TABLE and section_kind(b.text) is not None for b in body]
+        if any(find_case_numbers(b.text) for b in body[:4]) or bool(
+            # Portals print the title again right under the numbered heading.
+            body and " ".join(body[0].text.split()) == start.title
+        ):
+            marks.append(3)
+        elif any(headed[:3]):
+            marks.append(2)
+        else:
+            marks.append(int(any(headed)))
+    return marks
+
+
+def _main_sequence(starts: Sequence[ItemStart], substantial: Sequence[int]) -> list[ItemStart]:
+    """The items: the longest run of starts whose numbers grow, the rest are mentions.
+
+    Numbering only grows within one set of minutes, so a start that breaks it is a
+    mention, or a contents entry that escaped as a heading. Among equally long
+    sequences, the one with more starts that have a body of their own wins, then
+    the later one (the contents come before the items).
+    """
+    n = len(starts)
+    if n > 1000:  # far more than any agenda: keep the greedy rule
+        kept: list[ItemStart] = []
+        for start in starts:
+            if not kept or start.number > kept[-1].number:
+                kept.append(start)
+        return kept
+    # best[k]: (length, substantial count, first index) of the best sequence ending at k.
+    best: list[tuple[int, int, int]] = []
+    previous: list[int] = []
+    for k, start in enumerate(starts):
+        score, link = (1, substantial[k], start.index), -1
+        for j in range(k):
+            if starts[j].number < start.number:
+                length, solid, first = best[j]
+                candidate = (length + 1, solid + substantial[k], first)
+                if candidate > score:
+                    score, link = candidate, j
+        best.append(score)
+        previous.append(link)
+    if not best:
+        return []
+    k = max(range(n), key=lambda i: (best[i], i))
+    chain = []
+    while k >= 0:
+        chain.append(starts[k])
+        k = previous[k]
+    return chain[::-1]
