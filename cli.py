@@ -16,11 +16,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ingest import IngestError, parse_file
-from ingest.serialize import document_to_dict
-
 # Model loading draws progress bars of its own; the commands draw theirs on stderr.
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+# No pydantic plugins are used; looking for them reads every installed package's entry points.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 app = typer.Typer(
     name="minutes",
@@ -52,6 +51,9 @@ def parse(
     ] = False,
 ) -> None:
     """Parse one file and print what was found, without indexing it."""
+    from ingest import IngestError, parse_file
+    from ingest.serialize import document_to_dict
+
     if not file.is_file():
         fail(f"{file}: no such file")
     try:
@@ -109,10 +111,58 @@ def open_index():
     return MinutesIndex(settings, log=lambda message: err.print(f"[dim]{escape(message)}[/]"))
 
 
+def _settings():
+    from index.settings import IndexSettings
+
+    return IndexSettings()
+
+
 def _store_errors():
     from index.store import StoreError
 
     return (StoreError,)
+
+
+UrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        envvar="MINUTES_URL",
+        help="Ask a running `minutes serve` at this URL (default: the server holding "
+        "MINUTES_DATA, if one does).",
+    ),
+]
+
+
+def _server(url: str | None):
+    """The server to ask: --url (MINUTES_URL), or the `minutes serve` holding the data folder."""
+    from search_api.client import ApiClient, served_url
+
+    if not url:
+        from index.settings import IndexSettings
+
+        try:
+            settings = IndexSettings()
+        except Exception:  # a bad environment variable: open_index says which
+            return None
+        if settings.qdrant_url:
+            return None
+        url = served_url(settings.store_dir)
+    return ApiClient(url) if url else None
+
+
+def _asking(client, call, *args):
+    """The server's answer; its errors as the CLI's (a bad value is a usage error, 2)."""
+    from search_api.client import ClientError
+
+    try:
+        return call(*args)
+    except ClientError as exc:
+        if exc.status == 422 and exc.field:
+            fail(f"--{exc.field.replace('_', '-')}: {exc}", 2)
+        if exc.status == 404:
+            return None
+        fail(str(exc))
 
 
 @app.command()
@@ -194,19 +244,15 @@ def _ingest_local(files: list[Path], quiet: bool, replace: bool) -> dict[str, An
 def _ingest_remote(
     files: list[Path], url: str, api_key: str | None, replace: bool
 ) -> dict[str, Any]:
-    import httpx
+    from search_api.client import ApiClient, ClientError
 
     results = []
-    with httpx.Client(base_url=url, timeout=600, headers={"X-API-Key": api_key or ""}) as client:
+    with ApiClient(url, api_key or "") as client:
         for path in files:
             try:
-                response = client.post(
-                    "/documents",
-                    files={"files": (path.name, path.read_bytes())},
-                    data={"replace": "true"} if replace else None,
-                )
-            except httpx.HTTPError as exc:
-                fail(f"cannot reach {url}: {exc}")
+                response = client.upload(path, replace)
+            except ClientError as exc:
+                fail(str(exc))
             if response.status_code in (401, 403):
                 fail(f"{url} refused the write key ({response.status_code}); set MINUTES_API_KEY")
             if response.status_code >= 400:
@@ -370,6 +416,7 @@ def search(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print results, total and facets as JSON.")
     ] = False,
+    url: UrlOpt = None,
 ) -> None:
     """Search the index: the best items first, with a snippet and the pages to cite."""
     from dataclasses import replace
@@ -402,6 +449,18 @@ def search(
         fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
     if len(query) > 1000:
         fail("the query is longer than 1000 characters", 2)
+    if (client := _server(url)) is not None:
+        with client:
+            params = {
+                "q": query, "committee": committee, "from": date_from, "to": date_to,
+                "case": case, "decision": decision, "person": person,
+                "person_role": person_role, "party": party, "party_role": party_role,
+                "voted": voted, "absence": absence, "has_amount": has_amount,
+                "min_amount": min_amount, "max_amount": max_amount,
+                "kind": kind, "limit": limit, "offset": offset, "mode": mode,
+            }  # fmt: skip
+            _print_search(_asking(client, client.search, params), as_json)
+        return
     index = open_index()
     try:
         if flt.committees:  # as the index spells them, so "beskæftigelsesudvalget" finds it
@@ -417,6 +476,22 @@ def search(
         fail(str(exc))
     finally:
         index.close()
+    if as_json:
+        print_json(response.as_dict())
+        return
+    _print_results(response)
+
+
+def _print_search(data: dict, as_json: bool) -> None:
+    """A server's search page, printed as a local search prints its response."""
+    from dataclasses import fields
+
+    from index.search import SearchResponse, SearchResult
+
+    names = [f.name for f in fields(SearchResult)]
+    results = [SearchResult(**{n: r.get(n) for n in names}) for r in data["results"]]
+    rest = {f.name: data[f.name] for f in fields(SearchResponse) if f.name in data}
+    response = SearchResponse(**(rest | {"results": results}))
     if as_json:
         print_json(response.as_dict())
         return
@@ -459,19 +534,25 @@ def case(
         str, typer.Argument(help="A case number, e.g. 15.00.00-G01-5-25 or EMN-2025-008579.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
+    url: UrlOpt = None,
 ) -> None:
     """Follow a case across meetings, oldest first, with decisions and earlier decisions quoted."""
     from index.search import MIN_CASE_CHARS
 
     if len(case_number.strip()) < MIN_CASE_CHARS:
         fail(f"et sagsnummer eller en KLE-gruppe har mindst {MIN_CASE_CHARS} tegn", 2)
-    index = open_index()
-    try:
-        records = index.searcher.case_timeline(case_number.strip())
-    except _store_errors() as exc:
-        fail(str(exc))
-    finally:
-        index.close()
+    if (client := _server(url)) is not None:
+        with client:
+            timeline = _asking(client, client.case, case_number.strip())
+        records = timeline["items"] if timeline else []
+    else:
+        index = open_index()
+        try:
+            records = index.searcher.case_timeline(case_number.strip())
+        except _store_errors() as exc:
+            fail(str(exc))
+        finally:
+            index.close()
     if not records:
         fail(f"ingen punkter med sagsnummer {case_number}")
     if as_json:
@@ -512,10 +593,14 @@ def show(
         int | None, typer.Option(help="With a file: show only this item number.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    url: UrlOpt = None,
 ) -> None:
     """Show an item or a meeting as a person reads it."""
     path = Path(target)
     if path.is_file():
+        from ingest import IngestError, parse_file
+        from ingest.serialize import document_to_dict
+
         try:
             document = parse_file(path)
         except IngestError as exc:
@@ -537,6 +622,18 @@ def show(
         if not records:
             render_document(data)
             return
+    elif (client := _server(url)) is not None:
+        with client:
+            # An item, or else a meeting and its items (ids of before are redirected).
+            found = _asking(client, client.item, target)
+            if found is not None:
+                records = [found]
+            else:
+                meeting = _asking(client, client.meeting, target) or {"items": []}
+                records = [_asking(client, client.item, i["id"]) for i in meeting["items"]]
+        if not records:
+            fail(f"no item or meeting '{target}' in the index (see `minutes search`)")
+        records.sort(key=lambda r: r["number"])
     else:
         index = open_index()
         try:
@@ -598,17 +695,27 @@ def render_item(r: dict[str, Any]) -> None:
 
 
 @app.command()
-def stats(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    url: UrlOpt = None,
+) -> None:
     """What is indexed: documents, meetings, items, chunks, the model that built it, the size on disk."""
-    from index.stats import index_stats
+    if (client := _server(url)) is not None:
+        with client:
+            data = _asking(client, client.stats)
+        # The server does not tell where its index is: the folder it holds, or its URL.
+        store = client.url if url else str(_settings().store_dir)
+        data = {k: (store if k == "store" else v) for k, v in data.items()}
+    else:
+        from index.stats import index_stats
 
-    index = open_index()
-    try:
-        data = index_stats(index)
-    except _store_errors() as exc:
-        fail(str(exc))
-    finally:
-        index.close()
+        index = open_index()
+        try:
+            data = index_stats(index)
+        except _store_errors() as exc:
+            fail(str(exc))
+        finally:
+            index.close()
     if as_json:
         print_json(data)
         return
@@ -643,9 +750,7 @@ def serve(
         settings.port = port
     url = f"http://{settings.host}:{settings.port}/"
     try:
-        application = create_app(
-            settings, on_ready=lambda: err.print(f"minutes: serving {settings.data_dir} on {url}")
-        )
+        application = create_app(settings, on_ready=lambda: _serving(settings, url))
         application.state.index.store  # noqa: B018 - take the store's lock now, fail before binding the port
         application.state.index.embedder.serve_concurrently()
     except StoreError as exc:
@@ -656,7 +761,23 @@ def serve(
     sys.setswitchinterval(0.001)
     # Building HNSW for what an ingest left unindexed can take minutes at 100k chunks.
     err.print(f"minutes: opening {settings.data_dir} (search index, then a warm-up) …")
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    try:
+        uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        from search_api.client import withdraw
+
+        if not settings.qdrant_url:
+            withdraw(settings.store_dir)
+
+
+def _serving(settings, url: str) -> None:
+    """Ready: tell the user, and tell other `minutes` commands where to ask (server.json)."""
+    from search_api.client import announce
+
+    if not settings.qdrant_url:
+        host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
+        announce(settings.store_dir, f"http://{host}:{settings.port}")
+    err.print(f"minutes: serving {settings.data_dir} on {url}")
 
 
 if __name__ == "__main__":

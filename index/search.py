@@ -200,7 +200,7 @@ def sparse_query(query: str) -> str:
     """
     global _stop_words
     if _stop_words is None:
-        from spacy.lang.da.stop_words import STOP_WORDS
+        from nlp.stop_words import STOP_WORDS
 
         _stop_words = frozenset(STOP_WORDS) | frozenset(QUERY_FILLER)
     kept = [w for w in query.split() if w.lower().strip("?,.!:;\"'") not in _stop_words]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from index.embedder import Embedder, load_embedder
 from index.files import FileStore
-from index.indexer import Indexer
 from index.search import Searcher
 from index.settings import IndexSettings
 from index.sparse import SparseEncoder
 from index.store import Store, check_sparse_format, open_store
+
+if TYPE_CHECKING:
+    from index.indexer import Indexer  # parsing and extraction: spaCy, loaded for writes only
 
 
 class MinutesIndex:
@@ -51,6 +54,8 @@ class MinutesIndex:
 
     @cached_property
     def indexer(self) -> Indexer:
+        from index.indexer import Indexer
+
         return Indexer(self.store, self.embedder, self.sparse, files=self.files)
 
     @cached_property

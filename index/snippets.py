@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from spacy.lang.da.stop_words import STOP_WORDS
+from nlp.stop_words import STOP_WORDS
 
 SNIPPET_WORDS = 40
 _WORD = re.compile(r"[\wæøåÆØÅ][\w\-./æøåÆØÅ]*")

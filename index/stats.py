@@ -12,7 +12,12 @@ if TYPE_CHECKING:
 
 
 def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+    """The index's files, without the lock (which names the process holding it)."""
+    if not path.exists():
+        return 0
+    return sum(
+        p.stat().st_size for p in path.rglob("*") if p.is_file() and p.name != "minutes.lock"
+    )
 
 
 def index_stats(index: MinutesIndex) -> dict[str, Any]:

@@ -512,7 +512,8 @@ class EdgeStore:
 
     def close(self) -> None:
         if self.shard is not None:
-            self.shard.flush()
+            if self._writes:  # a reader has nothing to flush (0.1-0.2 s of a command's run)
+                self.shard.flush()
             self.shard.close()
             self.shard = None
         if self._lock is not None:

@@ -8,13 +8,22 @@ rest is a known word, allowing the linking "s" or "e" and a dropped final
 known words ("borgertilfredsheds-undersøgelse": "borger" + "tilfredshed"), and
 both sides are split again, so a three- or four-part compound gives all its
 parts. The word list is spaCy's Danish lemma lookup table (550,000 forms) from
-spacy-lookups-data.
+spacy-lookups-data, read once into a memory-mapped sorted word file in the
+model cache (nlp/sorted_words.py), so a query's few lookups need neither
+spaCy nor the 1.5 s it takes to load the table.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
+
+from nlp.sorted_words import SortedWords, write_sorted_words
 
 _MIN_PART = 4
 _MIN_WORD = 9
@@ -22,12 +31,41 @@ _MAX_DEPTH = 3  # parts of parts: enough for "kontant-hjælps-modtager-gruppen"
 _WORD = re.compile(r"[a-zæøåé]+")
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
-    """Membership test over the word forms of the lookup table (its keys are hashes of the forms)."""
-    from spacy.lookups import load_lookups
+def lexicon_source() -> Path:
+    """spacy-lookups-data's Danish lemma table, found without importing spaCy."""
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("spacy-lookups-data is not installed")
+    return Path(spec.submodule_search_locations[0]) / "data" / "da_lemma_lookup.json.gz"
 
-    return load_lookups("da", ["lemma_lookup"]).get_table("lemma_lookup")
+
+def lexicon_dir() -> Path:
+    """Where the word file is kept: the model cache, as index/settings.py places it."""
+    cache = os.environ.get("MINUTES_MODEL_CACHE")
+    if cache:
+        return Path(cache)
+    data = os.environ.get("MINUTES_DATA")
+    return (Path(data) if data else Path.home() / ".local" / "share" / "minutes") / "models"
+
+
+def lexicon_forms() -> list[str]:
+    """The word forms of the lookup table (its keys)."""
+    with gzip.open(lexicon_source(), "rt", encoding="utf-8") as handle:
+        return list(json.load(handle))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> SortedWords | frozenset[str]:
+    """Membership test over the word forms of the lookup table, made into a file on first use."""
+    source = lexicon_source().stat()  # a new spacy-lookups-data gets a file of its own
+    path = lexicon_dir() / f"da-lemma-forms-{source.st_size}-{int(source.st_mtime)}"
+    if not (path / "words.txt").exists():
+        forms = lexicon_forms()
+        try:
+            write_sorted_words(path, forms)
+        except OSError:  # a cache that cannot be written: keep the forms in memory
+            return frozenset(forms)
+    return SortedWords(path)
 
 
 def _known_modifier(part: str, lexicon, depth: int) -> bool:

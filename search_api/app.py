@@ -732,6 +732,13 @@ def create_app(
             "chunks": stats["chunks"],
         }
 
+    @app.get("/stats", include_in_schema=False)
+    def stats() -> dict[str, Any]:
+        """What `minutes stats` prints, for the CLI beside this server (without the index's path)."""
+        from index.stats import index_stats
+
+        return {k: (None if k == "store" else v) for k, v in index_stats(index).items()}
+
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(STATIC / "index.html")

@@ -77,10 +77,11 @@ def test_serve_says_serving_only_once_it_is_ready(tmp_path, randers_one):
     assert lines[1] == f"minutes: serving {data} on {url}/"
 
 
-def test_other_commands_stop_with_a_clear_message(server):
+def test_writes_beside_the_server_stop_with_a_clear_message(server, tmp_path):
+    """Reads go through the server (tests/test_cli_remote.py); a write needs --url."""
     url, data = server
     result = subprocess.run(
-        [sys.executable, "-m", "cli", "search", "ledighed"],
+        [sys.executable, "-m", "cli", "ingest", str(make_minutes_pdf(tmp_path / "x.pdf"))],
         env=env(data),
         cwd=REPO,
         capture_output=True,
