@@ -621,10 +621,12 @@ def create_app(
                 "outcomes": sorted({d["outcome"] for d in r.get("decisions", [])}),
                 "page_start": r["page_start"],
                 "page_end": r["page_end"],
+                "source_url": with_source(r)["source_url"],
             }
             for r in records
         ]
-        return m | {"source": records[0]["source"], "items": items}
+        source = source_url(records[0]["doc_id"], None)
+        return m | {"source": records[0]["source"], "source_url": source, "items": items}
 
     @app.get(
         "/cases/{case_number}",

@@ -252,6 +252,9 @@ class MeetingItem(BaseModel):
     outcomes: list[str]
     page_start: int
     page_end: int
+    source_url: str | None = Field(
+        default=None, description="The source at the item's first page (a closed item: no page)."
+    )
 
 
 class Meeting(BaseModel):
@@ -262,6 +265,7 @@ class Meeting(BaseModel):
     participants: list[str]
     absent: list[str]
     source: str
+    source_url: str | None = Field(default=None, description="The minutes' source file.")
     items: list[MeetingItem]
 
 

@@ -300,6 +300,24 @@ def test_search_and_facets_by_keyboard_and_the_live_region(page, site):
     )
 
 
+def test_only_items_with_an_absence_a_vote_or_an_amount(page, site):
+    page.goto(site)
+    settled(page)
+    page.focus("#absence")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => location.search === '?absence=true'")
+    settled(page)
+    total = httpx.get(f"{site}/search", params={"absence": "true"}).json()["total"]
+    assert total > 0 and state(page)["status"].startswith(f"{total} ")
+    page.check("#has_amount")
+    page.wait_for_function("() => location.search === '?absence=true&has_amount=true'")
+    page.reload()
+    settled(page)
+    assert page.is_checked("#absence") and page.is_checked("#has_amount")
+    assert not page.is_checked("#voted")
+    assert page.locator("#filters-toggle").inner_text() == "Afgræns (2)"
+
+
 def test_a_phone_shows_the_first_result_above_the_fold(browser, site, tmp_path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="da-DK")
     page = context.new_page()
@@ -349,6 +367,12 @@ def test_sources_open_at_the_cited_page(page, site):
     hrefs = [a.get_attribute("href") for a in page.locator("#detail a.source").all()]
     assert hrefs and all(re.search(r"/documents/[0-9a-f]{16}/file#page=\d+$", h) for h in hrefs)
     assert first["doc_id"] in hrefs[0]
+    # A meeting's agenda links each item to its first page, but a closed one.
+    page.goto(f"{site}/?meeting={MEETING}")
+    page.wait_for_selector("ol.agenda")
+    agenda = page.locator(f'ol.agenda li[data-item="{ITEM}"] a.source').get_attribute("href")
+    assert re.fullmatch(r"/documents/[0-9a-f]{16}/file#page=17", agenda), agenda
+    assert page.locator(f'ol.agenda li[data-item="{CLOSED}"] a.source').count() == 0
     page.goto(f"{site}/?item={CLOSED}")
     page.wait_for_selector("#detail[open] #detail-title")
     assert "Lukket punkt" in page.locator("#detail").inner_text()

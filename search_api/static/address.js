@@ -3,7 +3,7 @@
 // browser's back and forward walk through the views (history.pushState/popstate).
 
 export const FILTERS = ["committee", "from", "to", "decision", "case", "person", "person_role", "party",
-  "min_amount", "max_amount", "kind"];
+  "min_amount", "max_amount", "voted", "absence", "has_amount", "kind"];
 
 // What the page shows. The main view is a meeting, else a browse view (browse === "" lists the
 // committees, a name lists that committee's meetings), else the search. The panel holds an

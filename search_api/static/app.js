@@ -44,6 +44,7 @@ function fillForm() {
   $("q").value = state.q;
   for (const f of FILTERS) {
     const control = $(f), value = state.filters[f] || "";
+    if (control.type === "checkbox") { control.checked = value === "true"; continue; }
     if (control.tagName === "SELECT" && value && ![...control.options].some((o) => o.value === value)) control.add(new Option(value, value));
     control.value = value;
   }
@@ -57,7 +58,10 @@ function fillForm() {
 
 function formState() {
   const filters = {};
-  for (const f of FILTERS) { const v = $(f).value.trim(); if (v) filters[f] = v; }
+  for (const f of FILTERS) {
+    const control = $(f), v = control.type === "checkbox" ? (control.checked ? "true" : "") : control.value.trim();
+    if (v) filters[f] = v;
+  }
   return {...EMPTY, q: $("q").value.trim(), filters};
 }
 
@@ -229,7 +233,7 @@ window.addEventListener("popstate", () => { state = readState(location.href); re
 
 $("search").addEventListener("submit", (e) => { e.preventDefault(); go(formState()); });
 for (const f of FILTERS) $(f).addEventListener("change", () => go(formState()));
-$("filters").addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target.tagName === "INPUT") { e.preventDefault(); go(formState()); } });
+$("filters").addEventListener("keydown", (e) => { if (e.key === "Enter" && e.target.tagName === "INPUT" && e.target.type !== "checkbox") { e.preventDefault(); go(formState()); } });
 $("clear-filters").addEventListener("click", () => go({...EMPTY, q: state.q}));
 $("prev").addEventListener("click", () => go({...state, offset: Math.max(0, state.offset - LIMIT)}));
 $("next").addEventListener("click", () => go({...state, offset: state.offset + LIMIT}));

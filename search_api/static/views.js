@@ -9,7 +9,8 @@ const FACET_NAMES = {committee: "Udvalg", year: "År", outcomes: "Beslutning", p
   kind: "Type"};
 export const FIELD_NAMES = {q: "Søgeord", committee: "Udvalg", from: "Fra dato", to: "Til dato", decision: "Beslutning",
   case: "Sagsnummer", case_number: "Sagsnummer", person: "Person", person_role: "Personens rolle", party: "Parti",
-  min_amount: "Beløb mindst", max_amount: "Beløb højst", kind: "Dokumenter", item_id: "Punkt", meeting_id: "Møde"};
+  min_amount: "Beløb mindst", max_amount: "Beløb højst", kind: "Dokumenter", voted: "Kun med afstemning",
+  absence: "Kun med fravær", has_amount: "Kun med beløb", item_id: "Punkt", meeting_id: "Møde"};
 
 export const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
