@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ingest.case_lines import CASE_LABEL_ALONE, is_case_line
 from ingest.chrome import strip_glued_chrome
 from ingest.records import TOC_LINE, Block, BlockKind, SectionKind
-from ingest.sections import section_kind
+from ingest.sections import is_document_title, section_kind
 from nlp.case_numbers import find_case_numbers
 
 _STRONG_ITEM = re.compile(
@@ -96,6 +96,10 @@ def is_title(block: Block, title: str = "") -> bool:
     )
 
 
+# An attachment's file or icon text under a title: "application/pdf icon udkast.pdf".
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bapplication/\w+", re.IGNORECASE)
+
+
 def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
     """Whether `nxt` is the rest of an item title that `block` began."""
     if not is_title(nxt, title):
@@ -116,6 +120,7 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
         and nxt.page == block.page
         and len(nxt.text) <= 120
         and not nxt.text.rstrip().endswith((".", ":"))
+        and not _FILE_NAME.search(nxt.text)
     )
 
 
@@ -180,6 +185,7 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             k >= 0
             and blocks[k].kind is not BlockKind.TABLE
             and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
+            and not is_document_title(blocks[k].text)
         ):
             return False
         if blocks[i].text.rstrip().endswith("."):

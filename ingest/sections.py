@@ -165,6 +165,14 @@ _SECONDARY_NAMES = (
 SECONDARY = frozenset(normalise_heading(name) for name in _SECONDARY_NAMES.split("|"))
 
 
+DOCUMENT_TITLES = frozenset({"referat", "protokol", "beslutningsprotokol", "dagsorden", "indhold"})
+
+
+def is_document_title(text: str) -> bool:
+    """ "Referat", "Dagsorden": the name of the whole document, not a section of an item."""
+    return normalise_heading(text) in DOCUMENT_TITLES
+
+
 def is_secondary(heading: str) -> bool:
     return normalise_heading(heading) in SECONDARY
 

@@ -359,6 +359,13 @@ def segment(
     is_minutes = bool(items) and (
         with_minutes_sections >= max(1, len(items) // 2)
         or (meeting is not None and with_minutes_sections > 0)
+        # Numbered items of a page that calls itself minutes, their sections run into one line.
+        or (
+            any(not start.weak for start in starts)
+            and numbered
+            and meeting is not None
+            and _says_minutes(front)
+        )
     )
     # Without numbered items, only a decision makes a document minutes: a report has
     # "Indledning" and "Baggrund" sections too.

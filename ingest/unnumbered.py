@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ingest.records import Block, BlockKind, SectionKind
-from ingest.sections import dated_decision, normalise_heading, section_kind
+from ingest.sections import dated_decision, is_document_title, section_kind
 from nlp.case_numbers import find_case_numbers
 from nlp.dates import find_dates
 
@@ -34,6 +34,12 @@ _LABEL = re.compile(r"^[\wæøåÆØÅ .\-]{2,30}:")
 _ADDRESS = re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+|\b\w+(?:vej|gade|torv|allé|plads)\s+\d", re.I)
 _PERSON = re.compile(r"\([A-ZÆØÅ]{0,2}\)\s*$")
 _SENTENCE_END = re.compile(r"[.:;,!?]$")
+# A meeting header line whose label and value share the line: "Fraværende Ingen".
+_HEADER_LABEL = re.compile(
+    r"^(?:mødested|udvalg|mødedeltagere|deltagere|fraværende|afbud|bemærkninger|medlemmer|"
+    r"mødedato|dato|tidspunkt|sted|lokale|til stede|indkaldte)\b",
+    re.IGNORECASE,
+)
 _DATED_START = re.compile(
     r"^(?:\d|(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.)\b)", re.IGNORECASE
 )
@@ -70,11 +76,12 @@ def is_title_like(block: Block) -> bool:
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in '"“«')
         and not _SENTENCE_END.search(text)
         and not MARKER.match(text)
+        and not _HEADER_LABEL.match(text)
         and not _LABEL.match(text)
         and not _ADDRESS.search(text)
         and not _PERSON.search(text)
         and section_kind(text) is None
-        and normalise_heading(text) not in _DOCUMENT_TITLES
+        and not is_document_title(text)
         # A date is a meeting line ("Tirsdag den 4. maj 2021") or a list entry ("16. december"),
         # unless it sits inside a longer title ("Referat fra mødet den 18. marts 2019").
         and not (
@@ -93,9 +100,6 @@ def _is_content(block: Block) -> bool:
         and bool(re.search(r"[.!?)]$", block.text.strip()))
         and not _LABEL.match(block.text)
     )
-
-
-_DOCUMENT_TITLES = {"referat", "protokol", "beslutningsprotokol", "dagsorden", "indhold"}
 
 
 def _meeting_decisions(blocks: Sequence[Block], kinds: list[SectionKind | None]) -> None:
@@ -122,7 +126,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
     for i, block in enumerate(blocks):
         if kinds[i] is None:
             continue
-        if normalise_heading(block.text) in _DOCUMENT_TITLES:
+        if is_document_title(block.text):
             kinds[i] = None
         else:
             break
