@@ -1,14 +1,16 @@
 """Crash-safe replacement of a document's points, and the repair of an interrupted one.
 
 Searches see only points with `state="live"`. `replace_document` makes a new
-version of a document live in four steps, each one store operation:
+version of a document live in five steps:
 
-1. the new points are written `state="staged"` under a fresh `ingest_id`
-   (a point whose id is already live is left alone: ids derive from the
-   chunk, so it is the same chunk, and it must never disappear);
-2. one update makes the staged points and the kept live ones the new
-   version: `state="live"`, the `ingest_id`, a `committed` time and the
-   documents it `supersedes` (those `index.identity` says it replaces);
+1. `stage`: the new points are written `state="staged"` under a fresh
+   `ingest_id`, a bounded batch per store operation, so a writer can let others
+   in between batches (a point whose id is already live is left alone: ids
+   derive from the chunk, so it is the same chunk, and it must never disappear);
+2. `make_live`, each step from here one store operation: one update makes the
+   staged points and the kept live ones the new version: `state="live"`, the
+   `ingest_id`, a `committed` time and the documents it `supersedes` (those
+   `index.identity` says it replaces);
 3. the kept points are written again with the new payload;
 4. every other point of the document, and the superseded documents, are
    deleted;
@@ -32,7 +34,8 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -80,15 +83,46 @@ class Engine(Protocol):
     def first_payload(self, where: Where) -> dict[str, Any] | None: ...
 
 
-def replace_document(
-    engine: Engine, doc_id: str, points: Sequence[Any], supersedes: Sequence[str] = ()
-) -> None:
-    """Make `points` (StorePoints) the document's only points, and remove `supersedes`."""
+@dataclass(frozen=True)
+class Staged:
+    """A version written `state="staged"` (step 1), not yet live."""
+
+    doc_id: str
+    ingest_id: str
+    kept: tuple[Any, ...]  # points whose ids are live already: written again at step 3
+
+
+STAGE_BATCH = 256  # points a staging step writes: a bounded hold of a writer's lock
+
+
+def stage(
+    engine: Engine,
+    doc_id: str,
+    points: Sequence[Any],
+    step: Callable[[], AbstractContextManager[Any]] = nullcontext,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> Staged:
+    """Step 1: write `points` (StorePoints) staged, `STAGE_BATCH` at a time, each inside `step()`.
+
+    Searches never see staged points, so a writer's lock (`step`) need only be held
+    for one batch at a time: other writers and deletes go on between batches.
+    """
     ingest_id = f"ingest-{uuid.uuid4().hex}"  # not UUID-shaped: facets would reformat it
-    live = engine.ids_where(Where(must=(_is("doc_id", doc_id), _is(STATE, "live"))))
+    with step():
+        live = engine.ids_where(Where(must=(_is("doc_id", doc_id), _is(STATE, "live"))))
     fresh = [p for p in points if p.id not in live]
-    kept = [p for p in points if p.id in live]
-    engine.write_points(fresh, {STATE: "staged", INGEST_ID: ingest_id})
+    for start in range(0, len(fresh), STAGE_BATCH):
+        with step():
+            engine.write_points(
+                fresh[start : start + STAGE_BATCH], {STATE: "staged", INGEST_ID: ingest_id}
+            )
+        progress(min(start + STAGE_BATCH, len(fresh)), len(fresh))
+    return Staged(doc_id, ingest_id, tuple(p for p in points if p.id in live))
+
+
+def make_live(engine: Engine, staged: Staged, supersedes: Sequence[str] = ()) -> None:
+    """Steps 2 to 5: the staged version becomes the document's only one; `supersedes` go."""
+    doc_id, ingest_id = staged.doc_id, staged.ingest_id
     version = {
         STATE: "live",
         INGEST_ID: ingest_id,
@@ -96,14 +130,21 @@ def replace_document(
         SUPERSEDES: [d for d in supersedes if d != doc_id],
     }
     engine.update_where(
-        Where(must=(_is(INGEST_ID, ingest_id),), or_ids=tuple(p.id for p in kept)), version
+        Where(must=(_is(INGEST_ID, ingest_id),), or_ids=tuple(p.id for p in staged.kept)), version
     )
-    engine.write_points(kept, version)
+    engine.write_points(staged.kept, version)
     engine.delete_where(Where(must=(_is("doc_id", doc_id),), must_not=(_is(INGEST_ID, ingest_id),)))
     if version[SUPERSEDES]:
         engine.delete_where(Where(must=(_is("doc_id", *version[SUPERSEDES]),)))
         # Done: the same bytes may come back later under another name, and must then stay.
         engine.update_where(Where(must=(_is(INGEST_ID, ingest_id),)), {SUPERSEDES: []})
+
+
+def replace_document(
+    engine: Engine, doc_id: str, points: Sequence[Any], supersedes: Sequence[str] = ()
+) -> None:
+    """Make `points` (StorePoints) the document's only points, and remove `supersedes`."""
+    make_live(engine, stage(engine, doc_id, points), supersedes)
 
 
 def discard_staged(engine: Engine) -> int:

@@ -16,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, cast
 
+from index import commit
 from index.chunks import Chunk, chunk_sections
 from index.embedder import Embedder
 from index.files import FileStore
@@ -34,6 +38,15 @@ from nlp.extract import extract_meeting_items
 
 EMBED_BATCH = 32
 log = logging.getLogger(__name__)
+# Called as a file is ingested: (phase, done, total). The phases, in Danish for the status page:
+READING, EXTRACTING, EMBEDDING, WRITING = "læser", "udtrækker", "indlejrer", "skriver"
+Progress = Callable[[str, int, int], None]
+# A writer's lock, held for one bounded store step at a time.
+Step = Callable[[], AbstractContextManager[Any]]
+
+
+class Interrupted(Exception):
+    """The ingest was asked to stop (the server is stopping); nothing of the file went live."""
 
 
 def error_code(exc: BaseException) -> str:
@@ -118,6 +131,9 @@ class Indexer:
         self.sparse = sparse
         self.files = files  # where the original files are kept and served from (index.files)
         self.store.ensure_collection(embedder.dim, embedder.name)
+        # One ingest at a time per document (the same bytes): another waits, then finds it indexed.
+        self._in_flight: set[str] = set()
+        self._in_flight_changed = threading.Condition()
 
     def is_indexed(self, doc_id: str) -> bool:
         return self.store.count(SearchFilter(document_ids=(doc_id,))) > 0
@@ -134,7 +150,9 @@ class Indexer:
             item_unit(document, it, ex) for it, ex in zip(document.items, extractions, strict=True)
         ], document.cpr_redacted
 
-    def _points(self, units: Sequence[Unit]) -> list[StorePoint]:
+    def _points(
+        self, units: Sequence[Unit], progress: Progress = lambda *_: None
+    ) -> list[StorePoint]:
         chunks: list[tuple[Unit, Chunk]] = [
             (unit, chunk)
             for unit in units
@@ -143,6 +161,7 @@ class Indexer:
         texts = [c.text for _, c in chunks]
         dense = []
         for start in range(0, len(texts), EMBED_BATCH):
+            progress(EMBEDDING, start, len(texts))
             dense.extend(self.embedder.embed_passages(texts[start : start + EMBED_BATCH]))
         points = []
         for (unit, chunk), vector in zip(chunks, dense, strict=True):
@@ -167,27 +186,60 @@ class Indexer:
             )
         return points
 
-    def ingest_bytes(self, data: bytes, source: str, replace: bool = False) -> FileResult:
-        """Index one file. `replace`: it also replaces documents of the same file name."""
+    def ingest_bytes(
+        self,
+        data: bytes,
+        source: str,
+        replace: bool = False,
+        step: Step = nullcontext,
+        progress: Progress = lambda *_: None,
+    ) -> FileResult:
+        """Index one file. `replace`: it also replaces documents of the same file name.
+
+        Reading, extraction and embedding take no lock; the store is written inside
+        `step()` (a writer's lock) one bounded step at a time: a batch of staged
+        points, then the switch to the new version. `progress` is told each phase;
+        it may raise `Interrupted` to stop before anything goes live.
+        """
         doc_id = hashlib.sha256(data).hexdigest()[:16]
+        with self._in_flight_changed:
+            self._in_flight_changed.wait_for(lambda: doc_id not in self._in_flight)
+            self._in_flight.add(doc_id)
+        try:
+            return self._ingest(data, source, doc_id, replace, step, progress)
+        finally:
+            with self._in_flight_changed:
+                self._in_flight.discard(doc_id)
+                self._in_flight_changed.notify_all()
+
+    def _ingest(
+        self, data: bytes, source: str, doc_id: str, replace: bool, step: Step, progress: Progress
+    ) -> FileResult:
         if self.is_indexed(doc_id):
             return self._unchanged(source, doc_id)
         try:
+            progress(READING, 0, 1)
             document = parse_bytes(data, source)
+            progress(EXTRACTING, 0, 1)
             units, redacted = self.units(document)
             self._stamp(units, data, document)
-            points = self._points(units)
-        except StoreError:
-            raise  # the index's trouble, not the file's
+            points = self._points(units, progress)
+        except (StoreError, Interrupted):
+            raise  # the index's trouble or a stop, not the file's
         except Exception as exc:  # a file's failure is its own: the batch goes on
             code = error_code(exc)
             if not isinstance(exc, IngestError):
                 log.exception("%s: unexpected error while reading", source)
                 exc = IngestError(source, f"uventet fejl under læsningen: {type(exc).__name__}")
             return FileResult(source, "failed", reason=str(exc), code=code)
-        # What the new document replaces goes in the same commit as the new one.
-        replaced = replaced_documents(self.store, document, by_name=replace)
-        self.store.replace_document(document.id, points, supersedes=[r.doc_id for r in replaced])
+        engine = cast(commit.Engine, self.store)  # every store is the commit protocol's engine
+        staged = commit.stage(
+            engine, document.id, points, step, lambda done, total: progress(WRITING, done, total)
+        )
+        with step():
+            # What the new document replaces is read and removed in the step it goes live in.
+            replaced = replaced_documents(self.store, document, by_name=replace)
+            commit.make_live(engine, staged, supersedes=[r.doc_id for r in replaced])
         self._drop_files([r.doc_id for r in replaced])
         return FileResult(
             document.source,

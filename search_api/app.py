@@ -51,6 +51,7 @@ from search_api.models import (
     UploadResult,
 )
 from search_api.settings import ApiSettings
+from search_api.upload_jobs import Busy, Uploads
 from search_api.uploads import TooLarge, read_uploads
 
 STATIC = FilePath(__file__).parent / "static"
@@ -134,6 +135,7 @@ def create_app(
     settings = settings or ApiSettings()
     index = index or MinutesIndex(settings)
     write_lock = threading.Lock()
+    uploads = Uploads(lambda: index.indexer, lambda: index.store, write_lock)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -143,9 +145,12 @@ def create_app(
         # An index this version cannot search still serves: every search answers 503 saying why.
         with suppress(StoreError):
             index.searcher.warm_up()
+        if settings.api_key:
+            uploads.warm_up()
         if on_ready is not None:
             on_ready()
         yield
+        uploads.stop()
         index.close()
 
     app = FastAPI(
@@ -662,12 +667,15 @@ def create_app(
                 "model": ErrorResponse,
                 "description": "The files together are over MINUTES_MAX_UPLOAD_BYTES",
             },
+            202: {"model": UploadResult, "description": "With wait=false: queued; poll status_url"},
             422: {"model": ErrorResponse, "description": "No `files` in the form"},
+            429: {"model": ErrorResponse, "description": "Too many uploads queued already"},
             503: {"model": ErrorResponse, "description": "The index cannot take writes"},
         },
         tags=["documents"],
     )
     def upload(
+        response: Response,
         files: Annotated[
             list[UploadFile], File(description="PDFs, text/markdown or portal HTML minutes.")
         ],
@@ -678,18 +686,46 @@ def create_app(
                 "meeting already indexed replace those anyway; every replacement is listed."
             ),
         ] = False,
+        wait: Annotated[
+            bool,
+            Query(
+                description="true (default): answer when every file is done. false: answer "
+                "202 at once with `status_url` (GET /uploads/{upload_id}) to follow a long upload."
+            ),
+        ] = True,
     ) -> dict[str, Any]:
-        """Ingest uploaded files. Each gets a status: ingested, unchanged, or failed with the reason and a code."""
+        """Ingest uploaded files. Each gets a status: ingested, unchanged, or failed with the reason and a code.
+
+        The files are ingested beside the server, not in the request: searches and other
+        uploads go on meanwhile (the index is written in short locked steps)."""
         try:
             payloads = read_uploads(files, settings.max_upload_bytes)
+            job = uploads.submit(payloads, replace)
         except TooLarge as exc:
             raise ApiError(413, str(exc), "files") from None
-        results = []
-        with write_lock:
-            for name, data in payloads:
-                results.append(index.indexer.ingest_bytes(data, name, replace=replace).__dict__)
-            index.store.flush()
-        return {"files": results}
+        except Busy as exc:
+            raise ApiError(429, str(exc), "files") from None
+        if not wait:
+            response.status_code = 202
+            response.headers["Location"] = f"/uploads/{job.id}"
+        elif job.ended.wait() and job.error is not None:
+            raise job.error
+        return job.as_dict()
+
+    @app.get(
+        "/uploads/{upload_id}",
+        response_model=UploadResult,
+        responses={404: {"model": ErrorResponse}},
+        tags=["documents"],
+    )
+    def upload_status(
+        upload_id: Annotated[str, Path(description="upload_id, as POST /documents returned it.")],
+    ) -> dict[str, Any]:
+        """An upload's progress: queued, running or done, each file's phase, and its result when done."""
+        job = uploads.get(upload_id)
+        if job is None:
+            raise ApiError(404, f"ingen upload '{upload_id}' (eller den er glemt)", "upload_id")
+        return job.as_dict()
 
     @app.delete(
         "/documents/{doc_id}",

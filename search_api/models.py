@@ -282,7 +282,14 @@ class Replaced(BaseModel):
 
 class FileStatus(BaseModel):
     source: str
-    status: str = Field(description="ingested, unchanged or failed.")
+    status: str = Field(
+        description="ingested, unchanged or failed; while an upload runs, queued or running."
+    )
+    phase: str | None = Field(
+        default=None, description="While running: læser, udtrækker, indlejrer or skriver."
+    )
+    done: int | None = Field(default=None, description="While running: steps of the phase done.")
+    total: int | None = Field(default=None, description="While running: steps of the phase.")
     doc_id: str | None = None
     kind: str | None = None
     meetings: int = 0
@@ -296,7 +303,8 @@ class FileStatus(BaseModel):
         default=None,
         description="The reason for machines: encrypted_pdf, corrupt_pdf, not_a_pdf, "
         "empty_document, no_text_layer, unreadable_text, unsupported_format, duplicate, "
-        "internal_error.",
+        "internal_error; index_error (the index could not be written), interrupted (the "
+        "server stopped first).",
     )
     replaced: list[Replaced] = Field(
         default_factory=list, description="Documents this file replaced, and why."
@@ -304,6 +312,9 @@ class FileStatus(BaseModel):
 
 
 class UploadResult(BaseModel):
+    upload_id: str
+    status: str = Field(description="queued, running or done.")
+    status_url: str = Field(description="Where to follow the upload: GET /uploads/{upload_id}.")
     files: list[FileStatus]
 
 
