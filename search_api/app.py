@@ -634,7 +634,7 @@ def create_app(
         return m | {"source": records[0]["source"], "source_url": source, "items": items}
 
     @app.get(
-        "/cases/{case_number}",
+        "/cases/{case_number:path}",
         response_model=CaseTimeline,
         responses={404: {"model": ErrorResponse}},
         tags=["cases"],

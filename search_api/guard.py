@@ -4,9 +4,10 @@ The web page gets a Content-Security-Policy that allows exactly its own
 scripts and styles (inline ones by their sha256, computed from the file when
 the app is built; the files it loads from this server's /static/ by 'self')
 and requests to this server; API responses get one that allows nothing.
-`/docs` and `/redoc` load FastAPI's documentation scripts from a CDN
-and keep no policy. Every response says nosniff, may not be framed, and sends
-no referrer.
+`/docs` and `/redoc` (their scripts served by this server, from the
+swagger-ui-bundle package) keep no policy; a response that sets its own policy
+or framing (a source file, `search_api.sources`) keeps it. Every response says
+nosniff, may not be framed unless it says otherwise, and sends no referrer.
 
 A POST whose Content-Length is over the upload budget (plus room for the
 multipart framing) is answered 413 at once, before the server spools the files;

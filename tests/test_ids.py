@@ -54,6 +54,8 @@ Godkendt.
 
 Punkt 75: Sygedagpenge i Vejle
 
+Sagsnr.: 24/1234
+
 Sagsfremstilling
 Antallet af sager om sygedagpenge i Vejle er faldet.
 
@@ -183,6 +185,13 @@ def test_the_api_serves_both_and_redirects_ids_of_before(server):
     assert page.status_code == 308 and page.headers["location"].endswith(f"/?meeting={V_MEETING}")
     assert server.get(f"/items/{V_MEETING}").status_code == 404  # not a page: no item
     assert server.get(f"/items/{OLD_MEETING}", headers=html).status_code == 404  # which one?
+
+
+def test_a_case_number_with_a_slash_is_one_path_segment(server):
+    for path in ("/cases/24%2F1234", "/cases/24/1234"):
+        response = server.get(path)
+        assert response.status_code == 200, path
+        assert [i["id"] for i in response.json()["items"]] == [V75]
 
 
 def test_search_export_and_feed_link_to_the_new_ids(server):
