@@ -120,19 +120,21 @@ _TYPOGRAPHIC = str.maketrans({"–": "-", "’": "'", "‘": "'"})
 
 
 def _as_written(page: pymupdf.Page, lines: list[Line]) -> list[Line]:
-    """Lines with the hyphens and apostrophes the author typed, where the glyphs differ.
+    """Bold lines with the hyphens and apostrophes the author typed, where the glyphs differ.
 
     A word processor may paint "-" as an en dash and "'" as a curly quote while the
     PDF's ActualText keeps what was typed: "411) - Erhvervsområde". The glyphs are read
     (ActualText can repeat whole paragraphs), and a line takes the typed characters only
     when the ActualText holds the line so and not as painted.
     """
-    if not any("–" in line.text or "’" in line.text or "‘" in line.text for line in lines):
+    # Titles are what people quote and search for: only bold lines are checked, which keeps
+    # the second, ActualText reading off nearly every page.
+    if not any(line.bold and ("–" in line.text or "’" in line.text) for line in lines):
         return lines
     typed = " ".join(page.get_text("text", flags=FLAGS & ~pymupdf.TEXT_IGNORE_ACTUALTEXT).split())
     out = []
     for line in lines:
-        plain = line.text.translate(_TYPOGRAPHIC)
+        plain = line.text.translate(_TYPOGRAPHIC) if line.bold else line.text
         if plain != line.text and plain in typed and line.text not in typed:
             line = replace(line, text=plain)
         out.append(line)
