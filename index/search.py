@@ -25,7 +25,7 @@ from index.embedder import Embedder
 from index.files import source_url
 from index.filters import SearchFilter
 from index.lookup import Found, find_item, find_meeting
-from index.matching import MATCH_LIMIT, dense_threshold
+from index.matching import FACET_ITEMS, MATCH_LIMIT, dense_threshold
 from index.snippets import make_snippet
 from index.sparse import SparseEncoder
 from index.store import Hit, SparseVector, Store
@@ -85,12 +85,14 @@ class SearchResponse:
     total: int
     facets: dict[str, dict[str, int]]
     total_exact: bool = True  # False: more items match than were counted (MATCH_LIMIT chunks)
+    facets_exact: bool = True  # False: facets count the filtered set (over FACET_ITEMS matches)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "results": [r.as_dict() for r in self.results],
             "total": self.total,
             "total_exact": self.total_exact,
+            "facets_exact": self.facets_exact,
             "facets": self.facets,
         }
 
@@ -321,8 +323,11 @@ class Searcher:
         return SearchResponse(
             results=[result_from_hit(h, query) for h in page],
             total=len(ranked),
-            facets=self.facets(flt, tuple(best)) if facets else {},
+            facets=self.facets(flt, tuple(best) if len(best) <= FACET_ITEMS else None)
+            if facets
+            else {},
             total_exact=exact_total,
+            facets_exact=len(best) <= FACET_ITEMS,
         )
 
     def _with_payloads(self, hits: list[Hit]) -> list[Hit]:

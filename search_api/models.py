@@ -93,7 +93,11 @@ class SearchPage(BaseModel):
         "enough in meaning (a calibrated dense score); for filters alone, every filtered item."
     )
     total_exact: bool = Field(
-        default=True, description="False when more items match than were counted (5000 chunks)."
+        default=True, description="False when more items match than were counted (300 chunks a vector)."
+    )
+    facets_exact: bool = Field(
+        default=True,
+        description="False when over 100 items match: the facets then count the filtered set.",
     )
     limit: int
     offset: int
