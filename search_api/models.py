@@ -93,7 +93,8 @@ class SearchPage(BaseModel):
         "enough in meaning (a calibrated dense score); for filters alone, every filtered item."
     )
     total_exact: bool = Field(
-        default=True, description="False when more items match than were counted (300 chunks a vector)."
+        default=True,
+        description="False when more items match than were counted (300 chunks a vector).",
     )
     facets_exact: bool = Field(
         default=True,
