@@ -85,7 +85,7 @@ def test_ingest_search_case_show_stats(randers_one, tmp_path):
 
     result = run("search", "veteranhuset", "--json", "--limit", "3", data=data, check=True)
     body = json.loads(result.stdout)
-    assert set(body) == {"results", "total", "total_exact", "facets"}
+    assert set(body) == {"results", "total", "total_exact", "facets_exact", "facets"}
     first = body["results"][0]
     for key in (
         "item_id",
