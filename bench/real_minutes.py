@@ -2,7 +2,7 @@
 
 The texts are third-party pages kept outside the repository, in
 `../shared/external/real-minutes/` (and `real-minutes-more/` where present); the
-labels are `bench/gold/real.gold.jsonl` and `real-more.gold.jsonl`. Files that are
+labels are every `bench/gold/real*.gold.jsonl` (a row's `dir` names its folder). Files that are
 absent are skipped and counted as skipped. `--plain-pdf` renders each text into a
 PDF of one font and no styling first, so the PDF reader is scored without cues.
 
@@ -34,26 +34,21 @@ from nlp.extract import extract_meeting_items
 
 REPO = Path(__file__).resolve().parents[1]
 EXTERNAL = REPO.parent / "shared" / "external"
-GOLD_FILES = {
-    "real.gold.jsonl": "real-minutes",
-    "real-more.gold.jsonl": "real-minutes-more",
-}
+GOLD = REPO / "bench" / "gold"
+DEFAULT_DIR = "real-minutes"  # rows without a "dir" field
 UNTITLED = "(uden titel)"
 
 
 def gold_documents(split: str) -> Iterator[tuple[dict, Path]]:
     """(gold row, text path) for each labelled document of the split ("dev", "heldout", "all")."""
-    for name, folder in GOLD_FILES.items():
-        path = REPO / "bench" / "gold" / name
-        if not path.exists():
-            continue
+    for path in sorted(GOLD.glob("real*.gold.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
             if split != "all" and row["split"] != split:
                 continue
-            yield row, EXTERNAL / row.get("dir", folder) / row["file"]
+            yield row, EXTERNAL / row.get("dir", DEFAULT_DIR) / row["file"]
 
 
 def page_text(path: Path) -> str:
