@@ -44,6 +44,8 @@ from ingest.records import (
 from ingest.sections import DatedDecision, dated_decision, is_secondary, section_kind
 from ingest.unnumbered import unnumbered_starts
 
+_CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?=\S)")
+
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,3}[.)]|[a-z][.)])\s+")
 _MINUTES_KINDS = {
@@ -165,6 +167,9 @@ def _build_item(
     if consumed:
         body = [b for k, b in enumerate(body) if k >= consumed or not is_case_line(b)]
     title = plain_quotes(start.title)
+    if (prefix := _CASE_PREFIX.match(title)) and not own_cases:
+        # "BR 366/07. Medlemsforslag om …": the body's own journal number before the title.
+        own_cases, title = (prefix["case"],), title[prefix.end() :]
     # Portals print the title twice: as the item heading and again over the text.
     if body and title and " ".join(body[0].text.split()) == title:
         body = body[1:]

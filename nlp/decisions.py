@@ -341,7 +341,7 @@ def decisions_in(
 # "Indstillingen blev godkendt uden afstemning", "Økonomiudvalget besluttede at ...".
 _DECIDED_SUBJECT = re.compile(
     r"^\W*(?:(?:herefter|derefter|dernæst|endelig)\s+)?(?:blev\s+)?(?:den\s+|det\s+)?"
-    r"(?:dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|forslag(?:et)?|referat(?:et)?|"
+    r"(?:dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|\w*forslag(?:et)?|referat(?:et)?|"
     r"sagen|punktet|\w*udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen|"
     r"regionsrådet|magistraten)\b",
     re.IGNORECASE,
@@ -396,6 +396,38 @@ def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if outcome not in (None, Outcome.INFORMATION):
             decided = True
     return [(c, cuts[k + 1] if k + 1 < len(cuts) else end) for k, c in enumerate(cuts)]
+
+
+# "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.", "Indstillingen er godkendt.":
+# what is decided, then the passive verb of this meeting's act.
+_PASSIVE_ACT = re.compile(r"\s(?:blev|er|var)\s+(?:herefter\s+|derefter\s+)?\w+", re.IGNORECASE)
+_DATED = re.compile(
+    rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})\b|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}|(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+
+
+def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
+    """Where this meeting's decision starts in text no "Beslutning" heading marks, if anywhere.
+
+    Pages that print the decision under the proposal without a heading (a
+    beslutningsprotokol) state it as a paragraph whose subject is what is
+    decided and whose verb is passive: "Medlemsforslaget blev tiltrådt med 34
+    stemmer imod 15." A dated sentence ("Forslaget blev godkendt i 2019")
+    reports an earlier act, not this meeting's.
+    """
+    text = doc_text(doc)
+    for a, b in _paragraphs(text, start, end):
+        paragraph = text[a:b]
+        sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+        if (
+            _DECIDED_SUBJECT.match(sentence)
+            and _PASSIVE_ACT.search(sentence)
+            and not _DATED.search(sentence)
+            and outcome_between(doc, a, a + len(sentence)) not in (None, Outcome.INFORMATION)
+        ):
+            return a
+    return None
 
 
 # Items that inform: remarks under them state no decision ("Borgmesteren nævnte ...").

@@ -48,6 +48,7 @@ from nlp.decisions import (
     points_from_recommendation,
     prior_decisions,
     tie_votes,
+    unheaded_decision,
 )
 from nlp.names import (
     AMBIGUOUS,
@@ -185,6 +186,13 @@ def _extract(
             continue
         decided.extend(decisions_in(doc, p.start, p.end, read_vote, fallback(item, closed)))
         reservations.extend(find_reservations(p.section.text, gazetteer))
+    if not decided and not closed:
+        for p in placed:
+            if p.section.kind is SectionKind.OTHER and (
+                (a := unheaded_decision(doc, p.start, p.end)) is not None
+            ):
+                decided.extend(decisions_in(doc, a, p.end, read_vote, fallback(item, closed)))
+                break
     if not decided and (answer := answered_question(item)):
         decided.append(answer)
     decided, votes = tie_votes(points_from_recommendation(decided, item.sections))

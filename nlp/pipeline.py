@@ -78,6 +78,20 @@ def create_lemma_case(nlp: Language, name: str) -> LemmaCase:
     return LemmaCase(nlp)
 
 
+def _deciding_parts(doc: Doc) -> list[Span]:
+    """The parts of an item that may state outcomes: its decision sections, or, where it has
+    none, its untitled text too (a beslutningsprotokol prints the decision under the proposal)."""
+    sections = doc._.sections
+    kinds = _DECIDING
+    if not any(kind is SectionKind.DECISION for _, kind, _, _ in sections):
+        kinds = _DECIDING | {SectionKind.OTHER}
+    return [
+        part
+        for _, kind, start, end in sections
+        if kind in kinds and (part := doc.char_span(start, end, "expand"))
+    ]
+
+
 class LemmaCase:
     """Looks a capitalised word up again in lower case ("Godkendt" -> "godkende")."""
 
@@ -89,14 +103,7 @@ class LemmaCase:
         if self.table is None:
             self.table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         sections = doc._.sections
-        if sections is None:
-            parts = [doc]
-        else:  # an item: lemmas matter only where outcomes are matched
-            parts = [
-                part
-                for _, kind, start, end in sections
-                if kind in _DECIDING and (part := doc.char_span(start, end, "expand"))
-            ]
+        parts = [doc] if sections is None else _deciding_parts(doc)
         for part in parts:
             for token in part:
                 if token.lemma_ == token.text and not token.is_lower:
@@ -125,10 +132,7 @@ class OutcomeMatcher:
         if sections is None:
             spans = list(self.matcher(doc, as_spans=True))
         else:  # an item: only its decision sections state outcomes
-            spans = []
-            for _, kind, start, end in sections:
-                if kind in _DECIDING and (part := doc.char_span(start, end, "expand")):
-                    spans.extend(self.matcher(part, as_spans=True))
+            spans = [s for part in _deciding_parts(doc) for s in self.matcher(part, as_spans=True)]
         doc.spans["outcomes"] = SpanGroup(doc, name="outcomes", spans=spans)
         return doc
 

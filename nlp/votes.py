@@ -33,12 +33,12 @@ _FOR = re.compile(
     rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemmer?|stemte)\s+for\b{_WHO}", re.IGNORECASE
 )
 _AGAINST = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?-i:(?:stemte\s+)?imod)\b{_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
+    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?-i:(?:stemte\s+)?imod)\b(?!\s+{_COUNT}\b){_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",
     re.IGNORECASE,
 )
 # "42 stemmer mod 4", "4 stemmer (V, C) mod 5 stemmer (A, F, Ø)"
 _FOR_MOD = re.compile(
-    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:\((?P<fwho>[^)]*)\)\s+)?(?:for\s+)?mod\s+"
+    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:\((?P<fwho>[^)]*)\)\s+)?(?:for\s+)?i?mod\s+"
     rf"(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)(?:\s+stemmer)?(?:\s*\((?P<awho>[^)]*)\))?",
     re.IGNORECASE,
 )
@@ -56,6 +56,11 @@ _RECORDED_AGAINST = re.compile(
 # "For: 20 (A, F, Ø)", "For stemte 5 (A, F)", "Imod stemte: Bo Vestergaard og Jesper Gade",
 # "Undlod at stemme: Jens Hansen". Capitalised labels only; the names run to the sentence end
 # or the next label.
+# "Imod stemte: C, A. Ben Haddou (løsgænger), O": the dot of an initial before a name that
+# carries its party does not end the list.
+_NAMED = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*\("
+_INITIAL = rf"(?<=\b[A-ZÆØÅ])\.(?={_NAMED})"
+_NOT_INITIAL = rf"(?!{_NAMED})"
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
     r"(?P<label>For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|Imod(?:\s+stemte)?|"
@@ -64,7 +69,7 @@ _SIDE_LIST = re.compile(
     r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*:?\s*"
-    r"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ][^.;:\n]*?)?)(?=\s*(?:\.(?!\w)|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
+    rf"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 # "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.

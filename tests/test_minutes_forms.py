@@ -427,3 +427,44 @@ def test_a_referat_page_that_stops_before_its_first_decision_is_minutes():
     )
     assert document.kind is DocumentKind.MINUTES
     assert (document.meeting.committee, document.meeting.date) == ("Byrådet", dt.date(2019, 8, 12))
+
+
+def test_a_beslutningsprotokol_states_the_decision_under_the_proposal_without_a_heading():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Mødedato: 04.03.2010, kl. 17:30\n\nBorgerrepræsentationen\n\nBESLUTNINGSPROTOKOL\n\n"
+        "fra ordinært møde torsdag den 4. marts 2010\n\n"
+        "Nr. 7           BR 112/10. Medlemsforslag om flere bænke i parkerne\n\n"
+        "Det foreslås,\n\n1. at der opstilles flere bænke i kommunens parker.\n\n"
+        "(Stillet af Enhedslisten)\n\n"
+        "Medlemsforslaget blev forkastet med 20 stemmer imod 29.\n\n"
+        "For stemte: F, Ø og B. Jensen (løsgænger).\n\nImod stemte: A, C, O og V.\n"
+    )
+    (item,) = document.items
+    assert (item.number, item.title) == (7, "Medlemsforslag om flere bænke i parkerne")
+    assert item.case_numbers == ("BR 112/10",)
+    (extraction,) = extract_meeting_items(document.meeting, document.items)
+    (decision,) = extraction.decisions
+    assert decision.outcome == "rejected"
+    vote = decision.vote
+    assert (vote.for_count, vote.against) == (20, 29)
+    assert vote.for_names == ("F", "Ø", "B. Jensen")
+    assert vote.against_names == ("A", "C", "O", "V")
+
+
+def test_an_earlier_act_reported_in_untitled_text_is_not_this_meetings_decision():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat af Byrådets møde den 4. marts 2010\n\n"
+        "Nr. 12           BR 40/10. Status for skolebyggeriet\n\n"
+        "Forslaget blev godkendt af Byrådet i 2008, og byggeriet går nu i gang.\n\n"
+        "Nr. 13           BR 41/10. Nye bænke i parkerne\n\n"
+        "Forslaget blev godkendt.\n"
+    )
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [e.decisions[0].outcome if e.decisions else None for e in extractions] == [
+        None,
+        "approved",
+    ]
