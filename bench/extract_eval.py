@@ -106,12 +106,15 @@ def main() -> None:
     parser.add_argument(
         "--plain-pdf", action="store_true", help="real: typeset each text as a plain PDF"
     )
+    parser.add_argument(
+        "--gold", help="real: only this gold file (e.g. real-heldout2), default every real*"
+    )
     args = parser.parse_args()
     if args.set == "real":
         from bench.real_minutes import report, score
 
         start = time.perf_counter()
-        scores = score(args.split, plain_pdf=args.plain_pdf)
+        scores = score(args.split, plain_pdf=args.plain_pdf, gold=args.gold)
         print(report(scores, misses=args.misses))
         print(f"time: {time.perf_counter() - start:.1f} s")
         return

@@ -39,9 +39,10 @@ DEFAULT_DIR = "real-minutes"  # rows without a "dir" field
 UNTITLED = "(uden titel)"
 
 
-def gold_documents(split: str) -> Iterator[tuple[dict, Path]]:
-    """(gold row, text path) for each labelled document of the split ("dev", "heldout", "all")."""
-    for path in sorted(GOLD.glob("real*.gold.jsonl")):
+def gold_documents(split: str, gold: str | None = None) -> Iterator[tuple[dict, Path]]:
+    """(gold row, text path) for each labelled document of the split ("dev", "heldout", "all"),
+    from one gold file (`gold`, e.g. "real-heldout2") or from all of them."""
+    for path in sorted(GOLD.glob(f"{gold}.gold.jsonl" if gold else "real*.gold.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -202,9 +203,9 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
                 scores.misses.append(f"{where}: votes {sorted(got_v)} != {sorted(want_v)}")
 
 
-def score(split: str, plain_pdf: bool = False) -> Scores:
+def score(split: str, plain_pdf: bool = False, gold: str | None = None) -> Scores:
     scores = Scores()
-    for row, path in gold_documents(split):
+    for row, path in gold_documents(split, gold):
         if not path.exists():
             scores.skipped += 1
             continue

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.records import Block, BlockKind
-from nlp.case_numbers import find_case_numbers
+from nlp.case_numbers import CaseScheme, find_case_numbers
 
 CASE_LABEL_ALONE = re.compile(
     r"^(?:Sagsnr|Sags\s?nr|Sagsnummer|Sagsid|Sags\s?id|J\.\s?nr|Journalnr)\.?\s*:?$", re.I
@@ -60,6 +60,9 @@ def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
             if numbers:
                 break
             continue
+        # "Åbent - 00.01.00A04 - 2007/34364": a KLE code with no serial classifies the case;
+        # the journal number beside it is the case.
+        found = sorted(found, key=lambda c: c.scheme is CaseScheme.KLE and c.kle_serial is None)
         numbers.extend(c.normalized for c in found)
         rest = block.text
         for c in found:

@@ -78,9 +78,9 @@ BODY_WORDS = (
 # "Borgerrepræsentationens beslutning i mødet den 7. oktober 2021", "Beslutning Udvalget den :".
 # Whether it is this meeting's decision or an earlier one's is told by its date (segment.py).
 DATED_DECISION = re.compile(
-    r"^(?:beslutning(?:er)?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^,:]{2,80}?)"
+    r"^(?:beslutning(?:er)?\s*:?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^,:]{2,80}?)"
     r"|(?P<owner>[^,:]{2,80}?)s\s+beslutning(?:\s+i\s+mødet)?)"
-    r"(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|\s+(?=\d))(?P<date>.{0,30})$"
+    r"(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|,?\s+(?=\d))(?P<date>.{0,30})$"
 )
 # "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
 _BODY_DATE_ITEM = re.compile(

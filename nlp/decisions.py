@@ -133,7 +133,7 @@ def _clause_before(doc: Doc, span: Span) -> str:
 
 
 _NEGATABLE = {Outcome.APPROVED.value, Outcome.RECOMMENDED.value}
-_SECOND_READING = re.compile(r"\s+til\s+(?:2\.?|anden)\s*behandling", re.IGNORECASE)
+_SECOND_READING = re.compile(r"\s+til\s+(?:\w+s\s+)?(?:2\.?|anden)\s*behandling", re.IGNORECASE)
 # A sentence about an amendment ("Ændringsforslaget fra C blev forkastet ..."): its outcome is
 # the amendment's, not the item's, unless nothing else in the decision states one.
 _AMENDMENT = re.compile(

@@ -97,7 +97,7 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LEMMA": {"IN": _APPROVE_OR_RECOMMEND}},
             {"LOWER": {"IN": ["ikke", "ej"]}},
         ],
-        [{"LOWER": "faldt"}],
+        [{"LOWER": {"IN": ["faldt", "faldet"]}}],  # "Forslaget faldt", "Faldet"
         [{"LOWER": {"IN": ["afslag", "afslaget"]}}],  # "Ansøgningen gives afslag"
         # "Udvalget kunne ikke støtte dette" (a member's "kunne ikke støtte" is dissent: `_kept`)
         [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LEMMA": "støtte"}],
@@ -166,6 +166,7 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [
             {"LOWER": {"IN": ["oversendes", "oversendt", "oversendtes", "henvises", "henvist"]}},
             {"LOWER": "til"},
+            {"LOWER": {"REGEX": r"^\w+s$"}, "OP": "?"},  # "til Byrådets 2. behandling"
             {"LOWER": {"IN": ["2.", "2", "anden"]}},
             {"LOWER": "behandling"},
         ],
