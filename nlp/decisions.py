@@ -104,6 +104,14 @@ def _kept(doc: Doc, span) -> bool:
         return False  # "oversendes til 2. behandling": the council's own next reading
     if _OTHER_ITEM.match(_clause_before(doc, span)):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
+    before = doc_text(doc)[sentence.start_char : span.start_char]
+    if label == Outcome.POSTPONED.value:
+        if previous in ("kan", "kunne"):
+            return False  # "… og sagen kan tages af dagsordenen": a consequence, not an act
+        if _OTHER_ITEM.match(_AT_CLAUSE.split(before)[-1]):
+            return False  # "forslag om, at dagsordenens punkt 38 - …, tages af dagsordenen"
+    if label != Outcome.INFORMATION.value and _REPORTED.search(before):
+        return False  # "Borgmesteren orienterede om, at han var valgt til …": reported
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
         window = doc[max(sentence.start, span.start - 3) : span.end].text
         if _DISSENT_VERB.search(window):
@@ -119,7 +127,15 @@ def _kept(doc: Doc, span) -> bool:
 
 # A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".
 _OTHER_ITEM = re.compile(
-    r"^\W*(?:at\s+)?(?:dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b", re.IGNORECASE
+    r"^\W*(?:at\s+)?(?:dagsordenens\s+|dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b",
+    re.IGNORECASE,
+)
+_AT_CLAUSE = re.compile(r"\bat\b", re.IGNORECASE)
+# What a speaker told the meeting: "Borgmesteren orienterede om, at …", "oplyste, at …"
+_REPORTED = re.compile(
+    r"\b(?:orienterede|orienterer|oplyste|oplyser|informerede|informerer|meddelte|meddeler|"
+    r"redegjorde|fortalte|nævnte)\b(?:\s+om)?\s*,?\s+at\b",
+    re.IGNORECASE,
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.names import Gazetteer
+from nlp.names import Gazetteer, canonical_party
 from nlp.numbers import parse_count
 from nlp.records import Outcome, Reservation, Vote
 
@@ -60,15 +60,17 @@ _RECORDED_AGAINST = re.compile(
 # carries its party does not end the list.
 _NAMED = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*\("
 _INITIAL = rf"(?<=\b[A-ZÆØÅ])\.(?={_NAMED})"
-_NOT_INITIAL = rf"(?!{_NAMED})"
+_NOT_INITIAL = rf"(?!(?<=\b[A-ZÆØÅ]\.){_NAMED})"  # only after a one-letter word
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
-    r"(?P<label>For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|Imod(?:\s+stemte)?|"
+    r"(?P<label>For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
+    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Undlod\s+at\s+stemme|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
     r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
-    r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*:?\s*"
+    # "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), …": a comma after the count
+    r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
     rf"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
@@ -124,7 +126,7 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     for part in _SPLIT.split(text):
         part = re.sub(r"\s*\([^)]*\)", "", part).strip(" .:")
         words = part.split()
-        while words and words[0] in _NOT_NAMES:
+        while words and words[0] in _NOT_NAMES and canonical_party(" ".join(words)) is None:
             words = words[1:]
         if words and words[0][0].isupper() and len(words) <= 5:
             names.append(gazetteer.resolve(" ".join(words)))
@@ -268,8 +270,6 @@ _COMMITTEE = re.compile(
 
 
 def _who(subject: str, gazetteer: Gazetteer) -> list[str]:
-    from nlp.names import canonical_party
-
     subject = re.sub(r"^.*?\b(?:bestående\s+af|herunder)\s+", "", subject.strip())
     subject = re.sub(r"^(?:Et\s+mindretal|Mindretallet)\s*", "", subject)
     who = []

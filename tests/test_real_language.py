@@ -230,3 +230,34 @@ def test_a_question_put_at_the_meeting_informs():
     assert _outcomes(question) == [INFO]
     other = Item(228, "Lokalplan for et område", (), False, 1, 1, (put,))
     assert _outcomes(other) == []
+
+
+def test_a_side_list_after_the_count_and_a_comma_mixes_parties_and_members():
+    text = (
+        "Formanden stillede forslag om, at punkt 12 tages af dagsordenen.\n\n"
+        "For forslaget stemte 9, Venstre, Anne Holm (O), Det Radikale Venstre og Socialdemokratiet."
+        "\n\nImod forslaget stemte 3, Bo Dahl (O), Lokallisten.\n\n"
+        "Eva Krogh (A) deltog i mødet i stedet for Dorte Lund (A)."
+    )
+    (decision,) = extract_item(_item(7, text, "Godkendelse af dagsorden"), MEETING).decisions
+    assert decision.outcome is D  # another item taken off the agenda; no "godkendt" printed
+    vote = decision.vote
+    assert (vote.for_count, vote.against, vote.abstain) == (9, 3, None)
+    assert vote.for_names == ("Venstre", "Anne Holm", "Det Radikale Venstre", "Socialdemokratiet")
+    assert vote.against_names == ("Bo Dahl", "Lokallisten")
+
+
+def test_removing_or_possibly_removing_another_item_is_no_postponement():
+    text = (
+        "Eva Krogh har orienteret om følgende: Hun frafalder standsningsretten i sag 14, og det "
+        "har den virkning, at udvalgets beslutning står ved magt og sagen kan tages af "
+        "dagsordenen.\n\nDagsordenen blev godkendt."
+    )
+    assert _outcomes(_item(3, text, "Godkendelse af dagsorden")) == [A]
+    assert _outcomes(_item(4, "Sagen blev udsat til næste møde.")) == [P]
+
+
+def test_what_a_speaker_reports_is_not_decided_at_the_meeting():
+    text = "Borgmesteren orienterede om at han var valgt til selskabets bestyrelse.\n\nTil orientering."
+    assert _outcomes(_item(2, text, "Orientering fra borgmesteren")) == [INFO]
+    assert _outcomes(_item(3, "Bo Dahl blev valgt som formand.", "Valg af formand")) == [D]
