@@ -14,6 +14,10 @@ from importlib import import_module
 # and is told not to print its advice to install it.
 sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[arg-type]
 os.environ.setdefault("PYMUPDF_SUGGEST_LAYOUT_ANALYZER", "0")
+# pymupdf also imports pymupdf4llm (its to_markdown), and through it onnxruntime: 0.2-0.4 s of
+# every parse, for functions nothing here calls. Its import changed three MuPDF settings;
+# ingest/pdf_page.py makes them itself, so pages read as before.
+sys.modules.setdefault("pymupdf4llm", None)  # type: ignore[arg-type]
 
 _WHERE = {
     "AngledText": "ingest.errors",

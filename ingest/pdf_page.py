@@ -19,6 +19,11 @@ import pymupdf
 
 from ingest.pdf_dedupe import MAX_TOLERANCE, OverprintFilter
 
+# What importing pymupdf4llm did before ingest/__init__.py kept it out; pages are read with it.
+pymupdf.TOOLS.unset_quad_corrections(True)
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
 FLAGS = (
     pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_IGNORE_ACTUALTEXT
 )
