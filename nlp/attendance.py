@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 
 from nlp.item_scope import (
+    CLOSED_PART,
+    CLOSED_WORDS,
     EVERYTHING,
     ITEM_NUMBERS,
     ITEM_WORDS,
@@ -41,7 +43,9 @@ class ScopedAbsence:
 
 
 _WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*(?:[ \t]*\([A-ZÆØÅ]{{1,3}}\))?"
+# A party after the name: "(A)", "(Løsgænger)", "(Udenfor partierne)".
+_PARTY = r"(?:[ \t]*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+)?)?\))"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*{_PARTY}?"
 _BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*"
 # Inside a list a surname may be printed in lower case ("Gert winther og Linda Berg").
 _LISTED_NAME = rf"{_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}}(?=[ \t]*(?:,|og[ \t])))?"
@@ -54,14 +58,18 @@ _MOMENT = (
     rf"(?:dagsordenens\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
 )
 # Not when the sentence goes on to name other items: "... under behandlingen af pkt. 3".
+# Nor the closed part of the meeting: "... under den lukkede del af mødet".
 _NOT_OTHER_ITEMS = (
     r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
     r"(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)"
+    rf"(?!\s+(?:i|under|ved)\s+{CLOSED_WORDS})"
 )
 # List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
+# "Ej til stede: X", "Afbud under hele mødet: X", "Afbud fra/fraværende: -"
 _LIST_LABEL = (
-    r"(?:Fraværende(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud|Forfald|Ikke[ \t]+til[ \t]+stede|"
-    r"Ikke[ \t]+mødt|Meldt[ \t]+afbud|Fravær)"
+    r"(?:(?:Fraværende(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud(?:[ \t]+fra)?(?:/fraværende)?|Forfald|"
+    r"(?:Ikke|Ej)[ \t]+til[ \t]+stede|Ikke[ \t]+mødt|Meldt[ \t]+afbud|Fravær)"
+    r"(?:[ \t]+under[ \t]+hele[ \t]+mødet)?)"
 )
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
@@ -87,6 +95,20 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:til\s+stede|mødt)\b{_NOT_OTHER_ITEMS}"), "absent"),
     (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
+    # Away from the closed items only: "X var ikke til stede under den lukkede del af mødet".
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|ved)\s+"
+            rf"(?P<closed>{CLOSED_WORDS})"
+        ),
+        "absent",
+    ),
+    (
+        re.compile(
+            rf"{_NAMES}\s+forlod\s+mødet{_CLOCK}\s+(?:inden|før)\s+(?P<closed>{CLOSED_WORDS})"
+        ),
+        "absent",
+    ),
     (
         re.compile(
             rf"{_NAMES}\s+(?:erklærede\s+sig|var|blev\s+erklæret|anså\s+sig\s+for)\s+inhabil"
@@ -105,7 +127,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "absent",
     ),
-    (re.compile(rf"{_NAMES}\s+forlod\s+mødet(?!{_MOMENT})"), "left"),
+    (
+        re.compile(
+            rf"{_NAMES}\s+forlod\s+mødet(?!{_MOMENT})(?!{_CLOCK}\s+(?:inden|før)\s+{CLOSED_WORDS})"
+        ),
+        "left",
+    ),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
     (re.compile(rf"\b{_LIST_LABEL}[ \t]*(?::|-|–)[ \t]*{_NAMES}"), "absent"),
     # "Y mødte som stedfortræder for X", "Y deltog i stedet for X", "at Y indtræder som
@@ -113,8 +140,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:mødte|møder|deltog|deltager|indtræder|indtrådte|indkaldes|indkaldtes|"
-            r"(?:er|blev)\s+indkaldt),?\s+"
-            rf"(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s+stedet\s+for)\s+{_NAMES}"
+            r"(?:er|blev)\s+indkaldt),?\s+(?:(?:i|på)\s+mødet\s+)?"
+            rf"(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s*stedet\s+for)\s+{_NAMES}"
         ),
         "substituted",
     ),
@@ -135,8 +162,8 @@ _SUBSTITUTES = [
         rf"\b[Ii]\s+stedet\s+(?:mødte|deltog|deltager)\s+(?:stedfortræder\s+|suppleant\s+)?{_NAMES}"
     ),
     re.compile(
-        rf"{_NAMES}\s+(?:mødte|deltog|deltager)\s+(?:som\s+(?:stedfortrædere?|suppleant(?:er)?)|"
-        rf"i\s+stedet(?:\s+for)?)\b"
+        rf"{_NAMES}\s+(?:mødte|deltog|deltager)\s+(?:(?:i|på)\s+mødet\s+)?"
+        rf"(?:som\s+(?:stedfortrædere?|suppleant(?:er)?)|i\s*stedet(?:\s+for)?)\b"
     ),
     # "Som stedfortræder deltog Y", "I stedet for X deltog Y"
     re.compile(
@@ -194,6 +221,8 @@ def _split(names: str, gazetteer: Gazetteer) -> list[str]:
 def _scope(m: re.Match[str]) -> Scope:
     """The items a matched statement covers (all of its own when it names none)."""
     groups = m.groupdict()
+    if groups.get("closed"):
+        return CLOSED_PART
     if groups.get("items"):
         return listed_items(groups["items"])
     if groups.get("moment") and groups.get("when"):
@@ -288,12 +317,14 @@ def _first_each(statements: list[tuple[int, ScopedAbsence]]) -> list[ScopedAbsen
     return [stated for _, stated in found.values()]
 
 
-def find_absences(text: str, gazetteer: Gazetteer, item_number: int | None = None) -> list[Absence]:
-    """Members absent from this item, in order of mention, each once."""
+def find_absences(
+    text: str, gazetteer: Gazetteer, item_number: int | None = None, closed: bool = False
+) -> list[Absence]:
+    """Members absent from this item (`closed`: a closed item), in order of mention, each once."""
     statements = [
         (position, stated)
         for position, stated in _statements(text, gazetteer)
-        if stated.scope.covers(item_number)
+        if stated.scope.covers(item_number, closed)
     ]
     return [stated.absence for stated in _first_each(statements)]
 
@@ -380,19 +411,35 @@ def meeting_wide_absences(
     found = {name: ScopedAbsence(Absence(name, "absent", "")) for name in cover_absent}
     scoped: list[ScopedAbsence] = []
     gazetteer = Gazetteer(participants)
-    for title, text in agenda_items:
+    # Per item that records any absence: who, with the statement that says so.
+    recorded: list[dict[str, ScopedAbsence]] = []
+    for k, (title, text) in enumerate(agenda_items):
         if _ABSENCE_ITEM.match(title):  # "1. Fraværende" may list the names alone
             text = f"Fraværende:\n{text}"
-        # The agenda approval, or an item that records nothing but attendance.
+        # The meeting's first item (often the agenda approval, or a question time before it),
+        # the agenda approval, or an item that records nothing but attendance.
         opening = (
-            bool(_AGENDA_APPROVAL.match(title))
+            (k == 0 and len(agenda_items) > 1)
+            or bool(_AGENDA_APPROVAL.match(title))
             or attendance_only(text)
             or bool(_APPROVES_AGENDA.search(text))
         )
+        here: dict[str, ScopedAbsence] = {}
         for _, stated in _statements(text, gazetteer):
             if not stated.scope.everything:
                 scoped.append(stated)
-            elif opening and stated.absence.reason in _MEETING_REASONS:
+            elif stated.absence.reason in _MEETING_REASONS:
                 name = stated.absence.name
-                found.setdefault(name, ScopedAbsence(Absence(name, "absent", stated.absence.text)))
+                here.setdefault(name, ScopedAbsence(Absence(name, "absent", stated.absence.text)))
+        if opening:
+            for name, stated in here.items():
+                found.setdefault(name, stated)
+        if here:
+            recorded.append(here)
+    # Sites that repeat the meeting's absences under every item ("Fraværende med afbud: X"
+    # under each decision): a name in every item that records absences is away from all.
+    if len(recorded) >= 2:
+        for name, stated in recorded[0].items():
+            if all(name in here for here in recorded[1:]):
+                found.setdefault(name, stated)
     return [*found.values(), *(s for s in scoped if s.absence.name not in found)]

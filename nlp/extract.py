@@ -200,7 +200,7 @@ def _extract(
         decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
 
     attendance_text = _attendance_text(item.sections, decided)
-    absences = find_absences(attendance_text, gazetteer, item.number)
+    absences = find_absences(attendance_text, gazetteer, item.number, closed)
     for p in placed:
         if p.section.kind is SectionKind.OTHER and _ABSENCE_HEADING.match(p.section.heading):
             listed = meeting_absences(
@@ -217,7 +217,7 @@ def _extract(
     absences.extend(
         s.absence
         for s in away
-        if s.scope.covers(item.number)
+        if s.scope.covers(item.number, closed)
         and s.absence.name not in known | taking_part | set(substitutes)
     )
 

@@ -3,7 +3,8 @@
 "deltog ikke i behandlingen af punkt 3-5" covers items 3, 4 and 5; "forlod mødet
 efter behandlingen af punkt 8" every item after 8; "forlod mødet inden behandlingen
 af punkt 18" item 18 on; "ankom under behandlingen af punkt 2" the items before 2;
-"X (C), sag 1-57" under "Fraværende" items 1 to 57. A statement without item
+"X (C), sag 1-57" under "Fraværende" items 1 to 57; "var ikke til stede under den
+lukkede del af mødet" the closed items. A statement without item
 numbers covers its own item, or the whole meeting where the meeting's absences
 are recorded (`nlp.attendance`).
 """
@@ -16,17 +17,21 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Scope:
-    """Items covered: the listed `numbers`, or `first` to `last` (either open); all when empty."""
+    """Items covered: the listed `numbers`, or `first` to `last` (either open), or the closed
+    items only (`closed`: "var ikke til stede under den lukkede del af mødet"); all when empty."""
 
     numbers: frozenset[int] = frozenset()
     first: int | None = None
     last: int | None = None
+    closed: bool = False
 
     @property
     def everything(self) -> bool:
-        return not self.numbers and self.first is None and self.last is None
+        return not self.numbers and self.first is None and self.last is None and not self.closed
 
-    def covers(self, number: int | None) -> bool:
+    def covers(self, number: int | None, closed: bool = False) -> bool:
+        if self.closed:
+            return closed
         if number is None or self.everything:
             return True
         if self.numbers:
@@ -37,6 +42,11 @@ class Scope:
 
 
 EVERYTHING = Scope()
+CLOSED_PART = Scope(closed=True)
+# "under den lukkede del af mødet", "i mødets lukkede del"
+CLOSED_WORDS = (
+    r"(?:den\s+lukkede\s+del(?:\s+af\s+mødet)?|mødets\s+lukkede\s+del|de\s+lukkede\s+punkter)"
+)
 # "punkt 3", "pkt. 1 og 9", "punkterne 10-13", "sag 1-57", "dagsordenspunkt 4"
 ITEM_WORDS = r"(?:pkt\.?|punkt(?:erne)?|sag(?:erne)?|dagsordenspunkt(?:erne)?)"
 ITEM_NUMBERS = r"\d+(?:\s*(?:,|og|-|–|til)\s*\d+)*"

@@ -1,0 +1,109 @@
+"""Attendance as real minutes write it: stand-ins, list labels, repeated lists, the closed part.
+
+Every passage is written here in the forms seen on municipal pages; none is copied from one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.records import Item, Meeting, Section, SectionKind
+from nlp.extract import extract_item, extract_meeting_items
+
+PEOPLE = ("Anne Holm", "Bo Dahl", "Carl Berg", "Dorte Lund", "Eva Krogh", "Finn Lyng")
+COUNCIL = Meeting("Byrådet", dt.date(2024, 3, 7), participants=PEOPLE)
+NOBODY = Meeting("Byrådet", dt.date(2024, 3, 7))
+
+
+def _item(number: int, decision: str, title: str = "Et punkt", closed: bool = False) -> Item:
+    section = Section("Beslutning", SectionKind.DECISION, decision, (1,))
+    return Item(number, title, (), closed, 1, 1, (section,))
+
+
+def test_a_stand_in_at_the_meeting_makes_the_member_absent():
+    text = (
+        "Godkendt.\n\nCarl Berg (C) deltog i mødet i stedet for Anne Holm (C).\n\n"
+        "Eva Krogh deltog i mødet istedet for Bo Dahl."
+    )
+    found = extract_item(_item(1, text, "Godkendelse af dagsorden"), COUNCIL)
+    assert found.absent == ("Anne Holm", "Bo Dahl")
+    assert set(found.substitutes) == {"Carl Berg", "Eva Krogh"}
+
+
+def test_a_stand_in_sentence_glued_to_the_next_heading():
+    text = "Godkendt.\n\nEva Krogh deltog i mødet istedet for Bo Dahl.7. Spørgetid"
+    assert extract_item(_item(6, text, "Godkendelse af dagsorden"), COUNCIL).absent == ("Bo Dahl",)
+
+
+def test_a_party_written_out_after_the_name():
+    text = (
+        "Godkendt.\n\nFraværende:  Bo Dahl (Udenfor partierne), Carl Berg (I)\n\n"
+        "Fraværende med afbud: Dorte Lund (Løsgænger) og Eva Krogh (A)"
+    )
+    found = extract_item(_item(1, text), COUNCIL)
+    assert found.absent == ("Bo Dahl", "Carl Berg", "Dorte Lund", "Eva Krogh")
+
+
+def test_list_labels_with_qualifiers():
+    whole = "Godkendt.\n\nAfbud under hele mødet:\n\nBo Dahl og Finn Lyng"
+    assert extract_item(_item(1, whole), COUNCIL).absent == ("Bo Dahl", "Finn Lyng")
+    away = "Godkendt. Ej til stede: Anne Holm og Dorte Lund"
+    assert extract_item(_item(1, away), COUNCIL).absent == ("Anne Holm", "Dorte Lund")
+
+
+def test_absences_under_a_question_time_before_the_agenda_approval():
+    question_time = (
+        "Der blev stillet spørgsmål om skolevejen.\n\nFraværende:\n\nDorte Lund (A)\n\n"
+        "Carl Berg (F) deltog i mødet i stedet for Finn Lyng (F)"
+    )
+    items = [
+        _item(40, question_time, "Spørgsmål fra borgerne"),
+        _item(41, "Godkendt", "Godkendelse af dagsorden"),
+        _item(42, "Godkendt.", "Anlægsbevilling til en skole"),
+    ]
+    for found in extract_meeting_items(COUNCIL, items):
+        assert set(found.absent) == {"Dorte Lund", "Finn Lyng"}
+
+
+def test_a_list_repeated_under_every_item_counts_for_items_without_one():
+    note = "Fraværende med afbud: Bo Dahl (A)\n\nStedfortræder: Eva Krogh (A)"
+    items = [
+        _item(1, "Sagen blev drøftet i marts.", "Orientering om byggeriet"),
+        _item(2, f"Indstillingen godkendt\n\n{note}", "Salg af ejendom", closed=True),
+        _item(3, f"Indstillingen godkendt\n\n{note}", "Køb af inventar", closed=True),
+    ]
+    assert [f.absent for f in extract_meeting_items(COUNCIL, items)] == [("Bo Dahl",)] * 3
+
+
+def test_an_item_only_absence_is_not_repeated_to_the_meeting():
+    items = [
+        _item(1, "Godkendt.", "Godkendelse af dagsorden"),
+        _item(2, "Godkendt.\n\nFraværende: Carl Berg (C)"),
+        _item(3, "Godkendt."),
+    ]
+    assert [f.absent for f in extract_meeting_items(COUNCIL, items)] == [(), ("Carl Berg",), ()]
+
+
+def test_away_from_the_closed_part_of_the_meeting_only():
+    opening = (
+        "Dorte Lund havde meldt afbud til mødet. Første stedfortræder, Finn Lyng, deltog som "
+        "stedfortræder.\n\nAnne Holm var ikke til stede under den lukkede del af mødet.\n\nGodkendt."
+    )
+    items = [
+        _item(1, opening, "Godkendelse af dagsorden"),
+        _item(2, "Lukket.", "Beretning fra borgmesteren", closed=True),
+        _item(3, "Godkendt.", "Vejbelysning"),
+        _item(4, "Lukket.", "Salg af grund", closed=True),
+    ]
+    absent = [set(f.absent) for f in extract_meeting_items(COUNCIL, items)]
+    assert absent == [
+        {"Dorte Lund"},
+        {"Dorte Lund", "Anne Holm"},
+        {"Dorte Lund"},
+        {"Dorte Lund", "Anne Holm"},
+    ]
+
+
+def test_names_without_a_member_list_keep_their_printed_form():
+    text = "Godkendt.\n\nFraværende med afbud: Walter Kristensen (O)"
+    assert extract_item(_item(1, text), NOBODY).absent == ("Walter Kristensen",)
