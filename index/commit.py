@@ -9,13 +9,22 @@ version of a document live in five steps:
    derive from the chunk, so it is the same chunk, and it must never disappear);
 2. `make_live`, each step from here one store operation: one update makes the
    staged points and the kept live ones the new version: `state="live"`, the
-   `ingest_id`, a `committed` time and the documents it `supersedes` (those
-   `index.identity` says it replaces);
+   `ingest_id`, a `committed` time and what it `supersedes`: the documents
+   `index.identity` says it replaces, and the document's own older versions
+   (their ingest ids);
 3. the kept points are written again with the new payload;
 4. every other point of the document, and the superseded documents, are
    deleted;
 5. the new version's `supersedes` is emptied, so it is acted on only while
    the replacement is unfinished.
+
+Between steps 2 and 4 the old and the new version are both live. Readers
+leave out what a live version supersedes (`superseded`, read per store
+`view`, and `SearchFilter.superseded`), so from step 2 on they see the new
+version alone, and before it the old one alone: no answer mixes the two, and
+nothing is missing from either. A store's `view` also gives a stamp that
+changes with every switch, so a reader making several calls (a search) can
+tell that a switch fell between them and read again (`index.store.read_in_one_view`).
 
 A crash can stop it between any two steps. `settle` (run when a store is
 opened: in full under the embedded store's lock, so no writer is half-way;
@@ -27,7 +36,7 @@ without the staged part on a server) puts that right:
   operation on qdrant-edge and on a server; qdrant-client's local mode
   applies it point by point);
 - where a document has two committed versions, the older is deleted, and so
-  are documents that a committed version supersedes.
+  are documents and versions that a committed version supersedes.
 """
 
 from __future__ import annotations
@@ -63,6 +72,9 @@ class Where:
 
 def _is(key: str, *values: str) -> Condition:
     return Condition(key, values)
+
+
+_HAS_SUPERSEDES = Condition(SUPERSEDES, min_count=1)
 
 
 class Engine(Protocol):
@@ -123,19 +135,23 @@ def stage(
 def make_live(engine: Engine, staged: Staged, supersedes: Sequence[str] = ()) -> None:
     """Steps 2 to 5: the staged version becomes the document's only one; `supersedes` go."""
     doc_id, ingest_id = staged.doc_id, staged.ingest_id
+    others = [d for d in supersedes if d != doc_id]
+    # The document's live versions now: readers leave them out from step 2 on (`superseded`).
+    older = engine.facet_where(INGEST_ID, Where(must=(_is("doc_id", doc_id), _is(STATE, "live"))))
     version = {
         STATE: "live",
         INGEST_ID: ingest_id,
         COMMITTED: time.time_ns(),
-        SUPERSEDES: [d for d in supersedes if d != doc_id],
+        SUPERSEDES: others + sorted(set(older) - {ingest_id}),
     }
     engine.update_where(
         Where(must=(_is(INGEST_ID, ingest_id),), or_ids=tuple(p.id for p in staged.kept)), version
     )
     engine.write_points(staged.kept, version)
     engine.delete_where(Where(must=(_is("doc_id", doc_id),), must_not=(_is(INGEST_ID, ingest_id),)))
+    if others:
+        engine.delete_where(Where(must=(_is("doc_id", *others),)))
     if version[SUPERSEDES]:
-        engine.delete_where(Where(must=(_is("doc_id", *version[SUPERSEDES]),)))
         # Done: the same bytes may come back later under another name, and must then stay.
         engine.update_where(Where(must=(_is(INGEST_ID, ingest_id),)), {SUPERSEDES: []})
 
@@ -145,6 +161,17 @@ def replace_document(
 ) -> None:
     """Make `points` (StorePoints) the document's only points, and remove `supersedes`."""
     make_live(engine, stage(engine, doc_id, points), supersedes)
+
+
+def superseded(engine: Engine) -> tuple[str, ...]:
+    """What live versions supersede: documents (ids) and older versions (ingest ids).
+
+    Not empty only while a replacement is between steps 2 and 5 (or was cut short there):
+    readers leave these out (`SearchFilter.superseded`), so they see one version of each
+    document at every step.
+    """
+    live = Where(must=(_is(STATE, "live"), _HAS_SUPERSEDES))
+    return tuple(sorted(engine.facet_where(SUPERSEDES, live)))
 
 
 def discard_staged(engine: Engine) -> int:
@@ -177,11 +204,16 @@ def settle(engine: Engine, staged_too: bool = True) -> int:
             removed += engine.count_where(leftovers)
             engine.delete_where(leftovers)
     live = Where(must=(_is(STATE, "live"),))
-    superseded = list(engine.facet_where(SUPERSEDES, live))
-    if superseded:
-        gone = Where(must=(_is("doc_id", *superseded),))
+    # The versions first: one that commits after this read keeps its `supersedes` for its own
+    # steps 4 and 5, though what it supersedes may go now.
+    carriers = tuple(engine.facet_where(INGEST_ID, Where(must=(*live.must, _HAS_SUPERSEDES))))
+    gone_ids = superseded(engine)
+    for key in ("doc_id", INGEST_ID) if gone_ids else ():
+        gone = Where(must=(_is(key, *gone_ids),))
         removed += engine.count_where(gone)
         engine.delete_where(gone)
+    if carriers:  # step 5 of each, so nothing of the same bytes ingested again is left out later
+        engine.update_where(Where(must=(_is(INGEST_ID, *carriers),)), {SUPERSEDES: []})
     versions = engine.facet_where(INGEST_ID, live)
     if len(versions) > len(engine.facet_where("doc_id", live)):
         removed += _drop_older_versions(engine, versions)

@@ -54,6 +54,9 @@ class SearchFilter:
     include_staged: bool = (
         False  # also points of an ingest that has not committed ("state": "staged")
     )
+    # Documents and versions (doc ids, ingest ids) that a committed replacement supersedes while
+    # it is unfinished (`index.commit.superseded`), left out. None: the store reads them itself.
+    superseded: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,10 @@ def conditions(flt: SearchFilter | None) -> tuple[list[Condition], list[Conditio
             (must if wanted else must_not).append(Condition(key, min_count=1))
     if flt.voted is not None:  # a keyword, as "access" below
         must.append(Condition("voted", ("yes" if flt.voted else "no",)))
+    if flt.superseded:
+        # One list of both: a document's id (16 hex digits) is never an ingest id ("ingest-…").
+        must_not.append(Condition("doc_id", flt.superseded))
+        must_not.append(Condition("ingest_id", flt.superseded))
     if flt.closed is not None:
         # A keyword, not the boolean "closed": qdrant-edge 0.9 matches booleans as integers and finds nothing.
         must.append(Condition("access", ("closed" if flt.closed else "open",)))

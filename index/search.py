@@ -28,7 +28,7 @@ from index.lookup import Found, find_item, find_meeting
 from index.matching import FACET_ITEMS, MATCH_LIMIT, dense_threshold
 from index.snippets import make_snippet
 from index.sparse import SparseEncoder
-from index.store import Hit, SparseVector, Store
+from index.store import Hit, SparseVector, Store, read_in_one_view
 from nlp.case_numbers import find_case_numbers
 
 CASE_LIMIT = 500  # items of one case timeline
@@ -297,11 +297,32 @@ class Searcher:
         facets: bool = True,
         dense: Sequence[float] | None = None,
     ) -> SearchResponse:
-        """Items matching `query`, best first. `dense` is its `query_vector`, if made beforehand."""
-        flt = flt or SearchFilter()
+        """Items matching `query`, best first. `dense` is its `query_vector`, if made beforehand.
+
+        Its store calls read one state of the index: a replacement that switches versions
+        between them makes it search again (`index.store.read_in_one_view`).
+        """
         query = " ".join(query.split())
         if not query:
-            return self.browse(flt, limit=limit, offset=offset, facets=facets)
+            return self.browse(flt or SearchFilter(), limit=limit, offset=offset, facets=facets)
+        if mode != "sparse" and dense is None:
+            dense = self.query_vector(query)  # once, outside the reads
+        return read_in_one_view(
+            self.store,
+            flt,
+            lambda f: self._search(query, f, limit, offset, mode, facets, dense),
+        )
+
+    def _search(
+        self,
+        query: str,
+        flt: SearchFilter,
+        limit: int,
+        offset: int,
+        mode: str,
+        facets: bool,
+        dense: Sequence[float] | None,
+    ) -> SearchResponse:
         hits, exact_total = self._candidates(query, flt, mode, dense)
         # A case number in the query is a lookup: its items go first, whatever the ranking says.
         cases = tuple(c.normalized for c in find_case_numbers(query))
@@ -339,6 +360,13 @@ class Searcher:
         self, flt: SearchFilter, *, limit: int, offset: int, facets: bool = True
     ) -> SearchResponse:
         """No query words: the filtered items, newest meeting first."""
+        return read_in_one_view(
+            self.store, flt, lambda f: self._browse(f, limit=limit, offset=offset, facets=facets)
+        )
+
+    def _browse(
+        self, flt: SearchFilter, *, limit: int, offset: int, facets: bool
+    ) -> SearchResponse:
         titles = replace(flt, chunk_types=("title",))
         hits = list(self.store.scroll(titles))
         hits.sort(
@@ -396,9 +424,14 @@ class Searcher:
             return []
         # Case numbers are written in capitals; "15.00.00-g01-5-25" is the same case.
         flt = SearchFilter(case_numbers=tuple(dict.fromkeys((case_number, case_number.upper()))))
-        records = self.records(flt, limit)
-        if not records:
-            records = self.records(SearchFilter(case_prefix=case_number), limit)
+
+        def read(view: SearchFilter) -> list[dict[str, Any]]:
+            found = self.records(replace(flt, superseded=view.superseded), limit)
+            if found:
+                return found
+            return self.records(replace(view, case_prefix=case_number), limit)
+
+        records = read_in_one_view(self.store, None, read)
         records.sort(
             key=lambda r: ((r.get("meeting") or {}).get("date") or "", r.get("number") or 0)
         )

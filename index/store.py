@@ -12,7 +12,8 @@ on a server, so no reserved point has to be kept out of searches.
 
 Replacing a document (`replace_document`) is crash-safe, and a store opened
 under its lock settles what an interrupted replacement left: see
-index/commit.py. Searches only see `state="live"`.
+index/commit.py. Searches only see `state="live"`, and of a replacement
+under way, one version (`view`, `read_in_one_view`).
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from __future__ import annotations
 import fcntl
 import os
 import uuid
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from index.commit import RESERVED_KEYS
 from index.filters import SearchFilter
@@ -50,6 +51,7 @@ FLOAT_FIELDS = ("amounts_abs",)
 BOOL_FIELDS: tuple[str, ...] = ()
 INTEGER_FIELDS = ("item_number",)
 QUERY_MODES = ("hybrid", "dense", "sparse")
+VIEW_ATTEMPTS = 4  # reads again while replacements switch under them; then the last answer stands
 RRF_K = 60
 _NAMESPACE = uuid.UUID("6f1d7c1e-8f2a-4c55-9a43-2b1e0c6d5a10")
 
@@ -99,6 +101,16 @@ class IndexInfo:
     sparse_format: str = SPARSE_FORMAT
 
 
+@dataclass(frozen=True)
+class View:
+    """What readers leave out now (`index.commit.superseded`), and a stamp that differs after
+    any write that may change what they see: a reader that finds the same stamp after its
+    calls read one state of the index."""
+
+    stamp: Hashable
+    superseded: tuple[str, ...]
+
+
 def point_uuid(key: str) -> str:
     """A stable point id for a chunk key: the same chunk always lands on the same point."""
     return str(uuid.uuid5(_NAMESPACE, key))
@@ -110,6 +122,8 @@ class Store(Protocol):
     in_process: bool
 
     def ensure_collection(self, dim: int, model_name: str) -> None: ...
+
+    def view(self) -> View: ...
 
     def index_info(self) -> IndexInfo | None: ...
 
@@ -203,12 +217,33 @@ def check_payload(payload: dict[str, Any]) -> None:
 
 
 def removal_filter(flt: SearchFilter) -> SearchFilter:
-    """A filter for deleting: staged points match too, and an empty filter is refused."""
-    from dataclasses import replace
-
-    if flt == SearchFilter() or flt == SearchFilter(include_staged=True):
+    """A filter for deleting: staged and superseded points match too; an empty filter is refused."""
+    flt = replace(flt, include_staged=True, superseded=None)
+    if flt == SearchFilter(include_staged=True):
         raise ValueError("refusing to delete with an empty filter")
-    return replace(flt, include_staged=True)
+    return flt
+
+
+T = TypeVar("T")
+
+
+def read_in_one_view(
+    store: Store, flt: SearchFilter | None, read: Callable[[SearchFilter], T]
+) -> T:
+    """`read(flt)` with what the store's view leaves out, again if a switch fell within it.
+
+    A filter that names what to leave out already (a caller's view) or asks for staged
+    points (the raw index) is read as it is.
+    """
+    flt = flt or SearchFilter()
+    if flt.superseded is not None or flt.include_staged:
+        return read(flt)
+    for _ in range(VIEW_ATTEMPTS):
+        view = store.view()
+        result = read(replace(flt, superseded=view.superseded))
+        if store.view().stamp == view.stamp:
+            break
+    return result
 
 
 class FolderLock:

@@ -37,9 +37,11 @@ from index.store import (
     SparseVector,
     StoreError,
     StorePoint,
+    View,
     check_model,
     check_payload,
     query_plan,
+    read_in_one_view,
     removal_filter,
 )
 
@@ -127,14 +129,22 @@ class EdgeStore:
         self._writing = 0
         self._maybe_staged = True
         self._writes_lock = threading.Lock()
+        # Writes that may change what readers see (all but staging), counted as they begin and
+        # again as they end: the stamp of `view`, which differs after any such write that
+        # overlapped a reader's calls, even one already under way when the reader began.
+        self._switches = 0
+        self._switching = 0
+        self._view: View | None = None
 
-    def _update(self, operation: Any) -> None:
-        """Every write goes through here."""
+    def _update(self, operation: Any, visible: bool = True) -> None:
+        """Every write goes through here; `visible=False` for staged points, which no reader sees."""
         with self._writes_lock:
             # The flag first: `query` reads the count and then the flag without the lock.
             self._maybe_staged = True
             self._writes += 1
             self._writing += 1
+            self._switches += visible
+            self._switching += visible
         try:
             self._facets.clear()
             self._require().update(operation)
@@ -142,6 +152,20 @@ class EdgeStore:
             self._facets.clear()  # and again: a facet read during the write counted the old points
             with self._writes_lock:
                 self._writing -= 1
+                self._switches += visible
+                self._switching -= visible
+
+    def view(self) -> View:
+        """What readers leave out now (`commit.superseded`), read once per visible write."""
+        with self._writes_lock:
+            stamp, settled = self._switches, not self._switching
+        if settled and self._view is not None and self._view.stamp == stamp:
+            return self._view
+        view = View(stamp, commit.superseded(self) if self.shard is not None else ())
+        with self._writes_lock:
+            if settled and self._switches == stamp:  # no write under way: it holds until one
+                self._view = view
+        return view
 
     def _none_staged(self) -> bool:
         """Whether no point is staged now; False when unsure (a write is running)."""
@@ -275,9 +299,9 @@ class EdgeStore:
             written.append(qe.Point(id=p.id, vector=vector, payload=payload))
         return written
 
-    def _write(self, points: list[qe.Point]) -> None:
+    def _write(self, points: list[qe.Point], visible: bool = True) -> None:
         for start in range(0, len(points), _BATCH):
-            self._update(qe.UpdateOperation.upsert_points(points[start : start + _BATCH]))
+            self._update(qe.UpdateOperation.upsert_points(points[start : start + _BATCH]), visible)
 
     def upsert(self, points: Sequence[StorePoint]) -> None:
         self._write(self._points(points, {"state": "live"}))
@@ -335,7 +359,7 @@ class EdgeStore:
                 return ids
 
     def write_points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> None:
-        self._write(self._points(points, extra))
+        self._write(self._points(points, extra), visible=extra.get(commit.STATE) != "staged")
 
     def update_where(self, where: commit.Where, payload: dict[str, Any]) -> None:
         self._drop_light(list(payload))
@@ -406,12 +430,15 @@ class EdgeStore:
                 )
             return self._require().query(request)
 
-        writes = self._writes
-        unstaged = (flt is None or not flt.include_staged) and self._none_staged()
-        asked = replace(flt or SearchFilter(), include_staged=True) if unstaged else flt
-        points = run(edge_filter(asked))
-        if unstaged and self._writes != writes:  # a write began while it ran, and may have staged
-            points = run(edge_filter(flt))
+        def read(flt: SearchFilter) -> list[Any]:
+            writes = self._writes
+            unstaged = not flt.include_staged and self._none_staged()
+            points = run(edge_filter(replace(flt, include_staged=True) if unstaged else flt))
+            if unstaged and self._writes != writes:  # a write began while it ran: it may stage
+                points = run(edge_filter(flt))
+            return points
+
+        points = read_in_one_view(self, flt, read)
         if not fields:
             return [Hit(str(p.id), float(p.score), p.payload or {}) for p in points]
         ids = [p.id for p in points]  # read once: each read of `id` makes a new uuid.UUID
@@ -426,9 +453,20 @@ class EdgeStore:
     def scroll(
         self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False
     ) -> Iterator[Hit]:
-        """Every matching point (up to `limit`), in id order, fetched a page at a time."""
+        """Every matching point (up to `limit`), in id order, fetched a page at a time.
+
+        Read in one view (`read_in_one_view`), whole, unless the filter brings its own.
+        """
         if self.shard is None:
             return
+        if flt is not None and (flt.superseded is not None or flt.include_staged):
+            yield from self._pages(flt, limit, with_vectors)
+        else:
+            yield from read_in_one_view(
+                self, flt, lambda f: list(self._pages(f, limit, with_vectors))
+            )
+
+    def _pages(self, flt: SearchFilter, limit: int | None, with_vectors: bool) -> Iterator[Hit]:
         offset, seen = None, 0
         qfilter = edge_filter(flt)
         while True:
@@ -453,22 +491,30 @@ class EdgeStore:
     def count(self, flt: SearchFilter | None = None) -> int:
         if self.shard is None:
             return 0
-        return int(self.shard.count(qe.CountRequest(exact=True, filter=edge_filter(flt))))
+        shard = self.shard
+        return read_in_one_view(
+            self,
+            flt,
+            lambda f: int(shard.count(qe.CountRequest(exact=True, filter=edge_filter(f)))),
+        )
 
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]:
         """Counts of points per value of a keyword field, largest first."""
         if self.shard is None:
             return {}
+        return dict(read_in_one_view(self, flt, lambda f: self._facet(key, f, limit)))
+
+    def _facet(self, key: str, flt: SearchFilter, limit: int) -> dict[str, int]:
         cached = self._facets.get((key, flt, limit))
         if cached is None:
             if len(self._facets) > 512:
                 self._facets.clear()
-            response = self.shard.facet(
+            response = self._require().facet(
                 qe.FacetRequest(key=key, limit=limit, exact=True, filter=edge_filter(flt))
             )
             cached = {str(h.value): int(h.count) for h in response.hits}
             self._facets[(key, flt, limit)] = cached
-        return dict(cached)
+        return cached
 
     def retrieve(self, ids: Sequence[str]) -> list[Hit]:
         """The live points with these ids, in the order asked; unknown ids are left out."""

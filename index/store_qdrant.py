@@ -33,9 +33,11 @@ from index.store import (
     SparseVector,
     StoreError,
     StorePoint,
+    View,
     check_model,
     check_payload,
     query_plan,
+    read_in_one_view,
     removal_filter,
 )
 
@@ -50,6 +52,11 @@ _SCHEMA = (
     + [(f, models.PayloadSchemaType.FLOAT) for f in FLOAT_FIELDS]
     + [(f, models.PayloadSchemaType.BOOL) for f in BOOL_FIELDS]
     + [(f, models.PayloadSchemaType.INTEGER) for f in INTEGER_FIELDS]
+    # Ordered by in `view`: the newest commit is part of its stamp.
+    + [(commit.COMMITTED, models.PayloadSchemaType.INTEGER)]
+)
+_LIVE = models.Filter(
+    must=[models.FieldCondition(key="state", match=models.MatchValue(value="live"))]
 )
 
 
@@ -122,8 +129,17 @@ class QdrantStore:
             ) from None
         store = cls(client, settings.collection, settings.shard_number, settings.replication_factor)
         if store._exists():
+            store._ensure_indexes()  # a collection of an older version may lack some
             commit.settle(store, staged_too=False)  # other writers may be mid-way
         return store
+
+    def _ensure_indexes(self) -> None:
+        indexed = set(self.client.get_collection(self.collection).payload_schema or {})
+        for name, schema in _SCHEMA:
+            if name not in indexed:
+                self.client.create_payload_index(
+                    self.collection, name, field_schema=schema, wait=True
+                )
 
     @classmethod
     def local(cls, folder: Path, collection: str = "minutes") -> QdrantStore:
@@ -174,6 +190,25 @@ class QdrantStore:
         self._ready = True
         for name, schema in _SCHEMA:
             self.client.create_payload_index(self.collection, name, field_schema=schema, wait=True)
+
+    def view(self) -> View:
+        """What readers leave out now, stamped with it and the newest commit.
+
+        Other processes may write, so nothing is kept: each view is two requests. A
+        replacement's step 2 brings a newer commit, and its step 5 empties what is left out.
+        """
+        if not self._exists():
+            return View(None, ())
+        newest, _ = self.client.scroll(
+            self.collection,
+            scroll_filter=_LIVE,
+            limit=1,
+            order_by=models.OrderBy(key=commit.COMMITTED, direction=models.Direction.DESC),
+            with_payload=[commit.COMMITTED],
+        )
+        committed = (newest[0].payload or {}).get(commit.COMMITTED) if newest else None
+        superseded = commit.superseded(self)
+        return View((committed, superseded), superseded)
 
     def _points(
         self, points: Sequence[StorePoint], extra: dict[str, Any]
@@ -295,6 +330,25 @@ class QdrantStore:
         use_dense, use_sparse = query_plan(dense, sparse, mode)
         if not self._exists():
             return []
+        return read_in_one_view(
+            self,
+            flt,
+            lambda f: self._query(
+                dense, sparse, f, limit, prefetch_limit, use_dense, use_sparse, fields
+            ),
+        )
+
+    def _query(
+        self,
+        dense: Sequence[float] | None,
+        sparse: SparseVector | None,
+        flt: SearchFilter,
+        limit: int,
+        prefetch_limit: int,
+        use_dense: bool,
+        use_sparse: bool,
+        fields: Sequence[str] | None,
+    ) -> list[Hit]:
         qfilter = client_filter(flt)
         payload = models.PayloadSelectorInclude(include=list(fields)) if fields else True
         searches: list[tuple[Any, str]] = []
@@ -330,9 +384,20 @@ class QdrantStore:
     def scroll(
         self, flt: SearchFilter | None, limit: int | None = None, with_vectors: bool = False
     ) -> Iterator[Hit]:
-        """Every matching point (up to `limit`), in id order, fetched a page at a time."""
+        """Every matching point (up to `limit`), in id order, fetched a page at a time.
+
+        Read in one view (`read_in_one_view`), whole, unless the filter brings its own.
+        """
         if not self._exists():
             return
+        if flt is not None and (flt.superseded is not None or flt.include_staged):
+            yield from self._pages(flt, limit, with_vectors)
+        else:
+            yield from read_in_one_view(
+                self, flt, lambda f: list(self._pages(f, limit, with_vectors))
+            )
+
+    def _pages(self, flt: SearchFilter, limit: int | None, with_vectors: bool) -> Iterator[Hit]:
         offset, seen = None, 0
         qfilter = client_filter(flt)
         while True:
@@ -356,14 +421,21 @@ class QdrantStore:
     def count(self, flt: SearchFilter | None = None) -> int:
         if not self._exists():
             return 0
-        return int(
-            self.client.count(self.collection, count_filter=client_filter(flt), exact=True).count
+        return read_in_one_view(
+            self,
+            flt,
+            lambda f: int(
+                self.client.count(self.collection, count_filter=client_filter(f), exact=True).count
+            ),
         )
 
     def facet(self, key: str, flt: SearchFilter | None, limit: int = 50) -> dict[str, int]:
         """Counts of points per value of a keyword field, largest first."""
         if not self._exists():
             return {}
+        return read_in_one_view(self, flt, lambda f: self._facet(key, f, limit))
+
+    def _facet(self, key: str, flt: SearchFilter, limit: int) -> dict[str, int]:
         response = self.client.facet(
             self.collection, key=key, facet_filter=client_filter(flt), limit=limit, exact=True
         )
