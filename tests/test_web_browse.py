@@ -345,6 +345,95 @@ def test_a_phone_shows_the_first_result_above_the_fold(browser, site, tmp_path):
         context.close()
 
 
+def test_persons_and_parties_with_their_counts_and_pages(page, site):
+    """The list of persons and parties, a person's page (items where they were absent, voted
+    for or against, or were named, each linking to the item), its permalink, and a party's."""
+    persons = httpx.get(f"{site}/persons").json()
+    parties = httpx.get(f"{site}/parties").json()
+    assert persons and parties
+    page.goto(site)
+    settled(page)
+    tab_to(page, "#nav-people")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("table.counts")
+    settled(page)
+    assert focused(page, "#view-title") and state(page)["address"] == "?people="
+    assert state(page)["status"] == f"{len(persons)} personer og {len(parties)} partier"
+    assert page.get_attribute("#nav-people", "aria-current") == "page"
+    rows = page.locator("table.counts").first.locator("tbody tr").all_inner_texts()
+    assert len(rows) == len(persons)
+    # The person absent most often: their row shows the API's counts, and their name opens their page.
+    person = max(persons, key=lambda p: (p["absent"], p["items"]))
+    assert person["absent"] > 0
+    row = page.locator(
+        "table.counts tbody tr", has=page.locator(f'a.person:text-is("{person["name"]}")')
+    )
+    assert row.locator("td").all_inner_texts() == [
+        str(person[k]) for k in ("items", "absent", "voted_for", "voted_against")
+    ]
+    address = f"?person_page={quote(person['name']).replace('%20', '+')}"
+    tab_to(page, f'a.person[href="{address}"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#role-absent")
+    settled(page)
+    assert focused(page, "#view-title")
+    mine = state(page)
+    assert mine["address"] == address and mine["view"] == person["name"]
+    assert mine["status"] == f"{person['name']}: nævnt i {person['items']} " + (
+        "punkt" if person["items"] == 1 else "punkter"
+    )
+    for role, key in (("absent", "absent"), ("voted_for", "voted_for"), ("voted_against", "voted_against"), ("", "items")):  # fmt: skip
+        params = {"person": person["name"], "limit": 50} | ({"person_role": role} if role else {})
+        expected = [
+            r["item_id"] for r in httpx.get(f"{site}/search", params=params).json()["results"]
+        ]
+        heading = page.locator(f"#role-{role or 'named'}").inner_text()
+        assert f"({person[key]} punkt" in heading, heading
+        shown = page.locator(f'ul.items[data-role="{role}"] li').evaluate_all(
+            "(rows) => rows.map((r) => r.dataset.item)"
+        )
+        assert shown == expected
+    page.reload()
+    settled(page)
+    assert state(page) == mine
+
+    # An item where the person was absent: its panel over the person's page, and back.
+    link = page.locator('ul.items[data-role="absent"] a.item').first
+    title = link.inner_text()
+    item = page.locator('ul.items[data-role="absent"] li').first.get_attribute("data-item")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#detail[open] #detail-title")
+    assert focused(page, "#detail-title") and state(page)["panel"] == title
+    assert state(page)["address"] == f"{address}&item={item}"
+    page.reload()
+    page.wait_for_selector("#detail[open] #detail-title")
+    settled(page)
+    assert state(page)["panel"] == title and state(page)["view"] == person["name"]
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('detail').open")
+    assert state(page)["address"] == address
+
+    # A party's page, from the crumbs back to the list.
+    page.locator("nav.crumbs a", has_text="Personer og partier").click()
+    page.wait_for_selector("a.party")
+    party = max(parties, key=lambda p: (p["voted_for"] + p["voted_against"], p["items"]))
+    page.locator(f'a.party:text-is("{party["name"]}")').click()
+    page.wait_for_selector("#role-named")
+    settled(page)
+    assert state(page)["address"] == f"?party_page={quote(party['name']).replace('%20', '+')}"
+    heading = page.locator("#role-voted_against").inner_text()
+    assert f"({party['voted_against']} punkt" in heading
+    shown = page.locator('ul.items[data-role="voted_against"] li').count()
+    assert shown == min(party["voted_against"], 50)
+    page.go_back()
+    page.wait_for_selector("a.party")
+    page.go_back()
+    page.wait_for_selector("#role-absent")
+    settled(page)
+    assert state(page)["address"] == address
+
+
 def test_sources_open_at_the_cited_page(page, site):
     hits = httpx.get(f"{site}/search", params={"q": "veteranindsatsen"}).json()["results"]
     if not any(h.get("source_url") for h in hits):
@@ -406,6 +495,9 @@ def axe_violations(page, site) -> list[dict]:
         (f"/?item={CLOSED}", "#detail[open] #detail-title"),
         (f"/?timeline={CASE}", "#detail[open] ol.timeline"),
         ("/?from=2026-01-01&to=2025-01-01", ".error"),
+        ("/?people=", "table.counts"),
+        ("/?person_page=Claus+Berggren", "#role-absent"),
+        ("/?person_page=Claus+Berggren&item=" + ITEM, "#detail[open] #detail-title"),
     ],
 )
 def test_no_serious_accessibility_violations(page, site, address, ready):

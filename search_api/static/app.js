@@ -1,10 +1,12 @@
 // The web page: reads its state from the address, asks the API, and shows a search, the
-// committees and their meetings, a meeting's agenda, and an item or a case in a panel. Each
-// step the user takes is a new address (a permalink); back and forward replay them.
-import {EMPTY, FILTERS, addressOf, mainView, readState, searchParams} from "./address.js";
+// committees and their meetings, a meeting's agenda, persons and parties and each one's
+// items, and an item or a case in a panel. Each step the user takes is a new address (a
+// permalink); back and forward replay them.
+import {EMPTY, FILTERS, addressOf, mainKey, mainView, readState, searchParams} from "./address.js";
 import * as views from "./views.js";
 
 const LIMIT = 10;
+const MEMBER_ITEMS = 50; // items of each role on a person's or a party's page; the search has them all
 const $ = (id) => document.getElementById(id);
 const esc = views.esc;
 const dialog = $("detail");
@@ -50,8 +52,9 @@ function fillForm() {
   }
   const active = FILTERS.filter((f) => state.filters[f]).length;
   $("filters-toggle").textContent = active ? `Afgræns (${active})` : "Afgræns";
-  const browsing = mainView(state) !== "search";
-  for (const [id, current] of [["nav-search", !browsing], ["nav-browse", browsing]]) {
+  const view = mainView(state);
+  const people = ["people", "person", "party"].includes(view);
+  for (const [id, current] of [["nav-search", view === "search"], ["nav-browse", view !== "search" && !people], ["nav-people", people]]) {
     if (current) $(id).setAttribute("aria-current", "page"); else $(id).removeAttribute("aria-current");
   }
 }
@@ -77,10 +80,10 @@ function go(next, {replace = false, focusView = false} = {}) {
 async function render({focusView = false} = {}) {
   fillForm();
   const view = mainView(state);
-  const mainKey = view + ":" + (view === "search" ? `${searchParams(state)}@${state.offset}` : state.meeting || state.browse);
+  const key = mainKey(state);
   const panelKey = state.item ? "item:" + state.item : state.timeline ? "case:" + state.timeline : null;
   const work = [];
-  if (mainKey !== shownMain) { shownMain = mainKey; work.push(showMain(view, focusView)); }
+  if (key !== shownMain) { shownMain = key; work.push(showMain(view, focusView)); }
   if (panelKey !== shownPanel) { shownPanel = panelKey; work.push(panelKey ? showPanel() : hidePanel()); }
   pending += 1;
   document.body.dataset.busy = "true";
@@ -97,6 +100,8 @@ async function showMain(view, focusView) {
   $("pager").hidden = view !== "search";
   if (view === "search") await showSearch(ticket);
   else if (view === "meeting") await showMeeting(ticket);
+  else if (view === "people") await showPeople(ticket);
+  else if (view === "person" || view === "party") await showMember(ticket, view);
   else {
     const all = await meetings();
     if (ticket !== mainTicket) return;
@@ -155,6 +160,43 @@ async function showMeeting(ticket) {
   $("view").innerHTML = shown.html;
   announce(`${count(shown.count, "punkt", "punkter")} på dagsordenen`);
   if (!state.item) document.title = `${r.body.committee}, ${views.daDate(r.body.date)} – minutes`;
+}
+
+async function showPeople(ticket) {
+  const [persons, parties] = await Promise.all([getJson("/persons"), getJson("/parties")]);
+  if (ticket !== mainTicket) return;
+  const failed = [persons, parties].find((r) => !r.ok);
+  if (failed) {
+    $("view").innerHTML = `<h2 id="view-title" tabindex="-1">Personer og partier kunne ikke vises</h2><p class="error" role="alert">${esc(errorText(failed))}</p>`;
+    announce("Personer og partier kunne ikke vises");
+    return;
+  }
+  $("view").innerHTML = views.peopleHtml(persons.body, parties.body).html;
+  announce(`${count(persons.body.length, "person", "personer")} og ${count(parties.body.length, "parti", "partier")}`);
+  if (!state.item && !state.timeline) document.title = "Personer og partier – minutes";
+}
+
+// A person's or a party's page: one search per role (filters alone list items, newest first).
+async function showMember(ticket, kind) {
+  const name = kind === "person" ? state.personPage : state.partyPage;
+  const roles = kind === "person" ? views.PERSON_ROLES : views.PARTY_ROLES;
+  const answers = await Promise.all(roles.map(([role]) => {
+    const p = new URLSearchParams({[kind]: name, limit: MEMBER_ITEMS});
+    if (role) p.set(`${kind}_role`, role);
+    return getJson("/search?" + p.toString());
+  }));
+  if (ticket !== mainTicket) return;
+  const failed = answers.find((r) => !r.ok);
+  if (failed) {
+    $("view").innerHTML = `<h2 id="view-title" tabindex="-1">${esc(name)} kunne ikke vises</h2><p class="error" role="alert">${esc(errorText(failed))}</p>`;
+    announce(`${name} kunne ikke vises`);
+    return;
+  }
+  const sections = roles.map(([role, label], k) => ({role, label, total: answers[k].body.total, results: answers[k].body.results}));
+  $("view").innerHTML = views.memberHtml(state, kind, name, sections);
+  const named = sections[sections.length - 1].total;
+  announce(`${name}: nævnt i ${count(named, "punkt", "punkter")}`);
+  if (!state.item && !state.timeline) document.title = `${name} – minutes`;
 }
 
 async function showPanel() {

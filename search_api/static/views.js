@@ -1,7 +1,8 @@
 // What the page shows, as HTML: search results, facets, an item, a case, committees, a
-// committee's meetings and a meeting's agenda. Every text is escaped here; links are real
+// committee's meetings, a meeting's agenda, persons and parties with their counts, and a
+// person's or a party's items. Every text is escaped here; links are real
 // addresses (permalinks), which app.js follows without reloading the page.
-import {toBrowse, toMeeting, toSearch, withItem, withTimeline} from "./address.js";
+import {EMPTY, toBrowse, toMeeting, toParty, toPeople, toPerson, toSearch, withItem, withTimeline} from "./address.js";
 
 export const OUTCOMES = {approved: "Godkendt", noted: "Taget til efterretning", discussed: "Drøftet", postponed: "Udsat",
   rejected: "Forkastet", recommended: "Indstillet", decided: "Besluttet", information: "Orientering", closed: "Lukket"};
@@ -9,6 +10,7 @@ const FACET_NAMES = {committee: "Udvalg", year: "År", outcomes: "Beslutning", p
   kind: "Type"};
 export const FIELD_NAMES = {q: "Søgeord", committee: "Udvalg", from: "Fra dato", to: "Til dato", decision: "Beslutning",
   case: "Sagsnummer", case_number: "Sagsnummer", person: "Person", person_role: "Personens rolle", party: "Parti",
+  party_role: "Partiets rolle",
   min_amount: "Beløb mindst", max_amount: "Beløb højst", kind: "Dokumenter", voted: "Kun med afstemning",
   absence: "Kun med fravær", has_amount: "Kun med beløb", item_id: "Punkt", meeting_id: "Møde"};
 
@@ -81,7 +83,7 @@ export function itemHtml(state, r) {
     <ul class="facts">`;
   if (m.id) html += `<li>Møde: <a class="meeting" href="${esc(toMeeting(m.id))}">${esc(m.committee)}, ${esc(daDate(m.date))}</a></li>`;
   if (r.case_numbers.length) html += `<li>Sag: ${caseLinks(state, r.case_numbers)}</li>`;
-  html += `<li>Permanent link: <a href="${esc(withItem({...state, browse: null, meeting: null, q: "", filters: {}, offset: 0}, r.id))}">${esc(r.id)}</a></li></ul>`;
+  html += `<li>Permanent link: <a href="${esc(withItem(EMPTY, r.id))}">${esc(r.id)}</a></li></ul>`;
   if (r.closed) html += "<p>Lukket punkt: kun titel, sagsnummer og den offentliggjorte beslutning er offentlige.</p>";
   html += section("Beslutninger", (r.decisions || []).map((d) => `<p><span class="badge">${esc(OUTCOMES[d.outcome] || d.outcome)}</span> ${d.point ? d.point + ". " : ""}${esc(d.text)}</p>`).join(""));
   html += section("Afstemninger", (r.votes || []).map((v) => `<p>For ${v.for ?? "?"}, imod ${v.against ?? "?"}${v.abstain != null ? ", undlod " + v.abstain : ""}${v.against_names.length ? " · Imod: " + esc(v.against_names.join(", ")) : ""}</p>`).join(""));
@@ -174,4 +176,54 @@ export function meetingHtml(state, m) {
       <div>${badges(it.outcomes, it.closed)}</div></div></li>`;
   }
   return {count: m.items.length, html: html + "</ol>"};
+}
+
+// Persons and parties as the minutes name them, most items first, with where persons were
+// absent and how each voted; each name opens its page.
+export function peopleHtml(persons, parties) {
+  const table = (id, caption, rows, columns, link) => `<h3 id="${id}">${esc(caption)}</h3>`
+    + (rows.length ? `<div class="scroll" role="region" aria-labelledby="${id}" tabindex="0"><table class="counts" aria-labelledby="${id}"><thead><tr><th scope="col">Navn</th>`
+      + columns.map(([, label]) => `<th scope="col">${esc(label)}</th>`).join("") + "</tr></thead><tbody>"
+      + rows.map((r) => `<tr><th scope="row"><a class="${id === "persons" ? "person" : "party"}" href="${esc(link(r.name))}">${esc(r.name)}</a></th>`
+        + columns.map(([key]) => `<td>${r[key]}</td>`).join("") + "</tr>").join("") + "</tbody></table></div>"
+      : "<p>Ingen i indekset endnu.</p>");
+  return {count: persons.length + parties.length, html: `<nav class="crumbs" aria-label="Brødkrummer"><span aria-current="page">Personer og partier</span></nav>
+    <h2 id="view-title" tabindex="-1">Personer og partier</h2>
+    <p class="meta">Antal punkter, der nævner hver person og hvert parti. Vælg et navn for at se punkterne.</p>
+    ${table("persons", "Personer", persons, PERSON_COLUMNS, toPerson)}
+    ${table("parties", "Partier", parties, PARTY_COLUMNS, toParty)}`};
+}
+
+const PERSON_COLUMNS = [["items", "Punkter"], ["absent", "Fravær"], ["voted_for", "Stemte for"], ["voted_against", "Stemte imod"]];
+const PARTY_COLUMNS = [["items", "Punkter"], ["voted_for", "Stemte for"], ["voted_against", "Stemte imod"]];
+// A person's or a party's roles in the order their page shows them, with the search filter each
+// is (a role of "" is any mention).
+export const PERSON_ROLES = [["absent", "Fraværende"], ["voted_for", "Stemte for"], ["voted_against", "Stemte imod"], ["", "Nævnt"]];
+export const PARTY_ROLES = [["voted_for", "Stemte for"], ["voted_against", "Stemte imod"], ["", "Nævnt"]];
+
+// A person's (kind "person") or a party's page: for each role, its items newest first, each
+// linking to the item; past the first ones, a link to all of them in the search.
+export function memberHtml(state, kind, name, sections) {
+  const key = kind === "person" ? "person" : "party";
+  const counts = sections.map(({label, total}) => `${esc(label.toLowerCase())}: ${plural(total, "punkt", "punkter")}`).join(" · ");
+  let html = `<nav class="crumbs" aria-label="Brødkrummer"><a href="${esc(toPeople())}">Personer og partier</a> › <span aria-current="page">${esc(name)}</span></nav>
+    <h2 id="view-title" tabindex="-1">${esc(name)}</h2>
+    <p class="meta">${kind === "person" ? "Person" : "Parti"} · ${counts}</p>
+    <p><a href="${esc(toSearch({[key]: name}))}">Søg i punkter, der nævner ${esc(name)}</a></p>`;
+  for (const {role, label, total, results} of sections) {
+    const id = `role-${role || "named"}`;
+    html += `<section aria-labelledby="${id}"><h3 id="${id}">${esc(label)} <span class="meta">(${plural(total, "punkt", "punkter")})</span></h3>`;
+    if (!results.length) { html += "<p>Ingen punkter.</p></section>"; continue; }
+    html += `<ul class="list items" data-role="${esc(role)}">` + results.map((r) => {
+      const where = r.kind === "other" ? esc(r.source) : `${esc(r.committee)} · ${esc(daDate(r.meeting_date))} · punkt ${r.item_number}`;
+      return `<li data-item="${esc(r.item_id)}"><a class="item" href="${esc(withItem(state, r.item_id))}">${esc(r.title)}</a><span class="meta">${where}</span></li>`;
+    }).join("") + "</ul>";
+    if (total > results.length) {
+      const filters = {[key]: name};
+      if (role) filters[`${key}_role`] = role;
+      html += `<p><a href="${esc(toSearch(filters))}">Vis alle ${total} i søgningen</a></p>`;
+    }
+    html += "</section>";
+  }
+  return html;
 }
