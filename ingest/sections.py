@@ -75,10 +75,11 @@ BODY_WORDS = (
     r"repræsentation|borgermøde|direktion)"
 )
 # "Beslutning Byrådet den 29-08-2017", "Beslutning i Økonomiudvalget den 17-06-2025",
-# "Borgerrepræsentationens beslutning i mødet den 7. oktober 2021", "Beslutning Udvalget den :".
+# "Borgerrepræsentationens beslutning i mødet den 7. oktober 2021", "Beslutning Udvalget den :",
+# "Beslutning Teknik, Erhverv, Plan og Miljøudvalget 2018-2021 den 06-11-2018".
 # Whether it is this meeting's decision or an earlier one's is told by its date (segment.py).
 DATED_DECISION = re.compile(
-    r"^(?:beslutning(?:er)?\s*:?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^,:]{2,80}?)"
+    r"^(?:beslutning(?:er)?\s*:?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^:]{2,80}?)"
     r"|(?P<owner>[^,:]{2,80}?)s\s+beslutning(?:\s+i\s+mødet)?)"
     r"(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|,?\s+(?=\d))(?P<date>.{0,30})$"
 )
@@ -143,6 +144,8 @@ def dated_decision(heading: str) -> DatedDecision | None:
     body = text[start:end].strip()
     if not _BODY_RE.search(body) or len(body.split()) > 8:
         return None
+    if re.search(r",(?!\s*[A-ZÆØÅ])", body):
+        return None  # a comma only between the capitalised words of a name ("Teknik, Erhverv og …")
     date_text = m.group("date").strip(" :")
     dates = find_dates(date_text)
     if date_text and not dates:

@@ -269,8 +269,11 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
     text = doc_text(doc)
     spans = [s for s in doc.spans.get("outcomes", []) if start <= s.start_char < end]
     kept = [s for s in spans if _kept(doc, s) and not _subordinate_negation(doc, s, spans)]
-    found = []
-    for sent in doc.char_span(start, end, alignment_mode="expand").sents:
+    found: list[Sentence] = []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return found  # no tokens: an empty section
+    for sent in span.sents:
         a, b = max(sent.start_char, start), min(sent.end_char, end)
         if text[a:b].strip():
             states = any(_inside(s, a, b) and not _lone_closed(doc, s) for s in kept)
@@ -325,6 +328,7 @@ def decisions_in(
     if points[0][0] is not None and outcome_between(doc, start, points[0][1]) is not None:
         points = [(None, start, end)]  # "Godkendt med følgende ændringer: 1. ... 2. ..."
     attendance = ""
+    blank = ""  # a decision printed as a dash: "-"
     for number, a, b in points:
         if number is None and (motions := split_motions(_sentences(doc, a, b))):
             found.extend(_motion_decisions(doc, motions, read_vote, fallback))
@@ -333,6 +337,7 @@ def decisions_in(
             outcome = outcome_between(doc, c, d)
             body = text[c:d].strip()
             if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
+                blank = blank or body
                 continue
             if outcome is None and number is None:
                 if all(
@@ -350,6 +355,9 @@ def decisions_in(
     if not found and attendance:
         # An attendance item ("X var fraværende. Som stedfortræder deltog Y"): nothing decided.
         found.append(Decision(None, Outcome.INFORMATION, _clean(attendance)))
+    if not found and blank and fallback is Outcome.INFORMATION:
+        # "Meddelelser" answered "-": nothing was decided, the item informed
+        found.append(Decision(None, Outcome.INFORMATION, blank))
     return found
 
 

@@ -153,7 +153,12 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LEMMA": "beslutte"}],
         [{"LOWER": {"IN": ["besluttet", "besluttede", "beslutter"]}}],
         [
-            {"LOWER": {"IN": ["udvalget", "byrådet", "kommunalbestyrelsen", "magistraten"]}},
+            # "Et enigt udvalg ønsker at behandle punktet"
+            {
+                "LOWER": {
+                    "IN": ["udvalget", "udvalg", "byrådet", "kommunalbestyrelsen", "magistraten"]
+                }
+            },
             {"LOWER": {"IN": ["ønsker", "ønskede", "bad", "beder", "anmoder", "anmodede"]}},
         ],
         [{"LEMMA": {"IN": ["pålægge"]}}],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ingest import parse_bytes
 from ingest.records import Item, Meeting, Section, SectionKind
+from ingest.sections import dated_decision
 from nlp.extract import extract_item, extract_meeting_items
 from nlp.records import Outcome
 
@@ -261,3 +263,29 @@ def test_what_a_speaker_reports_is_not_decided_at_the_meeting():
     text = "Borgmesteren orienterede om at han var valgt til selskabets bestyrelse.\n\nTil orientering."
     assert _outcomes(_item(2, text, "Orientering fra borgmesteren")) == [INFO]
     assert _outcomes(_item(3, "Bo Dahl blev valgt som formand.", "Valg af formand")) == [D]
+
+
+def test_remarks_on_the_agenda_and_a_dash_under_messages():
+    wish = "Bilag til punkt 5 er sendt sent ud. Et enigt udvalg ønsker at behandle punktet."
+    assert _outcomes(_item(1, wish, "Bemærkninger til dagsordenen")) == [D]
+    assert _outcomes(_item(2, "-", "Meddelelser")) == [INFO]
+    assert _outcomes(_item(3, "-", "Lokalplan for et område")) == []
+
+
+def test_a_dated_decision_heading_whose_body_name_has_commas():
+    page = (
+        "UDVALG\n\nKultur, Fritid og Idrætsudvalget\n\nMØDE\n\nReferat\n\nSTARTTIDSPUNKT\n\n"
+        "06-11-2018 07:30:00\n\n"
+        "1. Bemærkninger til dagsordenen\n\nBemærkninger til dagsordenen\n\nPunkttype\n\n"
+        "Beslutning.\n\nBeslutning Kultur, Fritid og Idrætsudvalget 2018-2021 den 06-11-2018\n\n"
+        "Bilag til pkt. 4 vedhæftes referatet fra mødet.\n\n\n"
+        "2. Meddelelser\n\nMeddelelser\n\nPunkttype\n\nOrientering.\n\n"
+        "Beslutning Kultur, Fritid og Idrætsudvalget 2018-2021 den 06-11-2018\n\n-\n\n\n"
+        "3. Tilskud til foreninger\n\nTilskud til foreninger\n\nPunkttype\n\nBeslutning.\n\n"
+        "Beslutning Kultur, Fritid og Idrætsudvalget 2018-2021 den 06-11-2018\n\nGodkendt.\n"
+    )
+    document = parse_bytes(page.encode(), "kultur.txt")
+    found = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in x.decisions] for x in found] == [[INFO], [INFO], [A]]
+    assert dated_decision("Beslutning i Udvalget for Kultur, Erhverv og Turisme den 03-05-2021")
+    assert dated_decision("Beslutning: Godkendt, idet udvalget den 5. maj 2020") is None
