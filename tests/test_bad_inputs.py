@@ -7,11 +7,14 @@ and what was indexed before is still there, whole.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
 from api_server import serve
-from bad_inputs import NOTE, make_bad_corpus, raw_pdf
+from bad_inputs import HEAVY, NOTE, READ_AS_WRITTEN, make_bad_corpus, raw_pdf
 from typer.testing import CliRunner
 
 from cli import app
@@ -25,6 +28,7 @@ from search_api.app import create_app
 from search_api.settings import ApiSettings
 
 KEY = "noegle-til-test"
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +40,10 @@ def corpus(tmp_path_factory):
 def snapshot(index: MinutesIndex) -> dict[str, int]:
     """Points per document: what must be left exactly as it was."""
     return index.store.facet("doc_id", SearchFilter(), limit=1000)
+
+
+def ingested(expected) -> int:
+    return sum(1 for e in expected.values() if e.status == "ingested")
 
 
 def check(results: list[dict], expected) -> None:
@@ -72,6 +80,59 @@ def test_utf16_and_mixed_encodings_are_read_as_written():
     assert "Æblehaven" in text and "Søren Ærø" in text
 
 
+def test_pdfs_read_in_spite_of_their_faults_say_what_they_say(corpus):
+    """A huge or inflating image, 0-byte content streams, a font without ToUnicode, loops in
+    object streams and cross-reference streams: the text is read, letter for letter."""
+    folder, expected = corpus
+    for name, words in READ_AS_WRITTEN.items():
+        assert expected[name].status == "ingested", name
+        document = parse_bytes((folder / name).read_bytes(), name)
+        assert words in " ".join(s.text for s in document.sections), name
+
+
+PEAK = """
+import resource, sys, time
+sys.path.insert(0, ".")
+from ingest import parse_bytes
+from ingest.errors import IngestError
+data = open(sys.argv[1], "rb").read() if len(sys.argv) > 1 else None
+start = time.perf_counter()
+if data is not None:
+    try:
+        parse_bytes(data, sys.argv[1])
+    except IngestError:
+        pass
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak(*args: Path) -> tuple[float, int]:
+    """Seconds of reading and the peak resident memory (kB) of a process that reads `args`."""
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    seconds, kilobytes = done.stdout.split()
+    return float(seconds), int(kilobytes)
+
+
+def test_huge_images_and_decompression_bombs_cost_neither_memory_nor_time(corpus):
+    """Each declares a 20,000 x 20,000 RGB image (1.2 GB decoded; the bombs inflate to it):
+    reading one must not come near that."""
+    folder, _ = corpus
+    _, baseline = peak()
+    for name in HEAVY:
+        seconds, kilobytes = peak(folder / name)
+        assert kilobytes - baseline < 200_000, (
+            f"{name}: {kilobytes - baseline} kB over the baseline"
+        )
+        assert seconds < 10, f"{name}: {seconds:.1f} s"
+
+
 def test_minutes_ingest_names_every_bad_file_and_keeps_the_rest(
     corpus, tmp_path, monkeypatch, randers_one
 ):
@@ -97,7 +158,7 @@ def test_minutes_ingest_names_every_bad_file_and_keeps_the_rest(
         if want.status == "failed":
             assert f"fejlede {name}:" in human.output, name
     after = json.loads(runner.invoke(app, ["stats", "--json"]).output)
-    assert after["documents"] == stats["documents"] + 5  # the good PDF, a PDF and three notes
+    assert after["documents"] == stats["documents"] + ingested(expected)
     shown = runner.invoke(app, ["show", "2025-02-04-beskaeftigelsesudvalget", "--json"])
     assert shown.exit_code == 0 and len(json.loads(shown.output)) == stats["items"]
 
@@ -118,7 +179,7 @@ def test_upload_names_every_bad_file_and_keeps_the_rest(corpus, tmp_path, rander
         assert c.get("/health").status_code == 200  # the connection and the server go on
         after = snapshot(index)
         assert {d: n for d, n in after.items() if d in before} == before
-        assert len(after) == len(before) + 5
+        assert len(after) == len(before) + ingested(expected)
 
 
 def test_an_unforeseen_error_fails_one_file_and_the_batch_goes_on(tmp_path, randers_one):
