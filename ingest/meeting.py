@@ -107,26 +107,55 @@ def _strip_person(part: str) -> str:
     ).strip(" ,")
 
 
-def split_names(text: str) -> tuple[str, ...]:
-    """Person names in a list ("A (V), B og C, formand"), party letters and roles dropped."""
-    names = []
+def _listed(text: str) -> tuple[list[str], int]:
+    """The names of a list in order, repeats kept, and how many of its parts were neither
+    names nor lower-case notes beside one ("sag 1-57", "arbejde")."""
+    names, others = [], 0
     for part in _NAME_SPLIT.split(text):
         part = re.sub(r"^\d{1,2}[.)]\s*", "", part.strip())
         part = re.sub(r",\s*(?:arbejde|sygdom|ferie|barsel|andet|privat)\.?$", "", part, flags=re.I)
         part = _strip_person(part)
-        if _NOT_NAMES.match(part):
+        if not part or _NOT_NAMES.match(part):
             continue
         if 2 <= len(part) <= 60 and _NAME.match(part) and len(part.split()) <= 6:
             names.append(part)
-    return tuple(dict.fromkeys(names))
+        elif not part[0].islower():
+            others += 1
+    return names, others
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Person names in a list ("A (V), B og C, formand"), party letters and roles dropped."""
+    return tuple(dict.fromkeys(_listed(text)[0]))
 
 
 def _is_name_line(line: str) -> bool:
     """A line that is one person (a first and a last name at least) or a list of them."""
     stripped = _strip_person(re.sub(r"^\d{1,2}[.)]\s*", "", line.strip(" •·-")))
     if "," in stripped or " og " in stripped:
-        return bool(split_names(stripped))
+        names, others = _listed(stripped)
+        return bool(names) and not others
     return bool(_NAME.match(stripped)) and 2 <= len(stripped.split()) <= 6
+
+
+def _run_together(names: list[str]) -> tuple[list[str], list[str]] | None:
+    """A member table flattened into its absence label ("Medlemmer: Afbud: A, B, C, D, B, D"):
+    the members first, then the absentees printed again, the first of them maybe glued to the
+    last member ("… D B, D"). Returns (members, absentees) when names repeat, else None."""
+    parts: list[str] = []
+    for name in names:
+        words = name.split()
+        for k in (2, 3):
+            head, tail = " ".join(words[:-k]), " ".join(words[-k:])
+            if len(words) - k >= 2 and tail in names and head:
+                parts += [head, tail]
+                break
+        else:
+            parts.append(name)
+    repeated = [n for n in dict.fromkeys(parts) if parts.count(n) > 1]
+    if not repeated:
+        return None
+    return list(dict.fromkeys(parts)), repeated
 
 
 def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]], set[int]]:
@@ -157,7 +186,11 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 parts.append(front[i])
                 used.add(i)
                 i += 1
-            lists[field].extend(split_names("\n".join(parts)))
+            names = _listed("\n".join(parts))[0]
+            if field == "absent" and (flattened := _run_together(names)):
+                members, names = flattened
+                lists["participants"].extend(members)
+            lists[field].extend(dict.fromkeys(names))
             continue
         if not value and i < len(front) and not _LABEL_LINE.match(front[i]):
             value = front[i].strip()
@@ -296,7 +329,7 @@ def read_meeting(
         municipality=_municipality(committee, front, texts),
         start_time=_time([values.get("time", ""), values.get("date", ""), *free[:8]]),
         place=values.get("place"),
-        participants=tuple(lists["participants"]),
+        participants=tuple(dict.fromkeys(lists["participants"])),
         absent=tuple(dict.fromkeys(absent)),
     )
 

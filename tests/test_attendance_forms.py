@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ingest.meeting import read_meeting
 from ingest.records import Item, Meeting, Section, SectionKind
 from nlp.extract import extract_item, extract_meeting_items
 
@@ -107,3 +108,28 @@ def test_away_from_the_closed_part_of_the_meeting_only():
 def test_names_without_a_member_list_keep_their_printed_form():
     text = "Godkendt.\n\nFraværende med afbud: Walter Kristensen (O)"
     assert extract_item(_item(1, text), NOBODY).absent == ("Walter Kristensen",)
+
+
+def test_a_member_table_run_into_its_absence_label():
+    front = [
+        "Referat til Byrådet",
+        "Mødedato: Mandag den 4. marts 2024",
+        "Medlemmer:",
+        "Afbud: Anne Holm, Bo Dahl, Carl Berg, Dorte Lund Bo Dahl, Carl Berg",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None
+    assert meeting.absent == ("Bo Dahl", "Carl Berg")
+    assert meeting.participants == ("Anne Holm", "Bo Dahl", "Carl Berg", "Dorte Lund")
+
+
+def test_an_absence_list_stops_at_a_line_that_is_not_names():
+    front = [
+        "Referat til Byrådet",
+        "Mødedato: Mandag den 4. marts 2024",
+        "Fraværende",
+        "Eva Krogh (A), sag 1-12",
+        "Indholdsfortegnelse 1. Godkendelse af dagsorden 2. Meddelelser og Lukket punkt",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Eva Krogh",)
