@@ -29,15 +29,11 @@ DENSE_MATCH = {
     "multilingual-e5-small": 0.895,
     "hash-384": 0.465,
 }
-# Chunks read per vector to find every matching item when the ranking's pool is full; a
-# query matching more chunks than this reports a total that is a lower bound (`total_exact`).
-# 300 keeps the API at 100k chunks near its old latency (p95 153 ms against 326 at 1,000
-# and 2.7 s at 5,000, with facets; docs/BENCHMARKS.md).
+# Chunks read per vector to find every matching item; a query matching more chunks than this
+# reports a total that is a lower bound (`total_exact`), and facets that count the filtered set
+# instead of its matching items (`facets_exact`). 300 keeps the API at 100k chunks near its old
+# latency (p95 153 ms against 326 at 1,000 and 2.7 s at 5,000; docs/BENCHMARKS.md).
 MATCH_LIMIT = 300
-# Facets count the query's matching items when there are at most this many; past it they
-# count the filtered set, as a facet call over thousands of item ids takes seconds at 100k
-# chunks (`facets_exact` is then false).
-FACET_ITEMS = 100
 
 
 def dense_threshold(model_name: str) -> float | None:

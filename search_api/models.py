@@ -98,7 +98,7 @@ class SearchPage(BaseModel):
     )
     facets_exact: bool = Field(
         default=True,
-        description="False when over 100 items match: the facets then count the filtered set.",
+        description="False when total_exact is: the facets then count the filtered set.",
     )
     limit: int
     offset: int

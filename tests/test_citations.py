@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from index.embedder import HashEmbedder
 from index.files import source_url
 from index.filter_input import FilterError, build_filter, resolve_persons
+from index.filters import SearchFilter
+from index.search import FACET_KEYS
 from index.service import MinutesIndex
 from nlp.amounts import parse_amount_input
 from nlp.dates import parse_date_input
@@ -157,6 +159,29 @@ def test_facets_count_the_querys_matching_items(api):
     assert sum(body["facets"]["kind"].values()) == body["total"]
     everything = api.get("/search", params={"limit": 1}).json()["facets"]["kind"]
     assert sum(everything.values()) > body["total"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "besparelser"},
+        {"q": "veteranindsatsen"},
+        {"q": "ledighed", "committee": "Beskæftigelsesudvalget"},
+        {"q": "budget", "decision": "approved"},
+        {"q": "tilbud", "kind": "other"},
+    ],
+)
+def test_facets_are_the_engines_counts_of_the_matching_items(api, params):
+    """Facets are counted from the matching items' candidates, not asked of the engine again:
+    they are what the engine counts over those items' title chunks, in the same order."""
+    body = api.get("/search", params=params | {"limit": 1}).json()
+    assert body["total"] > 0 and body["total_exact"] and body["facets_exact"]
+    titles = SearchFilter(chunk_types=("title",), item_ids=tuple(all_pages(api, **params)))
+    engine = {key: api.index.store.facet(key, titles) for key in FACET_KEYS}
+    assert sum(engine["kind"].values()) == body["total"]
+    assert {k: list(v.items()) for k, v in body["facets"].items()} == {
+        k: list(v.items()) for k, v in engine.items()
+    }
 
 
 @pytest.mark.parametrize("q", ["veteranindsatsen", "besparelser beskæftigelse", ""])
