@@ -95,7 +95,15 @@ def _laid_out(item: Item) -> tuple[Doc, list[_Placed]]:
     """The item's tokens with `Doc._.sections` set, ready for the pipeline."""
     text, placed = _item_text(item)
     doc = danish().make_doc(text)
-    doc._.sections = [(p.section.heading, p.section.kind, p.start, p.end) for p in placed]
+    doc._.sections = [
+        (
+            p.section.heading,
+            SectionKind.DECISION if _under_empty_decision(placed, k) else p.section.kind,
+            p.start,
+            p.end,
+        )
+        for k, p in enumerate(placed)
+    ]
     doc.user_data["minutes:text"] = text
     return doc, placed
 
@@ -171,6 +179,7 @@ def _extract(
     placed: list[_Placed],
     resolver: Resolver | None,
     away: Sequence[ScopedAbsence] = (),
+    following: Item | None = None,
 ) -> ItemExtraction:
     gazetteer = Gazetteer(meeting.participants if meeting else ())
     text = doc_text(doc)
@@ -181,11 +190,9 @@ def _extract(
     def read_vote(words: str, outcome: Outcome) -> Vote | None:
         return next(iter(find_votes(words, gazetteer, outcome)), None)
 
-    for p in placed:
-        if p.section.kind is not SectionKind.DECISION:
-            continue
-        decided.extend(decisions_in(doc, p.start, p.end, read_vote, fallback(item, closed)))
-        reservations.extend(find_reservations(p.section.text, gazetteer))
+    for start, end in _decision_spans(placed, text, following):
+        decided.extend(decisions_in(doc, start, end, read_vote, fallback(item, closed)))
+        reservations.extend(find_reservations(text[start:end], gazetteer))
     if not decided and not closed:
         for p in placed:
             if p.section.kind is SectionKind.OTHER and (
@@ -270,6 +277,43 @@ def _extract(
     )
 
 
+def _under_empty_decision(placed: Sequence[_Placed], k: int) -> bool:
+    """An absence label right under an empty decision heading: the decision is written under it."""
+    section = placed[k].section
+    return (
+        k > 0
+        and section.kind is SectionKind.OTHER
+        and bool(_ABSENCE_HEADING.match(section.heading))
+        and placed[k - 1].section.kind is SectionKind.DECISION
+        and not placed[k - 1].section.text.strip()
+    )
+
+
+def _decision_spans(
+    placed: Sequence[_Placed], text: str, following: Item | None
+) -> list[tuple[int, int]]:
+    """Where the item's own decisions are written in its text.
+
+    An empty decision heading followed by an absence label ("Beslutning i Økonomiudvalget den
+    21. august 2017:" / "Fraværende:" / "Godkendt.") has its words under that label. A decision
+    never runs into the next item's heading ("2. Siden sidst …"), wherever reading left it.
+    """
+    spans = []
+    for k, p in enumerate(placed):
+        if p.section.kind is not SectionKind.DECISION and not _under_empty_decision(placed, k):
+            continue
+        start, end = p.start, p.end
+        if following is not None and following.number is not None:
+            heading = re.compile(
+                rf"^[ \t]*{following.number}\.?[ \t]+{re.escape(following.title.strip())}",
+                re.MULTILINE,
+            )
+            if m := heading.search(text, start, end):
+                end = m.start()
+        spans.append((start, end))
+    return spans
+
+
 def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | None = None) -> str:
     """Where an item records attendance: its decision and loose text, and the lines of its
     recommendation that call in substitutes once the decision approves it."""
@@ -352,9 +396,10 @@ def extract_meeting_items(
     resolve = meeting_resolver(meeting, items, resolver)
     away = _away(meeting, cleaned)
     docs = danish().pipe((doc for doc, _ in laid_out), batch_size=batch_size)
+    following = [*cleaned[1:], None]
     return [
-        _extract(clean, meeting, doc, placed, resolve, away)
-        for clean, (_, placed), doc in zip(cleaned, laid_out, docs, strict=True)
+        _extract(clean, meeting, doc, placed, resolve, away, after)
+        for clean, (_, placed), doc, after in zip(cleaned, laid_out, docs, following, strict=True)
     ]
 
 

@@ -289,3 +289,20 @@ def test_a_dated_decision_heading_whose_body_name_has_commas():
     assert [[d.outcome for d in x.decisions] for x in found] == [[INFO], [INFO], [A]]
     assert dated_decision("Beslutning i Udvalget for Kultur, Erhverv og Turisme den 03-05-2021")
     assert dated_decision("Beslutning: Godkendt, idet udvalget den 5. maj 2020") is None
+
+
+def test_a_decision_written_under_an_empty_absence_label():
+    def item(number: int, title: str, words: str) -> Item:
+        empty = Section(
+            "Beslutning i Økonomiudvalget den 5. marts 2024", SectionKind.DECISION, "", (1,)
+        )
+        label = Section("Fraværende", SectionKind.OTHER, words, (1,))
+        return Item(number, title, (), False, 1, 1, (empty, label))
+
+    agenda = item(1, "Godkendelse af dagsorden", "Godkendt.\n\n2. Siden sidst")
+    remarks = item(
+        2, "Siden sidst", "Bo Dahl (V) spurgte til vejene.\n\n3. Lokalplan for et område"
+    )
+    plan = item(3, "Lokalplan for et område", "Anbefales.")
+    found = extract_meeting_items(COUNCIL, [agenda, remarks, plan])
+    assert [[d.outcome for d in x.decisions] for x in found] == [[A], [INFO], [Outcome.RECOMMENDED]]
