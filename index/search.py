@@ -19,9 +19,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from index.embedder import Embedder
 from index.files import source_url
 from index.filters import SearchFilter
 from index.lookup import Found, find_item, find_meeting
@@ -30,6 +29,9 @@ from index.snippets import make_snippet
 from index.sparse import SparseEncoder
 from index.store import Hit, SparseVector, Store, read_in_one_view
 from nlp.case_numbers import find_case_numbers
+
+if TYPE_CHECKING:
+    from index.embedder import Embedder  # numpy and onnxruntime: loaded when a query embeds
 
 CASE_LIMIT = 500  # items of one case timeline
 MIN_CASE_CHARS = 2  # a KLE main group ("15") is the shortest case query

@@ -6,15 +6,17 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from index.embedder import Embedder, load_embedder
 from index.files import FileStore
-from index.search import Searcher
 from index.settings import IndexSettings
-from index.sparse import SparseEncoder
 from index.store import Store, check_sparse_format, open_store
 
 if TYPE_CHECKING:
-    from index.indexer import Indexer  # parsing and extraction: spaCy, loaded for writes only
+    # Loaded by the properties that use them: `stats` needs none of them, `show` and `case`
+    # no embedder (numpy, onnxruntime), and the indexer is spaCy's, for writes only.
+    from index.embedder import Embedder
+    from index.indexer import Indexer
+    from index.search import Searcher
+    from index.sparse import SparseEncoder
 
 
 class MinutesIndex:
@@ -41,6 +43,8 @@ class MinutesIndex:
     def embedder(self) -> Embedder:
         if self._embedder is not None:
             return self._embedder
+        from index.embedder import load_embedder
+
         return load_embedder(
             self.settings.model,
             cache_dir=self.settings.models_dir,
@@ -50,6 +54,8 @@ class MinutesIndex:
 
     @cached_property
     def sparse(self) -> SparseEncoder:
+        from index.sparse import SparseEncoder
+
         return SparseEncoder()
 
     @cached_property
@@ -65,6 +71,8 @@ class MinutesIndex:
 
     @cached_property
     def searcher(self) -> Searcher:
+        from index.search import Searcher
+
         where = (
             f"collection {self.settings.collection}"
             if self.settings.qdrant_url

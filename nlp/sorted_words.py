@@ -19,8 +19,10 @@ import mmap
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # imported where a file is opened or written: `show` or `case` open none
+    import numpy as np
 
 BULK = 4096  # lookups after which the words are read into a set
 
@@ -30,6 +32,8 @@ def write_sorted_words(
 ) -> None:
     """Write `words` (without newlines) as a sorted word file, with optional number columns
     given in the order of `words`. Written beside `path` first, then renamed into place."""
+    import numpy as np
+
     encoded = [w.encode() for w in words]
     if any(b"\n" in w for w in encoded):
         raise ValueError("a word holds a newline")
@@ -62,6 +66,8 @@ class _Lines:
     """The lines of the mapped file as a sequence of bytes, for `bisect`."""
 
     def __init__(self, data: mmap.mmap, offsets: np.ndarray):
+        import numpy as np
+
         self.data = data
         # Still mapped, but indexed as Python ints: a memmap's own indexing is Python code,
         # and a search makes ~40 of them (16 against 90 µs a lookup).
@@ -79,6 +85,8 @@ class SortedWords:
     """Membership and row lookup over a file written by `write_sorted_words`."""
 
     def __init__(self, path: Path):
+        import numpy as np
+
         self.path = path
         with (path / "words.txt").open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -116,4 +124,6 @@ class SortedWords:
 
     def column(self, name: str) -> np.ndarray:
         """A number column, row for row (memory-mapped)."""
+        import numpy as np
+
         return np.load(self.path / f"{name}.npy", mmap_mode="r")

@@ -12,10 +12,11 @@ import fcntl
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
+if TYPE_CHECKING:
+    import httpx  # imported by ApiClient: finding no server (`served_url`) needs no HTTP client
 
 SERVER_FILE = "server.json"
 
@@ -67,6 +68,8 @@ def served_url(store_dir: Path) -> str | None:
 class ApiClient:
     def __init__(self, url: str, api_key: str | None = None, timeout: float = 60):
         self.url = url.rstrip("/")
+        import httpx
+
         headers = {"X-API-Key": api_key} if api_key else {}
         self._http = httpx.Client(
             base_url=self.url, timeout=timeout, headers=headers, follow_redirects=True
@@ -79,6 +82,8 @@ class ApiClient:
         self._http.close()
 
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        import httpx
+
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
@@ -108,6 +113,8 @@ class ApiClient:
 
     def upload(self, path: Path, replace: bool) -> httpx.Response:
         """POST one file to /documents; the response whatever its status (the caller sorts)."""
+        import httpx
+
         try:
             return self._http.post(
                 "/documents",
