@@ -124,11 +124,20 @@ class Scores:
     misses: list[str] = field(default_factory=list)
 
 
+# "Salg af areal(Lukket)": a closed marker after a title is printed by some portals and
+# left out by some labellers; titles are compared without it (`closed` scores it).
+_CLOSED_SUFFIX = re.compile(r"\s*\((?:lukket|fortroligt?)(?:\s+(?:punkt|sag))?\)\s*$")
+
+
 def _item_matches(gold: dict, item: Item, numbered: bool) -> bool:
     if gold["number"] is not None and (not numbered or item.number != gold["number"]):
         return False
     title = None if item.title == UNTITLED else item.title
-    return _norm(gold["title"]) == _norm(title)
+
+    def bare(text: str | None) -> str | None:
+        return None if text is None else _CLOSED_SUFFIX.sub("", _norm(text))
+
+    return bare(gold["title"]) == bare(title)
 
 
 def _align(gold_items: list[dict], items: tuple[Item, ...], numbered: bool) -> list[Item | None]:

@@ -18,7 +18,8 @@ _CHROME_LINE = re.compile(
     r"klik her for at folde ud.*|hent som (?:fil|pdf)|download(?: som)? pdf|gå til indhold|"
     r"spring til indhold|se video|se dagsorden(?:en)?|abonnér|abonner|"
     r"se vores \"?cookiepolitik\"?\.?|cookie(?:s|politik)?|accepter(?: alle)?(?: cookies)?|"
-    r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top"
+    r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top|"
+    r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?"
     r")[\s.:]*$",
     re.IGNORECASE,
 )
@@ -27,7 +28,12 @@ _COOKIE_BANNER = re.compile(
     re.IGNORECASE,
 )
 # A title glued to a fold-out button: "Godkendelse af dagsordenKlik her for at folde ud …".
-_GLUED_UI = re.compile(r"\s*Klik her for at (?:folde ud|læse mere|åbne)\b.*$", re.IGNORECASE)
+# "… Solrød KommuneÅbn/luk punkt", "… dagsorden Vis/skjul", "… 2018Fold ud".
+_GLUED_UI = re.compile(
+    r"\s*(?:Klik her for at (?:folde ud|læse mere|åbne)\b.*|(?:Åbn|Vis|Fold)\s*/\s*(?:luk|skjul|fold)"
+    r"(?:\s+(?:punkt|sag|alle))?|Fold (?:ud|sammen))$",
+    re.IGNORECASE,
+)
 
 
 def is_chrome(line: str) -> bool:

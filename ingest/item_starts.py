@@ -23,7 +23,7 @@ from nlp.case_numbers import find_case_numbers
 
 _STRONG_ITEM = re.compile(
     r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
-    r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]))(?P<title>.*)$"
+    r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]|\d{1,2}\.\s))(?P<title>.*)$"
 )
 
 # The label alone on its line ("Punkt 13"), the title in the block under it.
@@ -252,7 +252,14 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             runs[-1].append(start)
         else:
             runs.append([start])
-    candidates = [start for run in runs if len(run) < 3 for start in run]
+
+    # Not a table of contents: a run of items whose numbers never come again, such as
+    # closed items that print only their heading ("Punkt 2 … (Lukket)").
+    def listed_again(run: list[ItemStart]) -> bool:
+        later = {s.number for s in starts if s.index > run[-1].index}
+        return any(s.number in later for s in run)
+
+    candidates = [start for run in runs if len(run) < 3 or not listed_again(run) for start in run]
     # A weakly numbered paragraph is an item only when a section or case number follows it.
     while True:
         solid = _substantial(blocks, candidates)
