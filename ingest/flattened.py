@@ -84,7 +84,8 @@ _ITEM_IN_PAGE = re.compile(
 _LABEL_IN_PAGE = re.compile(
     r"\s+(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)|Sagsnr\.?:|Sagsid\.?:|Dok\.\s?nr\.?:|"
     r"J\.\s?nr\.?:|Initialer:|Afbud:|Fraværende:|Deltagere:|Medlemmer:|Mødedato:|"
-    r"Mødetidspunkt:|Mødested:|Sagen afgøres i:)(?:\s|$))"
+    r"Mødetidspunkt:|Mødested:|Sagen afgøres i:|Dato:|Tidspunkt:|Tid:|Sted:|Starttidspunkt:|"
+    r"Sluttidspunkt:)(?:\s|$))"
 )
 # The site strips the digits of dates: "Beslutning i Klima- og Miljøudvalget den Godkendt."
 _DATELESS_DECISION = re.compile(
@@ -109,11 +110,24 @@ def unflatten_transcript(text: str) -> str:
             pages[-1] += "\n" + line
     if len(pages) < 2:
         return text
+    pages = [re.sub(r"^Side \d{1,3}\s+|\s+Side \d{1,3}\s*$", "", page) for page in pages]
+    running = _running_header(pages[1:])
+    pages = [pages[0], *(page[len(running) :].lstrip() for page in pages[1:])]
     return "\f".join(_unflatten_page(page) for page in pages)
 
 
+def _running_header(pages: list[str]) -> str:
+    """The words every page after the first opens with ("Udvalget for Erhverv og Kultur, Side")."""
+    if len(pages) < 2:
+        return ""
+    words = [page.split(" ") for page in pages]
+    common = 0
+    while all(len(w) > common + 1 and w[common] == words[0][common] for w in words):
+        common += 1
+    return " ".join(words[0][:common])
+
+
 def _unflatten_page(page: str) -> str:
-    page = re.sub(r"^Side \d{1,3}\s+|\s+Side \d{1,3}\s*$", "", page)
     page = _ITEM_IN_PAGE.sub(lambda m: f"\n\n{m['start']}\n\n", page)
     page = _DATELESS_DECISION.sub(lambda m: f"\n\n{m['heading']}\n\n", page)
     page = _LABEL_IN_PAGE.sub("\n\n", page)
