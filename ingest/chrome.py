@@ -19,7 +19,7 @@ _CHROME_LINE = re.compile(
     r"spring til indhold|se video|se dagsorden(?:en)?|abonnér|abonner|"
     r"se vores \"?cookiepolitik\"?\.?|cookie(?:s|politik)?|accepter(?: alle)?(?: cookies)?|"
     r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top|"
-    r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?"
+    r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?|application/[\w.+-]+ icon\b.*"
     r")[\s.:]*$",
     re.IGNORECASE,
 )
@@ -31,7 +31,9 @@ _COOKIE_BANNER = re.compile(
 # "… Solrød KommuneÅbn/luk punkt", "… dagsorden Vis/skjul", "… 2018Fold ud".
 _GLUED_UI = re.compile(
     r"\s*(?:Klik her for at (?:folde ud|læse mere|åbne)\b.*|(?:Åbn|Vis|Fold)\s*/\s*(?:luk|skjul|fold)"
-    r"(?:\s+(?:punkt|sag|alle))?|Fold (?:ud|sammen))$",
+    r"(?:\s+(?:punkt|sag|alle))?|Fold (?:ud|sammen)"
+    # an attachment's file-type icon: "Planstrategi 2020 application/pdf icon udkast.pdf"
+    r"|\s+application/[\w.+-]+ icon\b.*)$",
     re.IGNORECASE,
 )
 

@@ -249,10 +249,24 @@ _GLUED_HEADING = re.compile(
 )
 
 
+# "… deltog i mødet i stedet for Per Thomsen.13. Spørgetid": the next item's heading glued
+# to the last sentence of the item before (no space after the full stop).
+_GLUED_ITEM = re.compile(
+    r"^(?P<before>.*[a-zæøå)]\.)(?P<item>\d{1,3}\.\s+[A-ZÆØÅ][^.!?]{2,100})$", re.DOTALL
+)
+
+
 def _unglued(block: Block) -> tuple[Block, ...]:
-    """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text."""
+    """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text;
+    an item heading glued to the sentence before it as a block of its own."""
     if block.kind is not BlockKind.PARAGRAPH:
         return (block,)
+    glued = _GLUED_ITEM.match(block.text)
+    if glued is not None:
+        return (
+            Block(glued.group("before"), block.page, tight=block.tight),
+            Block(glued.group("item"), block.page),
+        )
     m = _GLUED_HEADING.match(block.text)
     if m is None or section_kind(m.group("head")) is None:
         return (block,)

@@ -526,3 +526,19 @@ def test_a_flattened_item_is_cut_back_at_its_inline_section_names():
     ]
     extractions = extract_meeting_items(document.meeting, items)
     assert [[d.outcome for d in e.decisions] for e in extractions] == [["approved"], ["approved"]]
+
+
+def test_an_item_heading_glued_to_the_sentence_before_and_a_file_icon_after_a_title():
+    document = parse_text(
+        "Referat af Byrådets møde den 6. februar 2014\n\n"
+        "12. Godkendelse af dagsorden\n\nSagsnr: 00.01.00-P35-1-14\n\nBeslutning\n\n"
+        "Godkendt. Ole Bech deltog i mødet i stedet for Mette Lund.13. Spørgetid\n\n"
+        "Sagsnr: 00.01.00-P35-2-14\n\nBeslutning\n\nIngen spørgsmål.\n\n"
+        "14. Lokalplan for Havnen application/pdf icon forslag_lokalplan.pdf\n\n"
+        "Sagsnr: 01.02.05-P16-3-14\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (12, "Godkendelse af dagsorden"),
+        (13, "Spørgetid"),
+        (14, "Lokalplan for Havnen"),
+    ]
