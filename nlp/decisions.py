@@ -400,6 +400,8 @@ def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     spans = [s for s in doc.spans.get("outcomes", []) if start <= s.start_char < end]
     kept = [s for s in spans if _kept(doc, s) and not _subordinate_negation(doc, s, spans)]
     paragraphs = _paragraphs(text, start, end)
+    shouted = _SHOUTING.search(text, start, end)
+    quoted = shouted.start() if shouted else end  # "BESLUTNINGSFORSLAG FRA DD": a quote follows
     cuts = [start]
     decided = False  # the current statement has stated a decision (not only information)
     for k, (a, b) in enumerate(paragraphs):
@@ -419,7 +421,30 @@ def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             decided = False
         if outcome not in (None, Outcome.INFORMATION):
             decided = True
+            cuts.extend(_sentence_cuts(doc, a, min(b, quoted), cuts[-1], kept))
     return [(c, cuts[k + 1] if k + 1 < len(cuts) else end) for k, c in enumerate(cuts)]
+
+
+def _sentence_cuts(doc: Doc, a: int, b: int, since: int, kept: list[Span]) -> list[int]:
+    """Later sentences of a paragraph that state another outcome on a subject of their own:
+    "Dialogen blev taget til efterretning. Punktet om X drøftes efter sommeren." is two. A
+    discussion told in the same paragraph ("… drøftede sagen. Udvalget besluttede herefter …")
+    led to the decision after it and is part of it."""
+    span = doc.char_span(a, b, alignment_mode="expand") if a < b else None
+    if span is None:
+        return []
+    cuts = []
+    for sentence in list(span.sents)[1:]:
+        c, d = max(sentence.start_char, a), min(sentence.end_char, b)
+        outcome = outcome_between(doc, c, d)
+        if outcome in (None, Outcome.INFORMATION) or c <= since:
+            continue
+        before = outcome_between(doc, since, c)
+        done = (None, Outcome.INFORMATION, Outcome.DISCUSSED, outcome)
+        if before not in done and _opens_statement(doc, c, d, kept):
+            cuts.append(c)
+            since = c
+    return cuts
 
 
 # "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.", "Indstillingen er godkendt.":

@@ -82,6 +82,14 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["et", "det", "udvalgets"]}, "OP": "?"},
             {"LOWER": {"IN": ["næste", "senere", "kommende", "efterfølgende"]}},
         ],
+        # "Punktet drøftes efter sommeren", "behandles igen på et senere møde"
+        [
+            {"LOWER": {"IN": ["drøftes", "genbehandles", "genoptages", "behandles"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["efter", "på", "ved", "til", "i"]}},
+            {"LOWER": {"IN": ["et", "det", "udvalgets"]}, "OP": "?"},
+            {"LOWER": {"IN": ["sommeren", "sommerferien", "ferien", "nytår", "nytåret", "senere"]}},
+        ],
     ],
     Outcome.REJECTED: [
         [{"LEMMA": {"IN": ["forkaste", "afvise", "afslå", "nedstemme"]}}],

@@ -306,3 +306,17 @@ def test_a_decision_written_under_an_empty_absence_label():
     plan = item(3, "Lokalplan for et område", "Anbefales.")
     found = extract_meeting_items(COUNCIL, [agenda, remarks, plan])
     assert [[d.outcome for d in x.decisions] for x in found] == [[A], [INFO], [Outcome.RECOMMENDED]]
+
+
+def test_a_later_sentence_with_its_own_subject_and_outcome_is_its_own_decision():
+    text = (
+        "Indledningsvis var der dialog med vandværket om vejen.\n\n"
+        "Dialogen blev taget til efterretning. Punktet om vejarbejdet drøftes efter sommeren.\n\n"
+        "Dagsordenen blev godkendt. Udvalget godkendte samtidig at drøfte cykelstien."
+    )
+    assert _outcomes(_item(1, text, "Godkendelse af dagsorden")) == [Outcome.NOTED, P, A]
+    told = (
+        "Der var foretræde, hvorefter udvalget drøftede sagen. Udvalget besluttede herefter at "
+        "udsætte sagen til forvaltningen har svaret."
+    )
+    assert _outcomes(_item(2, told)) == [P]
