@@ -92,6 +92,11 @@ _FORFALD = re.compile(
     r"^(?P<names>.+?)\s+(?:havde (?:meldt )?forfald|var fraværende|meldte afbud|deltog ikke i mødet"
     r"|deltog ikke på mødet)\b"
 )
+# "Der var afbud fra X (O) og Y (C).", "Afbud fra X." on a line of the cover
+_AFBUD_FRA = re.compile(
+    r"\b[Aa]fbud\s+fra\s+(?P<names>.+?)"
+    r"(?=\s+(?:stedfortræder|suppleant|i\s+stedet)\b|(?<!\b[A-ZÆØÅ])\.\s|\.?$)"
+)
 _PERIOD_SUFFIX = re.compile(r"\s+(?:\d{4}\s*[-–]\s*\d{2,4}|\(.*?\))\s*$")
 _WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 
@@ -290,8 +295,9 @@ def read_meeting(
         committee = None
     free = [line for k, line in enumerate(front) if k not in used]
     for line in free:
-        m = _FORFALD.match(line)
-        if m:
+        found = [m] if (m := _FORFALD.match(line)) else []
+        found += _AFBUD_FRA.finditer(line) if len(line) <= 200 else []
+        for m in found:
             absent.extend(split_names(m.group("names")))
     if committee is None:
         for line in free[:15]:

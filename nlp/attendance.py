@@ -117,7 +117,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende"), "absent"),
-    (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)"), "absent"),
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)(?:\s+til\s+(?:dagens\s+)?mødet)?"
+        ),
+        "absent",
+    ),
     # Left or came late at a moment of the meeting: the items after, or before, it.
     (re.compile(rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}"), "left"),
     (
@@ -369,12 +374,18 @@ def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]
 
 # Where a meeting records who is away: the agenda approval that opens it, or an item of its own
 # ("1. Fraværende", "Afbud og stedfortrædere", "Fravær og bemærkninger til dagsordenen").
+# "ØU - Godkendelse af dagsorden", "Bemærkninger til dagsordenen", "Åben dagsorden - godkendelse"
 _AGENDA_APPROVAL = re.compile(
-    r"^\W*(?:\d+\.?\s*)?(?:godkendelse\s+af\s+(?:den\s+)?dagsorden(?:en)?\b|"
+    r"^\W*(?:\d+\.?\s*)?(?:[A-ZÆØÅ]{2,5}\s*[-–]\s*)?"
+    r"(?:(?:godkendelse\s+af|bemærkninger\s+til)\s+(?:den\s+)?dagsorden(?:en)?\b|"
+    r"(?:åben\s+)?dagsorden(?:en)?\s*(?:[-–]\s*godkendelse\b|$)|"
     r"(?:fraværende|fravær|afbud|meddelelse\s+om\s+fravær|tilstedeværelse)\b)",
     re.IGNORECASE,
 )
 _ABSENCE_ITEM = re.compile(r"^\W*(?:\d+\.?\s*)?(?:fraværende|fravær|afbud)\b", re.IGNORECASE)
+# A statement that names the meeting ("deltog ikke i mødet", "meldt afbud til mødet", "Afbud under
+# hele mødet:") is about the whole meeting wherever it is written.
+_WHOLE_MEETING = re.compile(r"\b(?:hele|i|på|til)\s+(?:dagens\s+)?mødet\b", re.IGNORECASE)
 # Reasons that hold for the whole meeting when stated at its opening (not "did not take part",
 # "inhabil" or "left", which are about one item or a moment of the meeting).
 _MEETING_REASONS = {"absent", "substituted"}
@@ -431,8 +442,8 @@ def meeting_wide_absences(
             elif stated.absence.reason in _MEETING_REASONS:
                 name = stated.absence.name
                 here.setdefault(name, ScopedAbsence(Absence(name, "absent", stated.absence.text)))
-        if opening:
-            for name, stated in here.items():
+        for name, stated in here.items():
+            if opening or _WHOLE_MEETING.search(stated.absence.text):
                 found.setdefault(name, stated)
         if here:
             recorded.append(here)

@@ -317,7 +317,12 @@ def _decision_spans(
 def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | None = None) -> str:
     """Where an item records attendance: its decision and loose text, and the lines of its
     recommendation that call in substitutes once the decision approves it."""
-    parts = [s.text for s in sections if s.kind in _ATTENDANCE_KINDS]
+    # A "Fraværende" section keeps its heading: the names under it say nothing alone.
+    parts = [
+        f"{s.heading}:\n{s.text}" if _ABSENCE_HEADING.match(s.heading) else s.text
+        for s in sections
+        if s.kind in _ATTENDANCE_KINDS
+    ]
     called = "\n".join(
         calling_in(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION
     ).strip()

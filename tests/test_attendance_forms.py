@@ -133,3 +133,50 @@ def test_an_absence_list_stops_at_a_line_that_is_not_names():
     ]
     meeting = read_meeting(front, [])
     assert meeting is not None and meeting.absent == ("Eva Krogh",)
+
+
+def test_names_under_a_fravaerende_heading_count_for_the_meeting():
+    decision = Section("Beslutning", SectionKind.DECISION, "Godkendt.", (1,))
+    listed = Section("Fraværende", SectionKind.OTHER, "Finn Lyng (V)", (1,))
+    items = [
+        Item(12, "Godkendelse af dagsorden", (), False, 1, 1, (decision, listed)),
+        _item(13, "Godkendt."),
+    ]
+    assert [f.absent for f in extract_meeting_items(COUNCIL, items)] == [("Finn Lyng",)] * 2
+
+
+def test_a_sentence_that_names_the_meeting_counts_for_all_of_it():
+    items = [
+        _item(1, "Godkendt."),
+        _item(
+            2,
+            "Godkendt.\n\nBo Dahl deltog ikke i mødet.\n\nCarl Berg deltog ikke i sagens behandling.",
+        ),
+        _item(3, "Godkendt."),
+    ]
+    absent = [f.absent for f in extract_meeting_items(COUNCIL, items)]
+    assert absent == [("Bo Dahl",), ("Bo Dahl", "Carl Berg"), ("Bo Dahl",)]
+
+
+def test_remarks_on_the_agenda_open_the_meeting():
+    remarks = (
+        "Der er afbud fra Dorte Lund. Finn Lyng er indkaldt som suppleant.\n\nIngen bemærkninger."
+    )
+    items = [
+        _item(2, "Godkendt."),
+        _item(3, remarks, "Bemærkninger til dagsordenen"),
+        _item(4, "Godkendt."),
+    ]
+    for found in extract_meeting_items(COUNCIL, items):
+        assert found.absent == ("Dorte Lund",)
+
+
+def test_afbud_fra_in_a_sentence_on_the_cover():
+    front = [
+        "Referat til mødet i Byrådet den 4. marts 2024 kl. 17:00",
+        "Der var afbud fra Anne Holm (O) og Jan R. Jakobsen (C).",
+        "Afbud fra Bo Dahl stedfortræder Eva Krogh.",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None
+    assert meeting.absent == ("Anne Holm", "Jan R. Jakobsen", "Bo Dahl")
