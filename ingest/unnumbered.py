@@ -89,7 +89,15 @@ def is_title_like(block: Block) -> bool:
             and (len(text.split()) < 4 or _DATED_START.match(text))
         )
         and not find_case_numbers(text)
+        and not _REPORTED.search(text)
     )
+
+
+# A sentence that reports what happened at the meeting is the item's last line, not the next
+# item's title: "Britta Andersen deltog som stedfortræder for Brian Dalsgaard".
+_REPORTED = re.compile(
+    r"\b(?:deltog|blev|forlod|mødte|havde|godkendte|besluttede|tiltrådte|orienterede)\b"
+)
 
 
 def _is_content(block: Block) -> bool:

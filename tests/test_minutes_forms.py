@@ -542,3 +542,16 @@ def test_an_item_heading_glued_to_the_sentence_before_and_a_file_icon_after_a_ti
         (13, "Spørgetid"),
         (14, "Lokalplan for Havnen"),
     ]
+
+
+def test_a_reported_sentence_over_the_next_case_line_is_not_that_items_title():
+    document = parse_text(
+        "Referat\n\nDato: 10-10-2022 17:00:00\n\nUdvalg: Kommunalbestyrelsen\n\n"
+        "Sagsnr.: 22/131\n\nBeslutning i Kommunalbestyrelsen den 10-10-2022\n\nGodkendt.\n\n"
+        "Ane Holm deltog som stedfortræder for Bo Lind\n\n"
+        "Sagsnr.: 22/132\n\nBeslutning i Kommunalbestyrelsen den 10-10-2022\n\nGodkendt.\n"
+    )
+    assert [(i.title, i.case_numbers) for i in document.items] == [
+        ("(uden titel)", ("22/131",)),
+        ("(uden titel)", ("22/132",)),
+    ]
