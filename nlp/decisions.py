@@ -110,6 +110,8 @@ def _kept(doc: Doc, span) -> bool:
             return False  # "… og sagen kan tages af dagsordenen": a consequence, not an act
         if _OTHER_ITEM.match(_AT_CLAUSE.split(before)[-1]):
             return False  # "forslag om, at dagsordenens punkt 38 - …, tages af dagsordenen"
+    if span.text.lower() in _CHANGE_VERBS and _AT_CLAUSE.search(before):
+        return False  # "Besluttet, at der tilføjes et punkt": the change is what was decided
     if label != Outcome.INFORMATION.value and _REPORTED.search(before):
         return False  # "Borgmesteren orienterede om, at han var valgt til …": reported
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
@@ -131,6 +133,11 @@ _OTHER_ITEM = re.compile(
     re.IGNORECASE,
 )
 _AT_CLAUSE = re.compile(r"\bat\b", re.IGNORECASE)
+_VOTED_CHANGE = re.compile(
+    r"\bstemte\s+(?:for|imod)\s+(?:denne|den\s+foreslåede)\s+ændring\b", re.IGNORECASE
+)
+# Verbs that write a change in ("I punkt 113 tilføjes, at …"): approval as main verb only.
+_CHANGE_VERBS = {"tilføjes", "tilføjedes", "indføjes", "indarbejdes", "indarbejdedes"}
 # What a speaker told the meeting: "Borgmesteren orienterede om, at …", "oplyste, at …"
 _REPORTED = re.compile(
     r"\b(?:orienterede|orienterer|oplyste|oplyser|informerede|informerer|meddelte|meddeler|"
@@ -351,7 +358,8 @@ def decisions_in(
             outcome = outcome or fallback
             words = _clean(body)
             vote = read_vote(words, outcome) if read_vote else None
-            found.append(Decision(number if k == 0 else None, outcome, words, vote=vote))
+            amended = bool(_VOTED_CHANGE.search(words))  # "… stemte for denne ændring"
+            found.append(Decision(number if k == 0 else None, outcome, words, amended, vote=vote))
     if not found and attendance:
         # An attendance item ("X var fraværende. Som stedfortræder deltog Y"): nothing decided.
         found.append(Decision(None, Outcome.INFORMATION, _clean(attendance)))
@@ -507,6 +515,39 @@ def answered_question(item: Item) -> Decision | None:
         if _ANSWERED.fullmatch(first):
             return Decision(None, Outcome.INFORMATION, first.strip())
     return None
+
+
+# The body's own act, stated actively: "Kommunalbestyrelsen godkender, at X er indkaldt …"
+_BODY_ACTS = re.compile(
+    r"^\W*(?:\w*udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen|regionsrådet|"
+    r"magistraten)\s+(?:godkender|godkendte|beslutter|besluttede|vedtager|vedtog|tiltræder|"
+    r"tiltrådte|tager|tog)\b",
+    re.IGNORECASE,
+)
+# A fixed item's answer: "Ingen.", "Intet.", "-"
+_SHORT_ANSWER = re.compile(r"\s*(?:ingen|intet|ingen\s+bemærkninger|-|–)\s*\.?\s*", re.IGNORECASE)
+
+
+def informing_record(item: Item) -> Decision | None:
+    """An informing item (Meddelelser, Fraværende …) printed without a Beslutning section.
+
+    Its text is the record: an act the body states there ("Kommunalbestyrelsen godkender,
+    at Mette Poulsen er indkaldt …") is its decision; a short answer ("Ingen.") informs.
+    """
+    if not _INFORMING_TITLE.match(item.title):
+        return None
+    answer = None
+    for section in item.sections:
+        if section.kind in (SectionKind.RECOMMENDATION, SectionKind.ATTACHMENTS):
+            continue
+        for paragraph in _PARAGRAPH.split(section.text):
+            sentence = re.split(r"(?<=[.!?])\s", paragraph.strip(), maxsplit=1)[0]
+            if _BODY_ACTS.match(sentence) and (outcome := classify(sentence)) is not None:
+                return Decision(None, outcome, " ".join(sentence.split()))
+        first = section.text.strip().split("\n", 1)[0]
+        if answer is None and _SHORT_ANSWER.fullmatch(first):
+            answer = Decision(None, Outcome.INFORMATION, first.strip())
+    return answer
 
 
 def fallback(item: Item, closed: bool) -> Outcome:

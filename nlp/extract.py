@@ -31,6 +31,7 @@ from ingest.redact import redact_item
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
     ScopedAbsence,
+    approved_calling_in,
     calling_in,
     find_absences,
     find_substitutes,
@@ -45,6 +46,7 @@ from nlp.decisions import (
     decisions_in,
     doc_text,
     fallback,
+    informing_record,
     points_from_recommendation,
     prior_decisions,
     tie_votes,
@@ -202,6 +204,8 @@ def _extract(
                 break
     if not decided and (answer := answered_question(item)):
         decided.append(answer)
+    if not decided and not closed and (record := informing_record(item)):
+        decided.append(record)
     decided, votes = tie_votes(points_from_recommendation(decided, item.sections))
     if not decided and closed:
         decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
@@ -323,6 +327,7 @@ def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | 
         for s in sections
         if s.kind in _ATTENDANCE_KINDS
     ]
+    parts += [approved_calling_in(s.text) for s in sections if s.kind is SectionKind.RESUME]
     called = "\n".join(
         calling_in(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION
     ).strip()

@@ -128,6 +128,8 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": [*_PARTICIPLES, "vedtog", "godkendtes", "tiltrådtes", "vedtoges"]}}],
         [{"LOWER": {"IN": ["bevilliges", "bevilligede", "bevilgedes", "bevilligedes"]}}],
         [{"LOWER": "som"}, {"LOWER": "indstillet"}],
+        # a change the decision writes in: "I punkt 113 tilføjes, at …"
+        [{"LOWER": {"IN": ["tilføjes", "tilføjedes", "indføjes", "indarbejdes", "indarbejdedes"]}}],
         [
             {"LOWER": {"IN": ["indstillingen", "anbefalingen"]}},
             {"LOWER": {"IN": ["blev", "er"]}, "OP": "?"},
@@ -191,6 +193,12 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["oplyste", "informerede", "redegjorde", "meddelte", "orienteredes"]}}],
         # question time without questions: "Ingen spørgsmål", "Der er ikke indkommet spørgsmål"
         [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser"]}}],
+        # "Intet til spørgetiden", "Ingen spørgsmål til spørgetiden"
+        [
+            {"LOWER": {"IN": ["ingen", "intet"]}},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"IN": ["spørgetiden", "spørgetid"]}},
+        ],
         [
             {"LOWER": "ikke"},
             {"IS_ALPHA": True, "OP": "{0,6}"},

@@ -320,3 +320,30 @@ def test_a_later_sentence_with_its_own_subject_and_outcome_is_its_own_decision()
         "udsætte sagen til forvaltningen har svaret."
     )
     assert _outcomes(_item(2, told)) == [P]
+
+
+def test_an_informing_item_printed_without_a_decision_heading():
+    def item(title: str, heading: str, kind: SectionKind, text: str) -> Item:
+        return Item(1, title, (), False, 1, 1, (Section(heading, kind, text, (1,)),))
+
+    act = "Kommunalbestyrelsen godkender, at Eva Krogh er indkaldt som stedfortræder for Bo Dahl."
+    assert _outcomes(item("Meddelelser", "Resumé", SectionKind.RESUME, act)) == [A]
+    fixed = "Ingen.\n\nBemærkninger til dagsordenen\n\nIngen."
+    assert _outcomes(
+        item("Fraværende og bemærkninger", "Fraværende", SectionKind.OTHER, fixed)
+    ) == [INFO]
+    case = item("Lokalplan for et område", "Resumé", SectionKind.RESUME, act)
+    assert _outcomes(case) == []  # a case's résumé proposes; it does not record the decision
+
+
+def test_question_time_with_nothing_to_it_and_a_change_written_in():
+    assert _outcomes(_item(None, "Intet til spørgetiden.", "(uden titel)")) == [INFO]
+    change = (
+        "I punkt 8 om forretningsordenen tilføjes, at formanden kan indkalde til ekstra møder.\n\n"
+        "Venstre og Enhedslisten stemte for denne ændring.\n\nDansk Folkeparti stemte imod."
+    )
+    (decision,) = extract_item(_item(None, change, "(uden titel)"), MEETING).decisions
+    assert decision.outcome is A and decision.amendment
+    assert decision.vote.for_names == ("Venstre", "Enhedslisten")
+    told = "Besluttet, at der tilføjes et fast punkt om budgettet på de kommende møder."
+    assert _outcomes(_item(2, told)) == [D]
