@@ -347,3 +347,39 @@ def test_question_time_with_nothing_to_it_and_a_change_written_in():
     assert decision.vote.for_names == ("Venstre", "Enhedslisten")
     told = "Besluttet, at der tilføjes et fast punkt om budgettet på de kommende møder."
     assert _outcomes(_item(2, told)) == [D]
+
+
+def _votes_of(text: str) -> list[tuple]:
+    found = extract_item(_item(5, text), MEETING).decisions
+    return [
+        (d.outcome, d.vote.for_count, d.vote.against, d.vote.abstain)
+        + (d.vote.for_names, d.vote.against_names, d.vote.abstain_names)
+        if d.vote
+        else (d.outcome, None)
+        for d in found
+    ]
+
+
+def test_the_vote_forms_councils_write():
+    assert _votes_of("For stemte 4 (C) Imod stemte 9 (A, F, V) Undlod at stemme 1 (T) Faldet") == [
+        (R, 4, 9, 1, ("C",), ("A", "F", "V"), ("T",))
+    ]
+    assert _votes_of("Medlemsforslaget blev tiltrådt med 31 stemmer imod 12.") == [
+        (A, 31, 12, None, (), (), ())
+    ]
+    assert _votes_of("Godkendt. For: A, B og F. Imod: V") == [
+        (A, None, None, None, ("A", "B", "F"), ("V",), ())
+    ]
+    # the larger number first: the outcome and the lists tell which side is which
+    assert _votes_of(
+        "Forslaget blev forkastet efter afstemning med 28 stemmer mod 21. For: A, C og V. "
+        "Imod: Ø, F og B"
+    ) == [(R, 21, 28, None, ("A", "C", "V"), ("Ø", "F", "B"), ())]
+    assert _votes_of("Forslaget blev forkastet med 2 stemmer mod 7. For stemte: A og V") == [
+        (R, 2, 7, None, ("A", "V"), (), ())
+    ]
+    assert _votes_of(
+        "Indstillingen blev godkendt med 38 stemmer mod 11. Ingen medlemmer undlod at stemme."
+    ) == [(A, 38, 11, 0, (), (), ())]
+    assert _votes_of("Godkendt med stemmerne 6 for, 3 imod.") == [(A, 6, 3, None, (), (), ())]
+    assert _votes_of("Indstillingen blev godkendt uden afstemning.") == [(A, None)]
