@@ -425,6 +425,25 @@ def search(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print results, total and facets as JSON.")
     ] = False,
+    as_jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One JSON object a hit, one a line, for pipes.")
+    ] = False,
+    as_csv: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="CSV for Danish spreadsheets (';', UTF-8 with BOM), the columns of the API's "
+            "/export.",
+        ),
+    ] = False,
+    open_source: Annotated[
+        bool,
+        typer.Option(
+            "--open",
+            help="Open the first hit's source PDF at the cited page (or print its link); "
+            "with --offset, another hit.",
+        ),
+    ] = False,
     url: UrlOpt = None,
 ) -> None:
     """Search the index: the best items first, with a snippet and the pages to cite."""
@@ -436,6 +455,9 @@ def search(
 
     if mode not in MODES:
         fail(f"--mode: use one of {', '.join(MODES)}", 2)
+    if as_json + as_jsonl + as_csv > 1:
+        fail("--json, --jsonl, --csv: use one of them", 2)
+    output = "json" if as_json else "jsonl" if as_jsonl else "csv" if as_csv else "text"
     try:
         flt = build_filter(
             committee=committee,
@@ -468,7 +490,12 @@ def search(
                 "min_amount": min_amount, "max_amount": max_amount,
                 "kind": kind, "limit": limit, "offset": offset, "mode": mode,
             }  # fmt: skip
-            _print_search(_asking(client, client.search, params), as_json)
+            response = _response_of(_asking(client, client.search, params))
+            rows = _csv(response, client.url, _server_records(client)) if as_csv else None
+            link = _server_link(client, response) if open_source else None
+        _print_search(response, output, offset, rows)
+        if open_source:
+            _open_source(response, link)
         return
     index = open_index()
     try:
@@ -479,20 +506,30 @@ def search(
             named = index.store.facet("persons", SearchFilter(), limit=100_000)
             flt = replace(flt, persons=resolve_persons(flt.persons, named))
         response = index.searcher.search(query, flt, limit=limit, offset=offset, mode=mode)
+        if as_csv:  # links to the kept files, as `--open` opens them
+            local = replace(
+                response,
+                results=[
+                    replace(r, source_url=_local_link(index, r) or "") for r in response.results
+                ],
+            )
+            rows = _csv(local, "", _local_records(index))
+        else:
+            rows = None
+        link = _local_link(index, response.results[0]) if open_source and response.results else None
     except FilterError as exc:
         fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
     except _store_errors() as exc:
         fail(str(exc))
     finally:
         index.close()
-    if as_json:
-        print_json(response.as_dict())
-        return
-    _print_results(response)
+    _print_search(response, output, offset, rows)
+    if open_source:
+        _open_source(response, link)
 
 
-def _print_search(data: dict, as_json: bool) -> None:
-    """A server's search page, printed as a local search prints its response."""
+def _response_of(data: dict):
+    """A server's search page as the SearchResponse a local search gives."""
     from dataclasses import fields
 
     from index.search import SearchResponse, SearchResult
@@ -500,41 +537,169 @@ def _print_search(data: dict, as_json: bool) -> None:
     names = [f.name for f in fields(SearchResult)]
     results = [SearchResult(**{n: r.get(n) for n in names}) for r in data["results"]]
     rest = {f.name: data[f.name] for f in fields(SearchResponse) if f.name in data}
-    response = SearchResponse(**(rest | {"results": results}))
-    if as_json:
+    return SearchResponse(**(rest | {"results": results}))
+
+
+def _print_search(response, output: str, offset: int, csv_rows: str | None) -> None:
+    if output == "json":
         print_json(response.as_dict())
+    elif output == "jsonl":
+        for result in response.results:
+            sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+    elif output == "csv":
+        sys.stdout.write(csv_rows or "")
+    else:
+        _print_results(response, offset)
+
+
+def _csv(response, base_url: str, records) -> str:
+    """The results as the API's /export writes them (`search_api.feeds`)."""
+    from search_api.feeds import csv_rows
+
+    return "".join(csv_rows(response.results, records, base_url))
+
+
+def _local_records(index):
+    from index.filters import SearchFilter
+
+    def records(ids) -> dict[str, dict[str, Any]]:
+        found = index.searcher.records(SearchFilter(item_ids=tuple(ids)))
+        return {r["id"]: r for r in found if "id" in r}
+
+    return records
+
+
+def _server_records(client):
+    def records(ids) -> dict[str, dict[str, Any]]:
+        found = {i: _asking(client, client.item, i) for i in ids}
+        return {i: r for i, r in found.items() if r}
+
+    return records
+
+
+def _local_link(index, result) -> str | None:
+    """file://…#page=N: the kept original of the hit's document at the cited page (the page of
+    its `source_url`, none for a closed item); None when no original was kept."""
+    from index.filters import SearchFilter
+
+    title = SearchFilter(document_ids=(result.doc_id,), chunk_types=("title",))
+    hits = list(index.store.scroll(title, limit=1))
+    name = hits[0].payload.get("file") if hits else None
+    path = index.files.path(name) if name else None
+    if path is None:
+        return None
+    fragment = result.source_url.partition("#")[2]
+    return path.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+
+
+def _server_link(client, response) -> str | None:
+    return client.url + response.results[0].source_url if response.results else None
+
+
+def _open_source(response, link: str | None) -> None:
+    """Open the link in a browser (its PDF viewer opens #page=N), or say where it is."""
+    if not response.results:
         return
-    _print_results(response)
+    if link is None:
+        err.print(
+            "Kilden er ikke gemt for dette dokument (indekseret før filer blev gemt, eller "
+            "originalen rummer CPR-numre)."
+        )
+        return
+    import webbrowser
+
+    opened = webbrowser.open(link)
+    err.print(f"{'Åbner' if opened else 'Ingen browser fundet; kilden'}: {link}")
 
 
-def _print_results(response) -> None:
-    from rich.table import Table
-
-    from index.snippets import Snippet, mark
-    from nlp.records import outcome_label
-
+def _print_results(response, offset: int = 0) -> None:
+    """One or two lines a hit: meeting, item, title, outcome and pages, then the snippet with
+    its matched words. On a terminal each line is fitted to its width, ending in … where cut;
+    in a pipe lines are whole."""
     if not response.results:
         out.print("Ingen resultater." if not response.total else "Ingen punkter på denne side.")
         return
     count = f"{response.total} {'punkt' if response.total == 1 else 'punkter'}"
-    table = Table(show_lines=True, title=count, title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("Møde")
-    table.add_column("Punkt")
-    table.add_column("Uddrag")
-    for rank, r in enumerate(response.results, 1):
-        meeting = f"{r.committee or '(baggrund)'}\n{r.meeting_date or ''}"
-        pages = ", ".join(map(str, r.pages))
-        head = f"[bold]{escape(r.title)}[/]\npkt. {r.item_number} · s. {pages}"
-        if r.case_numbers:
-            head += f"\n{escape(r.case_numbers[0])}"
-        if r.outcomes:
-            head += f"\n[green]{', '.join(map(outcome_label, r.outcomes))}[/]"
-        head += f"\n[dim]{escape(r.item_id)}[/]"
-        snippet = escape(mark(Snippet(r.snippet, tuple(map(tuple, r.highlights))), "\x00", "\x01"))
-        snippet = snippet.replace("\x00", "[bold yellow]").replace("\x01", "[/]")
-        table.add_row(str(rank), meeting, head, snippet)
-    out.print(table)
+    out.print(count if response.total_exact else f"mindst {count}", style="bold")
+    width = out.width if out.is_terminal else None
+    for rank, r in enumerate(response.results, offset + 1):
+        out.print(_hit_line(rank, r, width))
+        if r.snippet.strip():
+            out.print(_snippet_line(r.snippet, r.highlights, width))
+    if out.is_terminal:
+        from rich.text import Text
+
+        hint = Text(f"Hele punktet: minutes show {response.results[0].item_id}", style="dim")
+        hint.truncate(out.width, overflow="ellipsis")
+        out.print(hint)
+
+
+def _hit_line(rank: int, r, width: int | None):
+    """Date, committee, item, title, outcome, pages. Fitted to `width`, the title gives way
+    first (to 10 characters), then the outcome, so the pages stay in sight."""
+    from rich.text import Text
+
+    from nlp.records import outcome_label
+
+    head = Text()
+    head.append(f"{rank:>2}. ", style="dim")
+    head.append(r.meeting_date or "uden dato", style="bold")
+    head.append(f"  {r.committee or '(baggrund)'}", style="cyan")
+    if r.item_number is not None:
+        head.append(f"  pkt. {r.item_number}")
+    head.append("  ")
+    room = head.cell_len
+    head.append(" ".join(r.title.split()), style="bold")
+    outcome = Text()
+    if r.outcomes:
+        outcome.append("  " + ", ".join(map(outcome_label, r.outcomes)), style="green")
+    if r.closed:
+        outcome.append("  lukket", style="red")
+    pages = Text("  s. " + ", ".join(map(str, r.pages)) if r.pages else "", style="dim")
+    if width is not None:
+        room_left = width - pages.cell_len
+        if head.cell_len + outcome.cell_len > room_left:
+            head.truncate(max(room_left - outcome.cell_len, room + 10), overflow="ellipsis")
+        if head.cell_len + outcome.cell_len > room_left:
+            if room_left - head.cell_len < 6:
+                outcome = Text()
+            else:
+                outcome.truncate(room_left - head.cell_len, overflow="ellipsis")
+    line = head + outcome + pages
+    if width is not None:
+        line.truncate(width, overflow="ellipsis")
+    return line
+
+
+def _snippet_line(snippet: str, highlights, width: int | None):
+    """The snippet on one line, its matched words marked; on a terminal cut to `width`, from a
+    little before the first matched word when that would fall beyond it."""
+    import re
+
+    from rich.text import Text
+
+    def flat(part: str) -> str:
+        return re.sub(r"\s+", " ", part)
+
+    line = Text()
+    done = 0
+    for start, end in sorted(map(tuple, highlights)):
+        if start < done:
+            continue
+        line.append(flat(snippet[done:start]))
+        line.append(flat(snippet[start:end]), style="bold yellow")
+        done = end
+    line.append(flat(snippet[done:]).rstrip())
+    indent = Text("    ")
+    if width is not None:
+        first = line.spans[0].start if line.spans else 0
+        if first > width - len(indent) - 30:  # the first match would be (nearly) out of sight
+            cut = line.plain.find(" ", first - 30, first)
+            line = Text("…") + line[cut if cut >= 0 else first - 20 :]
+        line = indent + line
+        line.truncate(width, overflow="ellipsis")
+        return line
+    return indent + line
 
 
 @app.command()
