@@ -45,8 +45,8 @@ class ScopedAbsence:
 _WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
 # A party after the name: "(A)", "(Løsgænger)", "(Udenfor partierne)".
 _PARTY = r"(?:[ \t]*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+)?)?\))"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*{_PARTY}?"
-_BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|von|van|de|la|af))*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|(?:von|van|de|la|af)(?![\wæøå])))*{_PARTY}?"
+_BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|(?:von|van|de|la|af)(?![\wæøå])))*"
 # Inside a list a surname may be printed in lower case ("Gert winther og Linda Berg").
 _LISTED_NAME = rf"{_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}}(?=[ \t]*(?:,|og[ \t])))?"
 _NAMES = rf"(?<![\wæøå])(?P<names>(?:{_LISTED_NAME}[ \t]*(?:,|og)[ \t]*)*{_NAME})"
@@ -257,6 +257,10 @@ def _is_entry(line: str) -> bool:
     return bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$|og\s)", line)) and len(line.split()) <= 12
 
 
+# A name that a list ends on but that starts the next clause: "og Y deltog som stedfortræder".
+_NEXT_CLAUSE = re.compile(r"\s+(?:deltog|deltager|mødte|møder|indtrådte|indtræder)\b")
+
+
 def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsence]]:
     """Every absence stated in the text, with where it is said and the items it covers."""
     found = []
@@ -273,7 +277,10 @@ def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsenc
                 scope = listed_items(after["items"])  # "Fraværende: Lars Bo (C), sag 1-57"
             if scope.everything and reason != "left" and (named := _items_in_sentence(text, m)):
                 scope = named  # "Under punkterne 14 og 18 deltog Y, da X var inhabil."
-            for name in _split(m["names"], gazetteer):
+            names = _split(m["names"], gazetteer)
+            if m.end("names") == m.end() and _NEXT_CLAUSE.match(text, m.end()):
+                names = names[:-1]  # "... for X og Y deltog som stedfortræder for Z": Y stood in
+            for name in names:
                 found.append(
                     (m.start(), ScopedAbsence(Absence(name, reason_here, sentence), scope))
                 )
@@ -347,7 +354,10 @@ def find_substitutes(text: str, gazetteer: Gazetteer) -> list[str]:
     found: list[str] = []
     for pattern in _SUBSTITUTES:
         for m in pattern.finditer(text):
-            found.extend(n for n in _split(m["names"], gazetteer) if n not in found)
+            names = _split(m["names"], gazetteer)
+            if re.search(r"\bfor\s+$", text[max(0, m.start("names") - 12) : m.start("names")]):
+                names = names[1:]  # "stedfortræder for X og Y deltog som …": X was replaced
+            found.extend(n for n in names if n not in found)
     return found
 
 
@@ -404,6 +414,17 @@ def calling_in(recommendation: str) -> str:
     stedfortræder for X") or approve the agenda: once the decision approves the
     recommendation, they record who is away from the meeting."""
     return "\n".join(line for line in recommendation.splitlines() if _CALLING_IN.search(line))
+
+
+# "Kommunalbestyrelsen godkender, at Y er indkaldt som stedfortræder for X": the body's own act.
+_APPROVES_CALLING_IN = re.compile(
+    r"[^.\n]*\bgodkend(?:er|te)\b,?\s+at\s+[^.\n]*?\b(?:stedfortræder|suppleant)\w*\s+for\b[^.\n]*"
+)
+
+
+def approved_calling_in(text: str) -> str:
+    """The sentences of a summary in which the body approves calling in a substitute."""
+    return "\n".join(m.group(0).strip() for m in _APPROVES_CALLING_IN.finditer(text))
 
 
 def meeting_wide_absences(

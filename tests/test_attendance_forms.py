@@ -180,3 +180,27 @@ def test_afbud_fra_in_a_sentence_on_the_cover():
     meeting = read_meeting(front, [])
     assert meeting is not None
     assert meeting.absent == ("Anne Holm", "Jan R. Jakobsen", "Bo Dahl")
+
+
+def test_a_summary_that_approves_calling_in_a_substitute():
+    summary = Section(
+        "Resumé",
+        SectionKind.RESUME,
+        "Byrådet godkender, at Eva Krogh er indkaldt, som stedfortræder for Carl Berg, jf. "
+        "styrelsesvedtægten § 21.",
+        (1,),
+    )
+    item = Item(1, "Meddelelser", (), False, 1, 1, (summary,))
+    assert extract_item(item, COUNCIL).absent == ("Carl Berg",)
+    plans = Section("Resumé", SectionKind.RESUME, "Eva Krogh er stedfortræder for Carl Berg.", (1,))
+    assert extract_item(Item(1, "Meddelelser", (), False, 1, 1, (plans,)), COUNCIL).absent == ()
+
+
+def test_two_stand_in_clauses_joined_by_og():
+    text = (
+        "Godkendt.\n\nEva Krogh deltog som stedfortræder for Anne Holm og Finn Lyng deltog som "
+        "stedfortræder for Dorte Lund"
+    )
+    found = extract_item(_item(1, text, "Godkendelse af dagsorden"), NOBODY)
+    assert found.absent == ("Anne Holm", "Dorte Lund")
+    assert set(found.substitutes) == {"Eva Krogh", "Finn Lyng"}
