@@ -378,6 +378,10 @@ _DECIDED_SUBJECT = re.compile(
     r"regionsrådet|magistraten)\b",
     re.IGNORECASE,
 )
+# A proposal put to the meeting, whose outcome is what it proposes once voted through.
+_PROPOSAL = re.compile(
+    r"\b(?:foreslog|foreslår|(?:stillede|fremsatte)\s+(?:\w+\s+)?forslag\s+om)\b", re.IGNORECASE
+)
 _HEADING_LINE = re.compile(r"[^\n.:!?]{3,120}")
 
 
@@ -393,6 +397,8 @@ def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
         return False
     first_word = _first_word_index(doc, a, b)
     opens = any(s.start == first_word for s in stated)
+    if _PROPOSAL.search(doc_text(doc)[sentence.start_char : stated[0].start_char]):
+        return True  # "For så vidt angår sag 179 foreslog borgmesteren, at sagen genoptages …"
     return opens or bool(_DECIDED_SUBJECT.match(doc_text(doc)[a:b]))
 
 

@@ -41,6 +41,10 @@ _PARTICIPLES = [
     "bevilliget",
     "imødekommet",
 ]
+_MONTHS = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+    "oktober", "november", "december",
+]  # fmt: skip
 OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
     Outcome.CLOSED: [
         [{"LOWER": "lukket"}],
@@ -81,6 +85,13 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["på", "ved", "i"]}},
             {"LOWER": {"IN": ["et", "det", "udvalgets"]}, "OP": "?"},
             {"LOWER": {"IN": ["næste", "senere", "kommende", "efterfølgende"]}},
+        ],
+        # "sagen genoptages i byrådet til februar 2017"
+        [
+            {"LOWER": {"IN": ["genoptages", "genoptage"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["til", "i"]}},
+            {"LOWER": {"IN": _MONTHS}},
         ],
         # "Punktet drøftes efter sommeren", "behandles igen på et senere møde"
         [

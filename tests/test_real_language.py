@@ -383,3 +383,20 @@ def test_the_vote_forms_councils_write():
     ) == [(A, 38, 11, 0, (), (), ())]
     assert _votes_of("Godkendt med stemmerne 6 for, 3 imod.") == [(A, 6, 3, None, (), (), ())]
     assert _votes_of("Indstillingen blev godkendt uden afstemning.") == [(A, None)]
+
+
+def test_a_proposal_voted_after_the_agenda_approval_is_a_decision_of_its_own():
+    text = (
+        "Dagsordenen blev godkendt.\n\n"
+        "For så vidt angår sag 12 foreslog borgmesteren, at sagen genoptages i byrådet til marts, "
+        "idet byrådet ønsker at afvente høringen.\n\nDer blev stemt om forslaget:\n\n"
+        "For: 5 (Anne Holm (A), Bo Dahl (A), Carl Berg (V), Dorte Lund (V), Eva Krogh (C))\n\n"
+        "Imod: 1 (Finn Lyng (Ø))"
+    )
+    approval, proposal = extract_item(
+        _item(7, text, "Godkendelse af dagsordenen"), COUNCIL
+    ).decisions
+    assert (approval.outcome, approval.vote) == (A, None)
+    assert proposal.outcome is P
+    assert (proposal.vote.for_count, proposal.vote.against) == (5, 1)
+    assert proposal.vote.against_names == ("Finn Lyng",)
