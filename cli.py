@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,7 +26,7 @@ app = typer.Typer(
     name="minutes",
     help="Search Danish municipal committee minutes (referater).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, soft_wrap=True)
@@ -320,9 +321,57 @@ def _print_summary(summary: dict[str, Any]) -> None:
             )
 
 
+def _matching(values: Iterable[str], incomplete: str) -> list[str]:
+    """Completions: the values starting with what was typed, in any case, completed from it
+    ("besk" -> "beskæftigelsesudvalget": filters take any case, and the shell keeps only
+    what starts with what was typed). Bash inserts a completion as it is: a space escaped."""
+    typed = incomplete.lower()
+    found = [incomplete + v[len(incomplete) :] for v in values if v.lower().startswith(typed)]
+    if os.environ.get("_MINUTES_COMPLETE", "").startswith("complete_bash"):
+        return [v.replace(" ", "\\ ") for v in found]
+    return found
+
+
+def _complete_committee(incomplete: str) -> list[str]:
+    """The committees of the index, asked of a running server when one holds it."""
+    try:
+        client = _server(os.environ.get("MINUTES_URL"))
+        if client is not None:
+            with client:
+                found = client.search({"q": "", "limit": 1})["facets"].get("committee", {})
+        else:
+            from index.filters import SearchFilter
+
+            settings = _settings()
+            if not settings.qdrant_url and not (settings.store_dir / "shard").exists():
+                return []  # no index here: none is made for a completion
+            index = open_index()
+            try:
+                found = index.store.facet("committee", SearchFilter(), limit=1000)
+            finally:
+                index.close()
+    except Exception:  # no index yet, a locked one, a server gone: nothing to offer
+        return []
+    return _matching(sorted(found), incomplete)
+
+
+def _complete_decision(incomplete: str) -> list[str]:
+    from nlp.records import Outcome
+
+    return _matching([o.value for o in Outcome], incomplete)
+
+
+def _choices(*values: str):
+    return lambda incomplete: _matching(values, incomplete)
+
+
 CommitteeOpt = Annotated[
     list[str] | None,
-    typer.Option("--committee", help="Committee name, e.g. Beskæftigelsesudvalget (repeatable)."),
+    typer.Option(
+        "--committee",
+        help="Committee name, e.g. Beskæftigelsesudvalget (repeatable).",
+        autocompletion=_complete_committee,
+    ),
 ]
 FromOpt = Annotated[
     str | None,
@@ -342,6 +391,7 @@ DecisionOpt = Annotated[
         "--decision",
         help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, "
         "decided, information, closed, or in Danish: godkendt, taget til efterretning, ...",
+        autocompletion=_complete_decision,
     ),
 ]
 PersonOpt = Annotated[
@@ -357,13 +407,19 @@ RoleOpt = Annotated[
         "--person-role",
         help="Narrow --person: present, absent, voted_for, voted_against. absent without "
         "--person: items where anyone was absent.",
+        autocompletion=_choices("present", "absent", "voted_for", "voted_against"),
     ),
 ]
 PartyOpt = Annotated[
     list[str] | None, typer.Option("--party", help="Party name or letter, e.g. Venstre or V.")
 ]
 PartyRoleOpt = Annotated[
-    str | None, typer.Option("--party-role", help="Narrow --party: voted_for, voted_against.")
+    str | None,
+    typer.Option(
+        "--party-role",
+        help="Narrow --party: voted_for, voted_against.",
+        autocompletion=_choices("voted_for", "voted_against"),
+    ),
 ]
 VotedOpt = Annotated[
     bool | None,
@@ -392,7 +448,12 @@ MaxOpt = Annotated[
     typer.Option("--max-amount", help="Items naming an amount of at most this many kroner."),
 ]
 KindOpt = Annotated[
-    list[str] | None, typer.Option("--kind", help="minutes or other (background documents).")
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        help="minutes or other (background documents).",
+        autocompletion=_choices("minutes", "other"),
+    ),
 ]
 
 
@@ -421,7 +482,12 @@ def search(
     kind: KindOpt = None,
     limit: Annotated[int, typer.Option(min=1, max=100, help="How many items.")] = 10,
     offset: Annotated[int, typer.Option(min=0, max=10_000, help="Skip this many items.")] = 0,
-    mode: Annotated[str, typer.Option(help="hybrid, dense or sparse.")] = "hybrid",
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="hybrid, dense or sparse.", autocompletion=_choices("hybrid", "dense", "sparse")
+        ),
+    ] = "hybrid",
     as_json: Annotated[
         bool, typer.Option("--json", help="Print results, total and facets as JSON.")
     ] = False,
@@ -956,4 +1022,4 @@ def _serving(settings, url: str) -> None:
 
 
 if __name__ == "__main__":
-    app()
+    app(prog_name="minutes")  # `python -m cli` is `minutes` too, for completion's _MINUTES_COMPLETE
