@@ -416,6 +416,26 @@ def calling_in(recommendation: str) -> str:
     return "\n".join(line for line in recommendation.splitlines() if _CALLING_IN.search(line))
 
 
+# A decision quoted from another meeting: "Økonomiudvalget, 19. juni 2019, pkt. 146:".
+_QUOTED_DECISION = re.compile(
+    r"^[ \t]*[A-ZÆØÅ][^\n,]{1,60},\s*(?:den\s+)?\d{1,2}\.?\s*(?:[a-zæøå]+\.?|\d{1,2}\.?)\s*\d{4},?\s*"
+    r"(?:pkt|punkt|sag)\.?\s*\d+",
+    re.MULTILINE,
+)
+
+
+def quoted_decision(line: str) -> bool:
+    """Whether a heading or line opens a decision quoted from another meeting."""
+    return bool(_QUOTED_DECISION.match(line))
+
+
+def this_meeting(text: str) -> str:
+    """The text before the first decision quoted from another meeting, whose absences are not
+    this meeting's."""
+    m = _QUOTED_DECISION.search(text)
+    return text[: m.start()] if m else text
+
+
 # "Kommunalbestyrelsen godkender, at Y er indkaldt som stedfortræder for X": the body's own act.
 _APPROVES_CALLING_IN = re.compile(
     r"[^.\n]*\bgodkend(?:er|te)\b,?\s+at\s+[^.\n]*?\b(?:stedfortræder|suppleant)\w*\s+for\b[^.\n]*"

@@ -37,6 +37,8 @@ from nlp.attendance import (
     find_substitutes,
     meeting_absences,
     meeting_wide_absences,
+    quoted_decision,
+    this_meeting,
 )
 from nlp.case_numbers import parse_case_number
 from nlp.dates import find_dates
@@ -322,10 +324,14 @@ def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | 
     """Where an item records attendance: its decision and loose text, and the lines of its
     recommendation that call in substitutes once the decision approves it."""
     # A "Fraværende" section keeps its heading: the names under it say nothing alone.
+    # Nor are absences inside a decision quoted from another meeting ("Økonomiudvalget, 19. juni
+    # 2019, pkt. 146: … Fraværende: X") this meeting's.
     parts = [
-        f"{s.heading}:\n{s.text}" if _ABSENCE_HEADING.match(s.heading) else s.text
+        f"{s.heading}:\n{this_meeting(s.text)}"
+        if _ABSENCE_HEADING.match(s.heading)
+        else this_meeting(s.text)
         for s in sections
-        if s.kind in _ATTENDANCE_KINDS
+        if s.kind in _ATTENDANCE_KINDS and not quoted_decision(s.heading)
     ]
     parts += [approved_calling_in(s.text) for s in sections if s.kind is SectionKind.RESUME]
     called = "\n".join(

@@ -204,3 +204,17 @@ def test_two_stand_in_clauses_joined_by_og():
     found = extract_item(_item(1, text, "Godkendelse af dagsorden"), NOBODY)
     assert found.absent == ("Anne Holm", "Dorte Lund")
     assert set(found.substitutes) == {"Eva Krogh", "Finn Lyng"}
+
+
+def test_absences_in_a_decision_quoted_from_a_committee_are_not_this_meetings():
+    text = (
+        "Anbefales.\n\nTeknik og Miljø, 7. januar 2024, pkt. 12:\n\nIkke til stede: Bo Dahl (A)\n\n"
+        "Anbefales."
+    )
+    assert extract_item(_item(5, text), COUNCIL).absent == ()
+    quoted = Section(
+        "Økonomiudvalget, 9. januar 2024, pkt. 3", SectionKind.DECISION, "Fraværende: Bo Dahl", (1,)
+    )
+    own = Section("Beslutning", SectionKind.DECISION, "Godkendt.\n\nFraværende: Carl Berg", (1,))
+    item = Item(5, "Et punkt", (), False, 1, 1, (quoted, own))
+    assert extract_item(item, COUNCIL).absent == ("Carl Berg",)
