@@ -257,6 +257,20 @@ def _body_from_title(line: str) -> str | None:
     return _body_in(rest) if rest else None
 
 
+# "Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.": the page names its
+# body only in a sentence about the meeting.
+_MEETING_OF = re.compile(
+    r"\b(?:dagens|dette|aftenens)\s+møde\s+i\s+(?P<body>[A-ZÆØÅ][^.,;:\n]{2,60})", re.IGNORECASE
+)
+
+
+def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
+    for text in texts:
+        if (m := _MEETING_OF.search(text)) and (body := _body_in(m.group("body"))):
+            return body
+    return None
+
+
 def _time(texts: Iterable[str]) -> str | None:
     for text in texts:
         m = _TIME.search(text)
@@ -327,6 +341,9 @@ def read_meeting(
                 committee = _body_in(line)
                 if committee:
                     break
+    texts = list(texts)
+    if committee is None and date is not None:
+        committee = _body_of_meeting_sentence(texts[:80])
     if date is None or not committee:
         return None
     return Meeting(

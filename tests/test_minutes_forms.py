@@ -555,3 +555,16 @@ def test_a_reported_sentence_over_the_next_case_line_is_not_that_items_title():
         ("(uden titel)", ("22/131",)),
         ("(uden titel)", ("22/132",)),
     ]
+
+
+def test_a_page_that_names_its_body_only_in_a_sentence_about_the_meeting():
+    document = parse_text(
+        "30. aug 2022\n\nDeltagere:\n • Ane Holm (A)\n • Bo Lind (V)\n\n"
+        "136. Godkendelse af dagsorden\n\nSagstema\n\n"
+        "Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Kommunalbestyrelsen",
+        dt.date(2022, 8, 30),
+    )
