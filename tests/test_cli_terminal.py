@@ -199,3 +199,48 @@ def test_read_commands_import_no_model_and_no_http_client(data, args):
     imported = set(json.loads(result.stderr.splitlines()[-1]))
     assert "qdrant_edge" in imported
     assert not {"numpy", "onnxruntime", "httpx", "spacy", "torch"} & imported
+
+
+@pytest.mark.slow
+def test_csv_jsonl_and_open_beside_a_running_server(tmp_path):
+    import signal
+
+    import httpx
+    from test_serve import start_serve
+
+    data = tmp_path / "data"
+    pdf = CORPUS / CORPUS_MINUTES["2025-08-12"]
+    process, url = start_serve(data, pdf)
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+    alone = {form: minutes(data, "search", QUERY, form).stdout for form in ("--csv", "--jsonl")}
+
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"
+    browser.write_text(f'#!/bin/sh\necho "$1" >> {opened}\n')
+    browser.chmod(0o755)
+    process, url = start_serve(data, pdf)
+    try:
+        beside = {form: minutes(data, "search", QUERY, form) for form in ("--csv", "--jsonl")}
+        shown = minutes(data, "search", QUERY, "--open", BROWSER=f"{browser} %s")
+        link = opened.read_text().strip()
+        served = httpx.get(link.partition("#")[0], timeout=30)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    assert all(r.returncode == 0 and "in use by another" not in r.stderr for r in beside.values())
+    assert beside["--jsonl"].stdout == alone["--jsonl"]
+    hits = [json.loads(line) for line in alone["--jsonl"].splitlines()]
+    # The same rows, but for the link: the server's address of the file, not the local copy.
+    rows = {
+        form: list(csv.DictReader(io.StringIO(text[len(BOM) :]), delimiter=";"))
+        for form, text in (("alone", alone["--csv"]), ("beside", beside["--csv"].stdout))
+    }
+    link_column = CSV_COLUMNS[-1][0]
+    for here, there, hit in zip(rows["alone"], rows["beside"], hits, strict=True):
+        assert {k: v for k, v in here.items() if k != link_column} == {
+            k: v for k, v in there.items() if k != link_column
+        }
+        assert there[link_column] == url + hit["source_url"]
+    assert shown.returncode == 0 and link == url + hits[0]["source_url"] and link in shown.stderr
+    assert served.status_code == 200 and served.content.startswith(b"%PDF")
