@@ -94,7 +94,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "absent",
     ),
     (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:til\s+stede|mødt)\b{_NOT_OTHER_ITEMS}"), "absent"),
-    (re.compile(rf"{_NAMES}\s+var\s+forhindret\s+i\s+at\s+deltage"), "absent"),
+    (re.compile(rf"{_NAMES}\s+var\s+(?:forhindret|sygemeldt|syg)\b"), "absent"),
     # Away from the closed items only: "X var ikke til stede under den lukkede del af mødet".
     (
         re.compile(
@@ -119,7 +119,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende"), "absent"),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:havde|har)\s+meldt\s+(?:afbud|forfald)(?:\s+til\s+(?:dagens\s+)?mødet)?"
+            rf"{_NAMES}\s+(?:havde|har)\s+(?:meldt\s+)?(?:afbud|forfald)(?:\s+til\s+(?:dagens\s+)?mødet)?"
         ),
         "absent",
     ),
@@ -132,12 +132,23 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "absent",
     ),
+    # "X deltog fra og med punkt 4", "X var til stede fra behandlingen af punkt 4"
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:deltog|var\s+til\s+stede|mødte)(?:\s+i\s+mødet)?{_CLOCK}\s+(?:først\s+)?"
+            rf"(?P<arrived>fra)\s+(?:og\s+med\s+)?(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
+            rf"{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
+        ),
+        "absent",
+    ),
     (
         re.compile(
             rf"{_NAMES}\s+forlod\s+mødet(?!{_MOMENT})(?!{_CLOCK}\s+(?:inden|før)\s+{CLOSED_WORDS})"
         ),
         "left",
     ),
+    # "X deltog ikke." in an item's decision: not in this item.
+    (re.compile(rf"{_NAMES}\s+deltog\s+ikke(?=\s*(?:[.;]|$))", re.MULTILINE), "did not take part"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
     (re.compile(rf"\b{_LIST_LABEL}[ \t]*(?::|-|–)[ \t]*{_NAMES}"), "absent"),
     # "Y mødte som stedfortræder for X", "Y deltog i stedet for X", "at Y indtræder som
@@ -145,7 +156,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:mødte|møder|deltog|deltager|indtræder|indtrådte|indkaldes|indkaldtes|"
-            r"(?:er|blev)\s+indkaldt),?\s+(?:(?:i|på)\s+mødet\s+)?"
+            r"(?:er|var|blev)\s+indkaldt),?\s+(?:(?:i|på)\s+mødet\s+)?"
             rf"(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s*stedet\s+for)\s+{_NAMES}"
         ),
         "substituted",
@@ -156,9 +167,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "substituted",
     ),
-    # "I stedet for X deltog Y": X was absent.
+    # "Y mødte for X" (a capitalised name after "for": not "mødte for første gang").
+    (re.compile(rf"{_NAME}\s+(?:mødte|deltog)\s+for\s+{_NAMES}"), "substituted"),
+    # "I stedet for X deltog Y", "Som stedfortræder for X deltog Y": X was absent.
     (
-        re.compile(rf"\b[Ii]\s+stedet\s+for\s+{_NAMES}\s*,?\s+(?:mødte|deltog|deltager)\b"),
+        re.compile(
+            # at a sentence's start: "… deltog som stedfortræder for X og Y deltog …" is two clauses
+            rf"(?<![\wæøå,] )\b(?:[Ii]\s+stedet|[Ss]om\s+(?:stedfortræder|suppleant))\s+for\s+{_NAMES}\s*,?\s+"
+            r"(?:mødte|deltog|deltager)\b"
+        ),
         "substituted",
     ),
 ]
@@ -167,14 +184,19 @@ _SUBSTITUTES = [
         rf"\b[Ii]\s+stedet\s+(?:mødte|deltog|deltager)\s+(?:stedfortræder\s+|suppleant\s+)?{_NAMES}"
     ),
     re.compile(
-        rf"{_NAMES}\s+(?:mødte|deltog|deltager)\s+(?:(?:i|på)\s+mødet\s+)?"
+        rf"{_NAMES}\s+(?:mødte|deltog|deltager|indtræder|indtrådte|(?:er|var|blev)\s+indkaldt),?\s+"
+        r"(?:(?:i|på)\s+mødet\s+)?"
         rf"(?:som\s+(?:stedfortrædere?|suppleant(?:er)?)|i\s*stedet(?:\s+for)?)\b"
     ),
-    # "Som stedfortræder deltog Y", "I stedet for X deltog Y"
+    # "Som stedfortræder deltog Y", "I stedet for X deltog Y", "Som suppleant for X mødte Y"
     re.compile(
-        rf"\b(?:[Ss]om\s+(?:stedfortræder|suppleant)|[Ii]\s+stedet\s+for\s+{_NAME})\s*,?\s+"
-        rf"(?:mødte|deltog|deltager)\s+{_NAMES}"
+        rf"\b(?:[Ss]om\s+(?:stedfortræder|suppleant)(?:\s+for\s+{_NAME})?|[Ii]\s+stedet\s+for\s+{_NAME})"
+        rf"\s*,?\s+(?:mødte|deltog|deltager)\s+{_NAMES}"
     ),
+    # "Y mødte for X"
+    re.compile(rf"{_NAMES}\s+(?:mødte|deltog)\s+for\s+{_NAME}"),
+    # "Stedfortrædere: Y og Z"
+    re.compile(rf"\b(?:Stedfortrædere?|Suppleanter?)[ \t]*:[ \t]*{_NAMES}"),
 ]
 _SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
 _FULL_NAME = re.compile(rf"{_BARE_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}})?")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ingest.meeting import read_meeting
 from ingest.records import Item, Meeting, Section, SectionKind
 from nlp.extract import extract_item, extract_meeting_items
@@ -218,3 +220,44 @@ def test_absences_in_a_decision_quoted_from_a_committee_are_not_this_meetings():
     own = Section("Beslutning", SectionKind.DECISION, "Godkendt.\n\nFraværende: Carl Berg", (1,))
     item = Item(5, "Et punkt", (), False, 1, 1, (quoted, own))
     assert extract_item(item, COUNCIL).absent == ("Carl Berg",)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "substitutes"),
+    [
+        ("Godkendt.\n\nCarl Berg mødte for Anne Holm.", ("Anne Holm",), {"Carl Berg"}),
+        (
+            "Godkendt.\n\nSom stedfortræder for Anne Holm (A) deltog Carl Berg (A).",
+            ("Anne Holm",),
+            {"Carl Berg"},
+        ),
+        (
+            "Godkendt.\n\nCarl Berg (A) var indkaldt som stedfortræder for Anne Holm (A).",
+            ("Anne Holm",),
+            {"Carl Berg"},
+        ),
+        ("Godkendt.\n\nAnne Holm (A) var forhindret.", ("Anne Holm",), set()),
+        ("Godkendt.\n\nAnne Holm (A) var sygemeldt.", ("Anne Holm",), set()),
+        ("Godkendt.\n\nAnne Holm (A) havde afbud.", ("Anne Holm",), set()),
+        (
+            "Godkendt.\n\nAfbud: Anne Holm (A). Stedfortræder: Carl Berg (A).",
+            ("Anne Holm",),
+            {"Carl Berg"},
+        ),
+        ("Godkendt. Anne Holm deltog ikke.", ("Anne Holm",), set()),
+        ("Carl Berg mødte for første gang. Godkendt.", (), set()),
+    ],
+)
+def test_more_ways_to_say_who_was_away(text, absent, substitutes):
+    found = extract_item(_item(3, text), COUNCIL)
+    assert found.absent == absent
+    assert set(found.substitutes) == substitutes
+
+
+def test_taking_part_from_an_item_on():
+    opening = "Godkendt.\n\nBo Dahl (V) deltog fra og med punkt 3."
+    items = [_item(1, opening, "Godkendelse af dagsorden")] + [
+        _item(n, "Godkendt.") for n in (2, 3, 4)
+    ]
+    absent = [f.absent for f in extract_meeting_items(COUNCIL, items)]
+    assert absent == [("Bo Dahl",), ("Bo Dahl",), (), ()]
