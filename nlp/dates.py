@@ -25,7 +25,7 @@ _FULL_NAMES = {v: k for k, v in MONTHS.items() if len(k) > 3 and k != "sept"} | 
 
 _WORDS = re.compile(
     rf"(?<![0-9])(?<![0-9]\.)(?P<day>[0-3]?[0-9])\.?\s*(?P<month>{_MONTH_NAMES})(?!\w)\.?"
-    r"(?:\s+(?P<year>(?:19|20)[0-9]{2})(?![0-9]))?",
+    r"(?:,?\s+(?P<year>(?:19|20)[0-9]{2})(?![0-9]))?",  # "2 december, 2021" (web CMS dates)
     re.IGNORECASE,
 )
 _ISO = re.compile(

@@ -348,3 +348,8 @@ def test_number_words():
     assert [parse_count(w) for w in words] == [4, 2, 42, 83, 20, 1, 1, 12, 100, 1000]
     assert parse_danish_number_word("TRE") == 3
     assert [parse_count(w) for w in ("mange", "", "²", "-3", "ogtyve")] == [None] * 5
+
+
+def test_a_web_cms_date_with_a_comma_before_the_year():
+    [(date, _, _, raw)] = find_dates("Dato: Torsdag, 2 december, 2021 - 18:30")
+    assert (date, raw) == (dt.date(2021, 12, 2), "2 december, 2021")
