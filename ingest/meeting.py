@@ -11,6 +11,7 @@ matter leaves the body or the date out, the dated decision headings inside the m
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -143,6 +144,24 @@ def _is_name_line(line: str) -> bool:
     return bool(_NAME.match(stripped)) and 2 <= len(stripped.split()) <= 6
 
 
+# A member marked away in the participant list: "Bo Dahl (V) - afbud", "Bo Dahl (V) (afbud)",
+# "Bo Dahl, fraværende".
+_MARKER = re.compile(
+    r"(?:(?:\s*[-–,:]\s*|\s*\(\s*)(?i:meldt\s+)?(?i:afbud|fraværende|forfald|ikke\s+til\s+stede)"
+    r"|\s+(?:meldt\s+)?(?:afbud|fraværende|forfald))\b\s*\)?\.?"
+    r"(?=\s*(?:[,;\n]|og\b|$))"
+)
+
+
+def _unmarked(text: str) -> tuple[str, list[str]]:
+    """The list without its away markers, and the names the markers followed."""
+    away = []
+    for m in _MARKER.finditer(text):
+        before = re.split(r"[,;\n]|\bog\b", text[: m.start()])[-1]
+        away.extend(split_names(before))
+    return _MARKER.sub("", text), away
+
+
 def _run_together(names: list[str]) -> tuple[list[str], list[str]] | None:
     """A member table flattened into its absence label ("Medlemmer: Afbud: A, B, C, D, B, D"):
     the members first, then the absentees printed again, the first of them maybe glued to the
@@ -187,11 +206,18 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
         if field in _LIST_FIELDS:
             parts = [value] if value else []
             # Names one a line under the label, up to the next label or line of other text.
-            while i < len(front) and not _LABEL_LINE.match(front[i]) and _is_name_line(front[i]):
+            while (
+                i < len(front)
+                and not _LABEL_LINE.match(front[i])
+                and _is_name_line(_unmarked(front[i])[0])
+            ):
                 parts.append(front[i])
                 used.add(i)
                 i += 1
-            names = _listed("\n".join(parts))[0]
+            text, away = _unmarked("\n".join(parts))
+            if field == "participants":
+                lists["absent"].extend(away)
+            names = _listed(text)[0]
             if field == "absent" and (flattened := _run_together(names)):
                 members, names = flattened
                 lists["participants"].extend(members)
@@ -264,6 +290,37 @@ _MEETING_OF = re.compile(
 )
 
 
+# "Godkendelse af åben dagsorden for KB den 22. januar 2020.", "Godkendelse af dagsorden til
+# byrådsmøde d. 17. januar 2018": the agenda approval names this meeting's date.
+_AGENDA_APPROVAL = re.compile(
+    r"\bgodkendelse\s+af\s+(?:den\s+)?(?:åben\s+|åbne\s+)?dagsorden(?:en)?\s+(?:for|til)\b"
+    r"(?P<rest>[^\n]{0,60})",
+    re.IGNORECASE,
+)
+
+
+# The bodies' usual abbreviations in a page's own sentences ("dagsorden for KB den …").
+_ABBREVIATED_BODIES = {
+    "KB": "Kommunalbestyrelsen",
+    "BR": "Byrådet",
+    "BY": "Byrådet",
+    "ØU": "Økonomiudvalget",
+    "ØK": "Økonomiudvalget",
+}
+
+
+def _agenda_approval(texts: Sequence[str]) -> tuple[dt.date | None, str | None]:
+    """The date, and the body where named, of the agenda approval's own sentence."""
+    for text in texts:
+        if (m := _AGENDA_APPROVAL.search(text)) and (dates := find_dates(m.group("rest"))):
+            named = m.group("rest")[: dates[0][1]]
+            named = re.sub(r"\s+(?:den|d\.)\s*$", "", named).strip()
+            named = re.sub(r"^(?:mødet\s+i|møde\s+i)\s+", "", named, flags=re.I)
+            body = _ABBREVIATED_BODIES.get(named) or (_body_in(named) if named else None)
+            return dates[0][0], body
+    return None, None
+
+
 def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
     for text in texts:
         if (m := _MEETING_OF.search(text)) and (body := _body_in(m.group("body"))):
@@ -328,6 +385,10 @@ def read_meeting(
         if dates:
             date = dates[0][0]
             break
+    texts = list(texts)
+    if date is None:
+        date, approving_body = _agenda_approval(texts[:80])
+        committee = committee or approving_body
     decided_on = Counter(d.date for d in decisions if d.date)
     if date is None and decided_on:
         date = decided_on.most_common(1)[0][0]
@@ -341,7 +402,6 @@ def read_meeting(
                 committee = _body_in(line)
                 if committee:
                     break
-    texts = list(texts)
     if committee is None and date is not None:
         committee = _body_of_meeting_sentence(texts[:80])
     if date is None or not committee:

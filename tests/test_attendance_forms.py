@@ -261,3 +261,26 @@ def test_taking_part_from_an_item_on():
     ]
     absent = [f.absent for f in extract_meeting_items(COUNCIL, items)]
     assert absent == [("Bo Dahl",), ("Bo Dahl",), (), ()]
+
+
+def test_members_marked_away_in_the_participant_list():
+    inline = [
+        "Referat til Byrådet",
+        "Mødedato: Mandag den 4. marts 2024",
+        "Deltagere: Anne Holm (A), Bo Dahl (V) - afbud, Carl Berg (C)",
+    ]
+    meeting = read_meeting(inline, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl",)
+    assert meeting.participants == ("Anne Holm", "Bo Dahl", "Carl Berg")
+    one_a_line = [
+        "Referat til Byrådet",
+        "Mødedato: Mandag den 4. marts 2024",
+        "Medlemmer:",
+        "Anne Holm (A)",
+        "Bo Dahl (V) (afbud)",
+        "Carl Berg (C), fraværende",
+        "Dorte Lund (Ø)",
+    ]
+    meeting = read_meeting(one_a_line, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl", "Carl Berg")
+    assert len(meeting.participants) == 4
