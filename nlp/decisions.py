@@ -112,7 +112,7 @@ def _kept(doc: Doc, span) -> bool:
             return False  # "forslag om, at dagsordenens punkt 38 - …, tages af dagsordenen"
     if span.text.lower() in _CHANGE_VERBS and _AT_CLAUSE.search(before):
         return False  # "Besluttet, at der tilføjes et punkt": the change is what was decided
-    if label != Outcome.INFORMATION.value and _REPORTED.search(before):
+    if label not in _ANNOUNCED and _REPORTED.search(before):
         return False  # "Borgmesteren orienterede om, at han var valgt til …": reported
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
         window = doc[max(sentence.start, span.start - 3) : span.end].text
@@ -132,6 +132,9 @@ _OTHER_ITEM = re.compile(
     r"^\W*(?:at\s+)?(?:dagsordenens\s+|dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b",
     re.IGNORECASE,
 )
+# What the chair announces of the item itself is its outcome: "Formanden oplyste, at punktet
+# udsættes til næste møde".
+_ANNOUNCED = {Outcome.INFORMATION.value, Outcome.POSTPONED.value, Outcome.CLOSED.value}
 _AT_CLAUSE = re.compile(r"\bat\b", re.IGNORECASE)
 _VOTED_CHANGE = re.compile(
     r"\bstemte\s+(?:for|imod)\s+(?:denne|den\s+foreslåede)\s+ændring\b", re.IGNORECASE

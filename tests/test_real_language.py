@@ -263,6 +263,8 @@ def test_what_a_speaker_reports_is_not_decided_at_the_meeting():
     text = "Borgmesteren orienterede om at han var valgt til selskabets bestyrelse.\n\nTil orientering."
     assert _outcomes(_item(2, text, "Orientering fra borgmesteren")) == [INFO]
     assert _outcomes(_item(3, "Bo Dahl blev valgt som formand.", "Valg af formand")) == [D]
+    announced = "Formanden oplyste, at punktet udsættes til næste møde."
+    assert _outcomes(_item(4, announced, "Lokalplan for et område")) == [P]
 
 
 def test_remarks_on_the_agenda_and_a_dash_under_messages():
