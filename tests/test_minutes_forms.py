@@ -568,3 +568,18 @@ def test_a_page_that_names_its_body_only_in_a_sentence_about_the_meeting():
         "Kommunalbestyrelsen",
         dt.date(2022, 8, 30),
     )
+
+
+def test_a_page_without_a_header_dates_its_meeting_by_the_agenda_approval():
+    document = parse_text(
+        "Referat\n\n • 301. Åben dagsorden - godkendelse\n\n    Resume\n\n"
+        "    Godkendelse af åben dagsorden for KB den 22. januar 2020.\n\n"
+        "    Beslutning\n\n    Godkendt.\n\n • 302. Planstrategi 2020\n\n    Resume\n\n"
+        "    Direktionen drøftede planstrategien den 6. januar 2020.\n\n"
+        "    Beslutning Direktionen den 06-01-2020\n\n    Anbefales.\n\n"
+        "    Beslutning\n\n    Godkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Kommunalbestyrelsen",
+        dt.date(2020, 1, 22),
+    )
