@@ -150,6 +150,7 @@ def _weak_title_ok(block: Block, title: str, m: re.Match[str] | None = None) -> 
     )
 
 
+_OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
 
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")
@@ -190,8 +191,12 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             return False
         if blocks[i].text.rstrip().endswith("."):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            # "Åben sag" / "Sagsid: 17/10466": an open/closed line may stand before the case line.
+            marked = nxt is not None and _OPEN_OR_CLOSED.match(nxt.text.strip())
             return nxt is not None and (
-                is_case_line(nxt) or (nxt.kind is not BlockKind.TABLE and section_kind(nxt.text))
+                is_case_line(nxt)
+                or (nxt.kind is not BlockKind.TABLE and section_kind(nxt.text))
+                or bool(marked and i + 2 < len(blocks) and is_case_line(blocks[i + 2]))
             )
     return True
 
