@@ -412,7 +412,7 @@ def extract_meeting_items(
     resolve = meeting_resolver(meeting, items, resolver)
     away = _away(meeting, cleaned)
     docs = danish().pipe((doc for doc, _ in laid_out), batch_size=batch_size)
-    following = [*cleaned[1:], None]
+    following = [*cleaned[1:], None][: len(cleaned)]
     return [
         _extract(clean, meeting, doc, placed, resolve, away, after)
         for clean, (_, placed), doc, after in zip(cleaned, laid_out, docs, following, strict=True)

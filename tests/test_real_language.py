@@ -402,3 +402,7 @@ def test_a_proposal_voted_after_the_agenda_approval_is_a_decision_of_its_own():
     assert proposal.outcome is P
     assert (proposal.vote.for_count, proposal.vote.against) == (5, 1)
     assert proposal.vote.against_names == ("Finn Lyng",)
+
+
+def test_a_meeting_without_items_extracts_nothing():
+    assert extract_meeting_items(COUNCIL, []) == []
