@@ -991,7 +991,7 @@ def serve(
         settings.port = port
     url = f"http://{settings.host}:{settings.port}/"
     try:
-        application = create_app(settings, on_ready=lambda: _serving(settings, url))
+        application = create_app(settings, on_ready=lambda: _ready(settings, url))
         application.state.index.store  # noqa: B018 - take the store's lock now, fail before binding the port
         application.state.index.embedder.serve_concurrently()
     except StoreError as exc:
@@ -1009,6 +1009,19 @@ def serve(
 
         if not settings.qdrant_url:
             withdraw(settings.store_dir)
+
+
+def _ready(settings, url: str) -> None:
+    """Warm: what start-up built lives as long as the server, so the garbage collector is
+    told to leave it be, and the server says it is serving."""
+    import gc
+
+    # The model and the index's cached candidate fields (an entry a chunk) would otherwise be
+    # walked by every full collection: at 100k chunks a stall of 0.1-0.7 s of every request
+    # under way (bench/api_load.py, docs/BENCHMARKS.md).
+    gc.collect()
+    gc.freeze()
+    _serving(settings, url)
 
 
 def _serving(settings, url: str) -> None:

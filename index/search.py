@@ -209,7 +209,9 @@ def facet_counts(hits: Sequence[Hit]) -> dict[str, dict[str, int]]:
         payload = hit.payload
         for key, values in counts.items():
             value = payload.get(key)
-            for v in value if isinstance(value, list) else () if value is None else (value,):
+            for v in (
+                value if isinstance(value, (list, tuple)) else () if value is None else (value,)
+            ):
                 values[v] = values.get(v, 0) + 1
     return {
         key: dict(sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT])

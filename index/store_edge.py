@@ -99,8 +99,15 @@ def _hit(record: Any, score: float = 1.0) -> Hit:
 
 
 def _light_entry(record: Any) -> tuple[str, dict[str, Any]]:
-    """What the candidate cache keeps of an engine record that came with the cached fields."""
-    return str(record.id), dict(record.payload or {})
+    """What the candidate cache keeps of an engine record that came with the cached fields.
+
+    Lists are kept as tuples: a payload that holds no list is untracked by the garbage
+    collector after a full collection, and so are the copies queries hand out, so collections
+    do not walk 100k cached payloads (with lists, at 100k chunks, a full collection took
+    0.2-0.7 s, stalling every request under way, and young ones took twice as long).
+    """
+    payload = {k: tuple(v) if isinstance(v, list) else v for k, v in (record.payload or {}).items()}
+    return str(record.id), payload
 
 
 class EdgeStore:
