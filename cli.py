@@ -38,6 +38,11 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _clip(text: str, length: int) -> str:
+    """At most `length` characters, ending in … where the text was cut."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -812,10 +817,10 @@ def case(
         )
         out.print(f"  [dim]{escape(r['id'])}[/]")
         for d in r.get("decisions", []):
-            out.print(f"  [dim]{escape(d['text'][:200])}[/]")
+            out.print(f"  [dim]{escape(_clip(d['text'], 200))}[/]")
         for p in r.get("prior_decisions", []):
             out.print(
-                f"  Tidligere: {escape(p.get('body') or '')} {p.get('date') or ''}, punkt {p.get('item') or '?'}: {escape(p['text'][:160])}"
+                f"  Tidligere: {escape(p.get('body') or '')} {p.get('date') or ''}, punkt {p.get('item') or '?'}: {escape(_clip(p['text'], 160))}"
             )
 
 
@@ -920,7 +925,7 @@ def render_item(r: dict[str, Any]) -> None:
     for d in r.get("decisions", []):
         out.print(
             f"[green]Beslutning {d['point'] or ''}: {outcome_label(d['outcome'])}[/] – "
-            f"{escape(d['text'][:200])}"
+            f"{escape(_clip(d['text'], 200))}"
         )
     for v in r.get("votes", []):
         out.print(f"Afstemning: for {v['for']}, imod {v['against']}, undlod {v['abstain']}")

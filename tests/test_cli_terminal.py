@@ -244,3 +244,17 @@ def test_csv_jsonl_and_open_beside_a_running_server(tmp_path):
         assert there[link_column] == url + hit["source_url"]
     assert shown.returncode == 0 and link == url + hits[0]["source_url"] and link in shown.stderr
     assert served.status_code == 200 and served.content.startswith(b"%PDF")
+
+
+def test_show_and_case_mark_cut_text_with_an_ellipsis(data):
+    item = "randers-2025-08-12-beskaeftigelsesudvalget-punkt-74"
+    record = json.loads(minutes(data, "show", item, "--json").stdout)
+    long = [d["text"] for d in record["decisions"] if len(d["text"]) > 200]
+    assert long  # the amendment and the proposal, voted on
+    shown = minutes(data, "show", item).stdout
+    timeline = minutes(data, "case", record["case_numbers"][0]).stdout
+    decided = [line for line in shown.splitlines() if line.startswith("Beslutning")]
+    for text in long:
+        cut = text[:199].rstrip() + "…"
+        assert any(line.endswith(cut) for line in decided), decided
+        assert cut in timeline
