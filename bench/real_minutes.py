@@ -72,6 +72,12 @@ def _norm(text: str | None) -> str | None:
     return " ".join(text.split()).strip().lower()
 
 
+def _person(name: str) -> str | None:
+    """A name without its middle initials: `minutes` names a member as the member list does
+    ("Walter G. Christophersen") where a page line leaves the initial out."""
+    return _norm(re.sub(r"\s[A-ZÆØÅ]\.(?=\s)", "", name))
+
+
 def _case(text: str | None) -> str | None:
     return re.sub(r"\s+", "", text).lower() if text else None
 
@@ -203,8 +209,8 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
             if want != got:
                 scores.misses.append(f"{where}: outcomes {got} != {want}")
         if gold.get("absent") is not None:
-            want_a = Counter(_norm(n) for n in gold["absent"])
-            got_a = Counter(_norm(n) for n in set(extraction.absent) | meeting_absent)
+            want_a = Counter(_person(n) for n in gold["absent"])
+            got_a = Counter(_person(n) for n in set(extraction.absent) | meeting_absent)
             scores.absent.add(want_a, got_a)
             if want_a != got_a:
                 scores.misses.append(f"{where}: absent {sorted(got_a)} != {sorted(want_a)}")
