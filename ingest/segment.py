@@ -43,6 +43,7 @@ from ingest.records import (
 )
 from ingest.sections import DatedDecision, dated_decision, is_secondary, section_kind
 from ingest.unnumbered import unnumbered_starts
+from nlp.dates import find_dates
 
 _CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?=\S)")
 
@@ -256,6 +257,36 @@ _GLUED_ITEM = re.compile(
 )
 
 
+# "Beslutning fra Miljø- og Klimaudvalget" / "Dato: 7. februar 2017": a decision heading
+# whose date stands on the label line under it.
+_UNDATED_DECISION = re.compile(r"^Beslutning(?:er)?\s+(?:fra|i)\s+\S.{2,80}$", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"^(?:Dato|Mødedato)\s*:\s*(?P<date>.+)$", re.IGNORECASE)
+
+
+def _dated_headings(blocks: list[Block]) -> list[Block]:
+    """Each decision heading joined with the "Dato:" line under it, as one dated heading."""
+    out: list[Block] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        label = _DATE_LABEL.match(nxt.text.strip()) if nxt is not None else None
+        if (
+            label
+            and block.kind is not BlockKind.TABLE
+            and _UNDATED_DECISION.match(block.text.strip())
+            and not find_dates(block.text)
+            and find_dates(label.group("date"))
+        ):
+            text = f"{block.text.strip()} den {label.group('date').strip()}"
+            out.append(replace(block, text=text))
+            k += 2
+            continue
+        out.append(block)
+        k += 1
+    return out
+
+
 def _unglued(block: Block) -> tuple[Block, ...]:
     """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text;
     an item heading glued to the sentence before it as a block of its own."""
@@ -290,7 +321,7 @@ def _front_lines(blocks: Sequence[Block]) -> list[str]:
     return [
         line
         for b in blocks
-        if not is_toc_line(b)
+        if not is_toc_line(b) and not part_heading(b)  # "ÅBNE SAGER" ends a list of names
         for line in ([" ".join(row) for row in b.rows] if b.kind is BlockKind.TABLE else [b.text])
     ]
 
@@ -310,6 +341,7 @@ def segment(
         if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip()) and not is_chrome(b.text)
         for part in _unglued(b)
     ]
+    all_blocks = _dated_headings(all_blocks)
     starts = find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = find_item_starts(all_blocks, allow_weak=True)
@@ -378,9 +410,10 @@ def segment(
     is_minutes = bool(items) and (
         with_minutes_sections >= max(1, len(items) // 2)
         or (meeting is not None and with_minutes_sections > 0)
-        # Numbered items of a page that calls itself minutes, their sections run into one line.
+        # Numbered items of a page that calls itself minutes, their sections run into one line,
+        # or a numbered title with its case number under it before the first decision.
         or (
-            any(not start.weak for start in starts)
+            (any(not start.weak for start in starts) or any(it.case_numbers for it in items))
             and numbered
             and meeting is not None
             and _says_minutes(front)

@@ -1,5 +1,5 @@
 """Danish dates: "11. juni 2025", "d. 03. februar 2026", "15. okt. 2024", "12-08-2025",
-"12.08.2025", "28.01.26", "3/2-2026", "2025-08-12".
+"12.08.2025", "28.01.26", "3/2-2026", "2025-08-12", and a portal's "8/29/2019 4:00:00 PM".
 
 A day and month without a year ("11. juni") is a date only when the caller gives a
 `default_year`. Impossible dates ("31. februar 2025") are skipped, never raised.
@@ -38,6 +38,12 @@ _NUMERIC = re.compile(
 _SLASH = re.compile(  # "3/2-2026", "3/2 2026", "8/4-24"
     r"(?<![\w.\-/])(?P<day>[0-3]?[0-9])/(?P<month>[01]?[0-9])"
     r"(?:-|\s)(?P<year>(?:19|20)[0-9]{2}|(?<=-)[0-9]{2})(?![0-9\-/])"
+)
+
+# "8/29/2019 4:00:00 PM": a portal's English date and time (month first), told by its AM/PM.
+_US_TIMESTAMP = re.compile(
+    r"(?<![\w.\-/])(?P<month>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>(?:19|20)[0-9]{2})"
+    r"(?=\s+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?\s*[AP]M\b)"
 )
 
 Found = tuple[dt.date, int, int, str]
@@ -80,6 +86,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[Found]:
             bisect.insort(spans, m.span())
 
     for m in _ISO.finditer(text):
+        add(_make(int(m["year"]), int(m["month"]), int(m["day"])), m)
+    for m in _US_TIMESTAMP.finditer(text):
         add(_make(int(m["year"]), int(m["month"]), int(m["day"])), m)
     for m in _WORDS.finditer(text):
         year = _year(m["year"]) if m["year"] else default_year

@@ -583,3 +583,35 @@ def test_a_page_without_a_header_dates_its_meeting_by_the_agenda_approval():
         "Kommunalbestyrelsen",
         dt.date(2020, 1, 22),
     )
+
+
+def test_a_decision_heading_dated_by_the_label_line_under_it_names_the_meeting():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "21.    Godkendelse af dagsorden\n\nSag 306-2010-395\n\nÅbent\n\nSagsfremstilling\n\n"
+        "Dagsordenen forelægges til godkendelse.\n\n"
+        "Beslutning fra Teknik- og Miljøudvalget\n\nDato: 7. februar 2017\n\n"
+        "Fraværende: Bo Lind\n\nGodkendt.\n\n"
+        "22.    Vejbelysning i Nørreby\n\nSag 306-2016-1122\n\nÅbent\n\nSagsfremstilling\n\n"
+        "Belysningen skal skiftes.\n\nBeslutning fra Teknik- og Miljøudvalget\n\n"
+        "Dato: 7. februar 2017\n\nFraværende: Bo Lind\n\nGodkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Teknik- og Miljøudvalget",
+        dt.date(2017, 2, 7),
+    )
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [["approved"], ["approved"]]
+
+
+def test_a_numbered_title_with_its_case_number_under_it_in_a_referat_is_an_item():
+    document = parse_text(
+        "Referat for Byrådet møde den 12. august 2019\n\nMøde:\nByrådet\n\n"
+        "Fraværende:\nAne Holm\nBo Lind\n\nÅBNE SAGER\n\n"
+        "205. Ansættelse af ny kommunaldirektør\n\nSagsnr.: 2019-010736\n\n"
+        "Præsentation:\n\nDer skal ansættes en ny kommunaldirektør.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert [(i.number, i.case_numbers) for i in document.items] == [(205, ("2019-010736",))]
+    assert document.meeting.absent == ("Ane Holm", "Bo Lind")

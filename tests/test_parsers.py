@@ -353,3 +353,12 @@ def test_number_words():
 def test_a_web_cms_date_with_a_comma_before_the_year():
     [(date, _, _, raw)] = find_dates("Dato: Torsdag, 2 december, 2021 - 18:30")
     assert (date, raw) == (dt.date(2021, 12, 2), "2 december, 2021")
+
+
+def test_a_portals_english_timestamp_is_read_month_first_only_with_am_or_pm():
+    [(date, _, _, raw)] = find_dates("Mødedato: 8/29/2019 4:00:00 PM")
+    assert (date, raw) == (dt.date(2019, 8, 29), "8/29/2019")
+    [(date, _, _, _)] = find_dates("Mødedato: 3/4/2019 10:00:00 AM")
+    assert date == dt.date(2019, 3, 4)
+    [(date, _, _, _)] = find_dates("Svarfrist 12/8/2025")  # no AM/PM: day first, as in Danish
+    assert date == dt.date(2025, 8, 12)
