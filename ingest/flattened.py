@@ -10,6 +10,7 @@ in capitals) is cut back into a heading and its text at each of them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _NAMES = (
     "Resumé",
@@ -87,6 +88,10 @@ _LABEL_IN_PAGE = re.compile(
     r"Mødetidspunkt:|Mødested:|Sagen afgøres i:|Dato:|Tidspunkt:|Tid:|Sted:|Starttidspunkt:|"
     r"Sluttidspunkt:)(?:\s|$))"
 )
+# "… Anders Fog- Petersen. Til behandling forelå: …": a label after a full stop opens a line.
+_LABEL_AFTER_SENTENCE = re.compile(
+    r"(?<=[a-zæøå]\.)\s+(?=[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,3}:\s)"
+)
 # The site strips the digits of dates: "Beslutning i Klima- og Miljøudvalget den Godkendt."
 _DATELESS_DECISION = re.compile(
     r"(?:^|(?<=\s))(?P<heading>Beslutning(?:\s+i)?\s+[A-ZÆØÅ][\wæøå\- ]{2,60}?\s+den)\s+(?=[A-ZÆØÅ])"
@@ -110,25 +115,48 @@ def unflatten_transcript(text: str) -> str:
             pages[-1] += "\n" + line
     if len(pages) < 2:
         return text
+    # The site's title line is the PDF's first line; the rest before "Transkript" is its UI.
+    title = text[: mark.start()].strip().split("\n", 1)[0].strip()
+    if title and not title.startswith(("Save this", "Størrelse", "Download")):
+        pages[0] = f"{title}\n\n{pages[0]}"
     pages = [re.sub(r"^Side \d{1,3}\s+|\s+Side \d{1,3}\s*$", "", page) for page in pages]
     running = _running_header(pages[1:])
-    pages = [pages[0], *(page[len(running) :].lstrip() for page in pages[1:])]
-    return "\f".join(_unflatten_page(page) for page in pages)
+    pages = [
+        pages[0],
+        *(page[len(running) :].lstrip() if running and page.startswith(running + " ") else page
+          for page in pages[1:]),
+    ]  # fmt: skip
+    if running.endswith(("Side", "Side:")):  # "… Side: 3 TIL KOMMUNALBESTYRELSENS AFGØRELSE"
+        pages = [pages[0], *(re.sub(r"^\d{1,3}\s+", "", page) for page in pages[1:])]
+    return "\n\f".join(_unflatten_page(page) for page in pages)
 
 
 def _running_header(pages: list[str]) -> str:
-    """The words every page after the first opens with ("Udvalget for Erhverv og Kultur, Side")."""
+    """The words most pages after the first open with ("Udvalget for Erhverv og Kultur, Side"):
+    the longest opening shared by at least two pages and half of them (a contents page differs)."""
     if len(pages) < 2:
         return ""
-    words = [page.split(" ") for page in pages]
-    common = 0
-    while all(len(w) > common + 1 and w[common] == words[0][common] for w in words):
-        common += 1
-    return " ".join(words[0][:common])
+    openings = [page.split(" ")[:8] for page in pages]
+    for n in range(8, 0, -1):
+        counts = Counter(tuple(o[:n]) for o in openings if len(o) > n)
+        if counts:
+            prefix, count = counts.most_common(1)[0]
+            if count >= 2 and count * 2 >= len(pages):
+                return " ".join(prefix)
+    return ""
+
+
+# "1. Orientering fra borgmesteren G Sagsfremstilling …": an item that opens its page, its
+# title ended by the first section name (a one-letter case type may stand before it).
+_ITEM_OPENS_PAGE = re.compile(
+    rf"^(?P<start>\d{{1,3}}\.\s+[A-ZÆØÅ\"“][^\n]{{3,200}}?)\s+(?:[A-ZÆØÅ]\s+)?(?=(?:{_TITLE_CASE})\b)"
+)
 
 
 def _unflatten_page(page: str) -> str:
     page = _ITEM_IN_PAGE.sub(lambda m: f"\n\n{m['start']}\n\n", page)
+    page = _ITEM_OPENS_PAGE.sub(lambda m: f"{m['start']}\n\n", page)
     page = _DATELESS_DECISION.sub(lambda m: f"\n\n{m['heading']}\n\n", page)
     page = _LABEL_IN_PAGE.sub("\n\n", page)
+    page = _LABEL_AFTER_SENTENCE.sub("\n\n", page)
     return "\n".join(_unflatten_line(line, transcript=True) for line in page.split("\n"))

@@ -615,3 +615,30 @@ def test_a_numbered_title_with_its_case_number_under_it_in_a_referat_is_an_item(
     assert document.kind is DocumentKind.MINUTES
     assert [(i.number, i.case_numbers) for i in document.items] == [(205, ("2019-010736",))]
     assert document.meeting.absent == ("Ane Holm", "Bo Lind")
+
+
+TRANSCRIPT_TITLED = """Vejle Kommune Teknik- og Miljøudvalget Referat Mødedato: 3. marts 2016
+Størrelse: px
+Download "Teknik- og Miljøudvalget Referat"
+Transkript
+1 Mødedo: 3. marts 2016 Mødelokale: 121 Starttidspunkt for møde: 15:00 Fraværende: Ingen
+2 Indholdsfortegnelse Pkt. Tekst Side 1 Orientering fra formanden 3 2 Nye cykelstier 4
+3 Teknik- og Miljøudvalget Side: 3 1. Orientering fra formanden G Sagsfremstilling Formanden orienterede om vejarbejdet. Beslutning Taget til efterretning.
+4 Teknik- og Miljøudvalget Side: 4 2. Nye cykelstier langs Ringvejen P Sagsfremstilling Forvaltningen har undersøgt to linjeføringer. Fraværende: Bo Lind, Ane Holm. Til behandling forelå: linjeføring A. Beslutning Godkendt.
+"""
+
+
+def test_a_transcript_with_a_title_line_type_letters_and_a_running_header():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(TRANSCRIPT_TITLED)
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Teknik- og Miljøudvalget",
+        dt.date(2016, 3, 3),
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Orientering fra formanden"),
+        (2, "Nye cykelstier langs Ringvejen"),
+    ]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [["noted"], ["approved"]]
