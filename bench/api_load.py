@@ -6,8 +6,8 @@ Usage: python bench/api_load.py [--clients 8] [--requests 400] [--seconds 60] [-
 
 Starts `minutes serve` as its own process on a free loopback port (embedded
 store, real embedding model), drives it from N client threads with a bounded
-number of requests and a time limit, prints throughput and p50/p95 latency,
-and stops the server. Every request's query is a different text, so the
+number of requests and a time limit, prints throughput, p50/p95 latency, the
+server's CPU per request and the load average, and stops the server. Every request's query is a different text, so the
 server's query-vector cache never answers and every request embeds its query.
 
 The 100k index is built as `minutes ingest` leaves one: written, then optimized
@@ -150,6 +150,15 @@ def load(url: str, clients: int, requests: int, seconds: float) -> tuple[list[fl
     return latencies, errors, time.perf_counter() - start
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) of a process so far, from /proc (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def model_env(data: Path, model: str) -> dict[str, str]:
     return os.environ | {
         "MINUTES_DATA": str(data),
@@ -221,15 +230,23 @@ def main() -> None:
             process, url = serve(data, args.model)
             try:
                 chunks = json.loads(httpx.get(f"{url}/health", timeout=30).text)["chunks"]
+                cpu_before = cpu_seconds(process.pid)
                 latencies, errors, elapsed = load(url, args.clients, args.requests, args.seconds)
+                cpu_after = cpu_seconds(process.pid)
             finally:
                 process.send_signal(signal.SIGINT)
                 process.wait(timeout=30)
             ordered = sorted(latencies)
             p50 = ordered[len(ordered) // 2] * 1000
             p95 = ordered[int(len(ordered) * 0.95)] * 1000
+            # The server's CPU per request: less sensitive than latency to other work on the machine.
+            cpu = ""
+            if cpu_before is not None and cpu_after is not None and latencies:
+                cpu = f" · server CPU {(cpu_after - cpu_before) / len(latencies) * 1000:.1f} ms/request"
+            load_average = f" · load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
             print(f"{chunks:>7} chunks · {args.clients} clients · {len(latencies)} requests in {elapsed:.1f} s · "
-                  f"{len(latencies) / elapsed:.1f} req/s · p50 {p50:.0f} ms · p95 {p95:.0f} ms · errors {errors}")  # fmt: skip
+                  f"{len(latencies) / elapsed:.1f} req/s · p50 {p50:.0f} ms · p95 {p95:.0f} ms · errors {errors}"
+                  f"{cpu}{load_average}")  # fmt: skip
 
 
 if __name__ == "__main__":
