@@ -87,4 +87,7 @@ def test_read_endpoints_reject_invalid_input(api_schema):
 
 def test_write_endpoints_never_fail_without_a_key(api_schema):
     operations, statuses = _fuzz(api_schema, {"POST", "DELETE"}, examples=15)
-    assert operations == 2 and set(statuses) <= {401, 403, 422}
+    # 404 only where a generated id holds a "/" and so matches no route: the key is checked
+    # (a route dependency) before any document is looked up.
+    assert operations == 2 and set(statuses) <= {401, 403, 404, 422}
+    assert statuses.get(401, 0) + statuses.get(403, 0) >= 10
