@@ -263,7 +263,9 @@ def test_browse_committee_meeting_item_by_keyboard_alone(page, site):
     page.wait_for_selector("#detail[open] ol.timeline")
     assert focused(page, "#detail-title") and state(page)["panel"] == "Sag 27.35.00-G01-2-22"
     page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.getElementById('detail').open")
+    page.wait_for_function(
+        "() => !document.getElementById('detail').open && !location.search.includes('timeline=')"
+    )
     assert focused(page, f'ol.agenda a.item[href$="item={ITEM}"]')  # focus goes back
     assert state(page)["address"] == f"?meeting={MEETING}"
 
@@ -411,7 +413,10 @@ def test_persons_and_parties_with_their_counts_and_pages(page, site):
     settled(page)
     assert state(page)["panel"] == title and state(page)["view"] == person["name"]
     page.keyboard.press("Escape")
-    page.wait_for_function("() => !document.getElementById('detail').open")
+    # The dialog's "close" event, which puts the address back, comes a task after it closes.
+    page.wait_for_function(
+        "() => !document.getElementById('detail').open && !location.search.includes('item=')"
+    )
     assert state(page)["address"] == address
 
     # A party's page, from the crumbs back to the list.
