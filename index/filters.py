@@ -58,6 +58,12 @@ class SearchFilter:
     # it is unfinished (`index.commit.superseded`), left out. None: the store reads them itself.
     superseded: tuple[str, ...] | None = None
 
+    @property
+    def brings_own_view(self) -> bool:
+        """The filter names what to leave out already (a caller's view) or asks for staged
+        points (the raw index): it is read as it is, not in the store's view."""
+        return self.superseded is not None or self.include_staged
+
 
 @dataclass(frozen=True)
 class Condition:

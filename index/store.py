@@ -236,7 +236,7 @@ def read_in_one_view(
     points (the raw index) is read as it is.
     """
     flt = flt or SearchFilter()
-    if flt.superseded is not None or flt.include_staged:
+    if flt.brings_own_view:
         return read(flt)
     for _ in range(VIEW_ATTEMPTS):
         view = store.view()
@@ -244,6 +244,17 @@ def read_in_one_view(
         if store.view().stamp == view.stamp:
             break
     return result
+
+
+def scroll_in_one_view(
+    store: Store, flt: SearchFilter | None, pages: Callable[[SearchFilter], Iterator[Hit]]
+) -> Iterator[Hit]:
+    """A store's scroll: read in one view (`read_in_one_view`), whole, unless the filter brings
+    its own, which streams page by page."""
+    if flt is not None and flt.brings_own_view:
+        yield from pages(flt)
+    else:
+        yield from read_in_one_view(store, flt, lambda f: list(pages(f)))
 
 
 class FolderLock:

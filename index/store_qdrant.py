@@ -39,6 +39,7 @@ from index.store import (
     query_plan,
     read_in_one_view,
     removal_filter,
+    scroll_in_one_view,
 )
 
 if TYPE_CHECKING:
@@ -390,12 +391,7 @@ class QdrantStore:
         """
         if not self._exists():
             return
-        if flt is not None and (flt.superseded is not None or flt.include_staged):
-            yield from self._pages(flt, limit, with_vectors)
-        else:
-            yield from read_in_one_view(
-                self, flt, lambda f: list(self._pages(f, limit, with_vectors))
-            )
+        yield from scroll_in_one_view(self, flt, lambda f: self._pages(f, limit, with_vectors))
 
     def _pages(self, flt: SearchFilter, limit: int | None, with_vectors: bool) -> Iterator[Hit]:
         offset, seen = None, 0
