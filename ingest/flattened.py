@@ -49,10 +49,14 @@ _SHORT = 60  # a line this short is a heading or a sentence, not a run-together 
 
 
 def unflatten(text: str) -> str:
-    """The text with each flattened line cut into headings and paragraphs."""
-    if not any(len(line) > _SHORT for line in text.split("\n")):
+    """The text with each flattened line cut into headings and paragraphs; a transcript's
+    page lines are cut wholly (`unflatten_transcript`), which leaves nothing for a second pass."""
+    if (transcript := unflatten_transcript(text)) is not text:
+        return transcript
+    lines = text.split("\n")
+    if not any(len(line) > _SHORT for line in lines):
         return text
-    return "\n".join(_unflatten_line(line) for line in text.split("\n"))
+    return "\n".join(_unflatten_line(line) for line in lines)
 
 
 def _unflatten_line(line: str, transcript: bool = False) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ingest.flattened import unflatten, unflatten_transcript
+from ingest.flattened import unflatten
 from ingest.records import Block, BlockKind
 from ingest.repeats import collapse_repeats
 
@@ -76,7 +76,7 @@ def undo_markdown(blocks: Iterable[Block]) -> Iterator[Block]:
 
 def read_text(text: str) -> Iterator[Block]:
     """Yield blocks from plain text or markdown."""
-    text = unflatten(unflatten_transcript(text))
+    text = unflatten(text)
     markdown = bool(re.search(r"^#{1,6} ", text, re.MULTILINE))
     page = 1
     paragraph: list[str] = []
