@@ -61,9 +61,10 @@ def _document_payload(document: Document) -> dict[str, Any]:
             "meeting_aliases": [meeting.legacy_id],
             "committee": meeting.committee,
             "municipality": meeting.municipality,
-            "meeting_date": f"{meeting.date.isoformat()}T00:00:00Z",
-            "year": str(meeting.date.year),
         }
+        if meeting.date is not None:
+            payload["meeting_date"] = f"{meeting.date.isoformat()}T00:00:00Z"
+            payload["year"] = str(meeting.date.year)
     return payload
 
 
@@ -118,7 +119,7 @@ def item_unit(document: Document, item: Item, extraction: ItemExtraction) -> Uni
         x
         for x in (
             meeting.committee if meeting else "",
-            meeting.date.isoformat() if meeting else "",
+            meeting.date.isoformat() if meeting and meeting.date else "",
             ", ".join(item.case_numbers),
             f"Beslutning: {decisions}" if decisions else "",
         )

@@ -21,6 +21,8 @@ _NAMES = (
     "Beslutning",
     "Beslutninger",
     "Sagsfremstilling",
+    "Sagsbeskrivelse",
+    "Sagens formål",
     "Økonomi",
     "Bilag",
     "Sagsforløb",
@@ -38,6 +40,7 @@ _HEADING = re.compile(
     rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) ))(?:{_TITLE_CASE})\b(?=:?\s+[A-ZÆØÅ])"
     rf"|(?<=\s)(?:{_UPPER})\b(?=:?\s+[A-ZÆØÅ0-9])"
 )
+_NAME_AT_START = re.compile(rf"(?:{_TITLE_CASE})\b")
 # "Beslutning Byrådet, 20.09.2016": a dated decision heading ends at its date.
 _DATED = re.compile(
     r"^(?:Beslutning(?:er)?|BESLUTNING(?:ER)?):?\s+(?:(?:i|fra)\s+)?[\wÆØÅæøå\- ]{2,60}?,?\s+"
@@ -71,7 +74,8 @@ def _unflatten_line(line: str, transcript: bool = False) -> str:
         piece = line[a:b].strip()
         dated = _DATED.match(piece)
         capitals = _CAPITALS_RUN.match(piece)
-        cut = dated.end() if dated else capitals.end() if capitals else len(piece.split(None, 1)[0])
+        name = _NAME_AT_START.match(piece)
+        cut = dated.end() if dated else capitals.end() if capitals else name.end() if name else 0
         heading, rest = piece[:cut].rstrip(":"), piece[cut:].strip(" :")
         pieces += [heading, rest]
     return "\n\n".join(p for p in pieces if p)
@@ -157,8 +161,18 @@ _ITEM_OPENS_PAGE = re.compile(
 )
 
 
+# "Chr. 8. Vej 7": a number after an abbreviated name is part of the text, not an item's.
+_AFTER_ABBREVIATION = re.compile(r"\b[A-ZÆØÅ][a-zæøå]{0,3}\.\s*$")
+
+
+def _item_in_page(m: re.Match[str]) -> str:
+    if _AFTER_ABBREVIATION.search(m.string, 0, m.start()):
+        return m[0]
+    return f"\n\n{m['start']}\n\n"
+
+
 def _unflatten_page(page: str) -> str:
-    page = _ITEM_IN_PAGE.sub(lambda m: f"\n\n{m['start']}\n\n", page)
+    page = _ITEM_IN_PAGE.sub(_item_in_page, page)
     page = _ITEM_OPENS_PAGE.sub(lambda m: f"{m['start']}\n\n", page)
     page = _DATELESS_DECISION.sub(lambda m: f"\n\n{m['heading']}\n\n", page)
     page = _LABEL_IN_PAGE.sub("\n\n", page)

@@ -265,6 +265,8 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
         return any(s.number in later for s in run)
 
     candidates = [start for run in runs if len(run) < 3 or not listed_again(run) for start in run]
+    if is_informal_agenda(blocks, seq := _main_sequence(candidates, [0] * len(candidates))):
+        return seq
     # A weakly numbered paragraph is an item only when a section or case number follows it.
     while True:
         solid = _substantial(blocks, candidates)
@@ -277,6 +279,35 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             break
         candidates = kept
     return _main_sequence(candidates, _substantial(blocks, candidates))
+
+
+# Items every agenda has ("Godkendelse af dagsorden", "Eventuelt"), and the attendance lines
+# of a meeting's record ("Fremmødte:", "Afbud:").
+_STANDING_ITEM = re.compile(
+    r"^(?:godkendelse\s+af\s+(?:dagsorden|referat)|eventuelt|evt\.|meddelelser|"
+    r"orientering\b|valg\s+af\s+(?:formand|næstformand)|siden\s+sidst|nyt\s+fra)",
+    re.IGNORECASE,
+)
+_ATTENDANCE_LINE = re.compile(
+    r"^(?:fremmødte|afbud|fraværende|deltagere|mødedeltagere|til\s+stede|tilstede|"
+    r"deltog|referent|referat)\b",
+    re.IGNORECASE,
+)
+
+
+def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> bool:
+    """Minutes written as a plain numbered list, with no section headings: the items numbered
+    1, 2, 3 … in order, at least one of them an item every agenda has, each with text under it,
+    after attendance lines ("Fremmødte: …", "Afbud: …") or a "Referat" title (a small council's
+    record: "2.Valg af formand" / "Knud Nielsen blev genvalgt.")."""
+    if len(starts) < 3 or [s.number for s in starts] != list(range(1, len(starts) + 1)):
+        return False
+    if not any(_STANDING_ITEM.match(s.title) for s in starts):
+        return False
+    ends = [s.index for s in starts[1:]] + [len(blocks)]
+    if any(s.index + s.consumed >= end for s, end in zip(starts, ends, strict=True)):
+        return False
+    return any(_ATTENDANCE_LINE.match(b.text.strip()) for b in blocks[: starts[0].index])
 
 
 def _substantial(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> list[int]:

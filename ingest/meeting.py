@@ -89,9 +89,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:,(?!\s*\()|;|\n|\bog\b|•|·)\s*")
 _PARTY_SUFFIX = re.compile(r"\s*,?\s*\((?:[A-ZÆØÅ]{0,3}|[^)]{2,40})\)\s*$")
 _NAME = re.compile(r"^[A-ZÆØÅ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅa-zæøå][\wæøåéü.'\-]*){0,5}$")
 _NOT_NAMES = re.compile(r"^(?:ingen|intet|ingen afbud|alle|ingen fraværende|-)$", re.IGNORECASE)
+# (Not "X var fraværende til punkt 1, 2 og 8": away from some items only.)
 _FORFALD = re.compile(
-    r"^(?P<names>.+?)\s+(?:havde (?:meldt )?forfald|var fraværende|meldte afbud|deltog ikke i mødet"
-    r"|deltog ikke på mødet)\b"
+    r"^(?P<names>.{3,150}?)\s+(?:havde (?:meldt )?forfald|var fraværende|meldte afbud"
+    r"|deltog ikke i mødet|deltog ikke på mødet)\b(?!\s+(?:til|under|ved|i)\s+(?:punkt|pkt|sag))"
 )
 # "Der var afbud fra X (O) og Y (C).", "Afbud fra X." on a line of the cover
 _AFBUD_FRA = re.compile(
@@ -275,6 +276,12 @@ def _body_from_title(line: str) -> str | None:
         m2 = re.match(
             r"^(?P<body>.+?)\s*[-–|•:]\s*(?:referat|dagsorden|beslutningsprotokol)", line, re.I
         )
+        # "Erhvervsudvalget. Referat.", "Erhvervsudvalget Referat Dato 04. juni 2015 …"
+        m2 = m2 or re.match(
+            r"^(?P<body>[A-ZÆØÅ][^.:;]{2,80}?)\.?\s+(?:Åben\s+|Åbent\s+)?"
+            r"(?:Referat|REFERAT|[Bb]eslutningsprotokol|BESLUTNINGSPROTOKOL)\b",
+            line,
+        )
         return _body_in(m2.group("body")) if m2 else None
     rest = m.group("rest")
     rest = re.split(
@@ -344,7 +351,8 @@ def read_meeting(
     texts: Iterable[str],
     decisions: Sequence[DatedDecision] = (),
 ) -> Meeting | None:
-    """Build the meeting from front-matter lines; None when no date can be found.
+    """Build the meeting from front-matter lines; None when no body can be found. The date is
+    None where none is printed (transcripts that lost their digits).
 
     `texts` are the document's block texts, read (once, not joined) only to find
     the municipality when the front matter does not name it. `decisions` are the
@@ -404,7 +412,7 @@ def read_meeting(
                     break
     if committee is None and date is not None:
         committee = _body_of_meeting_sentence(texts[:80])
-    if date is None or not committee:
+    if not committee:
         return None
     return Meeting(
         committee=committee,

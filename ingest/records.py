@@ -89,12 +89,15 @@ class Section:
 @dataclass(frozen=True)
 class Meeting:
     committee: str
-    date: dt.date
+    date: dt.date | None  # None: minutes that print no date (transcripts that lost their digits)
     municipality: str | None = None
     start_time: str | None = None  # "16:30"
     place: str | None = None
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
+    # Where the date is missing, the meeting's own document (its id) tells two undated meetings
+    # of one body apart; set when the document is built.
+    undated_document: str | None = None
 
     @property
     def id(self) -> str:
@@ -108,7 +111,12 @@ class Meeting:
     def legacy_id(self) -> str:
         """The id before ids carried the municipality: `2025-08-12-beskaeftigelsesudvalget`.
         Meetings of two municipalities can share it; lookups still accept it."""
-        return f"{self.date.isoformat()}-{slugify(self.committee)}"
+        when = (
+            self.date.isoformat()
+            if self.date
+            else "-".join(filter(None, ("udateret", self.undated_document)))
+        )
+        return f"{when}-{slugify(self.committee)}"
 
 
 @dataclass(frozen=True)

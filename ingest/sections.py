@@ -24,7 +24,7 @@ _EXACT: dict[str, SectionKind] = {}
 for _kind, _names in {
     SectionKind.RESUME: (
         "resume|resumé|sammenfatning|sagens kerne|kort fortalt|kort resume|sagsresume|"
-        "beslutningstema|sagstema|sagens tema|formål|baggrund og formål|anledning|"
+        "beslutningstema|sagstema|sagens tema|formål|sagens formål|baggrund og formål|anledning|"
         "resume og sagens baggrund|kort om sagen|sagsresumé og indstilling"
     ),
     SectionKind.RECOMMENDATION: (

@@ -27,7 +27,7 @@ from ingest.closed import (
     PUBLISHED_DECISION,
     part_heading,
 )
-from ingest.item_starts import ItemStart, find_item_starts, is_toc_line
+from ingest.item_starts import ItemStart, find_item_starts, is_informal_agenda, is_toc_line
 from ingest.meeting import read_meeting
 from ingest.records import (
     Block,
@@ -42,7 +42,7 @@ from ingest.records import (
     slugify,
 )
 from ingest.sections import DatedDecision, dated_decision, is_secondary, section_kind
-from ingest.unnumbered import unnumbered_starts
+from ingest.unnumbered import is_case_label_line, unnumbered_starts
 from nlp.dates import find_dates
 
 _CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?=\S)")
@@ -152,7 +152,9 @@ def _this_meetings(section: Section, meeting: Meeting | None) -> Section:
     if dated is None:
         return section
     same_body = slugify(dated.body) == slugify(meeting.committee)
-    if dated.date == meeting.date or (dated.date is None and same_body):
+    if (dated.date is not None and dated.date == meeting.date) or (
+        dated.date is None and same_body
+    ):
         return replace(section, kind=SectionKind.DECISION)
     return section
 
@@ -397,6 +399,13 @@ def segment(
         items.append(item)
         in_closed_part = next_closed
 
+    informal = numbered and is_informal_agenda(all_blocks, starts)
+    if informal and not any(s.heading for it in items for s in it.sections):
+        # A plain numbered record: the text under each item is what the meeting did with it.
+        items = [
+            replace(it, sections=tuple(replace(s, kind=SectionKind.DECISION) for s in it.sections))
+            for it in items
+        ]
     decision_headings = sum(
         1
         for b in all_blocks
@@ -409,6 +418,7 @@ def segment(
     )
     is_minutes = bool(items) and (
         with_minutes_sections >= max(1, len(items) // 2)
+        or informal
         or (meeting is not None and with_minutes_sections > 0)
         # Numbered items of a page that calls itself minutes, their sections run into one line,
         # or a numbered title with its case number under it before the first decision.
@@ -420,13 +430,23 @@ def segment(
         )
     )
     # Without numbered items, only a decision makes a document minutes: a report has
-    # "Indledning" and "Baggrund" sections too.
+    # "Indledning" and "Baggrund" sections too. Or a case number under each item's title, in a
+    # document that calls itself minutes of a meeting (the text may stop before the decision).
     if not numbered and not any(
         s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION)
         for it in items
         for s in it.sections
     ):
-        is_minutes = False
+        is_minutes = (
+            meeting is not None
+            and _says_minutes(front)
+            and all(
+                is_case_label_line(all_blocks[s.index + s.consumed])
+                for s in starts
+                if s.index + s.consumed < len(all_blocks)
+            )
+            and any(s.title for s in starts)
+        )
     # Minutes whose items could not be told apart: the meeting and its text stay searchable.
     # A page that calls itself minutes ("Referat", "Beslutningsprotokol") of a meeting that
     # was read is minutes, even where the text stops before the first decision.
@@ -435,14 +455,18 @@ def segment(
         or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
         or (meeting is not None and _says_minutes(front))
     )
+    if meeting is not None and meeting.date is None:
+        meeting = replace(meeting, undated_document=sha256[:16])
     if meeting is not None and items:
-        doc_title = f"Referat {meeting.committee} {meeting.date.isoformat()}"
+        doc_title = f"Referat {meeting.committee} {meeting.date.isoformat() if meeting.date else 'uden dato'}"
     else:
         doc_title = title or (front[0] if front else (all_blocks[0].text if all_blocks else source))
     warnings = []
     if is_minutes or minutes_without_items:
         if meeting is None:
             warnings.append("mødets dato eller udvalg blev ikke fundet")
+        elif meeting.date is None:
+            warnings.append("mødets dato blev ikke fundet")
         if not numbered and items:
             warnings.append(UNNUMBERED_WARNING)
     if not is_minutes:

@@ -12,7 +12,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         "id": meeting.id,
         "committee": meeting.committee,
         "municipality": meeting.municipality,
-        "date": meeting.date.isoformat(),
+        "date": meeting.date.isoformat() if meeting.date else None,
         "start_time": meeting.start_time,
         "place": meeting.place,
         "participants": list(meeting.participants),

@@ -58,12 +58,19 @@ def heading_kind(block: Block) -> SectionKind | None:
     return kind if len(block.text) < 100 and not block.text.rstrip().endswith(".") else None
 
 
-def _is_case_label_line(block: Block) -> bool:
+# "Sagsnr.: 24/1234 Område: … Sagsbeh: …": a label with its colon may run on with others.
+_COLON_CASE_LABEL = re.compile(r"^\W*(?:Sagsid|Sagsnr|Sagsnummer|Journalnr|J\.\s?nr)\.?:", re.I)
+# "Sagsnr.: 14/ Område: …": a transcript that stripped the number's digits keeps the label.
+_CUT_CASE_NUMBER = re.compile(_COLON_CASE_LABEL.pattern + r"\s*\d{1,4}/(?:\s|$)", re.I)
+
+
+def is_case_label_line(block: Block) -> bool:
+    text = block.text
     return (
         block.kind is not BlockKind.TABLE
-        and len(block.text) < 120
-        and bool(_CASE_LABEL.match(block.text))
-        and bool(find_case_numbers(block.text))
+        and (len(text) < 120 or (len(text) < 400 and bool(_COLON_CASE_LABEL.match(text))))
+        and bool(_CASE_LABEL.match(text))
+        and (bool(find_case_numbers(text[:120])) or bool(_CUT_CASE_NUMBER.match(text)))
     )
 
 
@@ -90,7 +97,12 @@ def is_title_like(block: Block) -> bool:
         )
         and not find_case_numbers(text)
         and not _REPORTED.search(text)
+        and not _CONTENTS.match(text)
     )
+
+
+# "Indholdsfortegnelse Side …": a table of contents run into one line.
+_CONTENTS = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsordenspunkter|punkter)\b", re.I)
 
 
 # A sentence that reports what happened at the meeting is the item's last line, not the next
@@ -138,7 +150,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             kinds[i] = None
         else:
             break
-    case_lines = [i for i, b in enumerate(blocks) if _is_case_label_line(b)]
+    case_lines = [i for i, b in enumerate(blocks) if is_case_label_line(b)]
     boundaries: list[int] = []
     if len(case_lines) >= 2:
         # Every item carries its case number: those lines alone delimit the items.

@@ -63,7 +63,8 @@ _EMN = re.compile(r"(?<![\w\-])(?P<id>EMN-[0-9]{4}-[0-9]{4,8})(?![\w\-])", re.IG
 _LABELLED = re.compile(
     r"(?<!\w)(?P<label>Sagsnr\.?|Sags\s+nr\.?|Sagsnummer|Sags\s?id\.?|J\.\s?nr\.?|Journalnr\.?"
     r"|Journalnummer|Sag(?:\s+nr\.?)?)"
-    r"(?:\s*:\s*|\s+|(?<=\.))(?P<id>[A-ZÆØÅ]{0,4}[0-9][\w]*(?:[-/.][\w]+)*)",
+    # (not "Sagsnr.: 14/ Område", a number whose digits a transcript stripped)
+    r"(?:\s*:\s*|\s+|(?<=\.))(?P<id>[A-ZÆØÅ]{0,4}[0-9][\w]*(?:[-/.][\w]+)*)(?!\w|[-/](?:\s|$))",
     re.IGNORECASE,
 )
 # What a bare "Sag" needs: serial-year-number or year/serial. Dates and year ranges fail both.

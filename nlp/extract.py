@@ -260,7 +260,9 @@ def _extract(
         reservations=tuple(reservations),
         amounts=tuple(amounts),
         references=tuple(
-            find_references(text, own_case, resolver, meeting.date.year if meeting else None)
+            find_references(
+                text, own_case, resolver, meeting.date.year if meeting and meeting.date else None
+            )
         ),
         persons=tuple(persons),
         parties=tuple(parties),

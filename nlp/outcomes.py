@@ -202,6 +202,8 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LEMMA": "orientere"}],
         [{"LEMMA": {"IN": ["oplyse", "informere", "redegøre", "meddele"]}}],
         [{"LOWER": {"IN": ["oplyste", "informerede", "redegjorde", "meddelte", "orienteredes"]}}],
+        # a guest's or the chair's account: "Erik præsenterede foreningen", "fortalte om …"
+        [{"LOWER": {"IN": ["præsenterede", "præsenterer", "fortalte"]}}],
         # question time without questions: "Ingen spørgsmål", "Der er ikke indkommet spørgsmål"
         [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser"]}}],
         # "Intet til spørgetiden", "Ingen spørgsmål til spørgetiden"

@@ -579,7 +579,7 @@ def create_app(
                 },
             )
             entry["items"] += 1
-        return sorted(grouped.values(), key=lambda m: m["date"], reverse=True)
+        return sorted(grouped.values(), key=lambda m: m["date"] or "", reverse=True)
 
     @app.get(
         "/meetings/{meeting_id}",

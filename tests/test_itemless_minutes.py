@@ -30,3 +30,35 @@ def test_itemless_minutes_are_searchable_with_their_meeting(tmp_path):
         assert top.meeting_date.startswith("2014-10-06")
     finally:
         minutes.close()
+
+
+# A transcript that lost the digits of its date: minutes of a body, with no date.
+UNDATED = """Økonomiudvalget Åben beslutningsprotokol
+Transkript
+1 Åben beslutningsprotokol kl. 10:00 Lokale 12 Afbud: Lene Dahl
+2 Salg af grund på Skovvej Sagsnr.: 07/2153 Sagsansvarlig: HBA Fraværende: Afbud: Sagens formål Salg af en grund på Skovvej til daginstitution.
+"""
+
+
+def test_undated_minutes_of_two_meetings_are_both_kept_and_searchable(tmp_path):
+    """Two undated meetings of one body are two meetings: neither replaces the other."""
+    (tmp_path / "a.txt").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(UNDATED.replace("Skovvej", "Enghavevej"), encoding="utf-8")
+    settings = IndexSettings(MINUTES_DATA=tmp_path / "data", MINUTES_MODEL="hash")
+    minutes = MinutesIndex(settings, embedder=HashEmbedder())
+    try:
+        summary = minutes.indexer.ingest_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+        assert summary.count("ingested") == 2
+        ids = set()
+        for road in ("Skovvej", "Enghavevej"):
+            top = minutes.searcher.search(f"salg af grund {road}", limit=3).results[0]
+            assert (top.kind, top.committee, top.meeting_date) == (
+                "minutes",
+                "Økonomiudvalget",
+                None,
+            )
+            assert road in top.title
+            ids.add(top.item_id)
+        assert len(ids) == 2
+    finally:
+        minutes.close()

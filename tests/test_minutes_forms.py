@@ -642,3 +642,116 @@ def test_a_transcript_with_a_title_line_type_letters_and_a_running_header():
     ]
     extractions = extract_meeting_items(document.meeting, document.items)
     assert [[d.outcome for d in e.decisions] for e in extractions] == [["noted"], ["approved"]]
+
+
+UNDATED_TRANSCRIPT = """Økonomiudvalget Åben beslutningsprotokol
+Størrelse: px
+Download "Økonomiudvalget Åben beslutningsprotokol"
+Transkript
+1 Åben beslutningsprotokol kl. 10:00 Lokale 12, Rådhuset Afbud: Lene Dahl, Bo Kirk
+2 Indholdsfortegnelse Side Salg af grund på Chr. 8. Vej 7 Ny legeplads i Nørreparken
+3 Salg af grund på Chr. 8. Vej 7 Sagsnr.: 07/2153 Sagsansvarlig: HBA Fraværende: Afbud: Sagens formål Salg af en grund på Chr. 8. Vej 7. Sagsbeskrivelse Kommunen ejer grunden.
+4 Ny legeplads i Nørreparken Sagsnr.: 07/2288 Sagsansvarlig: KLN Fraværende: Afbud: Sagens formål Ny legeplads til Nørreparken. Sagsbeskrivelse Den gamle legeplads er slidt.
+"""
+
+
+def test_an_undated_transcript_is_minutes_of_its_body_with_items_at_their_case_lines():
+    """A document site's transcript that lost every digit of its date is still minutes: the
+    meeting has its body and no date, two such meetings get ids of their own, and "Chr. 8.
+    Vej" inside a title is no item number."""
+    from ingest.serialize import meeting_to_dict
+
+    document = parse_text(UNDATED_TRANSCRIPT)
+    assert document.kind is DocumentKind.MINUTES
+    meeting = document.meeting
+    assert (meeting.committee, meeting.date, meeting.absent) == (
+        "Økonomiudvalget",
+        None,
+        ("Lene Dahl", "Bo Kirk"),
+    )
+    assert "mødets dato blev ikke fundet" in document.warnings
+    assert [(i.title, i.case_numbers) for i in document.items] == [
+        ("Salg af grund på Chr. 8. Vej 7", ("07/2153",)),
+        ("Ny legeplads i Nørreparken", ("07/2288",)),
+    ]
+    kinds = [s.kind for s in document.items[0].sections]
+    assert kinds[-2:] == [SectionKind.RESUME, SectionKind.CASE]
+    assert meeting_to_dict(meeting)["date"] is None
+    other = parse_text(UNDATED_TRANSCRIPT.replace("Lene Dahl", "Lene Dal"))
+    assert other.meeting.id != meeting.id
+    assert document.item_id(document.items[0]) != other.item_id(other.items[0])
+    assert meeting.id.startswith("udateret-") and meeting.id.endswith("-oekonomiudvalget")
+
+
+INFORMAL_RECORD = """Fremmødte: Knud Lund, Eva Holm, Per Berg, Ane Friis.
+
+Afbud: Tove Kjær.
+
+1.Godkendelse af dagsorden
+
+Godkendt.
+
+2.Valg af formand
+
+Knud Lund blev genvalgt.
+
+3.Orientering om naturplanen v/ Eva Holm
+
+Eva præsenterede planens tre indsatsområder.
+
+4.Eventuelt
+
+Intet.
+"""
+
+
+def test_a_plain_numbered_record_without_section_headings_is_minutes():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(INFORMAL_RECORD)
+    assert document.kind is DocumentKind.MINUTES
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Valg af formand"),
+        (3, "Orientering om naturplanen v/ Eva Holm"),
+        (4, "Eventuelt"),
+    ]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions][:3] == [
+        ["approved"],
+        ["decided"],
+        ["information"],
+    ]
+
+
+def test_a_numbered_report_without_attendance_or_agenda_items_is_not_minutes():
+    report = "\n\n".join(
+        f"{n}.{title}\n\nTeksten om {title.lower()} fortsætter her med flere sætninger."
+        for n, title in enumerate(["Indledning", "Baggrund", "Analyse", "Anbefalinger"], start=1)
+    )
+    assert parse_text(report).kind is DocumentKind.OTHER
+
+
+def test_a_body_and_referat_title_line_and_a_cut_case_number():
+    document = parse_text(
+        "Erhvervsudvalget. Referat. Anne Lund, Bo Holm\n\n"
+        "Erhvervsudvalget Referat Dato 04. juni 2015 Mødetidspunkt 15:00 Sted Rådhuset\n\n"
+        "Bo Holm var fraværende til punkt 1 og 2.\n\n"
+        "Godkendelse af dagsorden\n\n"
+        "Sagsnr.: 14/ Område: Sekretariatet - Sagsbeh: Gitte Nielsen\n\n"
+        "Indstilling\n\nAdministrationen indstiller, at dagsordenen godkendes.\n\n"
+        "Beslutning\n\nGodkendt.\n\n"
+        "Orientering fra formanden\n\n"
+        "Sagsnr.: 14/ Område: Sekretariatet - Sagsbeh: Gitte Nielsen\n\n"
+        "Sagsfremstilling\n\nFormanden orienterer om diverse emner.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Erhvervsudvalget",
+        dt.date(2015, 6, 4),
+    )
+    assert document.meeting.absent == ()  # away from two items only, not from the meeting
+    assert [(i.title, i.case_numbers) for i in document.items] == [
+        ("Godkendelse af dagsorden", ()),
+        ("Orientering fra formanden", ()),
+    ]
