@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from ingest.records import Meeting
 from ingest.sections import BODY_WORDS, DatedDecision
+from nlp.attendance import whole_meeting_absences
 from nlp.dates import find_dates
 
 _LABELS = {
@@ -85,7 +86,7 @@ _BODY_LINE_WORDS = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
 _TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\b", re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::\d{2})?(?![\d])")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommune\b")
-_NAME_SPLIT = re.compile(r"\s*(?:,(?!\s*\()|;|\n|\bog\b|•|·)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,(?!\s*\()|;|\n|\bog\b|•|·)\s*|(?<=\))\s+(?=[A-ZÆØÅ])")
 _PARTY_SUFFIX = re.compile(r"\s*,?\s*\((?:[A-ZÆØÅ]{0,3}|[^)]{2,40})\)\s*$")
 _NAME = re.compile(r"^[A-ZÆØÅ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅa-zæøå][\wæøåéü.'\-]*){0,5}$")
 _NOT_NAMES = re.compile(r"^(?:ingen|intet|ingen afbud|alle|ingen fraværende|-)$", re.IGNORECASE)
@@ -114,21 +115,92 @@ def _strip_person(part: str) -> str:
     ).strip(" ,")
 
 
-def _listed(text: str) -> tuple[list[str], int]:
+# A word of a person's name: "Hansen", "Bang-Hansen", "Fog-" (a transcript's broken line),
+# "A." (an initial), "BENTE" (a name in capitals). Longer words are compounds ("Grundejer-
+# sammenslutningen"), not names.
+_NAME_WORD = re.compile(
+    r"(?:[A-ZÆØÅ][a-zæøåéèëüöäáíó'’]{0,15}(?:-(?:[A-ZÆØÅ][a-zæøåéèëüöäáíó'’]{0,15})?)*|[A-ZÆØÅ]{2,15})"
+)
+_PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "da", "di"}
+# Words that end a name's run into the place of the meeting ("Anders Drachmann Byrådssalen").
+_PLACE_WORD = re.compile(
+    r"^[A-ZÆØÅ][a-zæøå]*(?:salen|sal|huset|rådhus|rådhuset|lokale|lokalet|stuen|kontoret|center|"
+    r"centret|kommune|udvalg|udvalget|forvaltning|forvaltningen|sekretariatet)$"
+)
+_FUNCTION_WORDS = {
+    "og", "i", "for", "til", "af", "med", "fra", "på", "om", "den", "det", "de", "en", "et",
+    "ved", "under", "efter", "som", "er", "var", "kl", "samt", "mødet", "dagsorden",
+}  # fmt: skip
+
+
+def _person_like(part: str, in_list: bool = False) -> bool:
+    """Whether a list part has the shape of a person's name: capitalised words, initials and
+    particles ("Ricky van Overeem"); in a list of several, a surname printed in lower case
+    ("Gert winther"). Not an item title ("Godkendelse af referatet"), a room or an office."""
+    words = part.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    for k, word in enumerate(words):
+        if _NAME_WORD.fullmatch(word) or re.fullmatch(r"[A-ZÆØÅ]\.", word):
+            if k > 0 and _PLACE_WORD.match(word):
+                return False
+            continue
+        if word in _PARTICLES and 0 < k < len(words) - 1:
+            continue
+        last_lower = k == len(words) - 1 and k > 0 and in_list
+        if last_lower and re.fullmatch(r"[a-zæøåé]{3,}", word) and word not in _FUNCTION_WORDS:
+            continue
+        return False
+    return True
+
+
+def _without_place(part: str) -> str:
+    """A name with the meeting's room run into it: "Anders Drachmann Byrådssalen"."""
+    words = part.split()
+    for k in range(2, len(words)):
+        if _PLACE_WORD.match(words[k]):
+            return " ".join(words[:k])
+    return part
+
+
+def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:
     """The names of a list in order, repeats kept, and how many of its parts were neither
-    names nor lower-case notes beside one ("sag 1-57", "arbejde")."""
+    names nor lower-case notes beside one ("sag 1-57", "arbejde"). `run_on`: the list may run
+    on into other text (a flattened page), so it ends at the first part that is no name."""
     names, others = [], 0
-    for part in _NAME_SPLIT.split(text):
+    parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
+    for part in parts:
         part = re.sub(r"^\d{1,2}[.)]\s*", "", part.strip())
         part = re.sub(r",\s*(?:arbejde|sygdom|ferie|barsel|andet|privat)\.?$", "", part, flags=re.I)
-        part = _strip_person(part)
+        part = _without_place(_strip_person(part))
         if not part or _NOT_NAMES.match(part):
             continue
-        if 2 <= len(part) <= 60 and _NAME.match(part) and len(part.split()) <= 6:
+        if 2 <= len(part) <= 60 and _NAME.match(part) and _person_like(part, len(parts) > 1):
             names.append(part)
         elif not part[0].islower():
             others += 1
+            if run_on:
+                break
     return names, others
+
+
+# "Den 8. juni 2006: Bo Dahl (C). Den 19. juni 2006: Ingen.": a meeting held over several
+# days records who was away on each.
+_DATED_PART = re.compile(
+    r"(?:^|(?<=[.\n]))\s*(?:[Dd]en|[Dd]\.)\s+(?P<date>[^:\n]{4,30}?):\s*(?P<names>[^\n]*?)"
+    r"(?=\s*(?:\.\s*)?(?:[Dd]en|[Dd]\.)\s+[^:\n]{4,30}?:|\.?\s*$)",
+    re.MULTILINE,
+)
+
+
+def _dated_lists(text: str) -> list[tuple[dt.date, list[str]]]:
+    """The names of an absence field by the day they were away, where it is dated."""
+    found = []
+    for m in _DATED_PART.finditer(text):
+        dates = find_dates(m.group("date"))
+        if dates:
+            found.append((dates[0][0], _listed(m.group("names"), run_on=True)[0]))
+    return found
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -186,7 +258,7 @@ def _run_together(names: list[str]) -> tuple[list[str], list[str]] | None:
 def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]], set[int]]:
     """Label/value pairs on one line or on lines of their own, and the lines they took."""
     values: dict[str, str] = {}
-    lists: dict[str, list[str]] = {"participants": [], "absent": []}
+    lists: dict[str, list] = {"participants": [], "absent": [], "dated": []}
     used: set[int] = set()
     i = 0
     while i < len(front):
@@ -202,6 +274,10 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
         key = m.group("key").lower()
         field = _LABELS[key]
         value = m.group("value").strip()
+        # "Bemærkninger: Afbud: X", "Medlemmer: Fraværende: …": the value is another label's.
+        inner = _LABEL_LINE.match(value)
+        if inner and ":" in value[: inner.end("key") + 2] and field in ("notes", "participants"):
+            field, value = _LABELS[inner.group("key").lower()], inner.group("value").strip()
         used.add(i)
         i += 1
         if field in _LIST_FIELDS:
@@ -218,7 +294,10 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             text, away = _unmarked("\n".join(parts))
             if field == "participants":
                 lists["absent"].extend(away)
-            names = _listed(text)[0]
+            if field == "absent" and (dated := _dated_lists(text)):
+                lists["dated"].extend(dated)
+                continue
+            names = _listed(text, run_on=field == "absent")[0]
             if field == "absent" and (flattened := _run_together(names)):
                 members, names = flattened
                 lists["participants"].extend(members)
@@ -232,6 +311,18 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
         if value and not _is_header_row(value):
             values.setdefault(field, value)
     return values, lists, used
+
+
+def absence_list_length(lines: Sequence[str]) -> int:
+    """How many of the lines are an absence label on a line of its own and the names under it
+    ("Afbud:" / "Erik Holm (DF)"): a cover's list that reading may take for an item's start."""
+    m = _LABEL_LINE.match(lines[0].strip()) if lines else None
+    if m is None or _LABELS[m.group("key").lower()] != "absent" or m.group("value").strip():
+        return 0
+    n = 1
+    while n < len(lines) and n <= 30 and _is_name_line(_unmarked(lines[n])[0]):
+        n += 1
+    return n if n > 1 else 0
 
 
 def _is_header_row(value: str) -> bool:
@@ -378,6 +469,9 @@ def read_meeting(
         found += _AFBUD_FRA.finditer(line) if len(line) <= 200 else []
         for m in found:
             absent.extend(split_names(m.group("names")))
+    # Sentences of the cover ("X (A) var fraværende. I stedet deltog Y (A)", a member list
+    # marking each "deltog" or "var fraværende"); not those that name items.
+    absent.extend(whole_meeting_absences("\n".join(free), tuple(lists["participants"])))
     if committee is None:
         for line in free[:15]:
             committee = _body_from_title(line)
@@ -414,15 +508,29 @@ def read_meeting(
         committee = _body_of_meeting_sentence(texts[:80])
     if not committee:
         return None
+    # Away on the meeting's day when the field is dated, on any of its days when none is it.
+    dated = lists["dated"]
+    for day, names in dated:
+        if day == date or all(other != date for other, _ in dated):
+            absent.extend(names)
+    participants = tuple(dict.fromkeys(lists["participants"]))
+    absent = [_as_participant(name, participants) for name in absent]
     return Meeting(
         committee=committee,
         date=date,
         municipality=_municipality(committee, front, texts),
         start_time=_time([values.get("time", ""), values.get("date", ""), *free[:8]]),
         place=values.get("place"),
-        participants=tuple(dict.fromkeys(lists["participants"])),
+        participants=participants,
         absent=tuple(dict.fromkeys(absent)),
     )
+
+
+def _as_participant(name: str, participants: tuple[str, ...]) -> str:
+    """A listed member whose name ran into the next words: "Anders Drachmann Orientering"."""
+    if name in participants:
+        return name
+    return next((p for p in participants if name.startswith(f"{p} ")), name)
 
 
 def _municipality(committee: str, front: Sequence[str], texts: Iterable[str]) -> str | None:

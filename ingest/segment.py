@@ -28,7 +28,7 @@ from ingest.closed import (
     part_heading,
 )
 from ingest.item_starts import ItemStart, find_item_starts, is_informal_agenda, is_toc_line
-from ingest.meeting import read_meeting
+from ingest.meeting import absence_list_length, read_meeting
 from ingest.records import (
     Block,
     BlockKind,
@@ -355,6 +355,9 @@ def segment(
         ]
     front_end = starts[0].index if starts else min(len(all_blocks), 40)
     front = _front_lines(all_blocks[:front_end])
+    # An item without a number may seem to start at the cover's "Afbud:" list.
+    listed = absence_list_length([b.text for b in all_blocks[front_end : front_end + 31]])
+    front += _front_lines(all_blocks[front_end : front_end + listed])
     decisions = _dated_decisions(all_blocks)
     meeting: Meeting | None = read_meeting(front, (b.text for b in all_blocks), decisions)
 

@@ -44,7 +44,11 @@ class ScopedAbsence:
 
 _WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
 # A party after the name: "(A)", "(Løsgænger)", "(Udenfor partierne)".
-_PARTY = r"(?:[ \t]*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+)?)?\))"
+# Or between commas: "Signe Holm, F, ankom til mødet …".
+_PARTY = (
+    r"(?:[ \t]*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+)?)?\)"
+    r"|,[ \t]*[A-ZÆØÅ]{1,2},(?=[ \t]+[a-zæøå]))"
+)
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|(?:von|van|de|la|af)(?![\wæøå])))*{_PARTY}?"
 _BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|(?:von|van|de|la|af)(?![\wæøå])))*"
 # Inside a list a surname may be printed in lower case ("Gert winther og Linda Berg").
@@ -66,22 +70,28 @@ _NOT_OTHER_ITEMS = (
 )
 # List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
 # "Ej til stede: X", "Afbud under hele mødet: X", "Afbud fra/fraværende: -"
+# "… var fraværende til punkt 1, 2 og 8", "… under behandlingen af pkt. 3": some items only.
+_NOT_ITEMS = (
+    r"(?!\s+(?:til|under|ved|i|fra)\s+(?:(?:behandlingen|sagsbehandlingen|behandling)\s+af\s+)?"
+    rf"{ITEM_WORDS}\s*\d)"
+)
 _LIST_LABEL = (
     r"(?:(?:Fraværende(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud(?:[ \t]+fra)?(?:/fraværende)?|Forfald|"
     r"(?:Ikke|Ej)[ \t]+til[ \t]+stede|Ikke[ \t]+mødt|Meldt[ \t]+afbud|Fravær)"
-    r"(?:[ \t]+under[ \t]+hele[ \t]+mødet)?)"
+    r"(?:[ \t]+under[ \t]+hele[ \t]+mødet|[ \t]+(?:i|under)[ \t]+mødet)?)"
 )
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
     (
         re.compile(
-            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|ved)\s+(?:(?:behandlingen|sagsbehandlingen)\s+af\s+)?{_ITEMS}(?P<rest>[^.\n]*)"
+            rf"{_NAMES}\s+(?:(?:deltog|medvirkede|var)\s+ikke\s+(?:til\s+stede\s+)?|var\s+fraværende\s+)"
+            rf"(?:i|under|ved|til)\s+(?:(?:behandlingen|sagsbehandlingen|behandling)\s+af\s+)?{_ITEMS}(?P<rest>[^.\n]*)"
         ),
         "item",
     ),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:deltog|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|på)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
+            rf"{_NAMES}\s+(?:deltog|medvirkede|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|på|ved)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
             r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)(?P<rest>[^.\n]*)"
         ),
         "did not take part",
@@ -116,7 +126,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "inhabil",
     ),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
-    (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende"), "absent"),
+    (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende\b{_NOT_ITEMS}"), "absent"),
     (
         re.compile(
             rf"{_NAMES}\s+(?:havde|har)\s+(?:meldt\s+)?(?:afbud|forfald)(?:\s+til\s+(?:dagens\s+)?mødet)?"
@@ -197,11 +207,18 @@ _SUBSTITUTES = [
     re.compile(rf"{_NAMES}\s+(?:mødte|deltog)\s+for\s+{_NAME}"),
     # "Stedfortrædere: Y og Z"
     re.compile(rf"\b(?:Stedfortrædere?|Suppleanter?)[ \t]*:[ \t]*{_NAMES}"),
+    # A line of an absence list: "Bo Dahl og Anne Holm, Eva Lund deltog" (Eva Lund stood in).
+    re.compile(
+        rf"(?:^|,)[ \t]*(?P<names>{_BARE_NAME})[ \t]+(?:indkaldt|deltog|mødte)[ \t]*\.?[ \t]*$",
+        re.MULTILINE,
+    ),
 ]
 _SPLIT = re.compile(r"\s*(?:,|\bog\b)\s*")
 _FULL_NAME = re.compile(rf"{_BARE_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}})?")
 # Words after a name that are a reason or a verb, not a lower-case surname.
+# ("Bo Dahl, Eva Lund indkaldt" in an absence list: Eva Lund was called in for Bo Dahl.)
 _NOT_SURNAMES = {"syg", "sygdom", "ferie", "arbejde", "afbud", "forfald", "barsel", "orlov", "og"}
+_STOOD_IN = {"indkaldt", "deltog", "deltager", "mødte", "indtrådte", "indtræder"}
 _NOT_NAMES = {
     "Udvalget",
     "Forvaltningen",
@@ -234,9 +251,13 @@ def _split(names: str, gazetteer: Gazetteer) -> list[str]:
         # A sentence that runs into the name: keep the capitalised tail ("Desuden Bo Hansen").
         while words and words[0] in _NOT_NAMES:
             words = words[1:]
+        while words and words[-1] in _NOT_NAMES:  # "Fraværende: Bo Dahl Godkendt."
+            words = words[:-1]
         if not words or len(words) > 5 or not _FULL_NAME.fullmatch(" ".join(words)):
             continue
-        if words[-1].islower() and (len(words) < 2 or words[-1] in _NOT_SURNAMES):
+        if words[-1].islower() and (
+            len(words) < 2 or words[-1] in _NOT_SURNAMES or words[-1] in _STOOD_IN
+        ):
             continue
         name = gazetteer.resolve(" ".join(words))
         if len(words) == 1 and not gazetteer.known(name):
@@ -263,11 +284,27 @@ def _scope(m: re.Match[str]) -> Scope:
 _ENTRY_ITEMS = re.compile(rf",?\s*{ITEMS}")
 
 
+# Under "Fraværende i mødet": "Bo Dahl til kl. 18.40 i punkt 2" (away until during item 2),
+# "Eva Lund fra kl. 21.30 i punkt 12" (away from during item 12 on).
+_ENTRY_MOMENT = re.compile(
+    rf"\s+(?P<span>til|fra)\s+kl\.?\s*\d{{1,2}}[.:]\s*\d{{2}}\s+(?:i|under)\s+"
+    rf"(?:(?:behandlingen|behandling)\s+af\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
+)
+
+
 def _list_entries(lines: list[str], gazetteer: Gazetteer) -> list[tuple[str, Scope]]:
     found = []
     for line in lines:
         scope = EVERYTHING
-        if m := _ENTRY_ITEMS.search(line):
+        if m := _ENTRY_MOMENT.search(line):
+            moment = m["moment"]
+            scope = (
+                until_moment("under", moment)
+                if m["span"] == "til"
+                else from_moment("under", moment)
+            )
+            line = line[: m.start()]
+        elif m := _ENTRY_ITEMS.search(line):
             scope, line = listed_items(m["items"]), line[: m.start()]
         line = re.sub(r"\)\s*,\s*[a-zæøå][^,]*$", ")", line)  # "(A), arbejde" -> "(A)"
         found.extend((name, scope) for name in _split(line, gazetteer))
@@ -275,8 +312,11 @@ def _list_entries(lines: list[str], gazetteer: Gazetteer) -> list[tuple[str, Sco
 
 
 def _is_entry(line: str) -> bool:
-    """A line of a list of absentees: a name, maybe a party, items and a reason."""
-    return bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$|og\s)", line)) and len(line.split()) <= 12
+    """A line of a list of absentees: a name, maybe a party, items, a reason or a moment."""
+    return (
+        bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$|og\s)", line))
+        or bool(re.match(rf"^\s*{_NAME}{_ENTRY_MOMENT.pattern}", line))
+    ) and len(line.split()) <= 12
 
 
 # A name that a list ends on but that starts the next clause: "og Y deltog som stedfortræder".
@@ -389,10 +429,26 @@ _LIST_HEADING = re.compile(
 )
 
 
+def whole_meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]:
+    """Members the text records as away from the whole meeting ("X havde forfald", "X var
+    fraværende. I stedet deltog Y"), not from some of its items or a moment of it."""
+    statements = _first_each(_statements(text, Gazetteer(participants)))
+    return [
+        s.absence.name
+        for s in statements
+        if s.scope.everything and s.absence.reason in _MEETING_REASONS
+    ]
+
+
 def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]:
     """Absent members named on a cover page or participant block ("Afbud: X", "X havde forfald")."""
     gazetteer = Gazetteer(participants)
-    names = [a.name for a in find_absences(text, gazetteer) if a.reason != "left"]
+    names = [
+        s.absence.name
+        for _, s in _statements(text, gazetteer)
+        if s.scope.everything and s.absence.reason != "left"
+    ]
+    names = list(dict.fromkeys(names))
     for m in _LIST_HEADING.finditer(text):
         rest = m["rest"].strip()
         if not rest:  # "Fraværende" on a line of its own: the names follow, one per line
@@ -436,6 +492,17 @@ def calling_in(recommendation: str) -> str:
     stedfortræder for X") or approve the agenda: once the decision approves the
     recommendation, they record who is away from the meeting."""
     return "\n".join(line for line in recommendation.splitlines() if _CALLING_IN.search(line))
+
+
+# An absence label opening a line: what follows is the meeting's record, not the recommendation.
+_LABEL_OPENS = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:", re.MULTILINE)
+
+
+def recorded_after(recommendation: str) -> str:
+    """The meeting's record run into a recommendation whose decision heading was lost
+    ("at dagsordenen godkendes." / "Fraværende: X Godkendt."): from its absence label on."""
+    m = _LABEL_OPENS.search(recommendation)
+    return recommendation[m.start() :] if m else ""
 
 
 # A decision quoted from another meeting: "Økonomiudvalget, 19. juni 2019, pkt. 146:".

@@ -38,6 +38,7 @@ from nlp.attendance import (
     meeting_absences,
     meeting_wide_absences,
     quoted_decision,
+    recorded_after,
     this_meeting,
 )
 from nlp.case_numbers import parse_case_number
@@ -336,6 +337,7 @@ def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | 
         if s.kind in _ATTENDANCE_KINDS and not quoted_decision(s.heading)
     ]
     parts += [approved_calling_in(s.text) for s in sections if s.kind is SectionKind.RESUME]
+    parts += [recorded_after(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION]
     called = "\n".join(
         calling_in(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION
     ).strip()

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from ingest import parse_bytes
 from ingest.meeting import read_meeting
 from ingest.records import Item, Meeting, Section, SectionKind
 from nlp.extract import extract_item, extract_meeting_items
@@ -284,3 +285,171 @@ def test_members_marked_away_in_the_participant_list():
     meeting = read_meeting(one_a_line, [])
     assert meeting is not None and meeting.absent == ("Bo Dahl", "Carl Berg")
     assert len(meeting.participants) == 4
+
+
+# Absences as covers and attendance blocks print them (the forms of the sweep of new pages).
+
+
+def test_an_absence_inside_the_remarks_field():
+    front = [
+        "Beslutningsprotokol",
+        "onsdag den 6. marts 2024 kl. 09:00",
+        "Udvalg: Teknikudvalget",
+        "Medlemmer: Anne Holm, Bo Dahl, Carl Berg",
+        "Bemærkninger: Afbud: Bo Dahl",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl",)
+
+
+def test_an_absence_label_with_the_name_on_the_next_line_of_a_page():
+    text = (
+        "Referat\nTeknikudvalget\nonsdag den 6. marts 2024\nKl. 15:30 i Mødelokale 2\n\n"
+        "Afbud:\n\nEva Krogh (DF)\n\nIndholdsfortegnelse\n\n"
+        "1.\n\nGodkendelse af dagsorden ..............................1\n\n"
+        "2.\n\nOrientering fra formanden ............................2\n"
+    )
+    document = parse_bytes(text.encode(), "teknikudvalget.txt")
+    assert document.meeting is not None and document.meeting.absent == ("Eva Krogh",)
+
+
+def test_members_each_marked_present_or_away_in_one_line():
+    front = [
+        "Kommunalbestyrelsen",
+        "Protokol",
+        "06-03-2024 kl. 17:00 Mødesalen",
+        "Medlemmer Anne Holm deltog Bo Dahl deltog Carl Berg deltog Dorte Lund var fraværende",
+        "I stedet for Dorte Lund deltog Eva Krogh. Bo Dahl deltog ikke under punkt. 7.",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Dorte Lund",)
+
+
+def test_absences_run_on_with_their_substitutes():
+    front = [
+        "Kommunalbestyrelsen",
+        "Referat",
+        "6. marts 2024 kl. 17:00",
+        "Anne Holm (A) var fraværende. I stedet deltog Eva Krogh (A) Bo Dahl (V) var fraværende. "
+        "I stedet deltog Finn Lyng (V) Carl Berg (F) var fraværende. I stedet deltog Ib Hald (F).",
+        "Dorte Lund var fraværende under punkt 3. Finn Lyng var fraværende under punkterne 4-6.",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Anne Holm", "Bo Dahl", "Carl Berg")
+
+
+@pytest.mark.parametrize(
+    ("printed", "absent"),
+    [
+        ("Mødedato: 6. marts 2024", ("Bo Dahl",)),
+        ("Mødedato: 18. marts 2024", ("Carl Berg",)),
+        ("Referat fra Økonomiudvalget", ("Bo Dahl", "Carl Berg")),  # no date: every day's
+    ],
+)
+def test_an_absence_field_dated_by_the_days_of_the_meeting(printed, absent):
+    front = [
+        "Økonomiudvalget",
+        printed,
+        "Fraværende: Den 6. marts 2024: Bo Dahl (C). Den 18. marts 2024: Carl Berg (A).",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == absent
+
+
+def test_an_absence_list_that_runs_on_into_the_place_and_the_programme():
+    front = [
+        "Referat Byrådet",
+        "Mødedato: Mandag den 4. marts 2024",
+        "Medlemmer: Anne Holm (C) Bo Dahl (A) Carl Berg (V)",
+        "Fraværende: Bo Dahl Byrådssalen, Rådhuset Orientering kl : Ny planproces v/ "
+        "områdeleder Ib Hald, Center for By, Land og Vand. Sagsoversigt Side 01.",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl",)
+    assert meeting.participants == ("Anne Holm", "Bo Dahl", "Carl Berg")
+
+
+def test_an_absence_list_stops_before_an_item_title_and_an_organisation():
+    item_title = [
+        "Referat fra Ældrerådets møde den 4. marts 2024",
+        "Afbud: Bo Dahl.",
+        "1. Godkendelse af referatet fra sidste møde, den 12.2.2024",
+    ]
+    meeting = read_meeting(item_title, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl",)
+    organisation = [
+        "Mødereferat",
+        "d.: 04-03-2024 kl.: 16:30",
+        "Grundejerkontaktudvalg",
+        "Fraværende: Carl Berg",
+        "Grundejersammenslutningen Nord",
+    ]
+    meeting = read_meeting(organisation, [])
+    assert meeting is not None and meeting.absent == ("Carl Berg",)
+
+
+def test_a_member_table_flattened_into_its_absence_column():
+    front = [
+        "Kommunalbestyrelsen BESLUTNINGSPROTOKOL",
+        "Dato: Tirsdag den 5. marts 2024",
+        "Medlemmer: Fraværende: Anne Holm (A) Bo Dahl (A) Carl Berg (V) Dorte Lund (F) "
+        "Eva Krogh (Løsgænger) Bo Dahl (A) Finn Lyng (V) Eva Krogh (Løsgænger) Byrådet",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl", "Eva Krogh")
+
+
+def test_late_arrivals_and_departures_are_away_from_the_items_they_missed():
+    opening = (
+        "Godkendt.\n\nFraværende med afbud:\n\nAnne Holm, A, (ferie)\n\n"
+        "Bo Dahl, F, ankom til mødet kl. 17.35 under behandlingen af punkt 3.\n\n"
+        "Carl Berg, V, forlod mødet kl. 20.20 under behandling af punkt 4.\n\n"
+        "Dorte Lund var fraværende under punkterne 2-3.\n\n"
+        "Eva Krogh medvirkede ikke ved behandlingen af pkt. 4, idet hun var inhabil."
+    )
+    items = [_item(1, opening, "Godkendelse af dagsorden")] + [
+        _item(n, "Godkendt.") for n in (2, 3, 4, 5)
+    ]
+    absent = [set(f.absent) for f in extract_meeting_items(COUNCIL, items)]
+    assert absent == [
+        {"Anne Holm", "Bo Dahl"},
+        {"Anne Holm", "Bo Dahl", "Dorte Lund"},
+        {"Anne Holm", "Dorte Lund"},
+        {"Anne Holm", "Carl Berg", "Eva Krogh"},
+        {"Anne Holm", "Carl Berg"},
+    ]
+    inhabil = extract_meeting_items(COUNCIL, items)[3].absences
+    assert next(a.reason for a in inhabil if a.name == "Eva Krogh") == "inhabil"
+
+
+def test_substitutes_in_an_absence_list_took_part():
+    block = (
+        "Godkendt.\n\nFraværende med afbud:\nAnne Holm, Eva Krogh indkaldt\n"
+        "Bo Dahl og Carl Berg, Finn Lyng deltog\nDorte Lund\n\n"
+        "Fraværende i mødet:\nIb Hald til kl. 18.40 i punkt 2\nJens Vig fra kl. 21.30 i punkt 3\n"
+    )
+    people = (*PEOPLE, "Ib Hald", "Jens Vig")
+    council = Meeting("Lokaludvalget", dt.date(2024, 3, 7), participants=people)
+    items = [_item(1, block, "Godkendelse af dagsorden"), _item(2, "Godkendt."), _item(3, "OK.")]
+    found = extract_meeting_items(council, items)
+    away = {"Anne Holm", "Bo Dahl", "Carl Berg", "Dorte Lund"}
+    assert [set(f.absent) for f in found] == [away | {"Ib Hald"}, away, away | {"Jens Vig"}]
+    assert {"Eva Krogh", "Finn Lyng"} <= set(found[0].substitutes)
+
+
+def test_an_absence_run_into_the_recommendation_of_an_unheaded_decision():
+    recommendation = Section(
+        "Indstilling",
+        SectionKind.RECOMMENDATION,
+        "Administrationen indstiller, at dagsordenen godkendes.\n\n"
+        "Fraværende: Bo Dahl Godkendt. Bo Dahl fraværende. "
+        "Carl Berg var fraværende til punkt 1, 2 og 4.",
+        (1,),
+    )
+    items = [
+        Item(1, "Godkendelse af dagsorden", (), False, 1, 1, (recommendation,)),
+        _item(2, "Godkendt."),
+        _item(3, "Godkendt."),
+    ]
+    absent = [f.absent for f in extract_meeting_items(NOBODY, items)]
+    assert absent == [("Bo Dahl", "Carl Berg"), ("Bo Dahl", "Carl Berg"), ("Bo Dahl",)]
