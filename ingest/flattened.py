@@ -106,6 +106,9 @@ _DATELESS_DECISION = re.compile(
 )
 
 
+_DOWNLOAD_TITLE = re.compile(r'^Download "(?P<title>.+)"\s*$', re.MULTILINE)
+
+
 def unflatten_transcript(text: str) -> str:
     """A page-per-line transcript as pages (form feeds) of headings and paragraphs."""
     mark = _TRANSCRIPT_MARK.search(text)
@@ -123,8 +126,11 @@ def unflatten_transcript(text: str) -> str:
             pages[-1] += "\n" + line
     if len(pages) < 2:
         return text
-    # The site's title line is the PDF's first line; the rest before "Transkript" is its UI.
-    title = text[: mark.start()].strip().split("\n", 1)[0].strip()
+    # The site's title line is the PDF's first line; the rest before "Transkript" is its UI,
+    # where the download link quotes the title whole (digits the transcript stripped kept).
+    head = text[: mark.start()]
+    download = _DOWNLOAD_TITLE.search(head)
+    title = download["title"] if download else head.strip().split("\n", 1)[0].strip()
     if title and not title.startswith(("Save this", "Størrelse", "Download")):
         pages[0] = f"{title}\n\n{pages[0]}"
     pages = [re.sub(r"^Side \d{1,3}\s+|\s+Side \d{1,3}\s*$", "", page) for page in pages]

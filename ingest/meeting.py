@@ -72,10 +72,10 @@ _BODY_END = r"(?:et|en|n|ets|ens|s|ene|ne)?\b"
 _CAPITAL_BODY_WORDS = "|".join(w.capitalize() for w in BODY_WORDS.strip("(?:)").split("|"))
 _BODY = re.compile(
     rf"(?:\b(?:Det|Den)\s+(?:\w+\s+){{0,2}}[\wæøå\-]*{BODY_WORDS}{_BODY_END}|"
-    rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+og\s+[\wæøå\-]+)?{BODY_WORDS}{_BODY_END}|"
+    rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+(?:og|&)\s+[\wæøå\-]+)?{BODY_WORDS}{_BODY_END}|"
     rf"\b(?:{_CAPITAL_BODY_WORDS}){_BODY_END})"
     # "Udvalget for Miljø og Teknik", "Udvalg for natur, miljø og grøn omstilling"
-    r"(?:\s+for\s+(?!den\b|d\.)[\wæøå\-]+(?:,?\s+(?:og\s+)?(?!(?i:den\b|d\.|dato\b|kl\b|referat\b|åben))"
+    r"(?:\s+for\s+(?!den\b|d\.)[\wæøå\-]+(?:,?\s+(?:(?:og|&)\s+)?(?!(?i:den\b|d\.|dato\b|kl\b|referat\b|åben))"
     r"[\wæøå\-]+){0,4})?",
 )
 _COUNCIL = re.compile(
@@ -352,15 +352,44 @@ def _body_in(line: str) -> str | None:
         line = " ".join(w.capitalize() for w in line.split())  # "ÅBENT REFERAT ØKONOMIUDVALG"
     m = _COUNCIL.search(line) or _BODY.search(line)
     if m is None:
-        return None
+        return _body_of_meeting_word(line)
     body = _clean_body(m.group(0))
+    if body == "Udvalg":
+        # "Teknisk Udvalg" is a name; "Titel Udvalg Funktioner" a table's column headers.
+        named = re.search(
+            r"\b(?!(?:Titel|Navn|Type|Dato)\b)[A-ZÆØÅ][\wæøå\-]+\s+Udvalg(?:et)?\b", line
+        )
+        if named is None and re.search(r"\b(?:Titel|Navn|Type|Dato)\s+Udvalg\b", line):
+            return None
+        body = named.group(0) if named else body
+    words = body.split()
+    if len(words) == 2 and words[0] == words[1]:  # "Byrådet Byrådet": a table's two columns
+        body = words[0]
     # "Økonomiudvalgets møde den …": the genitive names the body.
     if body.endswith("s") and re.search(re.escape(body) + r"\s+møde", line):
         body = body[:-1]
     return body or None
 
 
+_DEFINITE = {"udvalg": "et", "råd": "et", "nævn": "et", "repræsentantskab": "et"}
+# "Ekstraordinært Ældrerådsmøde": the body named in the meeting's compound.
+_MEETING_COMPOUND = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*?{BODY_WORDS})s?møde\b")
+
+
+def _body_of_meeting_word(line: str) -> str | None:
+    m = _MEETING_COMPOUND.search(line)
+    if m is None:
+        return None
+    body = m["body"]
+    return body + next((end for word, end in _DEFINITE.items() if body.endswith(word)), "n")
+
+
+# "REBILD KOMMUNE. REFERAT Økonomiudvalget.": the municipality before the title.
+_MUNICIPALITY_PREFIX = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\-]+\s+(?:kommune|KOMMUNE|Kommune)[.,:]?\s+")
+
+
 def _body_from_title(line: str) -> str | None:
+    line = _MUNICIPALITY_PREFIX.sub("", line)
     m = _TITLE.match(line)
     if m is None:
         # "Økonomiudvalget - Referat", "Det fælles landdistriktsråd - Dagsordener og referater"
@@ -383,8 +412,11 @@ def _body_from_title(line: str) -> str | None:
 
 # "Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.": the page names its
 # body only in a sentence about the meeting.
+# A line that opens "Møde i Kommunalbestyrelsen mandag den 25. september 2006" names it too.
 _MEETING_OF = re.compile(
-    r"\b(?:dagens|dette|aftenens)\s+møde\s+i\s+(?P<body>[A-ZÆØÅ][^.,;:\n]{2,60})", re.IGNORECASE
+    r"(?:\b(?:dagens|dette|aftenens)\s+|^(?:(?:ordinært|ekstraordinært|åbent)\s+)?)"
+    r"møde\s+(?:i|for)\s+(?P<body>[A-ZÆØÅ][^.,;:\n]{2,60})",
+    re.IGNORECASE,
 )
 
 
@@ -426,7 +458,42 @@ def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
     return None
 
 
+# "Social og sundheds møde den 17. april 2023": the body is the meeting's owner.
+_OWNED_MEETING = re.compile(r"^(?P<body>[A-ZÆØÅ][\wæøå\- ,]{2,60}?)s?\s+møde\s+(?:den|d\.)\s")
+_NOT_A_BODY = re.compile(
+    r"\b(?:kommune|referat|referater|dagsorden|dagsordener|tilbage|indhold|indholdsfortegnelse|"
+    r"mødedato|dato|menu|forside|logo)\b",
+    re.IGNORECASE,
+)
+
+
+def _body_over_date(lines: Sequence[str]) -> str | None:
+    """The body of a page that names it without a body word: "Social og sundheds møde den …",
+    or a short heading straight over the meeting's date line ("Forebyggelse og Idræt" /
+    "Mandag den 30-04-2018 kl. 16:30")."""
+    for k, line in enumerate(lines):
+        if not find_dates(line):
+            continue
+        if m := _OWNED_MEETING.match(line):
+            return m["body"]
+        above = lines[k - 1].strip() if k else ""
+        words = above.split()
+        if (
+            2 <= len(words) <= 6
+            and above[:1].isupper()
+            and not re.search(r"[\d:.!?]", above)
+            and not _NOT_A_BODY.search(above)
+        ):
+            return above
+        return None
+    return None
+
+
 def _time(texts: Iterable[str]) -> str | None:
+    texts = list(texts)
+    # A labelled time ("Mødetidspunkt: 08:00") needs no "kl." and no date beside it.
+    if texts and (m := _CLOCK.match(texts[0].strip())):
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
     for text in texts:
         m = _TIME.search(text)
         if m:
@@ -487,6 +554,12 @@ def read_meeting(
         if dates:
             date = dates[0][0]
             break
+    if date is None:
+        # A label whose value stood under another label ("Mødedato:" / "Bemærkninger:" /
+        # "Mandag den 16. marts 2015") was taken as that label's value.
+        date = next(
+            (d[0][0] for line in front[:20] if len(line) <= 100 and (d := find_dates(line))), None
+        )
     texts = list(texts)
     if date is None:
         date, approving_body = _agenda_approval(texts[:80])
@@ -505,7 +578,7 @@ def read_meeting(
                 if committee:
                     break
     if committee is None and date is not None:
-        committee = _body_of_meeting_sentence(texts[:80])
+        committee = _body_of_meeting_sentence(texts[:80]) or _body_over_date(free[:15])
     if not committee:
         return None
     # Away on the meeting's day when the field is dated, on any of its days when none is it.

@@ -171,9 +171,13 @@ SECONDARY = frozenset(normalise_heading(name) for name in _SECONDARY_NAMES.split
 DOCUMENT_TITLES = frozenset({"referat", "protokol", "beslutningsprotokol", "dagsorden", "indhold"})
 
 
+# "Beslutninger fra mødet. Torsdag 8.06.2006 …": the whole document's title, however it goes on.
+_DOCUMENT_TITLE_LINE = re.compile(r"^beslutninger\s+fra\s+(?:mødet|møde)\b", re.IGNORECASE)
+
+
 def is_document_title(text: str) -> bool:
     """ "Referat", "Dagsorden": the name of the whole document, not a section of an item."""
-    return normalise_heading(text) in DOCUMENT_TITLES
+    return normalise_heading(text) in DOCUMENT_TITLES or bool(_DOCUMENT_TITLE_LINE.match(text))
 
 
 def is_secondary(heading: str) -> bool:

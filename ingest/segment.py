@@ -500,7 +500,8 @@ def segment(
 
 
 _MINUTES_TITLE = re.compile(
-    r"^(?:(?:åbent|offentligt?)\s+)?(?:referat|beslutningsprotokol|protokol|dagsorden med vedtagelser)\b"
+    # ("Refer": "Referat" in a transcript that lost its "at" ligatures)
+    r"^(?:(?:åbent|offentligt?)\s+)?(?:referat|refer|beslutningsprotokol|protokol|dagsorden med vedtagelser)\b"
     r"|\b(?:referat|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
     re.I,
 )

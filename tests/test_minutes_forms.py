@@ -371,6 +371,42 @@ Det indstilles, at møderne holdes om onsdagen.
             "Udvalg for natur, miljø og grøn omstilling",
             dt.date(2018, 11, 7),
         ),
+        (
+            "SKOVBY KOMMUNE. REFERAT Økonomiudvalget.\nMødedato: Onsdag den 18-06-2008.",
+            "Økonomiudvalget",
+            dt.date(2008, 6, 18),
+        ),
+        (
+            "Møde i Kommunalbestyrelsen mandag den 25. september 2006, kl. 18 REFERAT",
+            "Kommunalbestyrelsen",
+            dt.date(2006, 9, 25),
+        ),
+        ("Børn & Læringsudvalget - 08-09-2021", "Børn & Læringsudvalget", dt.date(2021, 9, 8)),
+        (
+            "Ekstraordinært Ældrerådsmøde – Referat 14. december 2018",
+            "Ældrerådet",
+            dt.date(2018, 12, 14),
+        ),
+        (
+            "Kultur og sundheds møde den 17. april 2023\nReferat",
+            "Kultur og sundhed",
+            dt.date(2023, 4, 17),
+        ),
+        (
+            "Dagsordener og referater\nNatur og Friluftsliv\nMandag den 30-04-2018 kl. 16:30\nReferat",
+            "Natur og Friluftsliv",
+            dt.date(2018, 4, 30),
+        ),
+        (
+            "Referat\nTitel Udvalg Funktioner\nByrådet Byrådet Vis medlemmer\nMødedato: 3. maj 2014",
+            "Byrådet",
+            dt.date(2014, 5, 3),
+        ),
+        (
+            "Referat\nØkonomiudvalget\nMødedato:\nBemærkninger:\nMandag den 16. marts 2015\nKl. 17:00",
+            "Økonomiudvalget",
+            dt.date(2015, 3, 16),
+        ),
     ],
 )
 def test_meeting_headers_that_name_the_body_in_other_ways(header, committee, date):
@@ -755,3 +791,17 @@ def test_a_body_and_referat_title_line_and_a_cut_case_number():
         ("Godkendelse af dagsorden", ()),
         ("Orientering fra formanden", ()),
     ]
+
+
+def test_a_transcript_dated_only_by_its_download_title():
+    """Document sites strip digits from the page text but quote the title whole in the link."""
+    document = parse_text(
+        "Byrådet REFERAT. Mødedato: Torsdag den\n"
+        "Størrelse: px\n"
+        'Download "Byrådet REFERAT. Mødedato: Torsdag den 27-03-2008"\n'
+        "Transkript\n"
+        "1 REFERAT Byrådet Mødedato: Torsdag den Mødested: Byrådssalen Starttidspunkt: Kl. 17:00\n"
+        "2 1. Godkendelse af dagsorden Sagsnr.: 08/1201 Beslutning Byrådet den Godkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == ("Byrådet", dt.date(2008, 3, 27))
+    assert [(i.number, i.title) for i in document.items] == [(1, "Godkendelse af dagsorden")]
