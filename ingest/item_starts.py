@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ingest.case_lines import CASE_LABEL_ALONE, is_case_line
 from ingest.chrome import strip_glued_chrome
+from ingest.closed import CLOSED_MARK
 from ingest.records import TOC_LINE, Block, BlockKind, SectionKind
 from ingest.sections import is_document_title, section_kind
 from nlp.case_numbers import find_case_numbers
@@ -65,6 +66,7 @@ class ItemStart:
     consumed: int  # blocks taken by the heading itself (title continuation, "Sag nr." line)
     weak: bool = False  # numbered without a label ("13. Title"): an item only with a body
     closed: bool = False  # marked closed before its number ("Lukket 13 …")
+    renumbered: bool = False  # every item printed as " 1." (a list export): numbered by order
 
 
 def is_toc_line(block: Block) -> bool:
@@ -98,6 +100,8 @@ def is_title(block: Block, title: str = "") -> bool:
 
 # An attachment's file or icon text under a title: "application/pdf icon udkast.pdf".
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bapplication/\w+", re.IGNORECASE)
+# "Mødekalender 2014 moedekalender_-_version_2.pdf": the attachment's name run onto the title.
+_TRAILING_FILE_NAME = re.compile(r"\s+[\w\-.]+\.(?:pdf|docx?|xlsx?|pptx?)$", re.IGNORECASE)
 
 
 def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
@@ -135,15 +139,19 @@ def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, in
     return " ".join(title.split()), consumed
 
 
-def _weak_title_ok(block: Block, title: str, m: re.Match[str] | None = None) -> bool:
-    """Whether a weakly numbered line reads as an item title, not a list entry in running text."""
+def _weak_title_ok(
+    block: Block, title: str, m: re.Match[str] | None = None, decided: bool = False
+) -> bool:
+    """Whether a weakly numbered line reads as an item title, not a list entry in running text.
+
+    A long title counts when its outcome is written straight under it (`decided`)."""
     # "6200 Aabenraa" is a postcode: a number set off by a space alone has at most three digits.
     if m is not None and not m.group("sep").strip() and len(m.group("number")) > 3:
         return False
     if block.kind is BlockKind.HEADING:
         return True
     return not (
-        len(title) > 200
+        len(title) > (MAX_HEADING_CHARS if decided else 200)
         or title.rstrip().endswith((",", ";", ":"))
         or _PERSON_LINE.search(title)
         or _LOWER_START.match(title)
@@ -154,6 +162,16 @@ _OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$
 _INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
 
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")
+_AT_POINT = re.compile(r"^\s*[.)]?\s*at\b")
+
+# A decision written straight under a numbered title, with no section heading (a plain
+# record of what the meeting did): "Vedtaget i overensstemmelse med …", "Henvist til …".
+OUTCOME_OPENING = re.compile(
+    r"^(?:Vedtaget|Vedtoges|Godkendt|Godkendes|Godkendtes|Tiltrådt|Tiltrådtes|Henvist|Henvises|"
+    r"Oversendt|Oversendes|Fremsendes|Forkastet|Forkastedes|Udsat|Udsættes|Anbefalet|Anbefales|"
+    r"Bevilget|Bevilges|Taget til (?:efterretning|orientering)|Tages til (?:efterretning|orientering)|"
+    r"Drøftet|Besluttet|Afvist|Afvises|Udgår|Trukket)\b"
+)
 
 
 def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
@@ -172,21 +190,35 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
         previous = _NUMBERED_LINE.match(blocks[i - 1].text) if i else None
         number = re.match(r"\s*(\d+)", blocks[i].text)
         listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
+        # "7. Sundhedsprofil 2017" / "Sagsnummer: …": a list entry has no case number under it.
+        cased = i + 1 < len(blocks) and is_case_line(blocks[i + 1])
         if (
             previous
             and number
             and int(previous.group(1)) == int(number.group(1)) - 1
             and not _PERSON_LINE.match(listed)  # "Afbud: 1. Anne Holm, Ø" closes the item before
+            and not cased
+            # "1. at Udvalget godkender …" / "2. Status på …": at-points end before a title.
+            and not (
+                _AT_POINT.match(listed) and not _AT_POINT.match(blocks[i].text[number.end() :])
+            )
         ):
             return False
         k = i - 1
         while k >= 0 and _NUMBERED_LINE.match(blocks[k].text):
             k -= 1
+        # "Beslutning" / "1. Godkendt" / "5. Meddelelser": a list that opens a section counts
+        # its points from 1 in order; a number that does not go on from them is the next item.
+        listed_numbers = [int(_NUMBERED_LINE.match(b.text)[1]) for b in blocks[k + 1 : i]]
+        runs_on = number is not None and listed_numbers + [int(number.group(1))] == list(
+            range(1, len(listed_numbers) + 2)
+        )
         if (
             k >= 0
             and blocks[k].kind is not BlockKind.TABLE
             and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
             and not is_document_title(blocks[k].text)
+            and (not listed_numbers or runs_on)
         ):
             return False
         if blocks[i].text.rstrip().endswith("."):
@@ -196,22 +228,32 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             return nxt is not None and (
                 is_case_line(nxt)
                 or (nxt.kind is not BlockKind.TABLE and section_kind(nxt.text))
+                or bool(OUTCOME_OPENING.match(nxt.text))
                 or bool(marked and i + 2 < len(blocks) and is_case_line(blocks[i + 2]))
             )
     return True
 
 
-def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> ItemStart | None:
+def _item_start(
+    blocks: Sequence[Block], i: int, allow_weak: bool, relisted: dict[int, int]
+) -> ItemStart | None:
     block = blocks[i]
     if block.kind is BlockKind.TABLE or len(block.text) > MAX_HEADING_CHARS or is_toc_line(block):
         return None
     text = _LEADING_BULLET.sub("", strip_glued_chrome(" ".join(block.text.split())))
+    text = _TRAILING_FILE_NAME.sub("", text)
+    if i in relisted and (m := _WEAK_ITEM.match(text)) and _weak_title_ok(block, m["title"], m):
+        title, consumed = _wrapped_title(blocks, i, m["title"].strip())
+        return ItemStart(i, relisted[i], title, consumed, weak=True, renumbered=True)
     m = _STRONG_ITEM.match(text)
     weak = False
     if m is None and allow_weak:
         m = _WEAK_ITEM.match(text)
         weak = m is not None
-        if weak and not (_weak_title_ok(block, m.group("title"), m) and _weak_place_ok(blocks, i)):
+        decided = i + 1 < len(blocks) and bool(OUTCOME_OPENING.match(blocks[i + 1].text))
+        if weak and not (
+            _weak_title_ok(block, m.group("title"), m, decided) and _weak_place_ok(blocks, i)
+        ):
             m = None
     if m is not None and weak and int(m.group("number")) == 0:
         m = None  # "00 Referat uden bilag": agenda numbers start at 1
@@ -236,11 +278,39 @@ def _item_start(blocks: Sequence[Block], i: int, allow_weak: bool) -> ItemStart 
     return None
 
 
+def _restarted_list(blocks: Sequence[Block]) -> dict[int, int]:
+    """Items an ordered-list export printed all as " 1. Title": their place in order, by block.
+
+    Three or more lines read "1. Title", none reads "2. Title", and each follows text of the
+    item before (not a section heading or a sentence that opens a list of points).
+    """
+    ones = []
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.TABLE or len(block.text) > MAX_HEADING_CHARS:
+            continue
+        m = _WEAK_ITEM.match(_LEADING_BULLET.sub("", " ".join(block.text.split())))
+        if m is None or m["marker"] or not m["sep"].strip():
+            continue
+        if int(m["number"]) == 2:
+            return {}
+        before = blocks[i - 1] if i else None
+        if (
+            int(m["number"]) == 1
+            and before is not None
+            and before.kind is not BlockKind.TABLE
+            and section_kind(before.text) is None
+            and not _INTRODUCES_LIST.search(before.text)
+        ):
+            ones.append(i)
+    return {i: n for n, i in enumerate(ones, start=1)} if len(ones) >= 3 else {}
+
+
 def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStart]:
     starts = []
+    relisted = _restarted_list(blocks) if allow_weak else {}
     i = 0
     while i < len(blocks):
-        start = _item_start(blocks, i, allow_weak)
+        start = _item_start(blocks, i, allow_weak, relisted)
         if start:
             starts.append(start)
             i += start.consumed
@@ -273,7 +343,11 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
         kept = [
             c
             for c, ok in zip(candidates, solid, strict=True)
-            if ok or not c.weak or blocks[c.index].kind is BlockKind.HEADING
+            if ok
+            or not c.weak
+            or blocks[c.index].kind is BlockKind.HEADING
+            # "6. Lukket punkt": a closed item publishes its heading alone.
+            or CLOSED_MARK.search(c.title)
         ]
         if len(kept) == len(candidates):
             break
@@ -297,15 +371,24 @@ _ATTENDANCE_LINE = re.compile(
 
 def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> bool:
     """Minutes written as a plain numbered list, with no section headings: the items numbered
-    1, 2, 3 … in order, at least one of them an item every agenda has, each with text under it,
-    after attendance lines ("Fremmødte: …", "Afbud: …") or a "Referat" title (a small council's
-    record: "2.Valg af formand" / "Knud Nielsen blev genvalgt.")."""
+    1, 2, 3 … in order, at least one of them an item every agenda has or each of them with its
+    outcome written under it, each with text under it (the last may be cut off), after
+    attendance lines ("Fremmødte: …", "Afbud: …") or a "Referat" title (a small council's
+    record: "2.Valg af formand" / "Knud Nielsen blev genvalgt."; a council's summary record:
+    "4. International Community" / "Vedtaget i overensstemmelse med …")."""
     if len(starts) < 3 or [s.number for s in starts] != list(range(1, len(starts) + 1)):
         return False
-    if not any(_STANDING_ITEM.match(s.title) for s in starts):
-        return False
     ends = [s.index for s in starts[1:]] + [len(blocks)]
-    if any(s.index + s.consumed >= end for s, end in zip(starts, ends, strict=True)):
+    if any(s.index + s.consumed >= end for s, end in zip(starts[:-1], ends, strict=False)):
+        return False
+    decided = all(
+        OUTCOME_OPENING.match(blocks[s.index + s.consumed].text)
+        for s in starts
+        if s.index + s.consumed < len(blocks)
+    )
+    if not decided and not any(_STANDING_ITEM.match(s.title) for s in starts):
+        return False
+    if not decided and starts[-1].index + starts[-1].consumed >= len(blocks):
         return False
     return any(_ATTENDANCE_LINE.match(b.text.strip()) for b in blocks[: starts[0].index])
 

@@ -470,7 +470,7 @@ def segment(
             warnings.append("mødets dato eller udvalg blev ikke fundet")
         elif meeting.date is None:
             warnings.append("mødets dato blev ikke fundet")
-        if not numbered and items:
+        if (not numbered or any(s.renumbered for s in starts)) and items:
             warnings.append(UNNUMBERED_WARNING)
     if not is_minutes:
         if minutes_without_items:

@@ -805,3 +805,91 @@ def test_a_transcript_dated_only_by_its_download_title():
     )
     assert (document.meeting.committee, document.meeting.date) == ("Byrådet", dt.date(2008, 3, 27))
     assert [(i.number, i.title) for i in document.items] == [(1, "Godkendelse af dagsorden")]
+
+
+def test_a_summary_record_with_each_outcome_straight_under_its_numbered_title():
+    document = parse_text(
+        "Referat for møde i Byrådet, 12. marts 2014\n\n"
+        "Fraværende: Lone Berg\n\n"
+        "1. Budgetopfølgning pr. 1. februar\n"
+        "Vedtaget i overensstemmelse med Magistratens indstilling af 3. marts 2014.\n\n"
+        "2. Forslag fra Venstres byrådsgruppe om at kommunen undersøger mulighederne for at "
+        "etablere flere pladser i dagplejen i de nye boligområder i den nordlige bydel og "
+        "samtidig ser på mulighederne for at udvide åbningstiden i de eksisterende institutioner.\n\n"
+        "Henvist til behandling i Børne- og Ungeudvalget.\n\n"
+        "3. Ny parkeringsstrategi\n\n"
+        "Vedtaget med de ændringer, der fremgår af udvalgets erklæring.\n"
+        "Ændringsforslaget fra Enhedslisten blev forkastet med 28 stemmer imod og 2 for.\n\n"
+        "4. Salg af byggegrunde i Østbyen\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert [i.number for i in document.items] == [1, 2, 3, 4]
+    assert document.items[2].title == "Ny parkeringsstrategi"
+    assert document.items[1].title.startswith("Forslag fra Venstres byrådsgruppe")
+    assert document.items[0].sections[0].kind is SectionKind.DECISION
+    assert document.items[0].sections[0].text.startswith("Vedtaget i overensstemmelse")
+    assert document.meeting.absent == ("Lone Berg",)
+
+
+def test_numbered_points_in_an_item_do_not_swallow_the_next_numbered_item():
+    document = parse_text(
+        "Kulturudvalget – Referat – 4. marts 2023\n\n"
+        "1. Godkendelse af dagsorden (B)\n\nBeslutning\n\nAt 1: Godkendt.\n\n"
+        "Indstilling\n\nDirektøren for Kultur indstiller,\n\n"
+        "1. at Kulturudvalget godkender dagsordenen.\n\n"
+        "2. Orientering om biblioteksplanen (O)\n\nBeslutning\n\nAt 1: Taget til orientering.\n\n"
+        "Indstilling\n\nDirektøren for Kultur indstiller,\n\n"
+        "1. at udvalget tager orienteringen til efterretning.\n\n"
+        "3. Godkendelse af referat\n\nSagsnummer: 00.22.00-P35-3-23\n\n"
+        "Beslutning\n\n1. Godkendt\n\n"
+        "4. Meddelelser\n\nSagsnummer: 00.22.04-G01-8-23\n\n"
+        "Beslutning\n\nUdvalget tog meddelelserne til efterretning.\n\n"
+        "5. Lukket punkt\n\n"
+        "6. Udviklingsplan for idrætsanlæg\n\nSagsnummer: 18.15.00-G01-1-23\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    items = document.items
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Godkendelse af dagsorden (B)"),
+        (2, "Orientering om biblioteksplanen (O)"),
+        (3, "Godkendelse af referat"),
+        (4, "Meddelelser"),
+        (5, "Lukket punkt"),
+        (6, "Udviklingsplan for idrætsanlæg"),
+    ]
+    decisions = [s.text for i in items for s in i.sections if s.kind is SectionKind.DECISION]
+    assert "1. Godkendt" in decisions and not any("Meddelelser" in d for d in decisions)
+    assert items[4].closed and items[4].case_numbers == ()
+    assert items[5].case_numbers == ("18.15.00-G01-1-23",) and not items[5].closed
+
+
+def test_items_an_ordered_list_export_printed_all_as_one_are_numbered_by_order():
+    document = parse_text(
+        "Referat fra Seniorrådets møde den 9. marts 2017 i Mødelokale 2\n\n"
+        "Afbud: Karen Dahl.\n\n"
+        " 1. Godkendelse af dagsorden\n\nReferat: Godkendt\n\n"
+        " 1. Nyt fra formanden.\n\nReferat:\n\nFormanden har deltaget i et møde med borgmesteren.\n\n"
+        " 1. Høring om værdighedspolitikken.\n\nUdkastet er sendt til rådet.\n\n"
+        "Referat:\n\nRådet skriver et høringssvar.\n\n"
+        " 1. Eventuelt\n\nReferat:\n\nIntet.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Nyt fra formanden."),
+        (3, "Høring om værdighedspolitikken."),
+        (4, "Eventuelt"),
+    ]
+    assert UNNUMBERED_WARNING in document.warnings
+
+
+def test_an_attachment_file_name_run_onto_an_item_title_is_not_title():
+    document = parse_text(
+        "Plan- og Miljøudvalget - 11-03-2015\n\n"
+        "Dato: Onsdag den 11. marts 2015 Tid: Kl. 16:00\n\n"
+        " • Punkt 1 Godkendelse af dagsorden\n\n"
+        "  Beslutning i Plan- og Miljøudvalget den 11-03-2015\n\n  Godkendt.\n\n"
+        " • Punkt 2 Vejplan 2016\n\n  vejplan_-_udkast_3.pdf\n\n"
+        "  Beslutning i Plan- og Miljøudvalget den 11-03-2015\n\n  Godkendt.\n"
+    )
+    assert [i.title for i in document.items] == ["Godkendelse af dagsorden", "Vejplan 2016"]
