@@ -89,6 +89,17 @@ _BODY_DATE_ITEM = re.compile(
     r"(?P<date>[\w.\-/ ]{6,25}?),? (?:pkt|punkt|sag)\.? ?\d{1,4}$"
 )
 
+# "Børne- og Skoleudvalget den 6. november 2018:" over the decision it took that day: a body's
+# name and a date, on a line of its own ending in a colon (`section_kind` asks for the colon; a
+# section keeps its heading without it).
+_BODY_ON_DATE = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?) (?:den|d\.) ?(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
+)
+# Lines that name the meeting, not a decision: "Referat fra mødet i Byrådet den 3. maj 2018:".
+_NOT_A_BODY = re.compile(
+    r"\b(?:møde|mødet|referat|dagsorden|indkaldelse|protokol|beslutning\w*)\b", re.IGNORECASE
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], SectionKind]] = [
     (_BODY_DATE_ITEM, SectionKind.PRIOR_DECISION),
     # "Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59:"
@@ -126,9 +137,16 @@ class DatedDecision:
     date: dt.date | None
 
 
-def dated_decision(heading: str) -> DatedDecision | None:
-    """ "Beslutning i Byrådet den 15-12-2021" -> (Byrådet, 2021-12-15); None for other lines."""
-    text = re.sub(r"^[•·▪◦■*]\s*", "", " ".join(heading.split())).rstrip(" :.")
+def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
+    """ "Beslutning i Byrådet den 15-12-2021" -> (Byrådet, 2021-12-15); None for other lines.
+
+    `headed`: the line is a section's heading already, its closing colon taken off.
+    """
+    line = re.sub(r"^[•·▪◦■*]\s*", "", " ".join(heading.split()))
+    m = _BODY_ON_DATE.match(line)
+    if m is not None and (headed or m["colon"]) and (dated := _body_on_date(m)) is not None:
+        return dated
+    text = line.rstrip(" :.")
     m = _BODY_DATE_ITEM.match(text.lower())
     if m is not None:
         dates = find_dates(m.group("date"))
@@ -151,6 +169,14 @@ def dated_decision(heading: str) -> DatedDecision | None:
     if date_text and not dates:
         return None
     return DatedDecision(body, dates[0][0] if dates else None)
+
+
+def _body_on_date(m: re.Match[str]) -> DatedDecision | None:
+    body = m.group("body")
+    if not _BODY_RE.search(body) or _NOT_A_BODY.search(body) or len(body.split()) > 8:
+        return None
+    dates = find_dates(m.group("date"))
+    return DatedDecision(body, dates[0][0]) if dates else None
 
 
 # Names that are as often sub-headings inside a case description ("Sagsfremstilling" /
@@ -192,6 +218,7 @@ def section_kind(heading: str) -> SectionKind | None:
     if key in _EXACT:
         return _EXACT[key]
     dated_form = key.startswith("beslutning") or " beslutning" in key or ", pkt" in key
+    dated_form = dated_form or heading.rstrip().endswith(":")
     if dated_form and dated_decision(heading) is not None:
         return SectionKind.PRIOR_DECISION
     for pattern, kind in _PATTERNS:

@@ -148,7 +148,7 @@ def _this_meetings(section: Section, meeting: Meeting | None) -> Section:
     """A dated decision heading of this meeting ("Beslutning i Byrådet den <mødedato>") is its decision."""
     if section.kind is not SectionKind.PRIOR_DECISION or meeting is None:
         return section
-    dated = dated_decision(section.heading)
+    dated = dated_decision(section.heading, headed=True)
     if dated is None:
         return section
     same_body = slugify(dated.body) == slugify(meeting.committee)

@@ -22,6 +22,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ingest.records import Item, Section, SectionKind
+from ingest.sections import dated_decision
 from nlp.dates import parse_danish_date
 from nlp.motions import Motion, Sentence, split_motions
 from nlp.outcomes import PRIORITY
@@ -659,6 +660,8 @@ def parse_prior_heading(heading: str) -> tuple[str | None, object, int | None]:
     heading = " ".join(heading.split())
     m = _PRIOR_HEADING.match(heading)
     if not m:
+        if dated := dated_decision(heading, headed=True):  # "Økonomiudvalget den 20. maj 2024"
+            return dated.body, dated.date, None
         return None, parse_danish_date(heading), None
     body = (m["body"] or m["gbody"] or "").strip(" ,")
     date = parse_danish_date(m["date"] or m["gdate"] or "") or parse_danish_date(heading)

@@ -406,3 +406,33 @@ def test_a_proposal_voted_after_the_agenda_approval_is_a_decision_of_its_own():
 
 def test_a_meeting_without_items_extracts_nothing():
     assert extract_meeting_items(COUNCIL, []) == []
+
+
+def test_a_body_and_date_line_ending_in_a_colon_heads_that_days_decision():
+    page = (
+        "Referat\n\nKommunalbestyrelsen\n\n05-03-2024 kl. 19:00\n\n"
+        "Åbent punkt\n\n 1  Vinterbadeanstalt ved havnen\n\n"
+        "Resumé\n\nForeningen søger om en grund til en vinterbadeanstalt.\n\n"
+        "Indstilling og beslutning\n\nDirektøren indstiller,\n\n"
+        "·         at grunden udlejes til foreningen.\n\n"
+        "Økonomiudvalget den 20. februar 2024:\n\nAnbefales.\n\n"
+        "Kommunalbestyrelsen den 5. marts 2024:\n\nGodkendt.\n\n"
+        "Sagsfremstilling\n\nForeningen har 300 medlemmer.\n\n"
+        "Åbent punkt\n\n 2  Status på vejarbejdet\n\n"
+        "Indstilling og beslutning\n\nDirektøren indstiller,\n\n"
+        "·         at orienteringen tages til efterretning.\n\n"
+        "Kommunalbestyrelsen den 5. marts 2024:\n\nTaget til efterretning.\n"
+    )
+    document = parse_bytes(page.encode(), "kommunalbestyrelsen.txt")
+    first, second = extract_meeting_items(document.meeting, document.items)
+    assert [d.outcome for d in first.decisions] == [A]
+    (prior,) = first.prior_decisions
+    assert (prior.body, prior.date, prior.outcomes) == (
+        "Økonomiudvalget",
+        dt.date(2024, 2, 20),
+        (Outcome.RECOMMENDED,),
+    )
+    assert [d.outcome for d in second.decisions] == [Outcome.NOTED]
+    # the meeting's own title line is no decision heading
+    assert dated_decision("Referat fra mødet i Byrådet den 3. maj 2018:") is None
+    assert dated_decision("Udvalget blev den 3. maj 2018 enige om følgende:") is None
