@@ -494,6 +494,37 @@ def calling_in(recommendation: str) -> str:
     return "\n".join(line for line in recommendation.splitlines() if _CALLING_IN.search(line))
 
 
+# A label over who was away or stood in: "Fraværende med afbud:", "Stedfortrædere:".
+_ATTENDANCE_LABEL = re.compile(
+    rf"^[ \t]*(?:{_LIST_LABEL}|Stedfortrædere?|Suppleanter?)[ \t]*:?[ \t]*$", re.IGNORECASE
+)
+# "X, F, ankom til mødet kl. 17.32 …", "X forlod mødet …": a moment of attendance.
+_ARRIVED_OR_LEFT = re.compile(rf"^[ \t]*{_NAME}\s+(?:ankom|forlod|mødte\s+op)\b")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def without_attendance(text: str) -> str:
+    """The text without its attendance record: labelled lists of who was away or stood in
+    ("Fraværende med afbud:" and the names under it, "Afbud: X"), arrivals and departures
+    ("X ankom til mødet kl. 17.32 …"), and sentences of absence ("X var fraværende.")."""
+    kept = []
+    listing = False  # under a bare label, the names that follow belong to it
+    for paragraph in _PARAGRAPHS.split(text):
+        lines = [line for line in paragraph.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if _ATTENDANCE_LABEL.match(lines[0]):
+            listing = True
+            lines = lines[1:]
+        if listing and lines and all(_is_entry(line) for line in lines):
+            continue
+        listing = listing and not lines
+        moments = all(_ARRIVED_OR_LEFT.match(line) for line in lines)
+        if lines and not moments and not attendance_only("\n".join(lines)):
+            kept.append("\n".join(lines))
+    return "\n\n".join(kept)
+
+
 # An absence label opening a line: what follows is the meeting's record, not the recommendation.
 _LABEL_OPENS = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:", re.MULTILINE)
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.records import Item, Section, SectionKind
 from ingest.sections import dated_decision
+from nlp.attendance import without_attendance
 from nlp.dates import parse_danish_date
 from nlp.motions import Motion, Sentence, split_motions
 from nlp.outcomes import PRIORITY
@@ -360,7 +361,8 @@ def decisions_in(
                     continue  # only attendance notes
                 outcome = fallback
             outcome = outcome or fallback
-            words = _clean(body)
+            # (Not the attendance record written with it: "Godkendt.\n\nAfbud: X".)
+            words = _clean(without_attendance(body) or body)
             vote = read_vote(words, outcome) if read_vote else None
             amended = bool(_VOTED_CHANGE.search(words))  # "… stemte for denne ændring"
             found.append(Decision(number if k == 0 else None, outcome, words, amended, vote=vote))

@@ -343,7 +343,7 @@ def test_absences_run_on_with_their_substitutes():
     [
         ("Mødedato: 6. marts 2024", ("Bo Dahl",)),
         ("Mødedato: 18. marts 2024", ("Carl Berg",)),
-        ("Referat fra Økonomiudvalget", ("Bo Dahl", "Carl Berg")),  # no date: every day's
+        ("Mødedato: 20. marts 2024", ("Bo Dahl", "Carl Berg")),  # neither day: every day's
     ],
 )
 def test_an_absence_field_dated_by_the_days_of_the_meeting(printed, absent):
@@ -453,3 +453,17 @@ def test_an_absence_run_into_the_recommendation_of_an_unheaded_decision():
     ]
     absent = [f.absent for f in extract_meeting_items(NOBODY, items)]
     assert absent == [("Bo Dahl", "Carl Berg"), ("Bo Dahl", "Carl Berg"), ("Bo Dahl",)]
+
+
+def test_the_attendance_record_is_not_the_decision_text():
+    after = extract_item(_item(1, "Godkendt.\n\n \n\nAfbud: Bo Dahl (V)"), COUNCIL)
+    assert [d.text for d in after.decisions] == ["Godkendt."]
+    assert after.absent == ("Bo Dahl",)
+    before = (
+        "Fraværende med afbud:\n\nAnne Holm, A, (ferie)\n\nBo Dahl, F, (sygdom)\n\n \n\n"
+        "Carl Berg, V, ankom til mødet kl. 17.32 under behandlingen af punkt 3.\n\n"
+        "Dagsordenen blev godkendt."
+    )
+    found = extract_item(_item(1, before, "Godkendelse af dagsordenen"), COUNCIL)
+    assert [d.text for d in found.decisions] == ["Dagsordenen blev godkendt."]
+    assert set(found.absent) == {"Anne Holm", "Bo Dahl", "Carl Berg"}
