@@ -134,7 +134,9 @@ class MeetingInfo(_Open):
     id: str = Field(examples=["randers-2025-08-12-beskaeftigelsesudvalget"])
     committee: str = Field(examples=["Beskæftigelsesudvalget"])
     municipality: str | None = Field(default=None, examples=["Randers Kommune"])
-    date: str = Field(examples=["2025-08-12"])
+    date: str | None = Field(
+        description="ISO date; null where the minutes print none.", examples=["2025-08-12"]
+    )
     start_time: str | None = Field(default=None, examples=["16:30"])
     place: str | None = Field(default=None, examples=["C.2.25"])
     participants: list[str] = Field(default_factory=list, examples=[["Claus Berggren"]])
@@ -241,7 +243,7 @@ class Item(_Open):
 class MeetingSummary(BaseModel):
     id: str = Field(examples=["randers-2025-08-12-beskaeftigelsesudvalget"])
     committee: str
-    date: str
+    date: str | None  # null where the minutes print no date
     municipality: str | None = None
     place: str | None = None
     items: int
@@ -266,7 +268,7 @@ class Meeting(BaseModel):
     model_config = ConfigDict(extra="allow")
     id: str
     committee: str
-    date: str
+    date: str | None  # null where the minutes print no date
     participants: list[str]
     absent: list[str]
     source: str
