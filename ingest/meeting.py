@@ -460,6 +460,7 @@ def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
 
 # "Social og sundheds møde den 17. april 2023": the body is the meeting's owner.
 _OWNED_MEETING = re.compile(r"^(?P<body>[A-ZÆØÅ][\wæøå\- ,]{2,60}?)s?\s+møde\s+(?:den|d\.)\s")
+_NAMED_BEFORE_DATE = re.compile(r"^(?P<name>[A-ZÆØÅ][^\d:|]{2,60}?)\s+[-–]\s+\d{1,2}[.\-/]")
 _NOT_A_BODY = re.compile(
     r"\b(?:kommune|referat|referater|dagsorden|dagsordener|tilbage|indhold|indholdsfortegnelse|"
     r"mødedato|dato|menu|forside|logo)\b",
@@ -476,6 +477,9 @@ def _body_over_date(lines: Sequence[str]) -> str | None:
             continue
         if m := _OWNED_MEETING.match(line):
             return m["body"]
+        # "Konstituerende møde - 02-12-2021": the page's title names the meeting, then its date.
+        if (m := _NAMED_BEFORE_DATE.match(line)) and not _NOT_A_BODY.search(m["name"]):
+            return m["name"]
         above = lines[k - 1].strip() if k else ""
         words = above.split()
         if (

@@ -402,6 +402,7 @@ Det indstilles, at møderne holdes om onsdagen.
             "Byrådet",
             dt.date(2014, 5, 3),
         ),
+        ("Konstituerende møde - 02-12-2021\nReferat", "Konstituerende møde", dt.date(2021, 12, 2)),
         (
             "Referat\nØkonomiudvalget\nMødedato:\nBemærkninger:\nMandag den 16. marts 2015\nKl. 17:00",
             "Økonomiudvalget",
