@@ -86,7 +86,12 @@ _BODY_LINE_WORDS = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
 _TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\b", re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::\d{2})?(?![\d])")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommune\b")
-_NAME_SPLIT = re.compile(r"\s*(?:,(?!\s*\()|;|\n|\bog\b|•|·)\s*|(?<=\))\s+(?=[A-ZÆØÅ])")
+# (Also after a party bracket, "Bo Dahl (A) Eva Lund (F)", and a sentence's end, "Bo Dahl. Eva
+# Lund deltog …"; not after an initial, "Poul A. Larsen".)
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,(?!\s*\()|;|\n|\bog\b|•|·)\s*|(?<=\))\s+(?=[A-ZÆØÅ])"
+    r"|(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])"
+)
 _PARTY_SUFFIX = re.compile(r"\s*,?\s*\((?:[A-ZÆØÅ]{0,3}|[^)]{2,40})\)\s*$")
 _NAME = re.compile(r"^[A-ZÆØÅ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅa-zæøå][\wæøåéü.'\-]*){0,5}$")
 _NOT_NAMES = re.compile(r"^(?:ingen|intet|ingen afbud|alle|ingen fraværende|-)$", re.IGNORECASE)
@@ -294,6 +299,11 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             text, away = _unmarked("\n".join(parts))
             if field == "participants":
                 lists["absent"].extend(away)
+            if field == "absent":
+                # "Fraværende: REFERAT Bo Dahl": the page's title set beside the label.
+                text = re.sub(
+                    r"^\s*(?i:referat|dagsorden|beslutningsprotokol)\s+(?=[A-ZÆØÅ])", "", text
+                )
             if field == "absent" and (dated := _dated_lists(text)):
                 lists["dated"].extend(dated)
                 continue

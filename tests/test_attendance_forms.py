@@ -467,3 +467,17 @@ def test_the_attendance_record_is_not_the_decision_text():
     found = extract_item(_item(1, before, "Godkendelse af dagsordenen"), COUNCIL)
     assert [d.text for d in found.decisions] == ["Dagsordenen blev godkendt."]
     assert set(found.absent) == {"Anne Holm", "Bo Dahl", "Carl Berg"}
+
+
+def test_an_absence_field_with_the_title_set_beside_it_and_a_sentence_after_it():
+    front = [
+        "Økonomiudvalget",
+        "Mødedato: Onsdag den 6-03-2024.",
+        "Fraværende: REFERAT Bo Dahl. Carl Berg deltog ikke i behandlingen af pkt. 4 og pkt. 9",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Bo Dahl",)
+    initials = read_meeting(
+        ["Økonomiudvalget", "Mødedato: 6. marts 2024", "Afbud: Poul A. Larsen"], []
+    )
+    assert initials is not None and initials.absent == ("Poul A. Larsen",)
