@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingest.sections import BODY_WORDS
+
 _NAMES = (
     "Resumé",
     "Resume",
@@ -86,13 +88,31 @@ def _unflatten_line(line: str, transcript: bool = False) -> str:
 # … Åben sag Beslutning Økonomiudvalget den Godkendt.").
 _TRANSCRIPT_MARK = re.compile(r"^(?:Transkript|Transcript)\s*$", re.MULTILINE)
 _PAGE_LINE = re.compile(r"^(?P<page>\d{1,3}) (?P<text>\S.*)$")
+# "Økonomiudvalget den 25. oktober 2005, pkt. 3", "Kommunalbestyrelsens møde 28. november 2005
+# Punkt 1:": a body, a date and an item number, the treatments an item lists under its title
+# and the meeting's own decision label, each a line of its own.
+_TREATMENT = (
+    rf"[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS}\w*(?: møde)?,? (?:den |d\. )?\d{{1,2}}\. ?[a-zæøå]{{3,9}}"
+    r"\.? \d{4},? (?:pkt|punkt|Punkt)\.? ?\d{1,4}(?::|\.(?= [A-ZÆØÅ])|(?=\s|$))"
+)
+_BODY_DATE_ITEM = re.compile(rf"(?<!\S){_TREATMENT}")
 _ITEM_IN_PAGE = re.compile(
     r"(?:^|(?<=\s))(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“][^\n]{3,200}?)\s+"
-    r"(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b|Dok\.\s?nr|Sagsid|Sagsnr|J\.\s?nr))"
+    r"(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b|Dok\.\s?nr|Sagsid|Sagsnr|J\.\s?nr"
+    # the treatments listed under the title, or the item's points "a) …"
+    rf"|{_TREATMENT}|[a-h]\)\s))"
+)
+# "… Byvej15 1. Meddelelser": an item's heading that closes its page (after the contents'
+# last page number or a sentence).
+_ITEM_CLOSES_PAGE = re.compile(r"(?<=[\d.!?] )(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“][^.\n]{2,100})$")
+# "Der var ingen meddelelser. ØKONOMIUDVALGET 2. Ny …": the committee the next items come
+# from, in capitals, before the item's number.
+_PART_BEFORE_ITEM = re.compile(
+    r"(?<=[.!?] )(?P<part>[A-ZÆØÅ]{4,}(?: [A-ZÆØÅ]{2,}){0,4})(?= \d{1,3}\.\s+[A-ZÆØÅ\"“])"
 )
 _LABEL_IN_PAGE = re.compile(
     r"\s+(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)|Sagsnr\.?:|Sagsid\.?:|Dok\.\s?nr\.?:|"
-    r"J\.\s?nr\.?:|Initialer:|Afbud:|Fraværende:|Deltagere:|Medlemmer:|Mødedato:|"
+    r"J\.\s?nr\.?:|Initialer:|Afbud:|Bilag:|Fraværende:|Deltagere:|Medlemmer:|Mødedato:|"
     r"Mødetidspunkt:|Mødested:|Sagen afgøres i:|Dato:|Tidspunkt:|Tid:|Sted:|Starttidspunkt:|"
     r"Sluttidspunkt:)(?:\s|$))"
 )
@@ -163,7 +183,15 @@ def _running_header(pages: list[str]) -> str:
 # "1. Orientering fra borgmesteren G Sagsfremstilling …": an item that opens its page, its
 # title ended by the first section name (a one-letter case type may stand before it).
 _ITEM_OPENS_PAGE = re.compile(
-    rf"^(?P<start>\d{{1,3}}\.\s+[A-ZÆØÅ\"“][^\n]{{3,200}}?)\s+(?:[A-ZÆØÅ]\s+)?(?=(?:{_TITLE_CASE})\b)"
+    rf"^(?P<start>\d{{1,3}}\.\s+[A-ZÆØÅ\"“][^\n]{{3,200}}?)\s+(?:[A-ZÆØÅ]\s+)?"
+    # … or by its points ("1. Meddelelser a) Der afholdes …")
+    rf"(?=(?:{_TITLE_CASE})\b|[a-h]\)\s)"
+)
+# "… biblioteksområdet Sagsfremstilling Byrådet vedtog …": a name no sentence uses opens a
+# section wherever it stands on a transcript's page.
+_UNMISTAKABLE = re.compile(
+    r"(?<=[a-zæøå] )(?:Sagsfremstilling|Sagsbeskrivelse|Beslutningstema|Sagsresumé|Sagsresume)"
+    r"(?=:?\s+[A-ZÆØÅ])"
 )
 
 
@@ -178,8 +206,12 @@ def _item_in_page(m: re.Match[str]) -> str:
 
 
 def _unflatten_page(page: str) -> str:
+    page = _PART_BEFORE_ITEM.sub(lambda m: f"\n\n{m['part']}\n\n", page)
     page = _ITEM_IN_PAGE.sub(_item_in_page, page)
+    page = _ITEM_CLOSES_PAGE.sub(_item_in_page, page)
     page = _ITEM_OPENS_PAGE.sub(lambda m: f"{m['start']}\n\n", page)
+    page = _BODY_DATE_ITEM.sub(lambda m: f"\n\n{m[0]}\n\n", page)
+    page = _UNMISTAKABLE.sub(lambda m: f"\n\n{m[0]}\n\n", page)
     page = _DATELESS_DECISION.sub(lambda m: f"\n\n{m['heading']}\n\n", page)
     page = _LABEL_IN_PAGE.sub("\n\n", page)
     page = _LABEL_AFTER_SENTENCE.sub("\n\n", page)

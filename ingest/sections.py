@@ -84,8 +84,9 @@ DATED_DECISION = re.compile(
     r"(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|,?\s+(?=\d))(?P<date>.{0,30})$"
 )
 # "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
+# "Kommunalbestyrelsens møde 28. november 2005 Punkt 1:" names the body in the genitive.
 _BODY_DATE_ITEM = re.compile(
-    rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*)(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
+    rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*?)(?:s møde)?(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
     r"(?P<date>[\w.\-/ ]{6,25}?),? (?:pkt|punkt|sag)\.? ?\d{1,4}$"
 )
 

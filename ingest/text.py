@@ -18,7 +18,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _WHOLE_BOLD = re.compile(r"^\s*(\*{1,3}|_{1,3})(?P<t>[^*_].*?)\1\s*$")
 _INLINE_TAGS = re.compile(r"</?(?:b|i|u|strong|em|br|span)\b[^>]*>", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|[a-h]\))\s+")
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]$")
 
 

@@ -43,6 +43,14 @@ _HEADER_LABEL = re.compile(
 _DATED_START = re.compile(
     r"^(?:\d|(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.)\b)", re.IGNORECASE
 )
+# "Ø Likviditet og resultater": a one-letter case type printed before the title.
+_CASE_TYPE = re.compile(r"^[A-ZÆØÅ] (?=[A-ZÆØÅ][a-zæøå])")
+
+
+def _plain_title(text: str) -> str:
+    return _CASE_TYPE.sub("", " ".join(text.split()))
+
+
 MARKER = re.compile(r"^(?:åben|åbent|åbent punkt|lukket|lukket punkt|fortroligt?)$", re.I)
 
 
@@ -169,6 +177,14 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             and is_title_like(blocks[i - 1])
             and (i < 2 or kinds[i - 2] in (None, SectionKind.ATTACHMENTS))
         ]
+        # "Bilag" / "Likviditet pr. 28. februar" / "Beslutning": an attachment named as the
+        # item is, not the next item's title.
+        titled = [
+            i
+            for k, i in enumerate(titled)
+            if k == 0
+            or _plain_title(blocks[i - 1].text) != _plain_title(blocks[titled[k - 1] - 1].text)
+        ]
         titled_items = len(titled) >= 2
         has_decision = has_section = decision_text = False
         for i, kind in enumerate(kinds):
@@ -237,7 +253,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         )
         closed = marker.strip().lower().startswith(("lukket", "fortrol"))
         if title_at is not None:
-            starts.append((title_at, " ".join(blocks[title_at].text.split()), 1, closed))
+            starts.append((title_at, _plain_title(blocks[title_at].text), 1, closed))
         else:
             starts.append((index, "", 0, closed))
         floor = index + 1

@@ -894,3 +894,63 @@ def test_an_attachment_file_name_run_onto_an_item_title_is_not_title():
         "  Beslutning i Plan- og Miljøudvalget den 11-03-2015\n\n  Godkendt.\n"
     )
     assert [i.title for i in document.items] == ["Godkendelse af dagsorden", "Vejplan 2016"]
+
+
+def test_transcript_items_after_a_page_number_a_committee_in_capitals_or_before_their_points():
+    document = parse_text(
+        "Møde i Byrådet mandag den 24. april 2006\n\nStørrelse: px\n\nTranskript\n\n"
+        "1 Møde i Byrådet mandag den 24. april 2006, Kl i Byrådssalen REFERAT INDHOLDSFORTEGNELSE "
+        "1... Meddelelser Salg af jord ved Vestervej Ny affaldsordning 4 1. Meddelelser\n\n"
+        "2 Byrådets møde 24. april 2006 Punkt 1: Der var ingen meddelelser. TEKNISK UDVALG "
+        "2. Salg af jord ved Vestervej Teknikudvalget den 4. april 2006, pkt. 7 Resumé "
+        "Kommunen ejer et areal ved Vestervej, som foreslås solgt til en nabo. Byrådets møde "
+        "24. april 2006 Punkt 2: Godkendt.\n\n"
+        "3 3. Ny affaldsordning a) Der indføres sortering af madaffald fra 1. januar. "
+        "b) Ordningen evalueres efter et år. Byrådets møde 24. april 2006 Punkt 3: Godkendt.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert (document.meeting.committee, document.meeting.date) == ("Byrådet", dt.date(2006, 4, 24))
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Meddelelser"),
+        (2, "Salg af jord ved Vestervej"),
+        (3, "Ny affaldsordning"),
+    ]
+    decided = [
+        [s.text for s in i.sections if s.kind is SectionKind.DECISION] for i in document.items
+    ]
+    assert decided[1] == ["Godkendt."] and decided[2] == ["Godkendt."]
+
+
+def test_a_transcript_item_with_its_case_number_absences_attachments_and_inline_section():
+    document = parse_text(
+        "åbent møde for Miljøudvalgets møde den 12. maj 2010 kl. 15:00\n\nTranskript\n\n"
+        "1 åbent møde for Miljøudvalgets møde den 12. maj 2010 kl. 15:00\n\n"
+        "2 001. Status på vandplanerne Sagsnr.: 09/1234 Fraværende: Ole Lund, Eva Berg "
+        "Bilag: 1234/10Åben Notat om vandplaner Sagsfremstilling Udvalget vedtog i 2009 at følge "
+        "arbejdet med vandplanerne tæt. Beslutning Taget til efterretning.\n\n"
+        "3 002. Naturpleje i ådalen Sagsnr.: 09/2345 Sagsfremstilling Der er udarbejdet en plan. "
+        "Beslutning Godkendt.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert [(i.number, i.title, i.case_numbers) for i in document.items] == [
+        (1, "Status på vandplanerne", ("09/1234",)),
+        (2, "Naturpleje i ådalen", ("09/2345",)),
+    ]
+    from nlp.extract import extract_meeting_items
+
+    absent = extract_meeting_items(document.meeting, document.items)[0].absences
+    assert [a.name for a in absent] == ["Ole Lund", "Eva Berg"]
+
+
+def test_unnumbered_titles_lose_their_case_type_letter_and_an_attachment_named_as_the_item():
+    document = parse_text(
+        "Økonomiudvalg Referat Møde 8. april 2014 kl. 08:00\n\n"
+        "Ø Regnskab 2013\n\nSagsfremstilling\n\nRegnskabet forelægges til godkendelse.\n\n"
+        "Bilag\n\nRegnskab 2013\n\nBeslutning\n\nGodkendt.\n\n"
+        "P Budgetproces 2015\n\nSagsfremstilling\n\nTidsplanen for budgettet forelægges.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert [i.title for i in document.items] == ["Regnskab 2013", "Budgetproces 2015"]
+    assert [s.text for s in document.items[0].sections if s.kind is SectionKind.DECISION] == [
+        "Godkendt."
+    ]
