@@ -176,6 +176,26 @@ def test_help_imports_nothing_heavy():
     assert done.stdout.strip().splitlines()[-1] == "HEAVY"
 
 
+def test_reading_minutes_leaves_spacys_command_line_out():
+    """Parsing and extracting import spaCy, but not its command line (typer apps, weasel,
+    httpx, jinja2): nothing here calls it, and it was 40% of spaCy's import."""
+    script = (
+        "import sys\n"
+        "from ingest import parse_bytes\n"
+        "from nlp.extract import extract_meeting_items\n"
+        "doc = parse_bytes('Referat\\nByrådet\\nMødedato: 3. maj 2021\\n\\n"
+        "1. Godkendelse af dagsorden\\n\\nBeslutning\\n\\nGodkendt.\\n'.encode(), 'r.txt')\n"
+        "found = extract_meeting_items(doc.meeting, doc.items)\n"
+        "print([d.outcome.value for e in found for d in e.decisions])\n"
+        "print([m for m in ('spacy', 'weasel', 'jinja2', 'spacy.cli.download') if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines() == ["['approved']", "['spacy']"]
+
+
 # --- the model: the converted folder in MINUTES_MODEL_CACHE ---------------------------
 
 
