@@ -18,7 +18,7 @@ _CHROME_LINE = re.compile(
     r"klik her for at folde ud.*|hent som (?:fil|pdf)|download(?: som)? pdf|gå til indhold|"
     r"spring til indhold|se video|se dagsorden(?:en)?|abonnér|abonner|"
     r"se vores \"?cookiepolitik\"?\.?|cookie(?:s|politik)?|accepter(?: alle)?(?: cookies)?|"
-    r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top|"
+    r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top|vælg|"
     r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?|application/[\w.+-]+ icon\b.*"
     r")[\s.:]*$",
     re.IGNORECASE,

@@ -151,9 +151,12 @@ def unflatten_transcript(text: str) -> str:
     head = text[: mark.start()]
     download = _DOWNLOAD_TITLE.search(head)
     title = download["title"] if download else head.strip().split("\n", 1)[0].strip()
+    body_header = _body_header(pages[0])
     if title and not title.startswith(("Save this", "Størrelse", "Download")):
         pages[0] = f"{title}\n\n{pages[0]}"
     pages = [re.sub(r"^Side \d{1,3}\s+|\s+Side \d{1,3}\s*$", "", page) for page in pages]
+    if body_header is not None:
+        pages = [pages[0], *(body_header.sub("", page) for page in pages[1:])]
     running = _running_header(pages[1:])
     pages = [
         pages[0],
@@ -163,6 +166,27 @@ def unflatten_transcript(text: str) -> str:
     if running.endswith(("Side", "Side:")):  # "… Side: 3 TIL KOMMUNALBESTYRELSENS AFGØRELSE"
         pages = [pages[0], *(re.sub(r"^\d{1,3}\s+", "", page) for page in pages[1:])]
     return "\n\f".join(_unflatten_page(page) for page in pages)
+
+
+# "Teknikudvalget Referat Dato 24. september 2013 …": the body the first page names before
+# the document's title, which each page's header repeats.
+_FIRST_PAGE_BODY = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\wæøå\-]*(?: (?:og|for|&|[A-ZÆØÅ][\wæøå\-]*)){0,5}?) "
+    r"(?:Referat|REFERAT|Refer|Dagsorden|DAGSORDEN|Beslutningsprotokol)\b"
+)
+
+
+def _body_header(first_page: str) -> re.Pattern[str] | None:
+    """A page's header: the municipality, the labels whose values the transcript lost ("Dato
+    Side") and the body's name, before the page's own text ("Vordingborg Kommune Dato Side
+    Teknikudvalget Orientering fra formanden …")."""
+    m = _FIRST_PAGE_BODY.match(first_page)
+    if m is None or not re.search(BODY_WORDS, m["body"], re.IGNORECASE):
+        return None
+    return re.compile(
+        r"^(?:[A-ZÆØÅ][\wæøå\-]+ Kommune\s+)?(?:(?:Dato|Side|Mødedato|Sag nr\.?)\s+)*"
+        rf"{re.escape(m['body'])}\s+(?=[A-ZÆØÅ0-9])"
+    )
 
 
 def _running_header(pages: list[str]) -> str:

@@ -106,8 +106,12 @@ def is_title_like(block: Block) -> bool:
         and not find_case_numbers(text)
         and not _REPORTED.search(text)
         and not _CONTENTS.match(text)
+        and not (_PAGE_TITLE.match(text) and find_dates(text))
     )
 
+
+# "Referat Aarhus Byråd 11-09-2019": the page's own title, a date in it (not "Referat fra …").
+_PAGE_TITLE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?!fra\b|af\b|vedr)", re.I)
 
 # "Indholdsfortegnelse Side …": a table of contents run into one line.
 _CONTENTS = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsordenspunkter|punkter)\b", re.I)
@@ -186,7 +190,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             or _plain_title(blocks[i - 1].text) != _plain_title(blocks[titled[k - 1] - 1].text)
         ]
         titled_items = len(titled) >= 2
-        has_decision = has_section = decision_text = False
+        has_decision = has_section = decision_text = decision_first = False
         for i, kind in enumerate(kinds):
             if i in case_lines:
                 if not boundaries or has_section:
@@ -200,12 +204,22 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
                 restart = i in titled and has_section
             else:
                 restart = has_decision and kind in _OPENING
+                # A titled item that opens with its decision ("Fælles ansvar for …" /
+                # "Beslutning" / "Resumé" / "Indstilling"): only the next decision starts the next.
+                restart = restart and (kind is SectionKind.DECISION or not decision_first)
             # "Beslutning" straight over "Byrådets beslutning i mødet den …" is one decision.
             if kind is SectionKind.DECISION and has_decision and not decision_text:
                 restart = False
             if not boundaries or restart:
                 boundaries.append(i)
                 has_decision = has_section = False
+            if not has_section:  # a titled item that opens with its decision
+                decision_first = (
+                    kind is SectionKind.DECISION
+                    and i > 0
+                    and kinds[i - 1] is None
+                    and is_title_like(blocks[i - 1])
+                )
             has_section = True
             if kind is SectionKind.DECISION:
                 has_decision, decision_text = True, False

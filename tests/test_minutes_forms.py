@@ -954,3 +954,33 @@ def test_unnumbered_titles_lose_their_case_type_letter_and_an_attachment_named_a
     assert [s.text for s in document.items[0].sections if s.kind is SectionKind.DECISION] == [
         "Godkendt."
     ]
+
+
+def test_a_single_titled_item_that_opens_with_its_decision_under_the_pages_title():
+    document = parse_text(
+        "Vælg\n\nReferat Aarhus Byråd 14-03-2018\n\n"
+        "    Ny plan for cykelparkering\n\n"
+        "    Beslutning\n    Fremsendes til Teknisk Udvalg til videre behandling.\n"
+        "    Resumé\n    Byrådet har bedt om en samlet plan for cykelparkering i midtbyen.\n"
+        "    Indstilling\n    Det indstilles, at planen godkendes.\n"
+        "    Sagens forløb\n    01-03-2018 Magistraten\n    Fremsendes til byrådet.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Aarhus Byråd",
+        dt.date(2018, 3, 14),
+    )
+    assert [i.title for i in document.items] == ["Ny plan for cykelparkering"]
+
+
+def test_a_transcript_page_header_of_municipality_lost_labels_and_body_is_not_the_title():
+    document = parse_text(
+        "Miljøudvalget. Referat. Dato 3. maj 2012\n\nTranskript\n\n"
+        "1 Miljøudvalget Referat Dato 3. maj 2012 Mødetidspunkt 15:00 Sted Rådhuset\n\n"
+        "2 Indholdsfortegnelse Sag nr. Side 1. Orientering fra formanden Vandløbsregulativer\n\n"
+        "3 Skovby Kommune Dato Side Miljøudvalget Orientering fra formanden Sagsnr.: 12/ "
+        "Sagen afgøres i: Miljøudvalget Sagsfremstilling Formanden orienterer om diverse emner. "
+        "Beslutning Taget til efterretning.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert [i.title for i in document.items] == ["Orientering fra formanden"]
