@@ -61,6 +61,7 @@ _POINT = re.compile(
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_CANCELLED = re.compile(r"\W*(?:mødet|møde)\s+(?:er\s+|blev\s+|var\s+)?aflyst\W*", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _SHOUTING = re.compile(r"\b[A-ZÆØÅ]{4,}(?:\s+[A-ZÆØÅ]{2,})+\b")
 _NOTING = re.compile(r"\btage[rs]?\b.{0,120}?\btil\s+efterretning\b", re.IGNORECASE | re.DOTALL)
@@ -104,6 +105,14 @@ def _kept(doc: Doc, span) -> bool:
         return False  # part of a rejection pattern
     if label == Outcome.RECOMMENDED.value and _SECOND_READING.match(doc_text(doc), span.end_char):
         return False  # "oversendes til 2. behandling": the council's own next reading
+    if label == Outcome.RECOMMENDED.value and _referral_at(doc, span):
+        return False  # "Fremsendes til X-udvalget til behandling": sent on, nothing recommended
+    if label == Outcome.APPROVED.value and span[0].lower_ == "godkendelse":
+        # "• Godkendelse af mailhøring …" states a point; "efter godkendelse af …" does not
+        return _first_word_index(doc, sentence.start_char, sentence.end_char) == span.start
+    planned = span[0].lower_ in ("drøftelse", "drøftes") and _LATER_MEETING.search(sentence.text)
+    if label == Outcome.DISCUSSED.value and planned:
+        return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
     if _OTHER_ITEM.match(_clause_before(doc, span)):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
@@ -149,6 +158,22 @@ _REPORTED = re.compile(
     r"redegjorde|fortalte|nævnte)\b(?:\s+om)?\s*,?\s+at\b",
     re.IGNORECASE,
 )
+
+
+# A discussion planned for a later meeting ("Til næste møde dagsordensættes en drøftelse").
+_LATER_MEETING = re.compile(
+    r"\bdagsordensæt\w*|\bsættes\s+på\s+(?:\w+\s+)?dagsorden\w*|"
+    r"\b(?:næste|senere|kommende|et\s+senere|et\s+kommende)\s+\w*møde\b",
+    re.IGNORECASE,
+)
+
+
+def _referral_at(doc: Doc, span: Span) -> bool:
+    """A referral ("Fremsendes til X til behandling", `decided`) matched from the same word."""
+    return any(
+        other.label_ == Outcome.DECIDED.value and other.start == span.start
+        for other in doc.spans.get("outcomes", [])
+    )
 
 
 def _clause_before(doc: Doc, span: Span) -> str:
@@ -351,6 +376,8 @@ def decisions_in(
             if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
                 blank = blank or body
                 continue
+            if _CANCELLED.fullmatch(body):
+                continue  # "Mødet er aflyst.": no meeting, so nothing decided
             if outcome is None and number is None:
                 if all(
                     _ATTENDANCE.search(_PARENTHESES.sub("", p))

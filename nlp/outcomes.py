@@ -45,6 +45,21 @@ _MONTHS = [
     "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
     "oktober", "november", "december",
 ]  # fmt: skip
+_ACCOUNTS = [
+    "præsentation", "gennemgang", "introduktion", "oplæg", "orientering", "redegørelse",
+    "status", "statusorientering",
+]  # fmt: skip
+# A case sent on to another body to handle it, with no recommendation: "Fremsendes til
+# Social- og Beskæftigelsesudvalget til behandling", "Henvist til behandling i Børn og
+# Unge-udvalget". The sending verb's `recommended` is dropped there (`decisions._kept`).
+_SENT = [
+    "fremsendes", "fremsendt", "oversendes", "oversendt", "videresendes", "videresendt",
+    "sendes", "sendt", "henvises", "henvist",
+]  # fmt: skip
+_HANDLING = [
+    {"LOWER": {"IN": ["videre", "nærmere", "fornyet", "endelig"]}, "OP": "?"},
+    {"LOWER": "behandling"},
+]
 OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
     Outcome.CLOSED: [
         [{"LOWER": "lukket"}],
@@ -139,6 +154,8 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": [*_PARTICIPLES, "vedtog", "godkendtes", "tiltrådtes", "vedtoges"]}}],
         [{"LOWER": {"IN": ["bevilliges", "bevilligede", "bevilgedes", "bevilligedes"]}}],
         [{"LOWER": "som"}, {"LOWER": "indstillet"}],
+        # a point stated as a noun: "• Godkendelse af mailhøring i uge 45" (`decisions._kept`)
+        [{"LOWER": "godkendelse"}, {"LOWER": "af"}],
         # a change the decision writes in: "I punkt 113 tilføjes, at …"
         [{"LOWER": {"IN": ["tilføjes", "tilføjedes", "indføjes", "indarbejdes", "indarbejdedes"]}}],
         [
@@ -188,6 +205,15 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["valgt", "valgtes", "vælges", "genvalgt", "udpeget", "udpeges"]}}],
         # "Der ønskes en specifikation af forbruget"
         [{"LOWER": "der"}, {"LOWER": {"IN": ["ønskes", "ønskedes", "ønsker"]}}],
+        # referred to another body to handle, with no recommendation (`_SENT`)
+        [{"LOWER": {"IN": _SENT}}, {"LOWER": "til"}, *_HANDLING],
+        [
+            {"LOWER": {"IN": _SENT}},
+            {"LOWER": "til"},
+            {"TEXT": {"REGEX": r"^[\wÆØÅæøå-]+$"}, "OP": "{1,6}"},
+            {"LOWER": "til"},
+            *_HANDLING,
+        ],
         # the council's own budget goes on: "Budgetforslaget oversendes til 2. behandling"
         [
             {"LOWER": {"IN": ["oversendes", "oversendt", "oversendtes", "henvises", "henvist"]}},
@@ -198,6 +224,18 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         ],
     ],
     Outcome.INFORMATION: [
+        # "Alle medlemmer gav en kort præsentation", "Forvaltningen gav en gennemgang af …"
+        [
+            {"LOWER": {"IN": ["gav", "giver", "holdt", "holder"]}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": _ACCOUNTS}},
+        ],
+        # the next meeting's date: "Næste møde er berammet til 11. januar", "… afholdes den 3. maj"
+        [
+            {"LOWER": {"REGEX": r"møde(?:t)?$"}},
+            {"IS_ALPHA": True, "OP": "{0,3}"},
+            {"LOWER": {"IN": ["berammet", "berammes", "afholdes", "holdes", "planlagt"]}},
+        ],
         [{"LOWER": {"IN": ["orientering", "orienteringen", "orienterede", "orienterer"]}}],
         [{"LEMMA": "orientere"}],
         [{"LEMMA": {"IN": ["oplyse", "informere", "redegøre", "meddele"]}}],

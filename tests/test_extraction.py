@@ -70,7 +70,8 @@ def item(decision: str, number: int = 7, *more: Section, title: str = "Et punkt"
         ("1. at indstilles godkendt", [(1, REC)]),
         ("Anbefales over for byrådet.", [(None, REC)]),
         ("Oversendes til byrådet.", [(None, REC)]),
-        ("Fremsendes til Teknisk Udvalg til behandling.", [(None, REC)]),
+        # sent on to a committee to handle, with no recommendation
+        ("Fremsendes til Teknisk Udvalg til behandling.", [(None, DEC)]),
         ("Forkastet.", [(None, R)]),
         ("Ikke godkendt.", [(None, R)]),
         ("Faldt.", [(None, R)]),
@@ -109,7 +110,7 @@ def item(decision: str, number: int = 7, *more: Section, title: str = "Et punkt"
             "Fremsendes til Teknisk Udvalg til behandling. BESLUTNINGSFORSLAG FRA DD\n\n"
             "Danmarksdemokraterne foreslår derfor at,\n\n1. Byrådet træffer en principbeslutning.\n\n"
             "2. Byrådet pålægger forvaltningen at arbejde for en løsning.",
-            [(None, REC)],
+            [(None, DEC)],
         ),
         (
             "Forslag fra Velfærdslisten om:\n\n1. at: forvaltningen udarbejder forslag. Godkendt.\n\n"
@@ -600,7 +601,7 @@ def test_aarhus_portal(external_dir):
     ]
     assert [(p.body, p.item, p.outcomes) for p in second.prior_decisions] == [
         ("Magistraten", 12, (REC,)),
-        ("Aarhus Byråd", 11, (REC,)),
+        ("Aarhus Byråd", 11, (DEC,)),
         ("Teknisk Udvalg", 2, (P,)),
     ]
     assert [d.outcome for d in extractions[3].decisions] == [P]

@@ -436,3 +436,29 @@ def test_a_body_and_date_line_ending_in_a_colon_heads_that_days_decision():
     # the meeting's own title line is no decision heading
     assert dated_decision("Referat fra mødet i Byrådet den 3. maj 2018:") is None
     assert dated_decision("Udvalget blev den 3. maj 2018 enige om følgende:") is None
+
+
+def test_a_point_stated_as_a_noun_and_a_discussion_planned_for_later():
+    text = (
+        "• Godkendelse af skriftlig høring i uge 12 om årets frivillighedspris.\n\n"
+        "• Til næste møde dagsordensættes en drøftelse af erfaringerne med de nye åbningstider."
+    )
+    assert _outcomes(_item(3, text)) == [A]
+    assert _outcomes(_item(4, "Efter godkendelse af regnskabet blev sagen drøftet.")) == [DI]
+
+
+def test_a_case_sent_on_to_a_committee_to_handle_is_decided_not_recommended():
+    sent = "Fremsendes til Kultur- og Fritidsudvalget til behandling i henhold til byrådets beslutning."
+    assert _outcomes(_item(5, sent)) == [D]
+    assert _outcomes(_item(6, "Henvist til behandling i Teknik- og Miljøudvalget.")) == [D]
+    assert _outcomes(_item(7, "Fremsendes til byrådet.")) == [Outcome.RECOMMENDED]
+
+
+def test_a_cancelled_meeting_a_round_of_introductions_and_the_next_meetings_date():
+    assert _outcomes(_item(1, "Mødet er aflyst.", "Godkendelse af dagsorden")) == []
+    assert _outcomes(_item(2, "Alle medlemmer gav en kort præsentation af sig selv.")) == [INFO]
+    assert _outcomes(_item(3, "Næste møde er berammet til 4. juni 2024 kl. 14.")) == [INFO]
+    handled = (
+        "Formanden gav en gennemgang af forretningsordenen.\n\nForretningsordenen blev godkendt."
+    )
+    assert _outcomes(_item(4, handled)) == [A]
