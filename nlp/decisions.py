@@ -15,6 +15,7 @@ whole and the "Beslutningspunkter" section numbers its points ("At 1) ...",
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -22,9 +23,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from ingest.records import Item, Section, SectionKind
-from ingest.sections import dated_decision
+from ingest.sections import BODY_WORDS, dated_decision
 from nlp.attendance import without_attendance
-from nlp.dates import parse_danish_date
+from nlp.dates import find_dates, parse_danish_date
 from nlp.motions import Motion, Sentence, split_motions
 from nlp.outcomes import PRIORITY
 from nlp.records import Decision, Outcome, PriorDecision, Vote
@@ -523,6 +524,36 @@ def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
             and outcome_between(doc, a, a + len(sentence)) not in (None, Outcome.INFORMATION)
         ):
             return a
+    return None
+
+
+# "Godkendelse af dagsorden. Byrådet, 16.12.2014 Godkendt.": a body and a date opening a
+# sentence, run into the text of what the body decided that day (a print that lost its lines).
+_INLINE_DATED = re.compile(
+    r"(?:^|(?<=[.!?:]\s))(?P<body>[A-ZÆØÅ][\w-]*(?:\s+[\w-]+){0,5}?),?\s+(?:den\s+|d\.\s*)?"
+    r"(?P<date>\d{1,2}\.\s?(?:\d{1,2}\.|[a-zæøå]{3,9}\.?)\s?\d{4})\s+(?=[A-ZÆØÅ])"
+)
+
+
+def inline_dated_decision(
+    doc: Doc, start: int, end: int, date: dt.date | None, body: str | None
+) -> tuple[int, int] | None:
+    """Where this meeting's decision is written after an inline "Body, <date>" in
+    doc.text[start:end]: the heading of the meeting's date (or, undated, its body's name)."""
+    text = doc_text(doc)
+    for a, b in _paragraphs(text, start, end):
+        found = [
+            m
+            for m in _INLINE_DATED.finditer(text, a, b)
+            if re.search(BODY_WORDS, m["body"], re.IGNORECASE) and len(m["body"].split()) <= 6
+        ]
+        for k, m in enumerate(found):
+            dates = find_dates(m["date"])
+            on_date = date is not None and bool(dates) and dates[0][0] == date
+            by_body = date is None and body is not None and m["body"].lower() == body.lower()
+            if on_date or by_body:
+                stop = found[k + 1].start() if k + 1 < len(found) else b
+                return m.end(), stop
     return None
 
 

@@ -50,6 +50,7 @@ from nlp.decisions import (
     doc_text,
     fallback,
     informing_record,
+    inline_dated_decision,
     points_from_recommendation,
     prior_decisions,
     tie_votes,
@@ -204,6 +205,13 @@ def _extract(
                 (a := unheaded_decision(doc, p.start, p.end)) is not None
             ):
                 decided.extend(decisions_in(doc, a, p.end, read_vote, fallback(item, closed)))
+                break
+    if not decided and not closed and meeting is not None:
+        for p in placed:
+            if p.section.kind is SectionKind.OTHER and (
+                span := inline_dated_decision(doc, p.start, p.end, meeting.date, meeting.committee)
+            ):
+                decided.extend(decisions_in(doc, *span, read_vote, fallback(item, closed)))
                 break
     if not decided and (answer := answered_question(item)):
         decided.append(answer)

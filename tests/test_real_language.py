@@ -462,3 +462,18 @@ def test_a_cancelled_meeting_a_round_of_introductions_and_the_next_meetings_date
         "Formanden gav en gennemgang af forretningsordenen.\n\nForretningsordenen blev godkendt."
     )
     assert _outcomes(_item(4, handled)) == [A]
+
+
+def test_a_body_and_date_run_into_the_decision_after_the_title():
+    page = (
+        "Referat af Byrådets møde d. 05.03.2024\n\nByrådet 05-03-2024\n\n"
+        "Punkt 12: Godkendelse af dagsorden\n\n"
+        "00.22.02-A26-1-24 Godkendelse af dagsorden. Byrådet, 05.03.2024 Bo Dahl var fraværende. "
+        "Godkendt.\n\n"
+        "Punkt 13: Salg af grund ved skolen\n\n"
+        "82.06.02-G01-4-23 Salg af grund ved skolen. Plan- og Miljøudvalget, 20.02.2024 Anbefales. "
+        "Byrådet, 05.03.2024 Bo Dahl var fraværende. Ikke godkendt.\n"
+    )
+    document = parse_bytes(page.encode(), "byraadet.txt")
+    found = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in x.decisions] for x in found] == [[A], [R]]
