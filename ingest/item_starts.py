@@ -38,7 +38,9 @@ _WEAK_ITEM = re.compile(
     r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?P<number>\d{1,4})"
     r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))"
     # "1.  1. Godkendelse af dagsordenen": a list number before the printed one.
-    r"(?:(?P=number)[.)]\s+)?(?P<title>[A-ZÆØÅ\"“«].{2,})$"
+    r"(?:(?P=number)[.)]\s+)?"
+    # "2. 1. behandling af budget 2018-2021": a title may open with a reading's ordinal.
+    r"(?P<title>(?:[A-ZÆØÅ\"“«]|[1-3]\.\s+(?:og\s+[1-3]\.\s+)?behandling\b).{2,})$"
 )
 
 _LOWER_START = re.compile(r"^[a-zæøå]")

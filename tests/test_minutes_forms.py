@@ -984,3 +984,17 @@ def test_a_transcript_page_header_of_municipality_lost_labels_and_body_is_not_th
     )
     assert document.kind is DocumentKind.MINUTES
     assert [i.title for i in document.items] == ["Orientering fra formanden"]
+
+
+def test_an_item_title_that_opens_with_the_readings_ordinal():
+    document = parse_text(
+        "Referat\n\nByrådet\n\nMødedato: 18. september 2017\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsnr.: 17/5316\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. 1. behandling af budget 2018-2021\n\nSagsnr.: 17/62363\n\n"
+        "Beslutningstema\n\nByrådet skal 1. behandle budgettet.\n\n"
+        "Beslutning\n\nOversendt til 2. behandling.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "1. behandling af budget 2018-2021"),
+    ]
