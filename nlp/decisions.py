@@ -302,6 +302,18 @@ def _clean(text: str) -> str:
     return " ".join(" ".join(kept).split())
 
 
+def _quote_at(text: str, start: int, end: int) -> int:
+    """Where a quoted proposal begins (after "BESLUTNINGSFORSLAG FRA DD", or a long
+    paragraph): its words are not the meeting's motions."""
+    if (shouted := _SHOUTING.search(text, start, end)) and shouted.start() > start:
+        end = shouted.start()
+    for a, b in _paragraphs(text, start, end):
+        paragraph = text[a:b].strip()
+        if len(paragraph) > 600 or (paragraph.isupper() and _SHOUTING.match(paragraph)):
+            return a
+    return end
+
+
 def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
     """The sentences of doc.text[start:end], each marked when it states an outcome."""
     text = doc_text(doc)
@@ -314,9 +326,14 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
     for sent in span.sents:
         a, b = max(sent.start_char, start), min(sent.end_char, end)
         if text[a:b].strip():
-            states = any(_inside(s, a, b) and not _lone_closed(doc, s) for s in kept)
-            found.append(Sentence(a, b, text[a:b].strip(), states))
+            stating = [s for s in kept if _inside(s, a, b) and not _lone_closed(doc, s)]
+            first = _first_word_index(doc, a, b)
+            opens = any(s.start == first and s.label_ not in _NOT_OPENING for s in stating)
+            found.append(Sentence(a, b, text[a:b].strip(), bool(stating), opens))
     return found
+
+
+_NOT_OPENING = {Outcome.INFORMATION.value, Outcome.DISCUSSED.value}
 
 
 def _inside(span: Span, a: int, b: int) -> bool:
@@ -368,7 +385,7 @@ def decisions_in(
     attendance = ""
     blank = ""  # a decision printed as a dash: "-"
     for number, a, b in points:
-        if number is None and (motions := split_motions(_sentences(doc, a, b))):
+        if number is None and (motions := split_motions(_sentences(doc, a, _quote_at(text, a, b)))):
             found.extend(_motion_decisions(doc, motions, read_vote, fallback))
             continue
         for k, (c, d) in enumerate(statements(doc, a, b)):

@@ -30,6 +30,7 @@ class Sentence:
     end: int
     text: str
     states_outcome: bool
+    opens: bool = False  # it opens with its outcome: "Vedtaget med de ændringer, …"
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,19 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                     "author": author_of(text) if amendment else None,
                     "points": points_of(text),
                     "after": bool(_AFTER.search(text)),
+                }  # fmt: skip
+            )
+        elif sentence.states_outcome and sentence.opens and not motions:
+            # the proposal's own outcome stated first ("Vedtaget …"); an amendment voted
+            # on it may follow ("2 ændringsforslag fra Enhedslisten blev forkastet …")
+            motions.append(
+                {
+                    "start": sentence.start,
+                    "outcome_start": sentence.start,
+                    "amendment": False,
+                    "author": None,
+                    "points": (),
+                    "after": False,
                 }  # fmt: skip
             )
     decided = [m for m in motions if m["outcome_start"] is not None]

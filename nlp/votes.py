@@ -96,6 +96,12 @@ _TALLY = re.compile(
     rf"(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:undlod|hverken|blank))?",
     re.IGNORECASE,
 )
+# "forkastet med 29 stemmer imod og 1 for": the against side first, each side named
+_AGAINST_FOR = re.compile(
+    rf"\b(?P<against>{_COUNT})\s+(?:stemmer\s+)?imod\s*(?:,|og)\s*(?P<for>{_COUNT})\s+"
+    rf"(?:stemmer?\s+)?for\b(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:undlod|hverken|blank))?",
+    re.IGNORECASE,
+)
 # "Følgende stemte for: A, B og F", "Følgende medlemmer undlod at stemme: Ø"
 _FOLLOWING = re.compile(
     r"\bFølgende(?:\s+medlemmer)?\s+(?P<side>stemte\s+for|stemte\s+imod|undlod\s+at\s+stemme|"
@@ -177,6 +183,10 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             pair = (counts["for"] or 0, counts["against"] or 0)
             pair_names = (names["for"], names["against"])
     if m := _TALLY.search(text):
+        counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
+        if m["abstain"]:
+            counts["abstain"] = parse_count(m["abstain"])
+    if m := _AGAINST_FOR.search(text):
         counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
         if m["abstain"]:
             counts["abstain"] = parse_count(m["abstain"])

@@ -477,3 +477,26 @@ def test_a_body_and_date_run_into_the_decision_after_the_title():
     document = parse_bytes(page.encode(), "byraadet.txt")
     found = extract_meeting_items(document.meeting, document.items)
     assert [[d.outcome for d in x.decisions] for x in found] == [[A], [R]]
+
+
+def test_amendments_rejected_after_the_proposal_was_adopted_are_decisions_of_their_own():
+    text = (
+        "Vedtaget med de ændringer, der indgår i udvalgets erklæring af 22. januar 2024.\n"
+        "Enhedslisten kunne ikke tiltræde udvalgets erklæring.\n"
+        "3 ændringsforslag fra Enhedslisten blev forkastet med 27 stemmer imod og 2 for.\n"
+        "Ændringsforslagene er vedlagt erklæringen."
+    )
+    adopted, amendment = extract_item(_item(4, text), COUNCIL).decisions
+    assert (adopted.outcome, adopted.amendment, adopted.vote) == (A, False, None)
+    assert (amendment.outcome, amendment.amendment, amendment.author) == (R, True, "Enhedslisten")
+    assert (amendment.vote.for_count, amendment.vote.against) == (2, 27)
+    assert _votes_of(
+        "Forslaget blev forkastet med 9 stemmer imod, 4 for og 1 undlod at stemme."
+    ) == [(R, 4, 9, 1, (), (), ())]
+    # a quoted proposal under its shouted heading holds no motions of the meeting
+    quoted = (
+        "Fremsendes til Teknik- og Miljøudvalget til behandling.\n\n"
+        "BESLUTNINGSFORSLAG FRA LISTE X\n\n"
+        "Liste X foreslår derfor, at byrådet pålægger forvaltningen at finde en ny placering."
+    )
+    assert _outcomes(_item(5, quoted)) == [D]
