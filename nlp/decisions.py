@@ -109,8 +109,11 @@ def _kept(doc: Doc, span) -> bool:
     if label == Outcome.RECOMMENDED.value and _referral_at(doc, span):
         return False  # "Fremsendes til X-udvalget til behandling": sent on, nothing recommended
     if label == Outcome.APPROVED.value and span[0].lower_ == "godkendelse":
-        # "• Godkendelse af mailhøring …" states a point; "efter godkendelse af …" does not
-        return _first_word_index(doc, sentence.start_char, sentence.end_char) == span.start
+        # "• Godkendelse af mailhøring …" states a point; "efter godkendelse af …" does not,
+        # nor does the item's title repeated as a line of its own ("Godkendelse af regnskab")
+        first = _first_word_index(doc, sentence.start_char, sentence.end_char) == span.start
+        said = sentence.text.rstrip().endswith((".", "!")) or bool(_BULLET.match(sentence.text))
+        return first and said
     planned = span[0].lower_ in ("drøftelse", "drøftes") and _LATER_MEETING.search(sentence.text)
     if label == Outcome.DISCUSSED.value and planned:
         return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
@@ -161,6 +164,7 @@ _REPORTED = re.compile(
 )
 
 
+_BULLET = re.compile(r"\s*[•·▪◦*–-]\s")
 # A discussion planned for a later meeting ("Til næste møde dagsordensættes en drøftelse").
 _LATER_MEETING = re.compile(
     r"\bdagsordensæt\w*|\bsættes\s+på\s+(?:\w+\s+)?dagsorden\w*|"

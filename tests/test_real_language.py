@@ -445,6 +445,7 @@ def test_a_point_stated_as_a_noun_and_a_discussion_planned_for_later():
     )
     assert _outcomes(_item(3, text)) == [A]
     assert _outcomes(_item(4, "Efter godkendelse af regnskabet blev sagen drøftet.")) == [DI]
+    assert _outcomes(_item(5, "Godkendelse af regnskab 2023\n\nDrøftet.")) == [DI]  # the title
 
 
 def test_a_case_sent_on_to_a_committee_to_handle_is_decided_not_recommended():
