@@ -169,26 +169,27 @@ def fuse_items(lists: Sequence[tuple[Sequence[Hit], float]], k: float) -> list[H
     """
     item_scores: dict[str, float] = {}
     chunk_scores: dict[str, float] = {}
-    chunks: dict[str, Hit] = {}
+    chunks: dict[str, tuple[str, Hit]] = {}  # chunk id: (its item, the chunk)
     for hits, weight in lists:
         ranked_items: set[str] = set()
         for rank, hit in enumerate(sorted(hits, key=_score, reverse=True), 1):
             share = weight / (k + rank)
-            if hit.id in chunk_scores:
-                chunk_scores[hit.id] += share
-            else:
-                chunk_scores[hit.id] = share
-                chunks[hit.id] = hit
+            chunk_id = hit.id
             item = hit.payload["item_id"]
+            if chunk_id in chunk_scores:
+                chunk_scores[chunk_id] += share
+            else:
+                chunk_scores[chunk_id] = share
+                chunks[chunk_id] = (item, hit)
             if item not in ranked_items:  # the item's best chunk: its rank in the item ranking
                 ranked_items.add(item)
                 share = weight / (k + len(ranked_items))
                 item_scores[item] = item_scores.get(item, 0.0) + share
     shown: dict[str, tuple[float, Hit]] = {}
-    for chunk_id, hit in chunks.items():
-        item = hit.payload["item_id"]
+    for chunk_id, (item, hit) in chunks.items():
         score = chunk_scores[chunk_id]
-        if item not in shown or score > shown[item][0]:
+        best = shown.get(item)
+        if best is None or score > best[0]:
             shown[item] = (score, hit)
     fused = [
         Hit(hit.id, item_scores[item] * _prior(hit), hit.payload)
@@ -315,8 +316,11 @@ class Searcher:
                 collect(sorted(ranked, key=_score, reverse=True), threshold)
         fused = fuse_items(lists, RRF_K)
         shown = [h for h in fused if h.payload["item_id"] in matched]
-        listed = {h.payload["item_id"] for h in shown}
-        shown += [Hit(h.id, 0.0, h.payload) for item, h in matched.items() if item not in listed]
+        if len(shown) < len(matched):
+            listed = {h.payload["item_id"] for h in shown}
+            shown += [
+                Hit(h.id, 0.0, h.payload) for item, h in matched.items() if item not in listed
+            ]
         return shown, exact
 
     def search(
@@ -356,23 +360,21 @@ class Searcher:
         facets: bool,
         dense: Sequence[float] | None,
     ) -> SearchResponse:
-        hits, exact_total = self._candidates(query, flt, mode, dense)
+        # One hit an item, best first.
+        ranked, exact_total = self._candidates(query, flt, mode, dense)
         # A case number in the query is a lookup: its items go first, whatever the ranking says.
         cases = tuple(c.normalized for c in find_case_numbers(query))
         if cases:
-            exact = [h for h in hits if set(h.payload.get("case_numbers", ())) & set(cases)]
+            exact = [h for h in ranked if set(h.payload.get("case_numbers", ())) & set(cases)]
             known = {h.payload["item_id"] for h in exact}
             lookup = self.store.scroll(
                 replace(flt, case_numbers=cases, chunk_types=("title",)), limit=MAX_CANDIDATES
             )
             exact += [h for h in lookup if h.payload["item_id"] not in known]
-            hits = exact + [h for h in hits if h not in exact]
-        best: dict[str, Hit] = {}
-        for hit in hits:
-            item_id = hit.payload["item_id"]
-            if item_id not in best:
-                best[item_id] = hit
-        ranked = list(best.values())
+            best: dict[str, Hit] = {}
+            for hit in exact + [h for h in ranked if h not in exact]:
+                best.setdefault(hit.payload["item_id"], hit)
+            ranked = list(best.values())
         page = self._with_payloads(ranked[offset : offset + limit])
         counted: dict[str, dict[str, int]] = {}
         if facets:  # the matching items when all were counted, else the filtered set

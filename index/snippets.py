@@ -44,9 +44,11 @@ class _Terms:
         self.stems = tuple(t[: max(4, len(t) - 3)] for t in long)
         self.term_prefixes = frozenset(t[:k] for t in long for k in range(4, len(t) + 1))
         # Every match starts with an exact term or a long term's first four letters: one regex
-        # pass over the new words finds the few worth deciding.
+        # pass over the new words finds the few worth deciding. Words are lines, each after a
+        # newline: a pattern that opens with one is searched for that character alone, where
+        # `^` was tried at every position.
         starts = "|".join(re.escape(t) for t in self.exact | {t[:4] for t in long})
-        self.candidates = re.compile(f"^(?:{starts})[^\n]*", re.MULTILINE) if terms else None
+        self.candidates = re.compile(f"\n((?:{starts})[^\n]*)") if terms else None
         self.decided: dict[str, bool] = {}
 
     def hits(self, words: list[str]) -> list[int]:
@@ -54,16 +56,19 @@ class _Terms:
         finds the few that start like a term, and only those are decided."""
         if self.candidates is None:
             return []
-        lowered = "\n".join(words).lower()  # a line per word
+        lowered = "\n" + "\n".join(words).lower()  # a line per word, each after a newline
         decided = self.decided
         found = []
+        position = newlines = 0  # the newlines before `position`: the index of its word
         for candidate in self.candidates.finditer(lowered):
-            word = candidate.group()
+            word = candidate.group(1)
             hit = decided.get(word)
             if hit is None:
                 hit = decided[word] = self._matches(word)
             if hit:
-                found.append(lowered.count("\n", 0, candidate.start()))
+                newlines += lowered.count("\n", position, candidate.start())
+                position = candidate.start()
+                found.append(newlines)
         return found
 
     def _matches(self, lowered: str) -> bool:

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import qdrant_edge as qe
@@ -409,7 +410,9 @@ class EdgeStore:
     ) -> list[Hit]:
         """Nearest points by one vector, or RRF (k=60) of the dense and sparse candidate lists.
 
-        `fields` limits the payload returned to those keys (None: all of it).
+        `fields` limits the payload returned to those keys (None: all of it), and then each
+        payload is a read-only view of the store's field cache (a copy cost ~1 us a point,
+        most of a query's Python at 450 candidates).
         """
         use_dense, use_sparse = query_plan(dense, sparse, mode)
         if self.shard is None:
@@ -449,13 +452,25 @@ class EdgeStore:
         points = read_in_one_view(self, flt, read)
         if not fields:
             return [Hit(str(p.id), float(p.score), p.payload or {}) for p in points]
+        # One pass while every point is cached (a server's, once warm): each read of `id`
+        # makes a new uuid.UUID, and the cache is looked up once a point.
+        known = self._light.setdefault(tuple(fields), {})
+        hits = []
+        for point in points:
+            if (entry := known.get(point.id.int)) is None:
+                return self._light_hits(tuple(fields), points)
+            hits.append(Hit(entry[0], point.score, MappingProxyType(entry[1])))
+        return hits
+
+    def _light_hits(self, fields: tuple[str, ...], points: Sequence[Any]) -> list[Hit]:
+        """Hits carrying `fields`, read for the points not cached yet."""
         ids = [p.id for p in points]  # read once: each read of `id` makes a new uuid.UUID
-        known = self._light_payloads(tuple(fields), ids)
+        known = self._light_payloads(fields, ids)
         hits = []
         for point_id, point in zip(ids, points, strict=True):
-            # A point deleted since the query ran is left out; callers get copies, not the cache.
+            # A point deleted since the query ran is left out; callers get views, not the cache.
             if (entry := known.get(point_id.int)) is not None:
-                hits.append(Hit(entry[0], point.score, dict(entry[1])))
+                hits.append(Hit(entry[0], point.score, MappingProxyType(entry[1])))
         return hits
 
     def scroll(
@@ -523,15 +538,10 @@ class EdgeStore:
         """The live points with these ids, in the order asked; unknown ids are left out."""
         if self.shard is None or not ids:
             return []
-        found = {
-            str(r.id): r
-            for r in self.shard.retrieve(list(ids), with_payload=True, with_vector=False)
-        }
-        return [
-            _hit(found[i])
-            for i in ids
-            if i in found and (found[i].payload or {}).get("state") == "live"
-        ]
+        # Each read of a record's `payload` converts it again: read once, in `_hit`.
+        records = self.shard.retrieve(list(ids), with_payload=True, with_vector=False)
+        found = {hit.id: hit for hit in map(_hit, records)}
+        return [found[i] for i in ids if i in found and found[i].payload.get("state") == "live"]
 
     def set_payload(self, ids: Sequence[str], payload: dict[str, Any]) -> None:
         """Merge `payload` into these points' payloads."""

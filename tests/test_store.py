@@ -731,7 +731,8 @@ def test_embedded_query_fields_follow_every_write(tmp_path):
         store.upsert(version("doc-y", "A", 2))
         assert answered() == truth() and len(answered()) == 2
         hit = store.query(unit(0), None, None, limit=1, mode="dense", fields=fields)[0]
-        hit.payload["version"] = "changed by a caller"  # a copy, not the cache
+        with pytest.raises(TypeError):  # a read-only view of the cache: no caller changes it
+            hit.payload["version"] = "changed by a caller"  # type: ignore[index]
         assert answered() == truth()
     finally:
         store.close()
