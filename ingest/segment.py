@@ -502,7 +502,7 @@ def segment(
 _MINUTES_TITLE = re.compile(
     # ("Refer": "Referat" in a transcript that lost its "at" ligatures)
     r"^(?:(?:åbent|offentligt?)\s+)?(?:referat|refer|beslutningsprotokol|protokol|dagsorden med vedtagelser)\b"
-    r"|\b(?:referat|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
+    r"|\b(?:referat|refer|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
     re.I,
 )
 
