@@ -801,3 +801,30 @@ def test_optimize_builds_hnsw_and_keeps_every_answer(tmp_path):
         assert reopened.count() == n and reopened.optimize() is False
     finally:
         reopened.close()
+
+
+def test_an_opened_shard_searches_on_one_engine_thread_and_answers_the_same(tmp_path):
+    """The engine's calls hold the GIL, so one search thread (the caller's) is set in the shard's
+    config, also on a shard made before it was; the answers do not change (docs/BENCHMARKS.md)."""
+    from index.store_edge import SEARCH_THREADS
+
+    folder = tmp_path / "index"
+    saved = folder / "shard" / "edge_config.json"
+    store = EdgeStore.open(folder)
+    store.ensure_collection(DIM, "test-model")
+    store.upsert(make_points())
+    fresh = store.query(unit(1), None, None, limit=10, mode="dense", fields=("item_id",))
+    store.close()
+    assert json.loads(saved.read_text())["max_search_threads"] == SEARCH_THREADS == 1
+    older = json.loads(saved.read_text())
+    del older["max_search_threads"]  # as a shard made before: the engine's default pool
+    saved.write_text(json.dumps(older))
+    store = EdgeStore.open(folder)
+    try:
+        assert json.loads(saved.read_text())["max_search_threads"] == 1
+        again = store.query(unit(1), None, None, limit=10, mode="dense", fields=("item_id",))
+        assert fresh and [(h.id, h.score, dict(h.payload)) for h in again] == [
+            (h.id, h.score, dict(h.payload)) for h in fresh
+        ]
+    finally:
+        store.close()
