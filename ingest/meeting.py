@@ -72,7 +72,9 @@ _BODY_END = r"(?:et|en|n|ets|ens|s|ene|ne)?\b"
 _CAPITAL_BODY_WORDS = "|".join(w.capitalize() for w in BODY_WORDS.strip("(?:)").split("|"))
 _BODY = re.compile(
     rf"(?:\b(?:Det|Den)\s+(?:\w+\s+){{0,2}}[\wæøå\-]*{BODY_WORDS}{_BODY_END}|"
-    rf"\b[A-ZÆØÅ][\wæøå\-]*(?:\s+(?:og|&)\s+[\wæøå\-]+)?{BODY_WORDS}{_BODY_END}|"
+    # "Kultur-, Fritids- og Idrætsudvalget": a series of words cut at their hyphens
+    rf"\b(?:[A-ZÆØÅ][\wæøå]*-(?:,?\s+[\wæøå]+-)*\s+(?:og|&)\s+[\wæøå\-]+"
+    rf"|[A-ZÆØÅ][\wæøå\-]*(?:\s+(?:og|&)\s+[\wæøå\-]+)?){BODY_WORDS}{_BODY_END}|"
     rf"\b(?:{_CAPITAL_BODY_WORDS}){_BODY_END})"
     # "Udvalget for Miljø og Teknik", "Udvalg for natur, miljø og grøn omstilling"
     r"(?:\s+for\s+(?!den\b|d\.)[\wæøå\-]+(?:,?\s+(?:(?:og|&)\s+)?(?!(?i:den\b|d\.|dato\b|kl\b|referat\b|åben))"
@@ -394,12 +396,22 @@ def _body_of_meeting_word(line: str) -> str | None:
     return body + next((end for word, end in _DEFINITE.items() if body.endswith(word)), "n")
 
 
+# "SammenlægningsudvalgetBeslutningsprotokol": a title glued to the body's name.
+_GLUED_TITLE = re.compile(r"(?<=[a-zæøå])(?=(?:Referat|Beslutningsprotokol|Dagsorden)\b)")
+_LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå]\b")
+
+
+def unspaced(line: str) -> str:
+    """A heading set in spaced letters read as its word: "R e f e r a t" -> "Referat"."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
+
+
 # "REBILD KOMMUNE. REFERAT Økonomiudvalget.": the municipality before the title.
 _MUNICIPALITY_PREFIX = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ\-]+\s+(?:kommune|KOMMUNE|Kommune)[.,:]?\s+")
 
 
 def _body_from_title(line: str) -> str | None:
-    line = _MUNICIPALITY_PREFIX.sub("", line)
+    line = _MUNICIPALITY_PREFIX.sub("", _GLUED_TITLE.sub(" ", line))
     m = _TITLE.match(line)
     if m is None:
         # "Økonomiudvalget - Referat", "Det fælles landdistriktsråd - Dagsordener og referater"
@@ -417,7 +429,11 @@ def _body_from_title(line: str) -> str | None:
     rest = re.split(
         rf"\s+(?:den|d\.|{_WEEKDAY})\s+|\s+\d{{1,2}}[.\-/ ]|\s*[•(]", rest, maxsplit=1, flags=re.I
     )[0]
-    return _body_in(rest) if rest else None
+    if not rest:
+        return None
+    # "Referat MØDE 6-2015. Fredensborg Seniorråd. Torsdag den …": the body in a later part.
+    parts = [rest] + [part for part in m.group("rest").split(". ")[1:4] if part]
+    return next((body for part in parts if (body := _body_in(part))), None)
 
 
 # "Godkendelse af dagsorden til dagens møde i Kommunalbestyrelsen.": the page names its
@@ -425,7 +441,7 @@ def _body_from_title(line: str) -> str | None:
 # A line that opens "Møde i Kommunalbestyrelsen mandag den 25. september 2006" names it too.
 _MEETING_OF = re.compile(
     r"(?:\b(?:dagens|dette|aftenens)\s+|^(?:(?:ordinært|ekstraordinært|åbent)\s+)?)"
-    r"møde\s+(?:i|for)\s+(?P<body>[A-ZÆØÅ][^.,;:\n]{2,60})",
+    r"møde(?:t)?\s+(?:i|for)\s+(?P<body>[A-ZÆØÅ][^.,;:\n]{2,60})",
     re.IGNORECASE,
 )
 
@@ -532,7 +548,7 @@ def read_meeting(
     the front matter does not.
     """
     # Cells of a table flattened to "Dato: |" / "18-03-2019 07:45:00 |" lines.
-    front = [" ".join(line.split()).strip(" |") for line in front]
+    front = [unspaced(" ".join(line.split())).strip(" |") for line in front]
     front = [line for line in front if line and not re.fullmatch(r"[-|: ]+", line)]
     # "Referat" / "til mødet i Kommunalbestyrelsen …": a title broken after its first word.
     for k in range(len(front) - 2, -1, -1):
@@ -591,8 +607,10 @@ def read_meeting(
                 committee = _body_in(line)
                 if committee:
                     break
+    if committee is None:
+        committee = _body_of_meeting_sentence(texts[:80])
     if committee is None and date is not None:
-        committee = _body_of_meeting_sentence(texts[:80]) or _body_over_date(free[:15])
+        committee = _body_over_date(free[:15])
     if not committee:
         return None
     # Away on the meeting's day when the field is dated, on any of its days when none is it.

@@ -28,7 +28,7 @@ from ingest.closed import (
     part_heading,
 )
 from ingest.item_starts import ItemStart, find_item_starts, is_informal_agenda, is_toc_line
-from ingest.meeting import absence_list_length, read_meeting
+from ingest.meeting import absence_list_length, read_meeting, unspaced
 from ingest.records import (
     Block,
     BlockKind,
@@ -508,4 +508,4 @@ _MINUTES_TITLE = re.compile(
 
 
 def _says_minutes(front: Sequence[str]) -> bool:
-    return any(_MINUTES_TITLE.search(line) for line in front[:15])
+    return any(_MINUTES_TITLE.search(unspaced(line)) for line in front[:15])

@@ -404,6 +404,26 @@ Det indstilles, at møderne holdes om onsdagen.
         ),
         ("Konstituerende møde - 02-12-2021\nReferat", "Konstituerende møde", dt.date(2021, 12, 2)),
         (
+            "Kultur-, Fritids- og Idrætsudvalget Referat fra møde 10. januar 2012",
+            "Kultur-, Fritids- og Idrætsudvalget",
+            dt.date(2012, 1, 10),
+        ),
+        (
+            "SammenlægningsudvalgetBeslutningsprotokol\nMødedato: 12. oktober 2006",
+            "Sammenlægningsudvalget",
+            dt.date(2006, 10, 12),
+        ),
+        (
+            "R e f e r a t MØDE 6-2015. Skovby Seniorråd. Torsdag den 4. juni 2015 kl. 13.00.",
+            "Seniorråd",
+            dt.date(2015, 6, 4),
+        ),
+        (
+            "Referat\nMødet i Sundheds- og Omsorgsudvalget begyndte kl. 14:30 og sluttede kl. 17:00.",
+            "Sundheds- og Omsorgsudvalget",
+            None,
+        ),
+        (
             "Referat\nØkonomiudvalget\nMødedato:\nBemærkninger:\nMandag den 16. marts 2015\nKl. 17:00",
             "Økonomiudvalget",
             dt.date(2015, 3, 16),
