@@ -782,3 +782,39 @@ def prior_decisions(
                 stop = headings[j + 1].start() if j + 1 < len(headings) else len(section.text)
                 found.append(prior(*parse_prior_heading(m["heading"]), k, m.end(), stop))
     return found
+
+
+# A combined "Indstilling og beslutning" section: the recommendation, then the body's act
+# stated in the past ("Kultur- og Fritidsudvalget besluttede, at …") or a short verdict
+# paragraph ("Godkendt.", "Taget til efterretning.").
+COMBINED_HEADING = re.compile(r"^\W*indstilling(?:er)?\s+og\s+beslutning(?:er)?\W*$", re.IGNORECASE)
+_BODY_ACTED = re.compile(
+    rf"^\W*(?:[\w\-]+,?\s+(?:og\s+)?){{0,6}}?\w*{BODY_WORDS}\w*\s+"
+    r"(?:besluttede|godkendte|vedtog|tiltrådte|tog|anbefalede|afviste|drøftede)\b",
+    re.IGNORECASE,
+)
+
+
+def combined_decisions(
+    doc: Doc,
+    start: int,
+    end: int,
+    read_vote: VoteReader | None = None,
+    fallback: Outcome = Outcome.DECIDED,
+) -> list[Decision]:
+    """The body's decisions in a combined "Indstilling og beslutning" section doc.text[start:end].
+
+    The item's outcome words are matched in decision sections only, so the section's text is
+    read again on its own, from the first paragraph past the recommendation that decides.
+    """
+    text = doc_text(doc)[start:end]
+    own = _doc(text)
+    for a, b in _paragraphs(text, 0, len(text)):
+        paragraph = text[a:b].strip()
+        if re.match(r"\W*at\b", paragraph, re.I) or re.search(r"\bindstill", paragraph, re.I):
+            continue  # the recommendation: "Direktionen indstiller," / "at planen godkendes."
+        sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+        short = len(paragraph.split()) <= 6
+        if _BODY_ACTED.match(sentence) or (short and outcome_between(own, a, b) is not None):
+            return decisions_in(own, a, len(text), read_vote, fallback)
+    return []

@@ -44,8 +44,10 @@ from nlp.attendance import (
 from nlp.case_numbers import parse_case_number
 from nlp.dates import find_dates
 from nlp.decisions import (
+    COMBINED_HEADING,
     answered_question,
     classify,
+    combined_decisions,
     decisions_in,
     doc_text,
     fallback,
@@ -205,6 +207,13 @@ def _extract(
                 (a := unheaded_decision(doc, p.start, p.end)) is not None
             ):
                 decided.extend(decisions_in(doc, a, p.end, read_vote, fallback(item, closed)))
+                break
+    if not decided and not closed:
+        for p in placed:
+            if COMBINED_HEADING.match(p.section.heading):
+                decided.extend(
+                    combined_decisions(doc, p.start, p.end, read_vote, fallback(item, closed))
+                )
                 break
     if not decided and not closed and meeting is not None:
         for p in placed:

@@ -501,3 +501,21 @@ def test_amendments_rejected_after_the_proposal_was_adopted_are_decisions_of_the
         "Liste X foreslår derfor, at byrådet pålægger forvaltningen at finde en ny placering."
     )
     assert _outcomes(_item(5, quoted)) == [D]
+
+
+def test_a_combined_recommendation_and_decision_section_holds_the_bodys_decision():
+    def item(text: str) -> Item:
+        section = Section("INDSTILLING OG BESLUTNING", SectionKind.RECOMMENDATION, text, (1,))
+        return Item(3, "Tilskud til sommerkoncerter", (), False, 1, 1, (section,))
+
+    acted = (
+        "Forvaltningen indstiller, at udvalget godkender tilskuddet.\n\n"
+        "Børne- og Kulturudvalget besluttede, at tilskuddet gives som foreslået."
+    )
+    found = extract_item(item(acted), MEETING).decisions
+    assert [d.outcome for d in found] == [D]
+    assert found[0].text.startswith("Børne- og Kulturudvalget besluttede")
+    verdict = "Direktionen indstiller,\n\nat planen godkendes.\n\nGodkendt."
+    assert _outcomes(item(verdict)) == [A]
+    # Only the recommendation: no decision is made up from it.
+    assert _outcomes(item("Direktionen indstiller,\n\nat planen godkendes.")) == []
