@@ -53,9 +53,21 @@ _CAPITALS_RUN = re.compile(r"[A-ZÆØÅÉ]{2,}(?:[ /][A-ZÆØÅÉ]{1,}(?=[ /:]|$
 _SHORT = 60  # a line this short is a heading or a sentence, not a run-together item
 
 
+# An item's heading glued to the word before it, running to the line's end: a contents
+# heading ("Indholdsfortegnelse1. Fraværende") or a contents line's date, whose year runs into
+# the next item's number ("… den 14. oktober 2016143. Godkendelse af dagsorden").
+_MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+_GLUED_HEADING = re.compile(
+    r"(?P<before>[a-zæøå]{4}|\b\d{1,2}\. " + _MONTH + r" (?:19|20)\d\d)"
+    r"(?P<heading>\d{1,3}\.\s+[A-ZÆØÅ][^\n]{2,150})$",
+    re.MULTILINE,
+)
+
+
 def unflatten(text: str) -> str:
     """The text with each flattened line cut into headings and paragraphs; a transcript's
     page lines are cut wholly (`unflatten_transcript`), which leaves nothing for a second pass."""
+    text = _GLUED_HEADING.sub(r"\g<before>\n\g<heading>", text)
     if (transcript := unflatten_transcript(text)) is not text:
         return transcript
     lines = text.split("\n")

@@ -1018,3 +1018,30 @@ def test_an_item_title_that_opens_with_the_readings_ordinal():
         (1, "Godkendelse af dagsorden"),
         (2, "1. behandling af budget 2018-2021"),
     ]
+
+
+def test_an_item_heading_glued_to_the_contents_heading_or_to_a_contents_lines_year():
+    document = parse_text(
+        "Skoleudvalget - Referat\n\nDato: 4. marts 2019\nTidspunkt: Kl. 15:00\n\n"
+        "Indholdsfortegnelse1. Godkendelse af dagsorden\n\n"
+        "Sagsfremstilling\n\nDagsordenen forelægges.\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Skolernes budget\n\nSagsfremstilling\n\nBudgettet forelægges.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Skolernes budget"),
+    ]
+    document = parse_text(
+        "UDVALG\n\nMiljøudvalget\n\nMØDE\n\nReferat\n\nSTARTTIDSPUNKT\n\n03-05-2018 09:00:00\n\n"
+        "PUNKTER\n\n21. Godkendelse af dagsorden den 3. maj 2018\n"
+        "22. Orientering den 3. maj 201821. Godkendelse af dagsorden den 3. maj 2018\n\n"
+        "Indstilling\nDirektøren indstiller, at dagsordenen godkendes.\n\n"
+        "Beslutning i Miljøudvalget den 03-05-2018\nGodkendt\n"
+        "22. Orientering den 3. maj 2018\n\n"
+        "Beslutning i Miljøudvalget den 03-05-2018\nTaget til efterretning\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (21, "Godkendelse af dagsorden den 3. maj 2018"),
+        (22, "Orientering den 3. maj 2018"),
+    ]
