@@ -55,6 +55,8 @@ _BARE_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|(?:von|van|de|la|af)(?![\wæøå])))*
 _LISTED_NAME = rf"{_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}}(?=[ \t]*(?:,|og[ \t])))?"
 _NAMES = rf"(?<![\wæøå])(?P<names>(?:{_LISTED_NAME}[ \t]*(?:,|og)[ \t]*)*{_NAME})"
 _ITEMS = ITEMS
+# "under behandlingen af dagsordenens punkt 4"
+_DURING = r"(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?(?:dagsordenens\s+)?"
 _CLOCK = r"(?:\s+kl\.?\s*\d{1,2}[.:]\s*\d{2})?"
 # "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
 _MOMENT = (
@@ -75,10 +77,15 @@ _NOT_ITEMS = (
     r"(?!\s+(?:til|under|ved|i|fra)\s+(?:(?:behandlingen|sagsbehandlingen|behandling)\s+af\s+)?"
     rf"{ITEM_WORDS}\s*\d)"
 )
+# "Følgende havde meldt afbud:", "Følgende udeblev uden afbud:", "Fravær uden afbud:",
+# "Fraværende i Byrådet - 29. marts 2022:" (the body and date before the colon).
 _LIST_LABEL = (
-    r"(?:(?:Fraværende(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud(?:[ \t]+fra)?(?:/fraværende)?|Forfald|"
-    r"(?:Ikke|Ej)[ \t]+til[ \t]+stede|Ikke[ \t]+mødt|Meldt[ \t]+afbud|Fravær)"
-    r"(?:[ \t]+under[ \t]+hele[ \t]+mødet|[ \t]+(?:i|under)[ \t]+mødet)?)"
+    r"(?:(?:(?:Fraværende|Fravær)(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud(?:[ \t]+fra)?(?:/fraværende)?|"
+    r"Forfald|(?:Ikke|Ej)[ \t]+til[ \t]+stede|Ikke[ \t]+mødt|Meldt[ \t]+afbud|"
+    r"Følgende[ \t]+(?:(?:havde|har)[ \t]+(?:meldt[ \t]+)?(?:afbud|forfald)|"
+    r"udeblev(?:[ \t]+uden[ \t]+afbud)?|var[ \t]+fraværende))"
+    r"(?:[ \t]+under[ \t]+hele[ \t]+mødet|[ \t]+(?:i|under)[ \t]+mødet|[ \t]+i[ \t]+øvrigt|"
+    r"[ \t]+i[ \t]+[A-ZÆØÅ][^:\n]{2,80}?(?=[ \t]*:))?)"
 )
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
@@ -137,10 +144,22 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}"), "left"),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:ankom|mødte\s+op|kom)(?:\s+til\s+mødet)?{_CLOCK}\s+(?P<arrived>under|efter)\s+"
-            rf"(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
+            rf"{_NAMES}\s+(?:ankom|mødte(?:\s+op)?|kom)(?:\s+til\s+mødet)?{_CLOCK}\s+(?P<arrived>under|efter)\s+"
+            rf"{_DURING}{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
         ),
         "absent",
+    ),
+    # In a list of those present: "Bo Dahl (ankom under behandlingen af punkt 6)".
+    (
+        re.compile(
+            rf"(?<![\wæøå])(?P<names>{_BARE_NAME})[ \t]*\((?:ankom|mødte(?:\s+op)?|kom)(?:\s+til\s+mødet)?"
+            rf"{_CLOCK}\s+(?P<arrived>under|efter)\s+{_DURING}{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})\)"
+        ),
+        "absent",
+    ),
+    (
+        re.compile(rf"(?<![\wæøå])(?P<names>{_BARE_NAME})[ \t]*\(forlod\s+mødet{_MOMENT}\)"),
+        "left",
     ),
     # "X deltog fra og med punkt 4", "X var til stede fra behandlingen af punkt 4"
     (
@@ -205,6 +224,8 @@ _SUBSTITUTES = [
     ),
     # "Y mødte for X"
     re.compile(rf"{_NAMES}\s+(?:mødte|deltog)\s+for\s+{_NAME}"),
+    # "X (stedfortræder: Y)"
+    re.compile(rf"\((?:stedfortræder|suppleant)[ \t]*:[ \t]*{_NAMES}[ \t]*\)"),
     # "Stedfortrædere: Y og Z"
     re.compile(rf"\b(?:Stedfortrædere?|Suppleanter?)[ \t]*:[ \t]*{_NAMES}"),
     # A line of an absence list: "Bo Dahl og Anne Holm, Eva Lund deltog" (Eva Lund stood in).
@@ -241,13 +262,24 @@ _NOT_NAMES = {
     "Næstformand",
     "Godkendt",
     "Drøftet",
+    "Formanden",
 }
+
+
+# Words of the page a list runs on into: "Kurt Mortensen Sagsoversigt Side", "Bo Dahl Dagsordenen".
+_PAGE_WORDS = re.compile(
+    r"(?:Indholdsfortegnelse|Sagsoversigt|Side|Dagsorden(?:en)?|Referat|Beslutning|Indstilling|"
+    r"Sagsfremstilling|Formanden|Mødet|Til|\w+(?:udvalget|rådet|bestyrelsen|forvaltningen))"
+)
 
 
 def _split(names: str, gazetteer: Gazetteer) -> list[str]:
     out = []
     for part in _SPLIT.split(re.sub(r"\s*\([^)]*\)", "", names)):
         words = part.strip(" .").split()
+        # A list that runs on into the page's next text ends at its first word.
+        cut = next((k for k, w in enumerate(words) if k and _PAGE_WORDS.fullmatch(w)), None)
+        words = words[:cut]
         # A sentence that runs into the name: keep the capitalised tail ("Desuden Bo Hansen").
         while words and words[0] in _NOT_NAMES:
             words = words[1:]
@@ -296,6 +328,7 @@ def _list_entries(lines: list[str], gazetteer: Gazetteer) -> list[tuple[str, Sco
     found = []
     for line in lines:
         scope = EVERYTHING
+        line = _entry(line)
         if m := _ENTRY_MOMENT.search(line):
             moment = m["moment"]
             scope = (
@@ -311,8 +344,28 @@ def _list_entries(lines: list[str], gazetteer: Gazetteer) -> list[tuple[str, Sco
     return found
 
 
+# "• Bo Dahl – Eva Lund deltager som suppleant": Bo Dahl is away, Eva Lund stands in.
+_STANDS_IN = re.compile(
+    rf"[ \t]+[-–][ \t]+{_BARE_NAME}[ \t]+(?:deltager|deltog|mødte|møder|indkaldt|indtræder|indtrådte)\b.*$"
+)
+
+
+def _entry(line: str) -> str:
+    """A list line without its bullet and the substitute beside the name."""
+    return _STANDS_IN.sub("", re.sub(r"^[ \t]*[•·▪*][ \t]*", "", line))
+
+
+def _name_list(line: str) -> bool:
+    """A line that is names alone: "Bo Dahl, Eva Lund (A) og Ole Berg."."""
+    parts = _SPLIT.split(line.strip().rstrip("."))
+    return len(parts) > 1 and all(re.fullmatch(_NAME, p.strip()) for p in parts)
+
+
 def _is_entry(line: str) -> bool:
     """A line of a list of absentees: a name, maybe a party, items, a reason or a moment."""
+    line = _entry(line)
+    if len(line.split()) > 12 and _name_list(line):
+        return True
     return (
         bool(re.match(rf"^\s*{_NAME}\s*(?:,|\.|$|og\s)", line))
         or bool(re.match(rf"^\s*{_NAME}{_ENTRY_MOMENT.pattern}", line))
@@ -323,9 +376,15 @@ def _is_entry(line: str) -> bool:
 _NEXT_CLAUSE = re.compile(r"\s+(?:deltog|deltager|mødte|møder|indtrådte|indtræder)\b")
 
 
+# Notes between the names of a list: "X ved afbud Y ved afbud", "X (stedfortræder: Y) og Z".
+_QUALIFIER = re.compile(r"(?<=[a-zæøå)])[ \t]+ved[ \t]+(?:afbud|forfald)\b")
+_STAND_IN_NOTE = re.compile(r"[ \t]*\((?:stedfortræder|suppleant)[ \t]*:[^)\n]*\)")
+
+
 def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsence]]:
     """Every absence stated in the text, with where it is said and the items it covers."""
     found = []
+    text = _STAND_IN_NOTE.sub("", _QUALIFIER.sub(",", text))
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
             rest = m.groupdict().get("rest") or ""

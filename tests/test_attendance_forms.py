@@ -481,3 +481,70 @@ def test_an_absence_field_with_the_title_set_beside_it_and_a_sentence_after_it()
         ["Økonomiudvalget", "Mødedato: 6. marts 2024", "Afbud: Poul A. Larsen"], []
     )
     assert initials is not None and initials.absent == ("Poul A. Larsen",)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Følgende havde meldt afbud:\n\nBo Dahl, Carl Berg, Dorte Lund, Eva Krogh Madsen, Finn Lyng "
+        "Hansen og Anne Holm.\n\nUdvalgets beslutning på mødet den 7. marts 2024:",
+        "Følgende udeblev uden afbud: Bo Dahl, Carl Berg, Dorte Lund, Eva Krogh Madsen, Finn Lyng "
+        "Hansen og Anne Holm.",
+        "Fravær med afbud: Bo Dahl, Carl Berg og Dorte Lund\n\n"
+        "Fravær uden afbud: Eva Krogh Madsen, Finn Lyng Hansen og Anne Holm",
+        "Fraværende i Byrådet - 7. marts 2024:\n\nBo Dahl, Carl Berg, Dorte Lund, Eva Krogh Madsen, "
+        "Finn Lyng Hansen og Anne Holm\n\nTil toppen",
+    ],
+)
+def test_absence_labels_in_other_wordings(block):
+    found = extract_item(_item(1, f"Godkendt.\n\n{block}", "Godkendelse af dagsorden"), NOBODY)
+    assert found.absent == (
+        "Bo Dahl",
+        "Carl Berg",
+        "Dorte Lund",
+        "Eva Krogh Madsen",
+        "Finn Lyng Hansen",
+        "Anne Holm",
+    )
+
+
+def test_notes_between_the_names_of_an_absence_list():
+    marked = "Godkendt.\n\nFraværende: Bo Dahl ved afbud Carl M. Berg ved afbud 7. marts 2024"
+    assert extract_item(_item(1, marked), NOBODY).absent == ("Bo Dahl", "Carl M. Berg")
+    stand_ins = (
+        "Godkendt.\n\nFraværende: Bo Dahl (stedfortræder: Eva K. Krogh) og Dorte Lund "
+        "(stedfortræder: Finn Lyng) Indholdsfortegnelse Byrådet"
+    )
+    found = extract_item(_item(1, stand_ins), NOBODY)
+    assert found.absent == ("Bo Dahl", "Dorte Lund")
+    assert set(found.substitutes) == {"Eva K. Krogh", "Finn Lyng"}
+    bullets = (
+        "Godkendt.\n\nFravær med afbud:\n\n  • Bo Dahl – Eva Krogh deltager som suppleant\n"
+        "  • Carl Berg – Finn Lyng-Holm deltager som suppleant\n"
+        "    • Partiets plads er vakant. Der er ingen suppleanter.\n"
+    )
+    found = extract_item(_item(1, bullets), NOBODY)
+    assert found.absent == ("Bo Dahl", "Carl Berg")
+    assert set(found.substitutes) == {"Eva Krogh", "Finn Lyng-Holm"}
+
+
+def test_an_absence_list_running_on_into_the_next_text():
+    text = "Godkendt.\n\nFraværende: Bo Dahl, Carl Berg Sagsoversigt Side 2"
+    assert extract_item(_item(1, text), NOBODY).absent == ("Bo Dahl", "Carl Berg")
+    closing = (
+        "Godkendt.\n\nFraværende i øvrigt:\n\nBo Dahl (A)\n\n \n\nFormanden konstaterede, at ..."
+    )
+    assert extract_item(_item(1, closing), NOBODY).absent == ("Bo Dahl",)
+
+
+def test_late_arrivals_written_in_a_list_or_by_the_agenda():
+    opening = (
+        "Godkendt.\n\nI mødet deltog: Anne Holm, Bo Dahl (ankom under behandlingen af punkt 3) "
+        "og Carl Berg.\n\nDorte Lund mødte kl. 16.35 under behandlingen af dagsordenens punkt 2.\n\n"
+        "Eva Krogh (forlod mødet efter pkt. 3)"
+    )
+    items = [_item(1, opening, "Godkendelse af dagsorden")] + [
+        _item(n, "Godkendt.") for n in (2, 3, 4)
+    ]
+    absent = [set(f.absent) for f in extract_meeting_items(COUNCIL, items)]
+    assert absent == [{"Bo Dahl", "Dorte Lund"}, {"Bo Dahl"}, set(), {"Eva Krogh"}]
