@@ -59,11 +59,20 @@ _RECORDED_AGAINST = re.compile(
 # "Imod stemte: C, A. Ben Haddou (løsgænger), O": the dot of an initial before a name that
 # carries its party does not end the list.
 _NAMED = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*\("
-_INITIAL = rf"(?<=\b[A-ZÆØÅ])\.(?={_NAMED})"
-_NOT_INITIAL = rf"(?!(?<=\b[A-ZÆØÅ]\.){_NAMED})"  # only after a one-letter word
+# "Jens Kr. Yde, Joachim P. Kjeldsen og …": an abbreviated name (one to three letters) before
+# the rest of a name that the list goes on after does not end it either.
+_ABBREVIATION = (r"\b[A-ZÆØÅ]", r"\b[A-ZÆØÅ][a-zæøå]", r"\b[A-ZÆØÅ][a-zæøå]{2}")
+_ABBREVIATED = "(?:" + "|".join(f"(?<={a})" for a in _ABBREVIATION) + ")"
+_AFTER_ABBREVIATION = "(?:" + "|".join(rf"(?<={a}\.)" for a in _ABBREVIATION) + ")"
+_NAME_GOES_ON = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*(?:,|og\b|\()"
+_INITIAL = rf"(?:(?<=\b[A-ZÆØÅ])\.(?={_NAMED})|{_ABBREVIATED}\.(?={_NAME_GOES_ON}))"
+# only after a one-letter word, or an abbreviation inside a list
+_NOT_INITIAL = rf"(?!(?<=\b[A-ZÆØÅ]\.){_NAMED})(?!{_AFTER_ABBREVIATION}{_NAME_GOES_ON})"
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
-    r"(?P<label>For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
+    # "For at punkt 101 tages af dagsorden stemmer:", "Imod at … stemmer:": a roll call
+    r"(?P<label>(?:For|Imod)\s+at\s+(?:[\wæøå.-]+\s+){1,10}?stemmer(?=\s*:)|"
+    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Undlod\s+at\s+stemme|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"

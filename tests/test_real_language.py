@@ -519,3 +519,24 @@ def test_a_combined_recommendation_and_decision_section_holds_the_bodys_decision
     assert _outcomes(item(verdict)) == [A]
     # Only the recommendation: no decision is made up from it.
     assert _outcomes(item("Direktionen indstiller,\n\nat planen godkendes.")) == []
+
+
+def test_a_roll_call_on_taking_a_point_off_the_agenda_names_both_sides():
+    from nlp.names import Gazetteer
+    from nlp.votes import find_votes
+
+    text = (
+        "Peter Nielsen foreslår, at punkt 7 tages af dagsorden.\n\n"
+        "For at punkt 7 tages af dagsorden stemmer:\n\n"
+        "Anne Holm, Bo Kragh, Karen M. Lund og Ulrik Bech.\n\n"
+        "Imod at punkt 7 tages af dagsorden stemmer:\n\n"
+        "Carl Th. Dam, Jens Kr. Yde, Ole P. Storm og Lis Vang.\n\n"
+        "Forslaget er vedtaget, hvorfor punkt 7 tages af dagsorden."
+    )
+    (vote,) = find_votes(text, Gazetteer(()), A)
+    assert vote.for_names == ("Anne Holm", "Bo Kragh", "Karen M. Lund", "Ulrik Bech")
+    # An abbreviated middle name ("Kr.", "Th.") does not end the list.
+    assert vote.against_names == ("Carl Th. Dam", "Jens Kr. Yde", "Ole P. Storm", "Lis Vang")
+    # A sentence that ends after a name still ends the list.
+    (short,) = find_votes("Imod stemte: Bo Kragh. Forslaget blev vedtaget.", Gazetteer(()), A)
+    assert short.against_names == ("Bo Kragh",)
