@@ -220,7 +220,7 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             and blocks[k].kind is not BlockKind.TABLE
             and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
             and not is_document_title(blocks[k].text)
-            and (not listed_numbers or runs_on)
+            and runs_on
         ):
             return False
         if blocks[i].text.rstrip().endswith("."):

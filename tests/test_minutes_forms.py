@@ -1045,3 +1045,32 @@ def test_an_item_heading_glued_to_the_contents_heading_or_to_a_contents_lines_ye
         (21, "Godkendelse af dagsorden den 3. maj 2018"),
         (22, "Orientering den 3. maj 2018"),
     ]
+
+
+def test_an_empty_tab_label_heading_before_the_next_items_number_does_not_swallow_it():
+    document = parse_text(
+        "UDVALG\n\nSkoleudvalget\n\nMØDE\n\nReferat\n\nSTARTTIDSPUNKT\n\n12-09-2017 15:00:00\n\n"
+        "PUNKTER\n\n7. Godkendelse af dagsorden\n8. Budget for skolerne\n\n\n"
+        "7. Godkendelse af dagsorden\n\nIndstilling\n\nDirektøren indstiller, at:\n\n"
+        "  1. dagsordenen godkendes.\n\n"
+        "Beslutning i Skoleudvalget den 12-09-2017\n \nGodkendt.\n \n \n\n"
+        "Referat\nSagsfremstilling\n\n\n\n"
+        "8. Budget for skolerne\n\nIndstilling\n\nDirektøren indstiller, at:\n\n"
+        "  1. budgettet godkendes.\n\n"
+        "Beslutning i Skoleudvalget den 12-09-2017\n \nGodkendt.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (7, "Godkendelse af dagsorden"),
+        (8, "Budget for skolerne"),
+    ]
+    # A list that opens a section from 1 is still the section's points, not items.
+    document = parse_text(
+        "Referat\n\nSkoleudvalget\n\nMødedato: 12. september 2017\n\n"
+        "4. Skolernes ferieplan\n\nSagsfremstilling\n\nFerieplanen forelægges.\n\n"
+        "Beslutning\n\n1. Ferieplanen godkendt\n\n2. Ny plan til næste møde\n\n"
+        "5. Eventuelt\n\nBeslutning\n\nIntet.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (4, "Skolernes ferieplan"),
+        (5, "Eventuelt"),
+    ]
