@@ -67,7 +67,7 @@ _MOMENT = (
 # Nor the closed part of the meeting: "... under den lukkede del af mødet".
 _NOT_OTHER_ITEMS = (
     r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
-    r"(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)"
+    r"(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*\d)"
     rf"(?!\s+(?:i|under|ved)\s+{CLOSED_WORDS})"
 )
 # List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
@@ -96,10 +96,20 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "item",
     ),
+    # Later in the sentence: "X var forsinket og deltog først fra kl. 15.45 og ikke under
+    # behandling af punkt 1, 2 og 3".
+    (
+        re.compile(
+            rf"{_NAMES}\s+(?:var|deltog|kom|mødte)\b(?:[^.\n]|\.(?!\s+[A-ZÆØÅ]))"
+            r"{0,120}?\bog\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|ved|til)\s+"
+            rf"(?:(?:behandlingen|behandling)\s+af\s+)?{_ITEMS}(?P<rest>[^.\n]*)"
+        ),
+        "item",
+    ),
     (
         re.compile(
             rf"{_NAMES}\s+(?:deltog|medvirkede|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|på|ved)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
-            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordenspunkt)\w*\.?\s*\d)(?P<rest>[^.\n]*)"
+            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*\d)(?P<rest>[^.\n]*)"
         ),
         "did not take part",
     ),

@@ -48,7 +48,7 @@ CLOSED_WORDS = (
     r"(?:den\s+lukkede\s+del(?:\s+af\s+mødet)?|mødets\s+lukkede\s+del|de\s+lukkede\s+punkter)"
 )
 # "punkt 3", "pkt. 1 og 9", "punkterne 10-13", "sag 1-57", "dagsordenspunkt 4"
-ITEM_WORDS = r"(?:pkt\.?|punkt(?:erne|er|\.)?|sag(?:erne)?|dagsordenspunkt(?:erne)?)"
+ITEM_WORDS = r"(?:pkt\.?|punkt(?:erne|er|\.)?|sag(?:erne)?|dagsordens?punkt(?:erne|et)?)"
 ITEM_NUMBERS = r"\d+(?:\s*(?:,|og|-|–|til)\s*\d+)*"
 ITEMS = rf"{ITEM_WORDS}\s*(?P<items>{ITEM_NUMBERS})"
 

@@ -548,3 +548,17 @@ def test_late_arrivals_written_in_a_list_or_by_the_agenda():
     ]
     absent = [set(f.absent) for f in extract_meeting_items(COUNCIL, items)]
     assert absent == [{"Bo Dahl", "Dorte Lund"}, {"Bo Dahl"}, set(), {"Eva Krogh"}]
+
+
+def test_items_named_as_dagsordenpunkt_on_a_page_of_one_item():
+    text = (
+        "Godkendt.\n\nBo Dahl (B) deltog ikke under behandlingen af dagsordenpunkt 2.\n"
+        "Carl Berg (A) var forsinket pga. arbejde, og deltog derfor først fra kl. 15.45 og ikke "
+        "under behandling af dagsordenpunkt 1, 2 og 3."
+    )
+    assert extract_item(_item(1, text, "Godkendelse af dagsorden"), COUNCIL).absent == (
+        "Carl Berg",
+    )
+    items = [_item(1, text, "Godkendelse af dagsorden"), _item(2, "Godkendt."), _item(4, "OK.")]
+    absent = [set(f.absent) for f in extract_meeting_items(COUNCIL, items)]
+    assert absent == [{"Carl Berg"}, {"Bo Dahl", "Carl Berg"}, set()]
