@@ -191,11 +191,17 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         ]
         titled_items = len(titled) >= 2
         has_decision = has_section = decision_text = decision_first = False
+        # The sections an item had before its decision; an item that opened with a Resumé
+        # may print its case after the decision (Resumé, Indstilling, Beslutning,
+        # Sagsfremstilling): there only a section it opened with starts the next item.
+        head: set[SectionKind] = set()
+        tail = False
         for i, kind in enumerate(kinds):
             if i in case_lines:
                 if not boundaries or has_section:
                     boundaries.append(i)
-                    has_decision = has_section = False
+                    has_decision = has_section = tail = False
+                    head = set()
                 continue
             if kind is None:
                 decision_text = decision_text or has_decision
@@ -207,12 +213,28 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
                 # A titled item that opens with its decision ("Fælles ansvar for …" /
                 # "Beslutning" / "Resumé" / "Indstilling"): only the next decision starts the next.
                 restart = restart and (kind is SectionKind.DECISION or not decision_first)
+                titled_here = (
+                    kinds[i - 1] is None
+                    and is_title_like(blocks[i - 1])
+                    and (i < 2 or kinds[i - 2] in (None, SectionKind.ATTACHMENTS))
+                )
+                if (
+                    restart
+                    and kind is not SectionKind.DECISION
+                    and (tail or SectionKind.RESUME in head)
+                    and kind not in head
+                    and not titled_here
+                ):
+                    restart, tail = False, True
             # "Beslutning" straight over "Byrådets beslutning i mødet den …" is one decision.
             if kind is SectionKind.DECISION and has_decision and not decision_text:
                 restart = False
             if not boundaries or restart:
                 boundaries.append(i)
-                has_decision = has_section = False
+                has_decision = has_section = tail = False
+                head = set()
+            if not has_decision:
+                head.add(kind)
             if not has_section:  # a titled item that opens with its decision
                 decision_first = (
                     kind is SectionKind.DECISION

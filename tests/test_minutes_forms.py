@@ -1074,3 +1074,28 @@ def test_an_empty_tab_label_heading_before_the_next_items_number_does_not_swallo
         (4, "Skolernes ferieplan"),
         (5, "Eventuelt"),
     ]
+
+
+def test_a_case_section_after_the_decision_stays_in_its_item_where_items_open_with_a_resume():
+    document = parse_text(
+        "Referat\n\nonsdag den 6. marts 2019 kl. 15:00\n\n"
+        "Mødested Rådhuset\nUdvalg Kulturudvalget\nFraværende Anne Holm\n\n"
+        "Resume\nUdvalget orienteres om budgetprocessen.\n"
+        "Indstilling\nDirektøren indstiller, at orienteringen tages til efterretning.\n"
+        "Beslutning i Kulturudvalget den 06-03-2019\nTaget til efterretning.\n"
+        "Fraværende:\nAnne Holm\n"
+        "Sagsfremstilling\nHistorik\nByrådet vedtog processen i januar.\n"
+        "Beskrivelse\nProcessen løber frem til september, hvor budgettet vedtages.\n\n"
+        "Resume\nUdvalget skal vedtage en ny biblioteksplan.\n"
+        "Indstilling\nDirektøren indstiller, at planen godkendes.\n"
+        "Beslutning i Kulturudvalget den 06-03-2019\nGodkendt.\n"
+        "Sagsfremstilling\nPlanen er udarbejdet med bibliotekerne.\n"
+    )
+    assert len(document.items) == 2
+    assert "Anne Holm" not in [i.title for i in document.items]
+    decisions = [
+        [s.text for s in i.sections if s.kind is SectionKind.DECISION] for i in document.items
+    ]
+    assert [d[0].split("\n")[0] for d in decisions] == ["Taget til efterretning.", "Godkendt."]
+    assert any("september" in s.text for s in document.items[0].sections)
+    assert SectionKind.CASE in [s.kind for s in document.items[0].sections]
