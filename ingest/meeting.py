@@ -215,9 +215,15 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_listed(text)[0]))
 
 
+# A comma before a clause: a sentence, not a list of names.
+_CLAUSE = re.compile(r",\s+(?:at|men|da|fordi|hvor|hvis|idet|så)\s+[a-zæøå]")
+
+
 def _is_name_line(line: str) -> bool:
     """A line that is one person (a first and a last name at least) or a list of them."""
     stripped = _strip_person(re.sub(r"^\d{1,2}[.)]\s*", "", line.strip(" •·-")))
+    if _CLAUSE.search(stripped):  # "Formanden konstaterede, at der ikke var quorum, men …"
+        return False
     if "," in stripped or " og " in stripped:
         names, others = _listed(stripped)
         return bool(names) and not others
@@ -306,6 +312,9 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 text = re.sub(
                     r"^\s*(?i:referat|dagsorden|beslutningsprotokol)\s+(?=[A-ZÆØÅ])", "", text
                 )
+                # "X ved afbud Y ved afbud 26. juni 2014": a note after each name, the date run on.
+                text = re.sub(r"(?<=[\wæøå)])[ \t]+ved[ \t]+(?:afbud|forfald)\b", ",", text)
+                text = re.sub(r",?\s*\d{1,2}\.\s*(?:[a-zæøå]+\.?|\d{1,2}\.?)\s*\d{4}\s*$", "", text)
             if field == "absent" and (dated := _dated_lists(text)):
                 lists["dated"].extend(dated)
                 continue

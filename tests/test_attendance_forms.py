@@ -562,3 +562,25 @@ def test_items_named_as_dagsordenpunkt_on_a_page_of_one_item():
     items = [_item(1, text, "Godkendelse af dagsorden"), _item(2, "Godkendt."), _item(4, "OK.")]
     absent = [set(f.absent) for f in extract_meeting_items(COUNCIL, items)]
     assert absent == [{"Carl Berg"}, {"Bo Dahl", "Carl Berg"}, set()]
+
+
+def test_a_cover_absence_field_with_notes_and_a_run_on_date():
+    front = [
+        "Byrådet",
+        "Mødedato: 7. marts 2024",
+        "Fraværende: Bo Dahl ved afbud Carl M. Berg ved afbud 7. marts 2024",
+    ]
+    assert read_meeting(front, []).absent == ("Bo Dahl", "Carl M. Berg")
+
+
+def test_a_cover_absence_list_ends_before_a_sentence():
+    front = [
+        "Byrådet",
+        "Mødedato: 7. marts 2024",
+        "Fraværende med afbud:",
+        "Bo Dahl (A)        Carl Berg (C)",
+        "Fraværende i øvrigt:",
+        "Dorte Lund (A)",
+        "Formanden konstaterede, at udvalget ikke var beslutningsdygtigt, men at mødet blev holdt.",
+    ]
+    assert read_meeting(front, []).absent == ("Bo Dahl", "Carl Berg", "Dorte Lund")
