@@ -40,6 +40,9 @@ _HEADER_LABEL = re.compile(
     r"mødedato|dato|tidspunkt|sted|lokale|til stede|indkaldte)\b",
     re.IGNORECASE,
 )
+# A meeting room under the meeting's date line ("Mødelokale 2 E", "Byrådssalen"); "Lokale …"
+# is a header label already.
+_VENUE = re.compile(r"^(?i:møde ?lokale|mødesal|byrådssal|kommunalbestyrelsessal|udvalgsværelse)")
 _DATED_START = re.compile(
     r"^(?:\d|(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|den|d\.)\b)", re.IGNORECASE
 )
@@ -94,6 +97,7 @@ def is_title_like(block: Block) -> bool:
         and not _HEADER_LABEL.match(text)
         and not _LABEL.match(text)
         and not _ADDRESS.search(text)
+        and not _VENUE.match(text)
         and not _PERSON.search(text)
         and section_kind(text) is None
         and not is_document_title(text)

@@ -1099,3 +1099,15 @@ def test_a_case_section_after_the_decision_stays_in_its_item_where_items_open_wi
     assert [d[0].split("\n")[0] for d in decisions] == ["Taget til efterretning.", "Godkendt."]
     assert any("september" in s.text for s in document.items[0].sections)
     assert SectionKind.CASE in [s.kind for s in document.items[0].sections]
+
+
+def test_the_meeting_room_under_the_date_line_is_not_the_first_untitled_items_title():
+    document = parse_text(
+        "Referat\nKulturudvalget tirsdag den 9. maj 2017 kl. 17:00\n\nMødelokale 3 B\n\n"
+        "Resume\n\nUdvalget orienteres om sommerens arrangementer.\n\n"
+        "Indstilling\n\nDirektøren indstiller, at orienteringen tages til efterretning.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n\n"
+        "Mødesteder for foreningerne\n\nResume\n\nUdvalget skal udpege et medlem.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert [i.title for i in document.items] == ["(uden titel)", "Mødesteder for foreningerne"]
