@@ -124,7 +124,7 @@ _PART_BEFORE_ITEM = re.compile(
 )
 _LABEL_IN_PAGE = re.compile(
     r"\s+(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)|Sagsnr\.?:|Sagsid\.?:|Dok\.\s?nr\.?:|"
-    r"J\.\s?nr\.?:|Initialer:|Afbud:|Bilag:|Fraværende:|Deltagere:|Medlemmer:|Mødedato:|"
+    r"J\.\s?nr\.?:|Initialer:|Lovgrundlag:|Afbud:|Bilag:|Fraværende:|Deltagere:|Medlemmer:|Mødedato:|"
     r"Mødetidspunkt:|Mødested:|Sagen afgøres i:|Dato:|Tidspunkt:|Tid:|Sted:|Starttidspunkt:|"
     r"Sluttidspunkt:)(?:\s|$))"
 )

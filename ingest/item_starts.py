@@ -23,7 +23,7 @@ from ingest.sections import is_document_title, section_kind
 from nlp.case_numbers import find_case_numbers
 
 _STRONG_ITEM = re.compile(
-    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
+    r"^(?:Sag nr\.?|Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
     r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]|\d{1,2}\.\s))(?P<title>.*)$"
 )
 

@@ -1111,3 +1111,23 @@ def test_the_meeting_room_under_the_date_line_is_not_the_first_untitled_items_ti
         "Beslutning\n\nGodkendt.\n"
     )
     assert [i.title for i in document.items] == ["(uden titel)", "Mødesteder for foreningerne"]
+
+
+def test_transcript_items_headed_sag_nr_on_each_page_with_an_inline_legal_basis_label():
+    document = parse_text(
+        "Teknikudvalget\n\nTranskript\n\n"
+        "1 Teknikudvalget Referat fra møde Onsdag den 8. februar 2012 kl i Rådhuset "
+        "MØDEDELTAGERE Anne Holm (A) Bo Berg (V) 1 / 12\n\n"
+        "2 Indhold ÅBENT MØDE Sag nr. 1 Sag nr. 2 Vejplan 2012 Cykelstier Sag nr. 3 "
+        "Meddelelser 2 / 12\n\n"
+        "3 Sag nr. 1 Vejplan 2012 Lovgrundlag: Vejloven Sagsfremstilling: Forvaltningen har "
+        "udarbejdet en plan for vejene. Beslutning: Godkendt. 3 / 12\n\n"
+        "4 Sag nr. 2 Cykelstier Lovgrundlag: Vejloven Sagsfremstilling: Der foreslås nye "
+        "cykelstier langs skolevejene. 4 / 12\n\n"
+        "5 Stierne anlægges i 2013 og 2014, når budgettet er vedtaget. 5 / 12\n\n"
+        "6 Beslutning: Godkendt. 6 / 12\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Vejplan 2012"),
+        (2, "Cykelstier"),
+    ]
