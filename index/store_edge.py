@@ -83,9 +83,10 @@ def edge_filter(flt: SearchFilter | None) -> qe.Filter | None:
 
 # The engine's search threads. Its calls hold the GIL, so a server's searches take turns at them
 # whatever the pool; with one thread a query runs in the calling thread instead of waking a pool
-# thread while the caller waits, GIL held (at 100k chunks, 8 clients: 7% less CPU a request and
-# p95 5% lower, two servers side by side; results the same; a shard loads in 0.87 s against
-# 1.0-1.25). Kept in the shard's own config, so every process that opens it searches so.
+# thread while the caller waits, GIL held. At 100k chunks, 8 clients: 1-9% less server CPU a
+# request (alternate and side-by-side runs), p95 within noise, the same answers; a shard loads
+# in 0.87 s against 1.0-1.25 (docs/BENCHMARKS.md). Kept in the shard's own config, so every
+# process that opens it searches so.
 SEARCH_THREADS = 1
 
 
