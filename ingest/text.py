@@ -46,6 +46,8 @@ def _continues(previous: str, line: str) -> bool:
     """A line broken inside a sentence: previous has no end mark and this starts lower-case."""
     if not previous or _SENTENCE_END.search(previous) or _BULLET.match(line):
         return False
+    if previous in ("-", "–"):
+        return False  # a section answered with a lone dash ("Økonomi" / "-") ends there
     first = line.lstrip()[:1]
     return first.islower() or previous.endswith(("-", ","))
 

@@ -540,3 +540,18 @@ def test_a_roll_call_on_taking_a_point_off_the_agenda_names_both_sides():
     # A sentence that ends after a name still ends the list.
     (short,) = find_votes("Imod stemte: Bo Kragh. Forslaget blev vedtaget.", Gazetteer(()), A)
     assert short.against_names == ("Bo Kragh",)
+
+
+def test_a_section_answered_with_a_lone_dash_does_not_hide_the_dated_decision_under_it():
+    page = (
+        "Referat\n\nDeltagere:\nAnne Holm, V\nBo Kragh, A\n\n"
+        " 1.  1. Godkendelse af dagsordenen\n\n  Økonomi\n\n  -\n\n"
+        "  Beslutning i Fritidsudvalget den 04-09-2018\n\n  Dagsordenen godkendt.\n\n"
+        " 2.  2. Salg af klubhus\n\n  Økonomi\n\n  -\n\n"
+        "  Beslutning i Fritidsudvalget den 04-09-2018\n\n  Udsat til næste møde.\n"
+    )
+    document = parse_bytes(page.encode(), "fritid.txt")
+    assert document.meeting.date == dt.date(2018, 9, 4)
+    assert document.meeting.committee == "Fritidsudvalget"
+    found = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in x.decisions] for x in found] == [[A], [P]]
