@@ -121,8 +121,9 @@ _PATTERNS: list[tuple[re.Pattern[str], SectionKind]] = [
     # "Sagens forløb 25-03-2019 Magistraten"
     (re.compile(r"^(?:sagens forløb|sagsforløb|tidligere behandling) \d"), SectionKind.HISTORY),
     (re.compile(r"^(?:\w+s )?(?:beslutning|afgørelse)$"), SectionKind.DECISION),
-    # Ishøj's template label over a decision published for an open or a closed item.
-    (re.compile(r"^offentlig beslutning\b"), SectionKind.DECISION),
+    # A template's label over a decision published for an open or a closed item:
+    # "Offentlig beslutning", "Åben beslutning".
+    (re.compile(r"^(?:offentlig|åben) beslutning\b"), SectionKind.DECISION),
     (re.compile(r"^\w+s? (?:afdelings? )?påtegning$"), SectionKind.OTHER),
 ]
 

@@ -555,3 +555,16 @@ def test_a_section_answered_with_a_lone_dash_does_not_hide_the_dated_decision_un
     assert document.meeting.committee == "Fritidsudvalget"
     found = extract_meeting_items(document.meeting, document.items)
     assert [[d.outcome for d in x.decisions] for x in found] == [[A], [P]]
+
+
+def test_an_open_decision_published_for_a_closed_item_is_its_decision():
+    page = (
+        "Referat\n\nUnge- og Fritidsudvalget\n\nMøde den 2. april 2024\n\n"
+        "12Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "13Orientering om lejeaftale (Lukket punkt)\n\nÅben beslutning\n\n"
+        "Taget til efterretning.\n"
+    )
+    document = parse_bytes(page.encode(), "fritid.txt")
+    assert [(it.number, it.closed) for it in document.items] == [(12, False), (13, True)]
+    found = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in x.decisions] for x in found] == [[A], [Outcome.NOTED]]
