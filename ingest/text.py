@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from ingest.flattened import unflatten
 from ingest.records import Block, BlockKind
 from ingest.repeats import collapse_repeats
+from ingest.sections import section_kind
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _WHOLE_BOLD = re.compile(r"^\s*(\*{1,3}|_{1,3})(?P<t>[^*_].*?)\1\s*$")
@@ -132,7 +133,12 @@ def read_text(text: str) -> Iterator[Block]:
             if heading[0]:
                 yield Block(heading[0], page, BlockKind.HEADING, level=heading[1])
             continue
-        if paragraph and (paragraph[-1].endswith("  ") or _continues(paragraph[-1].strip(), line)):
+        # "Formanden indstiller," / "" / "Beslutning": a section's name after a blank line is
+        # a heading, not the end of the sentence that a comma left open.
+        heads = after_blank and line.strip()[:1].isupper() and section_kind(line) is not None
+        if paragraph and (
+            paragraph[-1].endswith("  ") or (_continues(paragraph[-1].strip(), line) and not heads)
+        ):
             paragraph.append(line.strip() + ("  " if soft_break else ""))
             continue
         paragraph_tight = bool(paragraph) and not after_blank

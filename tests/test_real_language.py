@@ -568,3 +568,17 @@ def test_an_open_decision_published_for_a_closed_item_is_its_decision():
     assert [(it.number, it.closed) for it in document.items] == [(12, False), (13, True)]
     found = extract_meeting_items(document.meeting, document.items)
     assert [[d.outcome for d in x.decisions] for x in found] == [[A], [Outcome.NOTED]]
+
+
+def test_a_recommendation_line_repeated_before_the_decision_heading_does_not_swallow_it():
+    page = (
+        "Referat\n\nUdvalg: Ældrerådet\nMødedato: 6. maj 2019\n\n"
+        "14. Temamøde om demens\n\nIndstilling\n\nFormanden indstiller,\n\n"
+        "at rådet fastlægger datoen.\nFormanden indstiller,\n\nBeslutning\n\n"
+        "Rådet besluttede, at temamødet holdes den 3. juni.\n"
+    )
+    document = parse_bytes(page.encode(), "aeldre.txt")
+    (item,) = document.items
+    assert [s.heading for s in item.sections][-1] == "Beslutning"
+    found = extract_meeting_items(document.meeting, document.items)
+    assert [d.outcome for d in found[0].decisions] == [D]
