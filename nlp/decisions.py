@@ -293,6 +293,13 @@ def _name_list(text: str, marks: list[tuple[int, int, int]], end: int) -> bool:
     return len(marks) >= 2 and named * 3 >= len(marks) * 2
 
 
+# The next item's marker printed under a decision: "Åben", "• Pkt. 17 Resultat af …".
+_NEXT_ITEM_MARK = re.compile(
+    r"\s*(?:(?:åben|åbent)(?:\s+punkt)?\s*$|[•·▪]?\s*(?:pkt|punkt)\.?\s*\d{1,3}(?:\s*$|\s+(?-i:[A-ZÆØÅ])))",
+    re.IGNORECASE,
+)
+
+
 def _clean(text: str) -> str:
     """A decision's words: up to the first shouted heading or long quoted paragraph."""
     m = _SHOUTING.search(text)
@@ -300,7 +307,7 @@ def _clean(text: str) -> str:
         text = text[: m.start()]
     kept = []
     for k, paragraph in enumerate(_PARAGRAPH.split(text)):
-        if k and len(paragraph) > 600:
+        if k and (len(paragraph) > 600 or _NEXT_ITEM_MARK.match(paragraph)):
             break
         kept.append(paragraph)
     return " ".join(" ".join(kept).split())

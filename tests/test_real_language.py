@@ -582,3 +582,15 @@ def test_a_recommendation_line_repeated_before_the_decision_heading_does_not_swa
     assert [s.heading for s in item.sections][-1] == "Beslutning"
     found = extract_meeting_items(document.meeting, document.items)
     assert [d.outcome for d in found[0].decisions] == [D]
+
+
+def test_the_next_items_marker_under_a_decision_is_not_its_text():
+    assert [d.text for d in extract_item(_item(3, "Godkendt.\n\nÅben"), MEETING).decisions] == [
+        "Godkendt."
+    ]
+    marked = "Drøftet.\n\n  • Pkt. 9 Status på byggeriet"
+    assert [d.text for d in extract_item(_item(8, marked), MEETING).decisions] == ["Drøftet."]
+    # A point of the decision that names another item stays.
+    moved = "Godkendt.\n\nPkt. 5 behandles efter pkt. 7."
+    (decision,) = extract_item(_item(1, moved), MEETING).decisions
+    assert decision.text.endswith("behandles efter pkt. 7.")
