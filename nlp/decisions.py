@@ -47,6 +47,13 @@ _ATTENDANCE = re.compile(
     r"inhabil|var forhindret|deltog i stedet|ikke til stede|fraværende med afbud",
     re.IGNORECASE,
 )
+# A note on who came and where, written under the decision: "I mødet deltog:",
+# "Fremmøde og inhabilitet:", "Fraværende i Byrådet - 29. marts 2022:", "Sted: …".
+_NOTE_LABEL = re.compile(
+    r"^[ \t]*(?:I\s+mødet\s+deltog|Fremmøde(?:\s+og\s+inhabilitet)?|Fraværende\s+i\s+[^:\n]{3,80}|"
+    r"Sted)[ \t]*:",
+    re.MULTILINE,
+)
 _MONTHS = (
     r"jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec|januar|februar|marts|april|juni|juli|"
     r"august|september|oktober|november|december"
@@ -400,6 +407,9 @@ def decisions_in(
             found.extend(_motion_decisions(doc, motions, read_vote, fallback))
             continue
         for k, (c, d) in enumerate(statements(doc, a, b)):
+            note = _NOTE_LABEL.search(text, c, d)
+            if note and text[c : note.start()].strip():
+                d = note.start()  # "Godkendt.\n\nFremmøde og inhabilitet: …" ends the decision
             outcome = outcome_between(doc, c, d)
             body = text[c:d].strip()
             if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):

@@ -594,3 +594,13 @@ def test_the_next_items_marker_under_a_decision_is_not_its_text():
     moved = "Godkendt.\n\nPkt. 5 behandles efter pkt. 7."
     (decision,) = extract_item(_item(1, moved), MEETING).decisions
     assert decision.text.endswith("behandles efter pkt. 7.")
+
+
+def test_a_note_on_who_came_written_under_the_decision_is_not_its_text():
+    for note in (
+        "Fremmøde og inhabilitet: Alle var til stede.",
+        "Fraværende i Byrådet - 12. maj 2022:\n\nAnne Holm og Bo Kragh",
+        "Sted: Medborgerhuset, Torvet 2",
+    ):
+        (decision,) = extract_item(_item(1, f"Godkendt.\n\n{note}"), MEETING).decisions
+        assert (decision.outcome, decision.text) == (A, "Godkendt.")
