@@ -169,7 +169,11 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
         scores.misses.append(f"{name}: not recognised as minutes")
     meeting = document.meeting
     if row.get("date"):
-        ok = meeting is not None and meeting.date.isoformat() == row["date"]
+        ok = (
+            meeting is not None
+            and meeting.date is not None
+            and meeting.date.isoformat() == row["date"]
+        )
         scores.date.add(ok)
         if not ok:
             scores.misses.append(
