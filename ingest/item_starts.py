@@ -307,6 +307,39 @@ def _restarted_list(blocks: Sequence[Block]) -> dict[int, int]:
     return {i: n for n, i in enumerate(ones, start=1)} if len(ones) >= 3 else {}
 
 
+def _fill_numbering_gaps(blocks: Sequence[Block], starts: list[ItemStart]) -> list[ItemStart]:
+    """Items 1 and 3 found, and between them a line "2. Statsforvaltningen." with text under
+    it: the missing number is an item, though its title alone would not pass (a full stop
+    after it, no section heading under it). Not a point of a list: the line before it is no
+    numbered line and does not open a list."""
+    filled: list[ItemStart] = []
+    for k, start in enumerate(starts):
+        filled.append(start)
+        if k + 1 == len(starts):
+            break
+        end = starts[k + 1].index
+        i = start.index + start.consumed
+        while filled[-1].number + 1 < starts[k + 1].number and i < end - 1:
+            block, before = blocks[i], blocks[i - 1]
+            m = None
+            if block.kind is not BlockKind.TABLE and len(block.text) <= MAX_HEADING_CHARS:
+                m = _WEAK_ITEM.match(_LEADING_BULLET.sub("", " ".join(block.text.split())))
+            if (
+                m is not None
+                and int(m["number"]) == filled[-1].number + 1
+                and _weak_title_ok(block, m["title"], m)
+                and not _NUMBERED_LINE.match(before.text)
+                and not _INTRODUCES_LIST.search(before.text)
+            ):
+                title, consumed = _wrapped_title(blocks, i, m["title"].strip())
+                if i + consumed < end:
+                    filled.append(ItemStart(i, int(m["number"]), title, consumed, weak=True))
+                    i += consumed
+                    continue
+            i += 1
+    return filled
+
+
 def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStart]:
     starts = []
     relisted = _restarted_list(blocks) if allow_weak else {}
@@ -318,6 +351,8 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             i += start.consumed
         else:
             i += 1
+    if allow_weak:
+        starts = _fill_numbering_gaps(blocks, starts)
     # A table of contents lists the item headings with nothing between them.
     runs: list[list[ItemStart]] = []
     for start in starts:

@@ -59,6 +59,12 @@ _LABEL_LINE = re.compile(
     r"\s*(?::\s*|\s+(?=\S)|$)(?P<value>.*)$",
     re.IGNORECASE,
 )
+# "UdvalgÆldreråd", "MødestedRådssalen": a portal page whose label and value lost the markup
+# between them.
+GLUED_LABEL = re.compile(
+    r"^(?P<key>" + "|".join(sorted((k.capitalize() for k in _LABELS), key=len, reverse=True)) + r")"
+    r"(?=[A-ZÆØÅ0-9])"
+)
 # Labels that may carry their value on the same line without a colon ("Udvalg Byrådet").
 _BARE_VALUE_OK = {"udvalg", "mødested", "mødedeltagere", "fraværende", "afbud", "dato", "mødedato"}
 _TITLE = re.compile(
@@ -114,6 +120,7 @@ _WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 def _strip_person(part: str) -> str:
     part = _PARTY_SUFFIX.sub("", part).strip(" .:-–")
     part = re.sub(r"\s*\([^)]*\)\s*", " ", part).strip()
+    part = re.sub(r"\s*\([^)]*$", "", part)  # a bracket left open: "Alice Kiander (Børne- og …"
     return re.sub(
         r"\s*,?\s*(?:formand|næstformand|borgmester|rådmand|viceborgmester)\b.*$",
         "",
@@ -175,6 +182,9 @@ def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:
     names nor lower-case notes beside one ("sag 1-57", "arbejde"). `run_on`: the list may run
     on into other text (a flattened page), so it ends at the first part that is no name."""
     names, others = [], 0
+    # "Alice Kiander (Børne- og Ungdomsorganisationernes Samråd)": a note that names a body,
+    # not two people.
+    text = re.sub(r"\s*\([^()\n]*\)", "", text)
     parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
     for part in parts:
         part = re.sub(r"^\d{1,2}[.)]\s*", "", part.strip())
@@ -304,6 +314,8 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 parts.append(front[i])
                 used.add(i)
                 i += 1
+            # "Alice Kiander (Børne- og …Samråd": a bracket left open ends with its line.
+            parts = [p + ")" * (p.count("(") - p.count(")")) for p in parts]
             text, away = _unmarked("\n".join(parts))
             if field == "participants":
                 lists["absent"].extend(away)

@@ -96,6 +96,12 @@ _BODY_DATE_ITEM = re.compile(
 _BODY_ON_DATE = re.compile(
     r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?) (?:den|d\.) ?(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
 )
+# "Integrationsudvalgets møde den 12. december 2011:" over what that meeting decided (PolWeb):
+# the body in the genitive, on a line of its own ending in a colon.
+_OWNER_MEETING_ON_DATE = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?)s (?:møde|mødet) (?:den|d\.) ?"
+    r"(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
+)
 # Lines that name the meeting, not a decision: "Referat fra mødet i Byrådet den 3. maj 2018:".
 _NOT_A_BODY = re.compile(
     r"\b(?:møde|mødet|referat|dagsorden|indkaldelse|protokol|beslutning\w*)\b", re.IGNORECASE
@@ -145,9 +151,10 @@ def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
     `headed`: the line is a section's heading already, its closing colon taken off.
     """
     line = re.sub(r"^[•·▪◦■*]\s*", "", " ".join(heading.split()))
-    m = _BODY_ON_DATE.match(line)
-    if m is not None and (headed or m["colon"]) and (dated := _body_on_date(m)) is not None:
-        return dated
+    for pattern in (_BODY_ON_DATE, _OWNER_MEETING_ON_DATE):
+        m = pattern.match(line)
+        if m is not None and (headed or m["colon"]) and (dated := _body_on_date(m)) is not None:
+            return dated
     text = line.rstrip(" :.")
     m = _BODY_DATE_ITEM.match(text.lower())
     if m is not None:
@@ -156,12 +163,12 @@ def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
         body = re.sub(
             r"^(?:tidligere\s+)?beslutning(?:er)?\s+(?:fra|i|truffet i|af)\s+", "", body, flags=re.I
         )
-        return DatedDecision(body, dates[0][0]) if dates else None
+        return DatedDecision(_without_term(body), dates[0][0]) if dates else None
     m = DATED_DECISION.match(text.lower())
     if m is None:
         return None
     start, end = m.span("body") if m.group("body") else m.span("owner")
-    body = text[start:end].strip()
+    body = _without_term(text[start:end].strip())
     if not _BODY_RE.search(body) or len(body.split()) > 8:
         return None
     if re.search(r",(?!\s*[A-ZÆØÅ])", body):
@@ -173,8 +180,16 @@ def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
     return DatedDecision(body, dates[0][0] if dates else None)
 
 
+# "Folkeoplysningsudvalget (18-21)", "Økonomiudvalget 2018-2021": a body named with its term.
+_TERM_SUFFIX = re.compile(r"\s+\(?(?:19|20)?\d{2}\s*[-–]\s*(?:19|20)?\d{2}\)?$")
+
+
+def _without_term(body: str) -> str:
+    return _TERM_SUFFIX.sub("", body)
+
+
 def _body_on_date(m: re.Match[str]) -> DatedDecision | None:
-    body = m.group("body")
+    body = _without_term(m.group("body"))
     if not _BODY_RE.search(body) or _NOT_A_BODY.search(body) or len(body.split()) > 8:
         return None
     dates = find_dates(m.group("date"))

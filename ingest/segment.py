@@ -28,7 +28,7 @@ from ingest.closed import (
     part_heading,
 )
 from ingest.item_starts import ItemStart, find_item_starts, is_informal_agenda, is_toc_line
-from ingest.meeting import absence_list_length, read_meeting, unspaced
+from ingest.meeting import GLUED_LABEL, absence_list_length, read_meeting, unspaced
 from ingest.records import (
     Block,
     BlockKind,
@@ -291,9 +291,12 @@ def _dated_headings(blocks: list[Block]) -> list[Block]:
 
 def _unglued(block: Block) -> tuple[Block, ...]:
     """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text;
-    an item heading glued to the sentence before it as a block of its own."""
+    an item heading glued to the sentence before it as a block of its own; a label glued to
+    its value ("UdvalgÆldreråd") set apart by a colon."""
     if block.kind is not BlockKind.PARAGRAPH:
         return (block,)
+    if len(block.text) <= 100 and (label := GLUED_LABEL.match(block.text)):
+        return (replace(block, text=f"{label['key']}: {block.text[label.end():]}"),)
     glued = _GLUED_ITEM.match(block.text)
     if glued is not None:
         return (

@@ -1,5 +1,5 @@
 """Danish dates: "11. juni 2025", "d. 03. februar 2026", "15. okt. 2024", "12-08-2025",
-"12.08.2025", "28.01.26", "3/2-2026", "2025-08-12", and a portal's "8/29/2019 4:00:00 PM".
+"12.08.2025", "28.01.26", "3/2-2026", "2025-08-12", "15-maj-2002", and a portal's "8/29/2019 4:00:00 PM".
 
 A day and month without a year ("11. juni") is a date only when the caller gives a
 `default_year`. Impossible dates ("31. februar 2025") are skipped, never raised.
@@ -38,6 +38,13 @@ _NUMERIC = re.compile(
 _SLASH = re.compile(  # "3/2-2026", "3/2 2026", "8/4-24"
     r"(?<![\w.\-/])(?P<day>[0-3]?[0-9])/(?P<month>[01]?[0-9])"
     r"(?:-|\s)(?P<year>(?:19|20)[0-9]{2}|(?<=-)[0-9]{2})(?![0-9\-/])"
+)
+
+# "15-maj-2002", "3-feb-21": a day, a month's name and a year joined by hyphens.
+_HYPHENED_WORDS = re.compile(
+    rf"(?<![\w.\-/])(?P<day>[0-3]?[0-9])-(?P<month>{_MONTH_NAMES})\.?-(?P<year>(?:19|20)?[0-9]{{2}})"
+    r"(?![0-9\-/])",
+    re.IGNORECASE,
 )
 
 # "8/29/2019 4:00:00 PM": a portal's English date and time (month first), told by its AM/PM.
@@ -93,6 +100,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[Found]:
         year = _year(m["year"]) if m["year"] else default_year
         if year is not None:
             add(_make(year, MONTHS[m["month"].lower()], int(m["day"])), m)
+    for m in _HYPHENED_WORDS.finditer(text):
+        add(_make(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"])), m)
     for m in _SLASH.finditer(text):
         add(_make(_year(m["year"]), int(m["month"]), int(m["day"])), m)
     for m in _NUMERIC.finditer(text):

@@ -1131,3 +1131,80 @@ def test_transcript_items_headed_sag_nr_on_each_page_with_an_inline_legal_basis_
         (1, "Vejplan 2012"),
         (2, "Cykelstier"),
     ]
+
+
+def test_a_numbered_record_whose_titles_end_in_a_full_stop_keeps_every_number():
+    document = parse_text(
+        "Referat fra Seniorrådsmøde torsdag den 9. marts 2023 kl. 10.00\n\n"
+        "Til stede: Karen Holm, Ib Lund, Poul Berg.\n\n"
+        " 1. Godkendelse af dagsorden\n  Godkendt.\n"
+        " 2. Trafikplanen.\n  Rådet afventer svar fra forvaltningen.\n"
+        " 3. Budget 2024\n  Rådet sender et høringssvar.\n"
+        " 4. Nyt medlem.\n  Karen Holm bød velkommen.\n"
+        " 5. Eventuelt\n  Intet.\n"
+    )
+    assert document.kind is DocumentKind.MINUTES
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Trafikplanen."),
+        (3, "Budget 2024"),
+        (4, "Nyt medlem."),
+        (5, "Eventuelt"),
+    ]
+
+
+def test_a_list_inside_an_item_does_not_fill_a_gap_in_the_numbering():
+    document = parse_text(
+        "Referat fra Seniorrådsmøde torsdag den 9. marts 2023 kl. 10.00\n\n"
+        "Til stede: Karen Holm, Ib Lund.\n\n"
+        " 1. Godkendelse af dagsorden\n  Godkendt. Rådet noterede:\n"
+        " 1. Bussen kører.\n 2. Toget kører.\n  Det var det.\n"
+        " 3. Eventuelt\n  Intet.\n"
+    )
+    assert (2, "Toget kører.") not in [(i.number, i.title) for i in document.items]
+
+
+def test_a_page_without_a_header_is_dated_by_its_bodys_meeting_line_over_each_decision():
+    document = parse_text(
+        "1.         Bemærkninger til dagsordenen\n\nÅbent\n\n"
+        "Sagsnr.: 326-2010-57347       J.nr.: 00.01.00\n\n"
+        "Integrationsudvalgets møde den 12. december 2011:\n\nIngen bemærkninger.\n\n"
+        "2.         Tilskud til foreninger\n\nÅbent\n\n"
+        "Sagsnr.: 326-2011-11603       J.nr.: 00.10.00\n\n"
+        "Økonomiudvalgets møde den 1. december 2011:\n\nAnbefales.\n\n"
+        "Integrationsudvalgets møde den 12. december 2011:\n\nGodkendt.\n"
+    )
+    from nlp.extract import extract_meeting_items
+
+    assert document.kind is DocumentKind.MINUTES
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Integrationsudvalget",
+        dt.date(2011, 12, 12),
+    )
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [d.outcome for d in extractions[1].decisions] == ["approved"]
+    assert [p.body for p in extractions[1].prior_decisions] == ["Økonomiudvalget"]
+
+
+def test_glued_labels_a_term_after_the_body_and_absentees_named_with_their_organisation():
+    document = parse_text(
+        "Referat\n\nTirsdag d. 7 februar 2023, kl. 10:15\nMødestedRådssalen\nUdvalgSeniorråd\n\n"
+        "Resume\n\nRådet skal godkende dagsordenen.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Seniorråd",
+        dt.date(2023, 2, 7),
+    )
+    assert document.meeting.place == "Rådssalen"
+    document = parse_text(
+        "27-02-2018 kl. 17:00\n\nMedlemmer\n\nBo Hilsted (A)\n\nAnne Lund (Idrætsrådet)\n\n"
+        "Afbud\n\nKim Holm (B)\n\nEva Juul (Børne- og Ungdomsorganisationernes Samråd\n\n"
+        "Ida Berg (Aftenskoleforeningen)\n\n"
+        "Nr.1 - Godkendelse af dagsorden\n\n"
+        "Beslutning i Folkeoplysningsudvalget (18-21) den 27-02-2018\n\nGodkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Folkeoplysningsudvalget",
+        dt.date(2018, 2, 27),
+    )
+    assert document.meeting.absent == ("Kim Holm", "Eva Juul", "Ida Berg")

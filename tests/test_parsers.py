@@ -211,6 +211,8 @@ def test_format_amount_styles():
         ("regnskabssagen (BU 8/4-24)", dt.date(2024, 4, 8)),
         ("Slides til BU-møde 12-8-25", dt.date(2025, 8, 12)),
         ("Referat 1. oktober 2025 kl. 15.45", dt.date(2025, 10, 1)),
+        ("Onsdag den 15-maj-2002", dt.date(2002, 5, 15)),
+        ("3-feb-21", dt.date(2021, 2, 3)),
     ],
 )
 def test_dates(text, date):
