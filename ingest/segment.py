@@ -296,7 +296,7 @@ def _unglued(block: Block) -> tuple[Block, ...]:
     if block.kind is not BlockKind.PARAGRAPH:
         return (block,)
     if len(block.text) <= 100 and (label := GLUED_LABEL.match(block.text)):
-        return (replace(block, text=f"{label['key']}: {block.text[label.end():]}"),)
+        return (replace(block, text=f"{label['key']}: {block.text[label.end() :]}"),)
     glued = _GLUED_ITEM.match(block.text)
     if glued is not None:
         return (
