@@ -39,14 +39,20 @@ _UPPER = "|".join(sorted({n.upper() for n in _NAMES}, key=len, reverse=True))
 # A heading stands at the line start, after a sentence, a case number or a date, and is
 # followed by a capitalised word; a heading in capitals may stand anywhere.
 _HEADING = re.compile(
-    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) ))(?:{_TITLE_CASE})\b(?=:?\s+[A-ZÆØÅ])"
+    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) ))(?:{_TITLE_CASE})\b(?=:?\s+(?:den\s+|i\s+)?[A-ZÆØÅ])"
     rf"|(?<=\s)(?:{_UPPER})\b(?=:?\s+[A-ZÆØÅ0-9])"
 )
-_NAME_AT_START = re.compile(rf"(?:{_TITLE_CASE})\b")
+# "Beslutning den Godkendt.": a transcript that lost the date after "den" (and the body before).
+_NAME_AT_START = re.compile(rf"(?:{_TITLE_CASE})\b(?:\s+den(?=\s+[A-ZÆØÅ]))?")
 # "Beslutning Byrådet, 20.09.2016": a dated decision heading ends at its date.
 _DATED = re.compile(
     r"^(?:Beslutning(?:er)?|BESLUTNING(?:ER)?):?\s+(?:(?:i|fra)\s+)?[\wÆØÅæøå\- ]{2,60}?,?\s+"
     r"(?:den\s+|d\.\s*)?\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}(?:,?\s+pkt\.\s*\d+)?"
+)
+# "Beslutning i Kultur- og Idrætsudvalget den : Godkendt.": the same with its date lost.
+_UNDATED = re.compile(
+    r"^(?:Beslutning(?:er)?|BESLUTNING(?:ER)?)\s+(?:i|fra)\s+[\wÆØÅæøå\-, ]{2,60}?\s+den\s*:?"
+    r"(?=\s+[A-ZÆØÅ])"
 )
 # "BESLUTNING I KOMMUNALBESTYRELSEN Godkendt.": a heading in capitals runs to its last capital word.
 _CAPITALS_RUN = re.compile(r"[A-ZÆØÅÉ]{2,}(?:[ /][A-ZÆØÅÉ]{1,}(?=[ /:]|$))*:?")
@@ -86,7 +92,7 @@ def _unflatten_line(line: str, transcript: bool = False) -> str:
     pieces = [line[: starts[0]].strip()]
     for a, b in zip(starts, [*starts[1:], len(line)], strict=True):
         piece = line[a:b].strip()
-        dated = _DATED.match(piece)
+        dated = _DATED.match(piece) or _UNDATED.match(piece)
         capitals = _CAPITALS_RUN.match(piece)
         name = _NAME_AT_START.match(piece)
         cut = dated.end() if dated else capitals.end() if capitals else name.end() if name else 0

@@ -498,9 +498,20 @@ def _agenda_approval(texts: Sequence[str]) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+# "at Lokaludvalget godkender dagsordenen", "Ældrerådet skal godkende dagsordenen": the body
+# that approves the agenda holds the meeting.
+_APPROVES_AGENDA = re.compile(
+    rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS}\w*)\s+(?:skal\s+)?godkend\w*\s+"
+    r"(?:den\s+)?(?:åbne\s+)?dagsorden"
+)
+
+
 def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
     for text in texts:
         if (m := _MEETING_OF.search(text)) and (body := _body_in(m.group("body"))):
+            return body
+    for text in texts:
+        if (m := _APPROVES_AGENDA.search(text)) and (body := _body_in(m.group("body"))):
             return body
     return None
 

@@ -35,7 +35,9 @@ for _kind, _names in {
         "forslag|forvaltningen foreslår|administrationen foreslår|direktionen foreslår|"
         "borgmesteren foreslår|forslag til afgørelse"
     ),
-    SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat",
+    # "Beslutning den": a transcript that lost the date (and the body) of its heading
+    SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat|"
+    "beslutning den",
     SectionKind.HISTORY: (
         "sagsforløb|sagens forløb|tidligere beslutninger|tidligere behandling|"
         "tidligere politisk behandling|historik|politisk behandling|tidligere beslutning|"
@@ -51,7 +53,8 @@ for _kind, _names in {
     ),
     SectionKind.ECONOMY: (
         "økonomi|økonomiske konsekvenser|økonomi og finansiering|bevillingsmæssige konsekvenser|"
-        "økonomiske forhold|bevilling|finansiering|økonomisk konsekvens|økonomi og bevilling"
+        "økonomiske forhold|bevilling|finansiering|økonomisk konsekvens|økonomi og bevilling|"
+        "økonomiske konsekvenser og finansiering"
     ),
     SectionKind.ATTACHMENTS: "bilag|bilagsliste|bilagsfortegnelse|vedlagte bilag|bilagsoversigt",
     SectionKind.OTHER: (

@@ -46,6 +46,9 @@ from ingest.unnumbered import is_case_label_line, unnumbered_starts
 from nlp.dates import find_dates
 
 _CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?=\S)")
+# "Meddelelser(FOU 35/2008)": the same number after the title, in brackets; "Godkendelse af
+# dagsorden ( )": the brackets a portal prints for a number it does not have.
+_CASE_SUFFIX = re.compile(r"\s*\((?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})?\s*\)$")
 
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -112,8 +115,15 @@ def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
     sections: list[_SectionBuilder] = []
     for block in blocks:
         kind = _section_heading(block, styled)
-        if kind is not None and sections and is_secondary(block.text):
-            kind = None  # a sub-heading inside the open section: its text stays there
+        # A sub-heading inside the open section: its text stays there. Not in a decision: a
+        # portal that prints "Beslutning" before "Beskrivelse af sagen" opens the case there.
+        if (
+            kind is not None
+            and sections
+            and is_secondary(block.text)
+            and sections[-1].kind is not SectionKind.DECISION
+        ):
+            kind = None
         if kind is not None:
             builder = _SectionBuilder(" ".join(block.text.split()).rstrip(":"), kind)
             builder.pages.append(block.page)
@@ -173,6 +183,10 @@ def _build_item(
     if (prefix := _CASE_PREFIX.match(title)) and not own_cases:
         # "BR 366/07. Medlemsforslag om …": the body's own journal number before the title.
         own_cases, title = (prefix["case"],), title[prefix.end() :]
+    if (suffix := _CASE_SUFFIX.search(title)) and suffix.start() > 0:
+        if suffix["case"] and not own_cases:
+            own_cases = (suffix["case"],)
+        title = title[: suffix.start()]
     # Portals print the title twice: as the item heading and again over the text.
     if body and title and " ".join(body[0].text.split()) == title:
         body = body[1:]

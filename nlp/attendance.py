@@ -143,6 +143,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         "inhabil",
     ),
     (re.compile(rf"{_NAMES}\s+(?:havde|har)\s+forfald"), "absent"),
+    # "Sheikh Mohammed udeblev uden afbud." / "X mødte ikke frem."
+    (re.compile(rf"{_NAMES}\s+(?:udeblev|udebliver)\b{_NOT_ITEMS}"), "absent"),
     (re.compile(rf"{_NAMES}\s+(?:var|er)\s+fraværende\b{_NOT_ITEMS}"), "absent"),
     (
         re.compile(

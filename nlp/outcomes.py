@@ -244,6 +244,11 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["præsenterede", "præsenterer", "fortalte"]}}],
         # question time without questions: "Ingen spørgsmål", "Der er ikke indkommet spørgsmål"
         [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser"]}}],
+        # office hours nobody came to: "Ingen mødt.", "Ingen fremmødte", "Ingen henvendelser"
+        [
+            {"LOWER": "ingen"},
+            {"LOWER": {"IN": ["mødt", "mødte", "fremmødt", "fremmødte", "henvendelser"]}},
+        ],
         # "Intet til spørgetiden", "Ingen spørgsmål til spørgetiden"
         [
             {"LOWER": {"IN": ["ingen", "intet"]}},

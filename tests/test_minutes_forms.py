@@ -1208,3 +1208,80 @@ def test_glued_labels_a_term_after_the_body_and_absentees_named_with_their_organ
         dt.date(2018, 2, 27),
     )
     assert document.meeting.absent == ("Kim Holm", "Eva Juul", "Ida Berg")
+
+
+def test_a_transcripts_decision_heading_that_lost_its_date_still_heads_the_decision():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat fra møde i Idrætsudvalget onsdag den 21. maj 2008\n\nTranskript\n\n"
+        "1 Referat fra møde i Idrætsudvalget onsdag den 21. maj 2008 Mødet startede kl. 19:00\n\n"
+        "2 Side 2 1. Godkendelse af dagsorden Sagsnr.: 08/1377 Beslutning den Godkendt.\n\n"
+        "3 Side 3 2. Tilskud til klubberne Sagsnr.: 08/3562 Resumé: Klubberne har søgt om "
+        "tilskud til deres aktiviteter i 2008, og administrationen har vurderet ansøgningerne. "
+        "Bilag: Beslutning i Idrætsudvalget den : Godkendt.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Tilskud til klubberne"),
+    ]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [["approved"], ["approved"]]
+
+
+def test_a_one_item_page_names_its_body_by_who_approves_the_agenda_and_who_stayed_away():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "2. Godkendelse af dagsorden ( )\n\nIndstilling\n\nFormanden indstiller,\n\n"
+        "1. at Lokaludvalget godkender dagsordenen\n\nBeslutning\n\nDagsordenen blev godkendt.\n\n"
+        "Fremmøde:\n\nAnne Holm havde meldt afbud.\n\nBo Dahl udeblev uden afbud.\n"
+    )
+    assert document.meeting.committee == "Lokaludvalget"
+    assert [(i.number, i.title) for i in document.items] == [(2, "Godkendelse af dagsorden")]
+    [extraction] = extract_meeting_items(document.meeting, document.items)
+    assert sorted(a.name for a in extraction.absences) == ["Anne Holm", "Bo Dahl"]
+
+
+def test_a_journal_number_in_brackets_after_the_title_is_the_items_case():
+    document = parse_text(
+        "Folkeoplysningsudvalget\n\nBESLUTNINGSPROTOKOL\n\nfra ordinært møde mandag den 16. juni 2008\n\n"
+        "3. Meddelelser(FOU 35/2008)\n\nBESLUTNING\n\nTaget til efterretning.\n"
+    )
+    [item] = document.items
+    assert (item.title, item.case_numbers) == ("Meddelelser", ("FOU 35/2008",))
+
+
+def test_office_hours_nobody_came_to_inform():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat\n\nFolkeoplysningsudvalget\n\n27-02-2018 kl. 17:00\n\n"
+        "Nr.1 - Træffetid\n\nBeslutning\n\nIngen mødt.\n\n"
+        "Nr.2 - Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [
+        ["information"],
+        ["approved"],
+    ]
+
+
+def test_a_decision_printed_before_the_case_description_ends_where_that_begins():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat\n\nMandag d. 7 februar 2022, kl. 10:15\nMødestedRådssalen\nUdvalgÆldreråd\n\n"
+        "Resume\n\nRådet skal godkende dagsordenen.\n\nBeslutning\n\nDagsordenen blev godkendt.\n\n"
+        "Beskrivelse af sagen\n\nGodkendelse af dagsorden.\n\n"
+        "Økonomiske konsekvenser og finansiering\n\nIkke relevant for sagen.\n"
+    )
+    [item] = document.items
+    assert [s.kind for s in item.sections] == [
+        SectionKind.RESUME,
+        SectionKind.DECISION,
+        SectionKind.CASE,
+        SectionKind.ECONOMY,
+    ]
+    [extraction] = extract_meeting_items(document.meeting, document.items)
+    assert [d.outcome for d in extraction.decisions] == ["approved"]
