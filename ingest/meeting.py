@@ -183,8 +183,8 @@ def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:
     on into other text (a flattened page), so it ends at the first part that is no name."""
     names, others = [], 0
     # "Alice Kiander (Børne- og Ungdomsorganisationernes Samråd)": a note that names a body,
-    # not two people.
-    text = re.sub(r"\s*\([^()\n]*\)", "", text)
+    # not two people (party letters stay: "Anne Holm (C) Bo Dahl (A)" is split by them).
+    text = re.sub(r"\s*\([^()\n]*(?:\sog\s|,)[^()\n]*\)", "", text)
     parts = [p for p in _NAME_SPLIT.split(text) if p and p.strip()]
     for part in parts:
         part = re.sub(r"^\d{1,2}[.)]\s*", "", part.strip())
