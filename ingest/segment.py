@@ -269,7 +269,10 @@ _GLUED_HEADING = re.compile(
 # "… deltog i mødet i stedet for Per Thomsen.13. Spørgetid": the next item's heading glued
 # to the last sentence of the item before (no space after the full stop).
 _GLUED_ITEM = re.compile(
-    r"^(?P<before>.*[a-zæøå)]\.)(?P<item>\d{1,3}\.\s+[A-ZÆØÅ][^.!?]{2,100})$", re.DOTALL
+    r"^(?P<before>.*[a-zæøå)]\.)(?P<item>\d{1,3}\.\s+[A-ZÆØÅ][^.!?]{2,100})$"
+    # "Indholdsfortegnelse1. Fraværende": a contents heading the number runs into (any reader)
+    r"|^(?P<word>[^\n]*[a-zæøå]{4})(?P<listed>\d{1,3}\.\s+[A-ZÆØÅ][^\n.!?]{2,100})$",
+    re.DOTALL,
 )
 
 
@@ -314,8 +317,8 @@ def _unglued(block: Block) -> tuple[Block, ...]:
     glued = _GLUED_ITEM.match(block.text)
     if glued is not None:
         return (
-            Block(glued.group("before"), block.page, tight=block.tight),
-            Block(glued.group("item"), block.page),
+            Block(glued.group("before") or glued.group("word"), block.page, tight=block.tight),
+            Block(glued.group("item") or glued.group("listed"), block.page),
         )
     m = _GLUED_HEADING.match(block.text)
     if m is None or section_kind(m.group("head")) is None:

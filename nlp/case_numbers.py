@@ -53,9 +53,11 @@ _KLE = re.compile(
     r"-(?P<serial>[0-9]{1,6})-(?P<year>[0-9]{2}|[0-9]{4})(?![\w\-])"
 )
 # Older systems glue the facet to the subject and may leave out the year or the serial:
-# "00.01.00P35-0098", "00.01.00A04" (the year and serial then follow as "2009/12345").
+# "00.01.00P35-0098", "00.01.00A04" (the year and serial then follow as "2009/12345"), and
+# a group's number with its facet, "01.02G00 - 2017/27088".
 _KLE_GLUED = re.compile(
-    r"(?<![\w.\-])(?P<subject>[0-9]{2}\.[0-9]{2}\.[0-9]{2})-?(?P<facet>[A-ZÆØÅ][0-9]{2})"
+    r"(?<![\w.\-])(?P<subject>[0-9]{2}\.[0-9]{2}\.[0-9]{2}(?=-?[A-ZÆØÅ])|[0-9]{2}\.[0-9]{2}(?=[A-ZÆØÅ]))"
+    r"-?(?P<facet>[A-ZÆØÅ][0-9]{2})"
     r"(?:-(?P<serial>[0-9]{1,6}))?(?![\w\-])"
 )
 _YEAR_SERIAL = re.compile(r"(?<![\w/\-.])(?P<id>(?:19|20)[0-9]{2}/[0-9]{3,})(?![\w/\-])")

@@ -1285,3 +1285,19 @@ def test_a_decision_printed_before_the_case_description_ends_where_that_begins()
     ]
     [extraction] = extract_meeting_items(document.meeting, document.items)
     assert [d.outcome for d in extraction.decisions] == ["approved"]
+
+
+def test_a_contents_heading_run_into_item_one_in_a_plain_pdf():
+    text = (
+        "Byrådet - Referat\n\nDato: 29. januar 2020\nLokale: Byrådssalen\n\n"
+        "Indholdsfortegnelse1. Fraværende\n\nSagsfremstilling\n\nDer er afbud fra Bo Dahl.\n\n"
+        "Beslutning\n\nTaget til efterretning.\n\n"
+        "2. Lokalplan for boligområde ved Møllebakken\n01.02G00 - 2017/27088\n\n"
+        "Sagsfremstilling\n\nForslaget har været i høring.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    for document in (parse_text(text), parse_bytes(plain_pdf(text), "referat.pdf")):
+        assert [(i.number, i.title) for i in document.items] == [
+            (1, "Fraværende"),
+            (2, "Lokalplan for boligområde ved Møllebakken"),
+        ]
+        assert document.items[1].case_numbers[0] in ("01.02G00", "2017/27088")

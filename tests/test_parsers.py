@@ -274,6 +274,7 @@ def test_format_danish_date():
         ("Sag nr. 306-2009-600", "306-2009-600", CaseScheme.SAG),
         ("Sagsid.: 20/33839", "20/33839", CaseScheme.SAGSID),
         ("J.nr.: A09", "A09", CaseScheme.JNR),
+        ("01.02G00 - 2017/27088", "01.02G00", CaseScheme.KLE),
     ],
 )
 def test_case_number_forms(text, normalized, scheme):
@@ -302,6 +303,7 @@ def test_kle_parts():
         "12.08.2025",
         "kl. 15.00.00",
         "-15,6 mio. kr.",
+        "kl. 10.30 A12",
     ],
 )
 def test_not_case_numbers(text):
