@@ -18,9 +18,10 @@ CASE_LABEL_ALONE = re.compile(
 )
 
 
+# (The labels that carry a value first: "Sagsbehandler: Marie Jensen" is not "Sag" + text.)
 _CASE_LABELS = re.compile(
-    r"[\W_]|Åbent|Lukket|Sagsnr|Sagsnummer|Sagsid|Sag|nr|Journalnr|J|"
-    r"Sagsinitialer\s*:?\s*\w*|Sagsbehandler\s*:?\s*[\w ]*",
+    r"Sagsinitialer\s*:?\s*\w*|Sagsbehandler\s*:?\s*[\w ]*|"
+    r"[\W_]|Åbent|Lukket|Sagsnr|Sagsnummer|Sagsid|Sag|nr|Journalnr|J",
     re.I,
 )
 

@@ -176,6 +176,12 @@ OUTCOME_OPENING = re.compile(
 )
 
 
+# "Cirkulæreskrivelse, orienteringssager m.v.", "Evt.": a title that ends in an abbreviation.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:m\.v|m\.m|mv|mm|o\.l|bl\.a|etc|evt|vedr|pkt|nr|stk)\.\s*$", re.I
+)
+
+
 def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
     """Whether a weakly numbered line stands where an item heading can.
 
@@ -187,10 +193,16 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
         # "2. …" straight under "1. …": a list, not two items (they have text between them).
         # "Direktionen indstiller, at" / "1. …": the points of a sentence, not items.
         before = blocks[i - 1].text if i else ""
-        if len(before.split()) >= 3 and _INTRODUCES_LIST.search(before):
-            return False
         previous = _NUMBERED_LINE.match(blocks[i - 1].text) if i else None
         number = re.match(r"\s*(\d+)", blocks[i].text)
+        # A list a sentence opens counts from 1: "103. Godkendelse af dagsorden" after a member
+        # list that ends in a comma is the next item.
+        if (
+            len(before.split()) >= 3
+            and _INTRODUCES_LIST.search(before)
+            and (number is None or int(number.group(1)) <= 1)
+        ):
+            return False
         listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
         # "7. Sundhedsprofil 2017" / "Sagsnummer: …": a list entry has no case number under it.
         cased = i + 1 < len(blocks) and is_case_line(blocks[i + 1])
@@ -223,7 +235,7 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             and runs_on
         ):
             return False
-        if blocks[i].text.rstrip().endswith("."):
+        if blocks[i].text.rstrip().endswith(".") and not _ABBREVIATION_END.search(blocks[i].text):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # "Åben sag" / "Sagsid: 17/10466": an open/closed line may stand before the case line.
             marked = nxt is not None and _OPEN_OR_CLOSED.match(nxt.text.strip())

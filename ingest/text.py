@@ -43,6 +43,9 @@ def _heading(line: str) -> tuple[str, int] | None:
     return None
 
 
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}\.\s+[A-ZÆØÅ]")
+
+
 def _continues(previous: str, line: str) -> bool:
     """A line broken inside a sentence: previous has no end mark and this starts lower-case."""
     if not previous or _SENTENCE_END.search(previous) or _BULLET.match(line):
@@ -135,7 +138,11 @@ def read_text(text: str) -> Iterator[Block]:
             continue
         # "Formanden indstiller," / "" / "Beslutning": a section's name after a blank line is
         # a heading, not the end of the sentence that a comma left open.
-        heads = after_blank and line.strip()[:1].isupper() and section_kind(line) is not None
+        # So is a numbered title ("Sebastian Holm (V)," / "" / "103. Godkendelse af dagsorden").
+        heads = after_blank and (
+            (line.strip()[:1].isupper() and section_kind(line) is not None)
+            or bool(_NUMBERED_TITLE.match(line))
+        )
         if paragraph and (
             paragraph[-1].endswith("  ") or (_continues(paragraph[-1].strip(), line) and not heads)
         ):

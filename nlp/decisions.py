@@ -396,6 +396,10 @@ def decisions_in(
     otherwise (a closed item's unpublished decision, an information item's remarks).
     """
     text = doc_text(doc)
+    remainder = without_attendance(text[start:end])
+    if remainder and _NOTHING_RECORDED.fullmatch(remainder):
+        # "Beslutning" / "Ingen." (or "-"): nothing was decided, the item only informed.
+        return [Decision(None, Outcome.INFORMATION, remainder.strip())]
     found = []
     points = split_points(text, start, end)
     if points[0][0] is not None and outcome_between(doc, start, points[0][1]) is not None:
@@ -632,6 +636,8 @@ _BODY_ACTS = re.compile(
     r"tiltrådte|tager|tog)\b",
     re.IGNORECASE,
 )
+# A decision field left empty in words: "Ingen.", "Intet.", "-".
+_NOTHING_RECORDED = re.compile(r"\s*(?:ingen|intet|-|–)\s*\.?\s*", re.IGNORECASE)
 # A fixed item's answer: "Ingen.", "Intet.", "-"
 _SHORT_ANSWER = re.compile(r"\s*(?:ingen|intet|ingen\s+bemærkninger|-|–)\s*\.?\s*", re.IGNORECASE)
 

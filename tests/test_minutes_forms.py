@@ -1301,3 +1301,37 @@ def test_a_contents_heading_run_into_item_one_in_a_plain_pdf():
             (2, "Lokalplan for boligområde ved Møllebakken"),
         ]
         assert document.items[1].case_numbers[0] in ("01.02G00", "2017/27088")
+
+
+def test_an_item_after_a_member_list_ending_in_a_comma_and_a_title_ending_in_an_abbreviation():
+    document = parse_text(
+        "Referat\n\nKulturudvalget 3. september 2018\n\nDeltagere\n\n"
+        "Anne Holm (A),\nBo Dahl (O),\nCarl Berg (V),\n\n\n"
+        "103. Godkendelse af dagsorden\n\nSagsnr.: 00.22.00-P35-32-17\n\n"
+        "Beslutning\n\nGodkendt.\n\n"
+        "104. Cirkulæreskrivelse, orienteringssager m.v.\n\n"
+        "Sagsnr.: 00.01.00-G01-4-19 Sagsbehandler: Marie Jensen\n\n"
+        "Beslutning\n\nTaget til efterretning.\n"
+    )
+    assert [(i.number, i.title, i.case_numbers) for i in document.items] == [
+        (103, "Godkendelse af dagsorden", ("00.22.00-P35-32-17",)),
+        (104, "Cirkulæreskrivelse, orienteringssager m.v.", ("00.01.00-G01-4-19",)),
+    ]
+
+
+def test_a_decision_field_that_says_only_ingen_or_a_dash_informs():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Byrådet - Referat\n\nDato: 29. januar 2020\n\n"
+        "1. Bemærkninger til dagsordenen\n\nBeslutning\n\nIngen.\n\n"
+        "Bo Dahl og Anne Holm var fraværende.\n\n"
+        "2. Meddelelser fra borgmesteren\n\nBeslutning\n\n-\n\n"
+        "3. Godkendelse af referat\n\nBeslutning\n\nGodkendt.\n"
+    )
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [
+        ["information"],
+        ["information"],
+        ["approved"],
+    ]
