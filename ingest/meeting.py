@@ -506,6 +506,12 @@ _APPROVES_AGENDA = re.compile(
 )
 
 
+_BODY_ACTS = re.compile(
+    rf"^(?P<body>[A-ZÆØÅ][\wæøå\-]*{BODY_WORDS}\w*)\s+(?:drøftede|besluttede|godkendte|vedtog|"
+    r"tiltrådte|anbefalede|anbefaler|tog\s+\w+\s+til)\b"
+)
+
+
 def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
     for text in texts:
         if (m := _MEETING_OF.search(text)) and (body := _body_in(m.group("body"))):
@@ -513,7 +519,13 @@ def _body_of_meeting_sentence(texts: Sequence[str]) -> str | None:
     for text in texts:
         if (m := _APPROVES_AGENDA.search(text)) and (body := _body_in(m.group("body"))):
             return body
-    return None
+    # "Lokaludvalget drøftede …" opening the record of an item: the body that acts.
+    acting = Counter(
+        body
+        for text in texts
+        if (m := _BODY_ACTS.match(text)) and (body := _body_in(m.group("body")))
+    )
+    return acting.most_common(1)[0][0] if acting else None
 
 
 # "Social og sundheds møde den 17. april 2023": the body is the meeting's owner.

@@ -97,7 +97,7 @@ _BODY_DATE_ITEM = re.compile(
 # name and a date, on a line of its own ending in a colon (`section_kind` asks for the colon; a
 # section keeps its heading without it).
 _BODY_ON_DATE = re.compile(
-    r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?) (?:den|d\.) ?(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
+    r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?),? (?:den|d\.) ?(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
 )
 # "Integrationsudvalgets møde den 12. december 2011:" over what that meeting decided (PolWeb):
 # the body in the genitive, on a line of its own ending in a colon.

@@ -391,12 +391,18 @@ _NEXT_CLAUSE = re.compile(r"\s+(?:deltog|deltager|mødte|møder|indtrådte|indtr
 # Notes between the names of a list: "X ved afbud Y ved afbud", "X (stedfortræder: Y) og Z".
 _QUALIFIER = re.compile(r"(?<=[a-zæøå)])[ \t]+ved[ \t]+(?:afbud|forfald)\b")
 _STAND_IN_NOTE = re.compile(r"[ \t]*\((?:stedfortræder|suppleant)[ \t]*:[^)\n]*\)")
+# "Afbud: Carsten Fuhr, Winnie Sørensen ( i stedet for Brian Franklin)": she came in his place.
+_INSTEAD_OF = re.compile(
+    r"(?<=[,:]) *[^,:\n(]+?[ \t]*\([ \t]*i[ \t]+stedet[ \t]+for[ \t]+(?P<absent>[^)\n]+?)[ \t]*\)",
+    re.IGNORECASE,
+)
 
 
 def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsence]]:
     """Every absence stated in the text, with where it is said and the items it covers."""
     found = []
     text = _STAND_IN_NOTE.sub("", _QUALIFIER.sub(",", text))
+    text = _INSTEAD_OF.sub(r" \g<absent>", text)
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
             rest = m.groupdict().get("rest") or ""
@@ -511,6 +517,13 @@ def whole_meeting_absences(text: str, participants: tuple[str, ...] = ()) -> lis
     ]
 
 
+_SUBSTITUTE_AFTER = re.compile(
+    r"[.,]?\s*\b(?:i\s+stedet\s+(?:deltog|mødte)|som\s+stedfortræder\s+deltog|"
+    r"stedfortræder:?)\s+[^,\n]*?(?=,\s|$)",
+    re.IGNORECASE,
+)
+
+
 def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]:
     """Absent members named on a cover page or participant block ("Afbud: X", "X havde forfald")."""
     gazetteer = Gazetteer(participants)
@@ -525,6 +538,10 @@ def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]
         if not rest:  # "Fraværende" on a line of its own: the names follow, one per line
             following = text[m.end() :].lstrip("\n").split("\n\n", 1)[0]
             rest = ", ".join(line.strip() for line in following.splitlines() if line.strip())
+        # "Elin Johansson. I stedet deltog Ruth Lønskov.": the substitute is not absent.
+        rest = _SUBSTITUTE_AFTER.sub("", rest)
+        # "Winnie Sørensen (i stedet for Brian Franklin)": she came, he was away.
+        rest = _INSTEAD_OF.sub(r" \g<absent>", rest)
         for name in _split(re.sub(r"\s*\([^)]*\)", "", rest), gazetteer):
             if name not in names and not name.lower().startswith("ingen"):
                 names.append(name)

@@ -134,6 +134,8 @@ def _kept(doc: Doc, span) -> bool:
             return False  # "forslag om, at dagsordenens punkt 38 - …, tages af dagsordenen"
     if span.text.lower() in _CHANGE_VERBS and _AT_CLAUSE.search(before):
         return False  # "Besluttet, at der tilføjes et punkt": the change is what was decided
+    if previous in _MODALS and re.fullmatch(r"[a-zæøå]+e", span[0].lower_):
+        return False  # "… at det ny lokaludvalg vil vedtage en fortsættelse": not (yet) done
     if label not in _ANNOUNCED and _REPORTED.search(before):
         return False  # "Borgmesteren orienterede om, at han var valgt til …": reported
     if label in (Outcome.REJECTED.value, Outcome.APPROVED.value):
@@ -149,6 +151,8 @@ def _kept(doc: Doc, span) -> bool:
     return True
 
 
+# (Not "kan/kunne": "Udvalget kan anbefale", "Flertallet kunne tiltræde" state a stance.)
+_MODALS = {"vil", "ville", "skal", "skulle", "bør", "burde"}
 # A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".
 _OTHER_ITEM = re.compile(
     r"^\W*(?:at\s+)?(?:dagsordenens\s+|dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b",
@@ -373,11 +377,15 @@ def _motion_decisions(
     for motion in motions:
         outcome = outcome_between(doc, motion.outcome_start, motion.end) or fallback
         words = _clean(text[motion.start : motion.end])
+        # The vote on a proposal put first stands between it and its outcome ("X stiller
+        # forslag om … For forslaget stemmer: … Imod stemmer: … Forslaget falder.").
         vote = (
             read_vote(_clean(text[motion.outcome_start : motion.end]), outcome)
             if read_vote
             else None
         )
+        if vote is None and read_vote and motion.outcome_start > motion.start:
+            vote = read_vote(words, outcome)
         for point in motion.points or (None,):
             found.append(Decision(point, outcome, words, motion.amendment, motion.author, vote))
     return found

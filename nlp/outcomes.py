@@ -132,6 +132,8 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["ikke", "ej"]}},
         ],
         [{"LOWER": {"IN": ["faldt", "faldet"]}}],  # "Forslaget faldt", "Faldet"
+        # "Forslaget falder." (not "udgiften falder"): a proposal or amendment that falls
+        [{"LOWER": {"REGEX": r"forslag(?:et)?$|^indstillingen$"}}, {"LOWER": "falder"}],
         [{"LOWER": {"IN": ["afslag", "afslaget"]}}],  # "Ansøgningen gives afslag"
         # "Udvalget kunne ikke støtte dette" (a member's "kunne ikke støtte" is dissent: `_kept`)
         [{"LOWER": {"IN": ["ikke", "ej"]}}, {"LEMMA": "støtte"}],

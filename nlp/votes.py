@@ -72,6 +72,8 @@ _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
     # "For at punkt 101 tages af dagsorden stemmer:", "Imod at … stemmer:": a roll call
     r"(?P<label>(?:For|Imod)\s+at\s+(?:[\wæøå.-]+\s+){1,10}?stemmer(?=\s*:)|"
+    # "For forslaget stemmer:" / "Imod stemmer:" (names on the lines under it)
+    r"(?:For|Imod)(?:\s+(?:\w*forslaget|indstillingen))?\s+stemmer(?=\s*:)|"
     r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Undlod\s+at\s+stemme|"
@@ -87,7 +89,8 @@ _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*\([^)]*\))?"
 _NAMES_BEFORE = re.compile(
     rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&)\s*{_ONE_NAME})*)"
-    r"\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+    r"\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|undlader\s+at\s+stemme|"
+    r"stemte\s+blankt)\b"
 )
 # "Et mindretal (V, O) stemte imod": the voters are only in the parentheses.
 _PAREN_BEFORE = re.compile(

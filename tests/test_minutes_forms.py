@@ -1335,3 +1335,19 @@ def test_a_decision_field_that_says_only_ingen_or_a_dash_informs():
         ["information"],
         ["approved"],
     ]
+
+
+def test_a_page_named_only_by_the_body_that_acts_and_a_dated_heading_with_a_comma():
+    document = parse_text(
+        "Mødedato: 29.01.2014, kl. 18:30\nMødested: Beboerhuset\n\n"
+        "Eventuelt\n\nBeslutning\n\nLokaludvalget drøftede behovet for nye arbejdsgrupper.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Lokaludvalget",
+        dt.date(2014, 1, 29),
+    )
+    from ingest.sections import dated_decision
+
+    assert dated_decision("Fritids-, Kultur- og Forebyggelsesudvalget, d. 14. august 2013:") == (
+        dated_decision("Fritids-, Kultur- og Forebyggelsesudvalget den 14. august 2013:")
+    )

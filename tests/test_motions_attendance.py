@@ -178,3 +178,42 @@ def test_closed_item_with_unpublished_decision():
         Section("Beslutning", SectionKind.DECISION, "Sagen er behandlet.", (1,)),
     ))  # fmt: skip
     assert [d.outcome for d in extract_item(item, MEETING).decisions] == [Outcome.CLOSED]
+
+
+def test_a_members_proposal_put_to_a_roll_call_that_falls_before_the_agenda_is_approved():
+    text = (
+        "Bo Dahl stiller forslag om, at punkt 14 flyttes til den åbne dagsorden.\n\n"
+        "For forslaget stemmer:\n\nBo Dahl, Carl Berg og Dorte Lund.\n\n"
+        "Imod stemmer:\n\nAnne Holm, Eva Krogh og Finn Lyng.\n\n"
+        "Gitte Bak undlader at stemme.\n\nForslaget falder.\n\nDagsorden er godkendt."
+    )
+    found = extract_item(_item(1, text, "Godkendelse af dagsorden"), MEETING).to_json()
+    assert [d["outcome"] for d in found["decisions"]] == ["rejected", "approved"]
+    [vote] = found["votes"]
+    assert vote["decision"] == 0
+    assert (vote["for_names"], vote["against_names"], vote["abstain_names"]) == (
+        ["Bo Dahl", "Carl Berg", "Dorte Lund"],
+        ["Anne Holm", "Eva Krogh", "Finn Lyng"],
+        ["Gitte Bak"],
+    )
+
+
+def test_what_a_body_will_do_later_is_not_what_it_decided():
+    text = (
+        "Bo Dahl spurgte til arbejdsgrupperne. Det forventes, at det nye udvalg vil vedtage "
+        "en fortsættelse af dem."
+    )
+    found = extract_item(_item(9, text, "Eventuelt"), MEETING).to_json()
+    assert [d["outcome"] for d in found["decisions"]] != ["approved"]
+
+
+def test_absence_lists_with_substitutes_written_after_or_beside_the_name():
+    from nlp.attendance import meeting_absences
+
+    after = (
+        "Fraværende med afbud\nElin Holm. I stedet deltog Ruth Berg.\n"
+        "Jens Lund. I stedet deltog Mikkel Krogh.\nDan Bak."
+    )
+    assert sorted(meeting_absences(after)) == ["Dan Bak", "Elin Holm", "Jens Lund"]
+    beside = "Afbud: Carsten Fuhr, Winnie Lund ( i stedet for Brian Frank)"
+    assert sorted(meeting_absences(beside)) == ["Brian Frank", "Carsten Fuhr"]
