@@ -110,6 +110,7 @@ def is_title_like(block: Block) -> bool:
         and not find_case_numbers(text)
         and not _REPORTED.search(text)
         and not _CONTENTS.match(text)
+        and not _MEETING_TIME.match(text)
         and not (_PAGE_TITLE.match(text) and find_dates(text))
     )
 
@@ -118,7 +119,14 @@ def is_title_like(block: Block) -> bool:
 _PAGE_TITLE = re.compile(r"^(?:referat|dagsorden|beslutningsprotokol)\s+(?!fra\b|af\b|vedr)", re.I)
 
 # "Indholdsfortegnelse Side …": a table of contents run into one line.
-_CONTENTS = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsordenspunkter|punkter)\b", re.I)
+_CONTENTS = re.compile(
+    r"^(?:indholdsfortegnelse|indhold|dagsordenspunkter|dagsordenpunkter|punkter)\b", re.I
+)
+# "Mødet sluttede kl. 11.15", "Mødet hævet kl. 21.30": when the meeting began or ended.
+_MEETING_TIME = re.compile(
+    r"^mødet\s+(?:sluttede|slutter|slut|hævet|hævedes|startede|begyndte|påbegyndt|afsluttet)\b",
+    re.I,
+)
 
 
 # A sentence that reports what happened at the meeting is the item's last line, not the next
@@ -292,8 +300,13 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             "",
         )
         closed = marker.strip().lower().startswith(("lukket", "fortrol"))
+        below = index + 1
         if title_at is not None:
             starts.append((title_at, _plain_title(blocks[title_at].text), 1, closed))
+        elif index in case_lines and below < len(blocks) and is_title_like(blocks[below]):
+            # "Sagsnr.: 05.00.00-A00-2-17" / "Orientering om …": a portal that prints the title
+            # under the case line (it stays in the body, where the item drops it as a repeat).
+            starts.append((index, _plain_title(blocks[below].text), 0, closed))
         else:
             starts.append((index, "", 0, closed))
         floor = index + 1

@@ -406,7 +406,7 @@ def decisions_in(
     text = doc_text(doc)
     remainder = without_attendance(text[start:end])
     if remainder and _NOTHING_RECORDED.fullmatch(remainder):
-        # "Beslutning" / "Ingen." (or "-"): nothing was decided, the item only informed.
+        # "Beslutning" / "Ingen.": nothing was decided, the item only informed.
         return [Decision(None, Outcome.INFORMATION, remainder.strip())]
     found = []
     points = split_points(text, start, end)
@@ -429,6 +429,13 @@ def decisions_in(
                 continue
             if _CANCELLED.fullmatch(body):
                 continue  # "Mødet er aflyst.": no meeting, so nothing decided
+            if outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", without_attendance(body)):
+                # "-" / "Afbud: Dorte Holm": a dash and an attendance note, nothing decided
+                blank = blank or without_attendance(body).strip()
+                attendance = attendance or body
+                continue
+            if outcome is None and _ONLY_BULLETS.fullmatch(body):
+                outcome = Outcome.INFORMATION  # "- Dialogmøde med BUPL den 27. marts": topics told
             if outcome is None and number is None:
                 if all(
                     _ATTENDANCE.search(_PARENTHESES.sub("", p))
@@ -444,7 +451,7 @@ def decisions_in(
             vote = read_vote(words, outcome) if read_vote else None
             amended = bool(_VOTED_CHANGE.search(words))  # "… stemte for denne ændring"
             found.append(Decision(number if k == 0 else None, outcome, words, amended, vote=vote))
-    if not found and attendance:
+    if not found and attendance and not (blank and fallback is not Outcome.INFORMATION):
         # An attendance item ("X var fraværende. Som stedfortræder deltog Y"): nothing decided.
         found.append(Decision(None, Outcome.INFORMATION, _clean(attendance)))
     if not found and blank and fallback is Outcome.INFORMATION:
@@ -609,7 +616,8 @@ def inline_dated_decision(
 
 # Items that inform: remarks under them state no decision ("Borgmesteren nævnte ...").
 _INFORMING_TITLE = re.compile(
-    r"^\W*(?:\d+\.?\s*)?(?:meddelelse|orientering|gensidig\s+orientering|spørgetid|"
+    # "Byrådets spørgetid 26/6-2019", "Borgmesterens meddelelser": the owner's name may lead
+    r"^\W*(?:\d+\.?\s*)?(?:[A-ZÆØÅ][\wæøå-]*s\s+)?(?:meddelelse|orientering|gensidig\s+orientering|spørgetid|"
     r"spørgsmål|eventuelt|evt\.|siden\s+sidst|nyt\s+fra|formandens|direktørens|status\b|"
     # fixed opening items answered "Ingen.": "Fraværende", "Bemærkninger/ændringer til dagsordenen"
     r"fraværende|fravær\b|afbud\b|(?:bemærkninger|ændringer)(?:\s*(?:/|og)\s*\w+)?\s+til\s+dagsorden)",
@@ -644,8 +652,11 @@ _BODY_ACTS = re.compile(
     r"tiltrådte|tager|tog)\b",
     re.IGNORECASE,
 )
-# A decision field left empty in words: "Ingen.", "Intet.", "-".
-_NOTHING_RECORDED = re.compile(r"\s*(?:ingen|intet|-|–)\s*\.?\s*", re.IGNORECASE)
+# Only a list of topics, a bullet each: "- Dialogmøde med BUPL den 27. marts 2023".
+_ONLY_BULLETS = re.compile(r"(?:\s*[-–•·▪*][ \t]+[^\n]+\n*)+\s*")
+# A decision field that says there is nothing: "Ingen.", "Intet." (a lone "-" publishes no
+# decision at all, unless the item only informs: below).
+_NOTHING_RECORDED = re.compile(r"\s*(?:ingen|intet)\s*\.?\s*", re.IGNORECASE)
 # A fixed item's answer: "Ingen.", "Intet.", "-"
 _SHORT_ANSWER = re.compile(r"\s*(?:ingen|intet|ingen\s+bemærkninger|-|–)\s*\.?\s*", re.IGNORECASE)
 

@@ -1351,3 +1351,36 @@ def test_a_page_named_only_by_the_body_that_acts_and_a_dated_heading_with_a_comm
     assert dated_decision("Fritids-, Kultur- og Forebyggelsesudvalget, d. 14. august 2013:") == (
         dated_decision("Fritids-, Kultur- og Forebyggelsesudvalget den 14. august 2013:")
     )
+
+
+def test_portal_items_titled_under_their_case_line_and_an_end_time_that_is_no_title():
+    document = parse_text(
+        "Udvalg: Teknik- og Miljøudvalget\nMødedato: 6. november 2017\n\nDagsordenpunkter\n\n"
+        "Sagsnr.: 05.00.00-A00-2-17 Sagsbehandler: Lene Holm\n\n"
+        "Orientering om cykelprojektet\n\nSagsresume\n\nProjektet er i gang.\n\n"
+        "Beslutning\n\nSagen taget til orientering.\n\n"
+        "Sagsnr.: 01.02.03-P20-1-17 Sagsbehandler: Bo Dahl\n\n"
+        "Mødekalender 2018\n\nSagsresume\n\nUdvalget skal fastlægge møderne.\n\n"
+        "Beslutning\n\nGodkendt.\n\nMødet sluttede kl. 11.15\n"
+    )
+    assert [i.title for i in document.items] == [
+        "Orientering om cykelprojektet",
+        "Mødekalender 2018",
+    ]
+
+
+def test_question_time_owned_by_the_council_and_a_list_of_topics_inform():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat\n\nByrådet\n\n26. juni 2019\n\n"
+        "358. Byrådets spørgetid 26/6-2019\n\nBeslutning\n\n"
+        "Anne Holm stillede spørgsmål om busserne. Der sendes skriftligt svar.\n\n"
+        "359. Kommende møder\n\nBeslutning\n\n- Dialogmøde med BUPL den 27. marts 2023\n\n"
+        "- Dialogforum med skolerne den 16. marts 2023\n"
+    )
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [
+        ["information"],
+        ["information"],
+    ]
