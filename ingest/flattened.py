@@ -51,8 +51,8 @@ _DATED = re.compile(
 )
 # "Beslutning i Kultur- og Idrætsudvalget den : Godkendt.": the same with its date lost.
 _UNDATED = re.compile(
-    r"^(?:Beslutning(?:er)?|BESLUTNING(?:ER)?)\s+(?:i|fra)\s+[\wÆØÅæøå\-, ]{2,60}?\s+den\s*:?"
-    r"(?=\s+[A-ZÆØÅ])"
+    r"^(?:Beslutning(?:er)?|BESLUTNING(?:ER)?)\s+(?:(?:i|fra)\s+)?[A-ZÆØÅ][\wÆØÅæøå\-, ]{1,60}?\s+den\s*:?"
+    r"(?=\s+[A-ZÆØÅ]|\s*$)"
 )
 # "BESLUTNING I KOMMUNALBESTYRELSEN Godkendt.": a heading in capitals runs to its last capital word.
 _CAPITALS_RUN = re.compile(r"[A-ZÆØÅÉ]{2,}(?:[ /][A-ZÆØÅÉ]{1,}(?=[ /:]|$))*:?")
@@ -105,7 +105,8 @@ def _unflatten_line(line: str, transcript: bool = False) -> str:
 # opening with its page number ("3 1. Godkendelse af dagsorden Dok.nr.: 1965 Sagsid.: 14/40
 # … Åben sag Beslutning Økonomiudvalget den Godkendt.").
 _TRANSCRIPT_MARK = re.compile(r"^(?:Transkript|Transcript)\s*$", re.MULTILINE)
-_PAGE_LINE = re.compile(r"^(?P<page>\d{1,3}) (?P<text>\S.*)$")
+# (A page without text, an image or a blank page, is its number alone.)
+_PAGE_LINE = re.compile(r"^(?P<page>\d{1,3})(?: (?P<text>\S.*)|\s*)$")
 # "Økonomiudvalget den 25. oktober 2005, pkt. 3", "Kommunalbestyrelsens møde 28. november 2005
 # Punkt 1:": a body, a date and an item number, the treatments an item lists under its title
 # and the meeting's own decision label, each a line of its own.
@@ -140,7 +141,7 @@ _LABEL_AFTER_SENTENCE = re.compile(
 )
 # The site strips the digits of dates: "Beslutning i Klima- og Miljøudvalget den Godkendt."
 _DATELESS_DECISION = re.compile(
-    r"(?:^|(?<=\s))(?P<heading>Beslutning(?:\s+i)?\s+[A-ZÆØÅ][\wæøå\- ]{2,60}?\s+den)\s+(?=[A-ZÆØÅ])"
+    r"(?:^|(?<=\s))(?P<heading>Beslutning(?:er)?(?:\s+i)?\s+[A-ZÆØÅ][\wæøå\- ]{2,60}?\s+den)\s+(?=[A-ZÆØÅ])"
 )
 
 
@@ -158,7 +159,7 @@ def unflatten_transcript(text: str) -> str:
     for line in lines:
         m = _PAGE_LINE.match(line)
         if m and int(m["page"]) == expected:
-            pages.append(m["text"])
+            pages.append(m["text"] or "")
             expected += 1
         elif pages:
             pages[-1] += "\n" + line
@@ -234,6 +235,8 @@ _ITEM_OPENS_PAGE = re.compile(
 _UNMISTAKABLE = re.compile(
     r"(?<=[a-zæøå] )(?:Sagsfremstilling|Sagsbeskrivelse|Beslutningstema|Sagsresumé|Sagsresume)"
     r"(?=:?\s+[A-ZÆØÅ])"
+    # "… Handicaprådet Indstilling Formandsskabet indstiller: …": the heading over who proposes
+    r"|(?<=\w )Indstilling(?=:?\s+(?:[A-ZÆØÅ][\wæøå-]+\s+){1,3}indstiller\b)"
 )
 
 

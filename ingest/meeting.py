@@ -578,6 +578,11 @@ def _time(texts: Iterable[str]) -> str | None:
     return None
 
 
+_CONTENTS_LINE = re.compile(
+    r"^(?:indholdsfortegnelse|indhold|sagsoversigt|dagsordenspunkter)\b", re.I
+)
+
+
 def read_meeting(
     front: Sequence[str],
     texts: Iterable[str],
@@ -620,9 +625,11 @@ def read_meeting(
                 break
     date = None
     # A labelled date, else the first short line with one (not a notice that mentions a date).
-    short = [line for line in free[:15] if len(line) <= 100]
-    longer = [line for line in free[:15] if 100 < len(line) <= 250]
-    longest = [line[:400] for line in free[:15] if len(line) > 250]
+    # (Not a table of contents: "Indholdsfortegnelse … Afrapportering fra seminaret 19. juni".)
+    free_dated = [line for line in free if not _CONTENTS_LINE.match(line)]
+    short = [line for line in free_dated[:15] if len(line) <= 100]
+    longer = [line for line in free_dated[:15] if 100 < len(line) <= 250]
+    longest = [line[:400] for line in free_dated[:15] if len(line) > 250]
     for text in (values.get("date", ""), *short, *longer, *longest):
         dates = find_dates(text)
         if dates:

@@ -54,7 +54,9 @@ def _plain_title(text: str) -> str:
     return _CASE_TYPE.sub("", " ".join(text.split()))
 
 
-MARKER = re.compile(r"^(?:åben|åbent|åbent punkt|lukket|lukket punkt|fortroligt?)$", re.I)
+MARKER = re.compile(
+    r"^(?:åben|åbent|åbent punkt|åben sag|lukket|lukket punkt|lukket sag|fortroligt?)$", re.I
+)
 
 
 def heading_kind(block: Block) -> SectionKind | None:
@@ -175,8 +177,18 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         else:
             break
     case_lines = [i for i, b in enumerate(blocks) if is_case_label_line(b)]
+    # "Godkendelse af dagsorden" / "Åben sag": a title over its open/closed marker, where a
+    # transcript stripped the case numbers' digits.
+    marked = [
+        i
+        for i in range(1, len(blocks))
+        if MARKER.match(blocks[i].text.strip()) and is_title_like(blocks[i - 1])
+    ]
     boundaries: list[int] = []
-    if len(case_lines) >= 2:
+    if len(case_lines) < 2 and len(marked) >= 2:
+        boundaries = marked
+        case_lines = []
+    elif len(case_lines) >= 2:
         # Every item carries its case number: those lines alone delimit the items.
         first_heading = next((i for i, k in enumerate(kinds) if k is not None), case_lines[0])
         boundaries = sorted({min(first_heading, case_lines[0]), *case_lines})
@@ -261,7 +273,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         return []
     # Running text before the first section belongs to the first item, not to the header:
     # the first long paragraph after the header's last dated line.
-    if boundaries[0] not in case_lines:
+    if boundaries[0] not in case_lines and boundaries[0] not in marked:
         header_end = max(
             (
                 k
@@ -294,7 +306,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         marker = next(
             (
                 blocks[k].text
-                for k in (first - 1, first)
+                for k in (first - 1, first, index)
                 if k >= floor and MARKER.match(blocks[k].text.strip())
             ),
             "",

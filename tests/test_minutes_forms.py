@@ -1384,3 +1384,24 @@ def test_question_time_owned_by_the_council_and_a_list_of_topics_inform():
         ["information"],
         ["information"],
     ]
+
+
+def test_a_transcript_with_an_empty_page_and_items_known_by_their_open_marker():
+    document = parse_text(
+        'Referat Seniorrådet\n\nDownload "Referat Seniorrådet"\n\nTranskript\n\n'
+        "1 Referat Seniorrådet Mødedato: Mandag den 23. november 2015 Mødetidspunkt: Kl. 8:00 "
+        "Medlemmer: Anne Holm (C) Bo Dahl (O) Fraværende: Bo Dahl Sagsoversigt Side "
+        "Godkendelse af dagsorden Trafikplan Indholdsfortegnelse 19. juni 2008\n\n2\n\n"
+        "3 Seniorrådet Mødedato Side Godkendelse af dagsorden Åben sag Sagsnr.: Sagen afgøres i: "
+        "Seniorrådet Indstilling Formandsskabet indstiller: At dagsordenen godkendes "
+        "Beslutninger Seniorrådet den Dagsordenen godkendt.\n\n"
+        "4 Seniorrådet Mødedato Side Trafikplan Åben sag Sagsnr.: Sagen afgøres i: Seniorrådet "
+        "Indstilling Formandsskabet indstiller: At planen tages til efterretning "
+        "Beslutninger Seniorrådet den Taget til efterretning.\n"
+    )
+    from nlp.extract import extract_meeting_items
+
+    assert document.meeting.date == dt.date(2015, 11, 23)
+    assert [i.title for i in document.items] == ["Godkendelse af dagsorden", "Trafikplan"]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [["approved"], ["noted"]]
