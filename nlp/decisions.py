@@ -104,8 +104,13 @@ def _first_word_index(doc: Doc, start: int, end: int) -> int | None:
 def _kept(doc: Doc, span) -> bool:
     """False for outcome words that are a member's dissent or part of an attendance note."""
     sentence = span.sent
-    if _ATTENDANCE.search(_PARENTHESES.sub("", sentence.text)):
-        return False  # not "Godkendt (afbud fra Søren Larsen)."
+    subject = doc[max(sentence.start, span.start - 2) : span.start].text.lower()
+    if _ATTENDANCE.search(_PARENTHESES.sub("", sentence.text)) and not _RUN_ON_SUBJECT.search(
+        subject
+    ):
+        # not "Godkendt (afbud fra Søren Larsen)." (but "Ikke til stede: Bo Dahl Dagsordenen
+        # godkendt.", a transcript that lost the line break, is the decision)
+        return False
     label = span.label_
     previous = doc[span.start - 1].lower_ if span.start > 0 else ""
     following = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -152,6 +157,9 @@ def _kept(doc: Doc, span) -> bool:
 
 
 # (Not "kan/kunne": "Udvalget kan anbefale", "Flertallet kunne tiltræde" state a stance.)
+_RUN_ON_SUBJECT = re.compile(
+    r"\b(?:dagsordenen|indstillingen|forslaget|sagen|referatet)\b(?:\s+blev)?$"
+)
 _MODALS = {"vil", "ville", "skal", "skulle", "bør", "burde"}
 # A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".
 _OTHER_ITEM = re.compile(

@@ -217,3 +217,13 @@ def test_absence_lists_with_substitutes_written_after_or_beside_the_name():
     assert sorted(meeting_absences(after)) == ["Dan Bak", "Elin Holm", "Jens Lund"]
     beside = "Afbud: Carsten Fuhr, Winnie Lund ( i stedet for Brian Frank)"
     assert sorted(meeting_absences(beside)) == ["Brian Frank", "Carsten Fuhr"]
+
+
+def test_a_decision_run_on_after_an_attendance_note_is_still_the_decision():
+    text = "Ikke til stede: Bo Dahl, Carl Berg Dagsordenen godkendt."
+    found = extract_item(_item(1, text, "Godkendelse af dagsorden"), MEETING).to_json()
+    assert [d["outcome"] for d in found["decisions"]] == ["approved"]
+    assert sorted(a["name"] for a in found["absences"]) == ["Bo Dahl", "Carl Berg"]
+    noted = "Godkendt (afbud fra Bo Dahl)."
+    found = extract_item(_item(2, noted, "Et punkt"), MEETING).to_json()
+    assert [d["outcome"] for d in found["decisions"]] == ["approved"]
