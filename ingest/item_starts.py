@@ -40,7 +40,9 @@ _WEAK_ITEM = re.compile(
     # "1.  1. Godkendelse af dagsordenen": a list number before the printed one.
     r"(?:(?P=number)[.)]\s+)?"
     # "2. 1. behandling af budget 2018-2021": a title may open with a reading's ordinal.
-    r"(?P<title>(?:[A-ZÆØÅ\"“«]|[1-3]\.\s+(?:og\s+[1-3]\.\s+)?behandling\b).{2,})$"
+    # … or a follow-up's ordinal: "8. 1. Budgetopfølgning 2017".
+    r"(?P<title>(?:[A-ZÆØÅ\"“«]|[1-3]\.\s+(?:og\s+[1-3]\.\s+)?behandling\b|"
+    r"[1-4]\.\s+(?i:budgetopfølgning|budgetrevision|økonomiopfølgning|kvartal|halvår)).{2,})$"
 )
 
 _LOWER_START = re.compile(r"^[a-zæøå]")
@@ -252,10 +254,13 @@ def _item_start(
     blocks: Sequence[Block], i: int, allow_weak: bool, relisted: dict[int, int]
 ) -> ItemStart | None:
     block = blocks[i]
-    if block.kind is BlockKind.TABLE or len(block.text) > MAX_HEADING_CHARS or is_toc_line(block):
+    if block.kind is BlockKind.TABLE or is_toc_line(block):
         return None
-    text = _LEADING_BULLET.sub("", strip_glued_chrome(" ".join(block.text.split())))
+    # (Measured without a file icon's text glued on: "424. Title application/pdf icon ….pdf".)
+    text = _LEADING_BULLET.sub("", strip_glued_chrome(" ".join(block.text[:2000].split())))
     text = _TRAILING_FILE_NAME.sub("", text)
+    if len(text) > MAX_HEADING_CHARS:
+        return None
     if i in relisted and (m := _WEAK_ITEM.match(text)) and _weak_title_ok(block, m["title"], m):
         title, consumed = _wrapped_title(blocks, i, m["title"].strip())
         return ItemStart(i, relisted[i], title, consumed, weak=True, renumbered=True)

@@ -45,6 +45,8 @@ _LABELS = {
     "indkaldelse": "participants",
     "afbud": "absent",
     "afbud fra": "absent",
+    "afbud/fraværende": "absent",
+    "fraværende/afbud": "absent",
     "fraværende": "absent",
     "fraværende med afbud": "absent",
     "forfald": "absent",
@@ -101,7 +103,7 @@ _NAME_SPLIT = re.compile(
     r"|(?<=[a-zæøå]{2})\.\s+(?=[A-ZÆØÅ])"
 )
 _PARTY_SUFFIX = re.compile(r"\s*,?\s*\((?:[A-ZÆØÅ]{0,3}|[^)]{2,40})\)\s*$")
-_NAME = re.compile(r"^[A-ZÆØÅ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅa-zæøå][\wæøåéü.'\-]*){0,5}$")
+_NAME = re.compile(r"^[A-ZÆØÅÄÖÜÉ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅÄÖÜÉa-zæøå][\wæøåéü.'\-]*){0,5}$")
 _NOT_NAMES = re.compile(r"^(?:ingen|intet|ingen afbud|alle|ingen fraværende|-)$", re.IGNORECASE)
 # (Not "X var fraværende til punkt 1, 2 og 8": away from some items only.)
 _FORFALD = re.compile(
@@ -133,7 +135,7 @@ def _strip_person(part: str) -> str:
 # "A." (an initial), "BENTE" (a name in capitals). Longer words are compounds ("Grundejer-
 # sammenslutningen"), not names.
 _NAME_WORD = re.compile(
-    r"(?:[A-ZÆØÅ][a-zæøåéèëüöäáíó'’]{0,15}(?:-(?:[A-ZÆØÅ][a-zæøåéèëüöäáíó'’]{0,15})?)*|[A-ZÆØÅ]{2,15})"
+    r"(?:[A-ZÆØÅÄÖÜÉ][a-zæøåéèëüöäáíó'’]{0,15}(?:-(?:[A-ZÆØÅ][a-zæøåéèëüöäáíó'’]{0,15})?)*|[A-ZÆØÅ]{2,15})"
 )
 _PARTICLES = {"von", "van", "de", "la", "af", "du", "le", "da", "di"}
 # Words that end a name's run into the place of the meeting ("Anders Drachmann Byrådssalen").
@@ -249,8 +251,17 @@ _MARKER = re.compile(
 )
 
 
+# "• Deltog ikke under punkterne 20-21" under a member of the list: a note on that member.
+_MEMBER_NOTE = re.compile(
+    r"^\W*(?:deltog\s+ikke|ankom|forlod|mødte\s+kl|deltog\s+fra|deltog\s+til)\b", re.I
+)
+# "Jesper Würtzen (A) (borgmester) - Deltog": a portal's member list marks who came.
+_PRESENT_MARK = re.compile(r"[ \t]*[-–][ \t]*(?:Deltog|Deltager|Til stede|Mødt)[ \t]*$", re.M)
+
+
 def _unmarked(text: str) -> tuple[str, list[str]]:
     """The list without its away markers, and the names the markers followed."""
+    text = _PRESENT_MARK.sub("", text)
     away = []
     for m in _MARKER.finditer(text):
         before = re.split(r"[,;\n]|\bog\b", text[: m.start()])[-1]
@@ -276,6 +287,9 @@ def _run_together(names: list[str]) -> tuple[list[str], list[str]] | None:
     if not repeated:
         return None
     return list(dict.fromkeys(parts)), repeated
+
+
+_ITEM_LINE = re.compile(r"^\W*(?:(?:Pkt\.?|Punkt)\s*\d{1,4}|\d{1,4}\.)\s+[A-ZÆØÅ]")
 
 
 def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]], set[int]]:
@@ -309,9 +323,13 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             while (
                 i < len(front)
                 and not _LABEL_LINE.match(front[i])
-                and _is_name_line(_unmarked(front[i])[0])
+                and (
+                    _is_name_line(_unmarked(front[i])[0])
+                    or (parts and _MEMBER_NOTE.match(front[i]))
+                )
             ):
-                parts.append(front[i])
+                if not _MEMBER_NOTE.match(front[i]):
+                    parts.append(front[i])
                 used.add(i)
                 i += 1
             # "Alice Kiander (Børne- og …Samråd": a bracket left open ends with its line.
@@ -336,7 +354,12 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 lists["participants"].extend(members)
             lists[field].extend(dict.fromkeys(names))
             continue
-        if not value and i < len(front) and not _LABEL_LINE.match(front[i]):
+        if (
+            not value
+            and i < len(front)
+            and not _LABEL_LINE.match(front[i])
+            and not _ITEM_LINE.match(front[i])  # "Sted:" / "• Pkt. 12 Godkendelse af referat"
+        ):
             value = front[i].strip()
             used.add(i)
             i += 1

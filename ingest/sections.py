@@ -89,7 +89,7 @@ DATED_DECISION = re.compile(
 # "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
 # "Kommunalbestyrelsens møde 28. november 2005 Punkt 1:" names the body in the genitive.
 _BODY_DATE_ITEM = re.compile(
-    rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*?)(?:s møde)?(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
+    rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*?|udvalget for [\w\-, ]{{3,60}}?)(?:s møde)?(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
     r"(?P<date>[\w.\-/ ]{6,25}?),? (?:pkt|punkt|sag)\.? ?\d{1,4}$"
 )
 

@@ -42,11 +42,15 @@ class ScopedAbsence:
     scope: Scope = EVERYTHING
 
 
-_WORD = r"(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][a-zæøåéüö]+(?:-[A-ZÆØÅ][a-zæøåéüö]+)?)"
+_WORD = (
+    r"(?:(?:[A-ZÆØÅ]\.){1,3}|[A-ZÆØÅÄÖÜÉ][a-zæøåäéüö]+(?:-[A-ZÆØÅÄÖÜÉ][a-zæøåäéüö]+)?)"  # "H.S."
+)
 # A party after the name: "(A)", "(Løsgænger)", "(Udenfor partierne)".
 # Or between commas: "Signe Holm, F, ankom til mødet …".
+# Or the organisation a member sits for: "(Dansk Erhverv)", "(Børne- og Ungerådet)".
 _PARTY = (
-    r"(?:[ \t]*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+)?)?\)"
+    r"(?:[ \t]*\((?:[A-ZÆØÅ]{1,3}|[A-ZÆØÅ][a-zæøå]+(?:[ \t]+[a-zæøå]+)?|"
+    r"[A-ZÆØÅ][\wæøå-]+(?:[ \t]+(?:og[ \t]+)?[A-ZÆØÅ][\wæøå-]+){1,3})?\)"
     r"|,[ \t]*[A-ZÆØÅ]{1,2},(?=[ \t]+[a-zæøå]))"
 )
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|(?:von|van|de|la|af)(?![\wæøå])))*{_PARTY}?"
@@ -81,6 +85,7 @@ _NOT_ITEMS = (
 # "Fraværende i Byrådet - 29. marts 2022:" (the body and date before the colon).
 _LIST_LABEL = (
     r"(?:(?:(?:Fraværende|Fravær)(?:[ \t]+(?:med|uden)[ \t]+afbud)?|Afbud(?:[ \t]+fra)?(?:/fraværende)?|"
+    r"Uden[ \t]+afbud|"
     r"Forfald|(?:Ikke|Ej)[ \t]+til[ \t]+stede|Ikke[ \t]+mødt|Meldt[ \t]+afbud|"
     r"Følgende[ \t]+(?:(?:havde|har)[ \t]+(?:meldt[ \t]+)?(?:afbud|forfald)|"
     r"udeblev(?:[ \t]+uden[ \t]+afbud)?|var[ \t]+fraværende))"
@@ -192,6 +197,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+deltog\s+ikke(?=\s*(?:[.;]|$))", re.MULTILINE), "did not take part"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
     (re.compile(rf"\b{_LIST_LABEL}[ \t]*(?::|-|–)[ \t]*{_NAMES}"), "absent"),
+    # "… og Pia Uth.\nUden afbud Martin Bech." (the list after a full stop, `_NEXT_LIST`)
+    (re.compile(rf"(?m)^[ \t]*Uden[ \t]+afbud[ \t]+{_NAMES}"), "absent"),
     # "Y mødte som stedfortræder for X", "Y deltog i stedet for X", "at Y indtræder som
     # stedfortræder for X", "Indkaldelse af stedfortræder for X": X was absent.
     (
@@ -391,6 +398,8 @@ _NEXT_CLAUSE = re.compile(r"\s+(?:deltog|deltager|mødte|møder|indtrådte|indtr
 # Notes between the names of a list: "X ved afbud Y ved afbud", "X (stedfortræder: Y) og Z".
 _QUALIFIER = re.compile(r"(?<=[a-zæøå)])[ \t]+ved[ \t]+(?:afbud|forfald)\b")
 _STAND_IN_NOTE = re.compile(r"[ \t]*\((?:stedfortræder|suppleant)[ \t]*:[^)\n]*\)")
+# "Afbud: A og B. Uden afbud C.": a second list after the first one's full stop.
+_NEXT_LIST = re.compile(r"\.[ \t]+(?=(?:Uden[ \t]+afbud|Fraværende|Afbud)\b)")
 # "Afbud: Carsten Fuhr, Winnie Sørensen ( i stedet for Brian Franklin)": she came in his place.
 _INSTEAD_OF = re.compile(
     r"(?<=[,:]) *[^,:\n(]+?[ \t]*\([ \t]*i[ \t]+stedet[ \t]+for[ \t]+(?P<absent>[^)\n]+?)[ \t]*\)",
@@ -403,6 +412,7 @@ def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsenc
     found = []
     text = _STAND_IN_NOTE.sub("", _QUALIFIER.sub(",", text))
     text = _INSTEAD_OF.sub(r" \g<absent>", text)
+    text = _NEXT_LIST.sub(".\n", text)
     for pattern, reason in _RULES:
         for m in pattern.finditer(text):
             rest = m.groupdict().get("rest") or ""
@@ -533,6 +543,7 @@ def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]
         if s.scope.everything and s.absence.reason != "left"
     ]
     names = list(dict.fromkeys(names))
+    text = _NEXT_LIST.sub(".\n", text)
     for m in _LIST_HEADING.finditer(text):
         rest = m["rest"].strip()
         if not rest:  # "Fraværende" on a line of its own: the names follow, one per line

@@ -437,6 +437,8 @@ def decisions_in(
                 continue
             if _CANCELLED.fullmatch(body):
                 continue  # "Mødet er aflyst.": no meeting, so nothing decided
+            if _ITEM_HEADING_LINE.fullmatch(body):
+                continue  # "• Pkt. 13 Godkendelse af dagsordenen": the next item's heading
             if outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", without_attendance(body)):
                 # "-" / "Afbud: Dorte Holm": a dash and an attendance note, nothing decided
                 blank = blank or without_attendance(body).strip()
@@ -660,6 +662,7 @@ _BODY_ACTS = re.compile(
     r"tiltrådte|tager|tog)\b",
     re.IGNORECASE,
 )
+_ITEM_HEADING_LINE = re.compile(r"\W*(?:Pkt\.?|Punkt)\s*\d{1,4}\.?\s+[A-ZÆØÅ][^\n.!?]{2,150}")
 # Only a list of topics, a bullet each: "- Dialogmøde med BUPL den 27. marts 2023".
 _ONLY_BULLETS = re.compile(r"(?:\s*[-–•·▪*][ \t]+[^\n]+\n*)+\s*")
 # A decision field that says there is nothing: "Ingen.", "Intet." (a lone "-" publishes no

@@ -124,7 +124,12 @@ _NONE = re.compile(
     r"\b[Ii]ngen(?:\s+medlemmer|\s+medlem)?\s+(?P<side>undlod\s+at\s+stemme|stemte\s+imod|"
     r"stemte\s+for|stemte\s+blankt|stemte\s+hverken)"
 )
-_SPLIT = re.compile(r"\s*(?:,|\bog\b|&)\s*")
+_COUNTED_BLOC = re.compile(
+    r"(?<![\wæøå])(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og|\+)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d{1,2})\)\s+"
+    r"(?P<verb>anbefaler|anbefalede|tiltræder|tiltrådte|godkender|godkendte|stemte\s+for|"
+    r"stemte\s+imod|undlod|undlader|(?:kan|kunne)\s+ikke\s+(?:anbefale|tiltræde|godkende|støtte))\b"
+)
+_SPLIT = re.compile(r"\s*(?:,|\bog\b|&|\+)\s*")  # "6 (A+C+V+L)": a bloc of parties
 _NOT_NAMES = {
     "Et",
     "Flertallet",
@@ -213,6 +218,7 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         names["abstain"] = _names(m["who"] or m["who0"] or "", gazetteer)
     for m in _RECORDED_AGAINST.finditer(text):
         names["against"] = names["against"] or _names(m["names"], gazetteer)
+    empty: set[str] = set()
     for m in _SIDE_LIST.finditer(text):
         side = _side(m["label"].split()[0])
         trailing = re.search(r"\((\d{1,3})\)\s*$", m["names"] or "")
@@ -223,6 +229,11 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         listed = _names(m["paren"] or "", gazetteer) or _names(m["names"] or "", gazetteer)
         if listed:
             names[side] = tuple(dict.fromkeys(listed))
+        elif not (m["n"] or trailing or m["paren"]):
+            empty.add(side)  # "Imod stemte:" with nothing after it
+    if any(v is not None for v in counts.values()):
+        for side in empty:
+            counts[side] = 0 if counts[side] is None and not names[side] else counts[side]
     for m in _FOLLOWING.finditer(text):
         side = _side(m["side"].split()[-1] if m["side"].startswith("stemte") else "undlod")
         names[side] = names[side] or _names(m["names"], gazetteer)
@@ -240,6 +251,22 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = _side(m["side"].split()[1])
         if not names[side]:
             names[side] = _names(m["paren"], gazetteer)
+    # "Et flertal bestående af A, C, N og V (6) anbefaler indstillingen. O (1) kan ikke
+    # anbefale indstillingen": party blocs with their size and their stance.
+    blocs = list(_COUNTED_BLOC.finditer(text))
+    if len(blocs) >= 2 or (blocs and any(v is not None for v in counts.values())):
+        for m in blocs:
+            verb = " ".join(m["verb"].lower().split())
+            side = (
+                "abstain"
+                if verb.startswith("undl")
+                else "against"
+                if verb.startswith(("kan ikke", "kunne ikke", "stemte imod"))
+                else "for"
+            )
+            if counts[side] is None:
+                counts[side] = int(m["n"])
+            names[side] = names[side] or _names(m["parties"], gazetteer)
     if all(v is None for v in counts.values()) and not any(names.values()):
         return []
     if pair is not None and _larger_first(pair, outcome, names):

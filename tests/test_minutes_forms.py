@@ -1405,3 +1405,41 @@ def test_a_transcript_with_an_empty_page_and_items_known_by_their_open_marker():
     assert [i.title for i in document.items] == ["Godkendelse af dagsorden", "Trafikplan"]
     extractions = extract_meeting_items(document.meeting, document.items)
     assert [[d.outcome for d in e.decisions] for e in extractions] == [["approved"], ["noted"]]
+
+
+def test_a_portal_member_list_marked_deltog_or_afbud_with_notes_under_a_member():
+    document = parse_text(
+        "Kommunalbestyrelsen\n\n26.08.2019 kl. 18:00\nRådhuset\n\nDeltagere\n"
+        "  • Jesper Holm (A) (borgmester) - Deltog\n  • Birgitte Dahl (O) - Deltog\n"
+        "  • Deltog ikke under punkterne 20-21\n  • Özcan Kizil (A) - Deltog\n"
+        "AFBUD/FRAVÆRENDE\n  • Michael Jensen (O) - Afbud\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert document.meeting.participants[:3] == ("Jesper Holm", "Birgitte Dahl", "Özcan Kizil")
+    assert document.meeting.absent == ("Michael Jensen",)
+
+
+def test_bulleted_items_with_a_file_icon_glued_on_and_a_follow_ups_ordinal_in_the_title():
+    document = parse_text(
+        "Referat\n\n  • 423. Dagsorden - Godkendelse\n\n    Resume\n\n    Godkendelse af dagsorden.\n\n"
+        "    Beslutning\n\n    Godkendt.\n\n  • 424. Spildevandsplan, tillæg 1 - Godkendelse\n"
+        "    application/pdf icon forslag_-_tillaeg_1_0.pdfapplication/pdf icon bilag_iv_0.pdf\n\n"
+        "    Resume\n\n    Tillægget skal i høring.\n\n    Beslutning\n\n    Anbefales.\n\n"
+        "  • 425. 1. Budgetopfølgning 2017 - Kulturudvalget\n\n    Resume\n\n    Status.\n\n"
+        "    Beslutning\n\n    Taget til efterretning.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (423, "Dagsorden - Godkendelse"),
+        (424, "Spildevandsplan, tillæg 1 - Godkendelse"),
+        (425, "1. Budgetopfølgning 2017 - Kulturudvalget"),
+    ]
+
+
+def test_a_decision_heading_of_a_committee_whose_name_has_commas():
+    from ingest.sections import dated_decision
+
+    found = dated_decision("Udvalget for Vækst, Erhverv og Globalisering, 10-03-2017, pkt. 12")
+    assert (found.body, found.date) == (
+        "Udvalget for Vækst, Erhverv og Globalisering",
+        dt.date(2017, 3, 10),
+    )

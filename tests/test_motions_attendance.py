@@ -227,3 +227,41 @@ def test_a_decision_run_on_after_an_attendance_note_is_still_the_decision():
     noted = "Godkendt (afbud fra Bo Dahl)."
     found = extract_item(_item(2, noted, "Et punkt"), MEETING).to_json()
     assert [d["outcome"] for d in found["decisions"]] == ["approved"]
+
+
+def test_votes_by_party_blocs_with_their_size_and_an_empty_side():
+    blocs = find_votes(
+        "Et flertal bestående af A, C, N og V (6) anbefaler indstillingen. "
+        "O (1) kan ikke anbefale indstillingen.",
+        Gazetteer(()),
+    )
+    assert [(v.for_count, v.against, v.for_names, v.against_names) for v in blocs] == [
+        (6, 1, ("A", "C", "N", "V"), ("O",))
+    ]
+    [vote] = find_votes(
+        "For stemte:  6 (A+C+V+L)\nImod stemte:  \nUndlod at stemme: 0", Gazetteer(())
+    )
+    assert (vote.for_count, vote.against, vote.abstain, vote.for_names) == (
+        6,
+        0,
+        0,
+        ("A", "C", "V", "L"),
+    )
+
+
+def test_absence_lists_with_initials_organisations_and_a_second_list_after_a_full_stop():
+    from nlp.attendance import meeting_absences
+
+    assert meeting_absences(
+        "Afbud: Peter H.S. Kristensen, Frede Hansen og Pia Uth. Uden afbud Martin Bech."
+    ) == ["Peter H.S. Kristensen", "Frede Hansen", "Pia Uth", "Martin Bech"]
+    text = (
+        "Fraværende: Cecilia Dahl (Dansk Erhverv), Niels Moestrup (Dansk Byggeri) og "
+        "Karim Arfaoui (Byrådet)."
+    )
+    found = extract_item(_item(3, f"Godkendt.\n\n{text}"), MEETING).to_json()
+    assert [a["name"] for a in found["absences"]] == [
+        "Cecilia Dahl",
+        "Niels Moestrup",
+        "Karim Arfaoui",
+    ]
