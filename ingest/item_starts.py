@@ -250,6 +250,13 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
     return True
 
 
+# A sentence that ends in what is done with the item: "… udsættes.", "… udgår.", "… behandles
+# før punkt 2.".
+_SAYS_WHAT_HAPPENS = re.compile(
+    r"\s(?:udsættes|udgår|udgik|behandles(?:\s+\w+){0,4}|tages\s+af\s+dagsordenen|trækkes)\.$"
+)
+
+
 def _item_start(
     blocks: Sequence[Block], i: int, allow_weak: bool, relisted: dict[int, int]
 ) -> ItemStart | None:
@@ -265,6 +272,8 @@ def _item_start(
         title, consumed = _wrapped_title(blocks, i, m["title"].strip())
         return ItemStart(i, relisted[i], title, consumed, weak=True, renumbered=True)
     m = _STRONG_ITEM.match(text)
+    if m is not None and _SAYS_WHAT_HAPPENS.search(m.group("title")):
+        return None  # "Punkt 359 Rengøringsløsning … udsættes.": a decision about an item
     weak = False
     if m is None and allow_weak:
         m = _WEAK_ITEM.match(text)

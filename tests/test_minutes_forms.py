@@ -1443,3 +1443,13 @@ def test_a_decision_heading_of_a_committee_whose_name_has_commas():
         "Udvalget for Vækst, Erhverv og Globalisering",
         dt.date(2017, 3, 10),
     )
+
+
+def test_a_decision_line_about_another_item_is_not_that_items_heading():
+    document = parse_text(
+        "UDVALG\nByrådet\nSTARTTIDSPUNKT\n03-04-2019 18:00:00\n\nPUNKTER\n"
+        "356. Godkendelse af dagsorden\n357. Rengøringsløsning fra 2020\n\n"
+        "356. Godkendelse af dagsorden\n\nBeslutning Byrådet den 03-04-2019\n\n"
+        "Punkt 357 Rengøringsløsning fra 2020 udsættes.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [(356, "Godkendelse af dagsorden")]
