@@ -383,7 +383,8 @@ def _motion_decisions(
     text = doc_text(doc)
     found = []
     for motion in motions:
-        outcome = outcome_between(doc, motion.outcome_start, motion.end) or fallback
+        stated = outcome_between(doc, motion.outcome_start, motion.end)
+        outcome = stated or fallback
         words = _clean(text[motion.start : motion.end])
         # The vote on a proposal put first stands between it and its outcome ("X stiller
         # forslag om … For forslaget stemmer: … Imod stemmer: … Forslaget falder.").
@@ -394,6 +395,10 @@ def _motion_decisions(
         )
         if vote is None and read_vote and motion.outcome_start > motion.start:
             vote = read_vote(words, outcome)
+        counted = vote is not None and None not in (vote.for_count, vote.against)
+        if stated is None and counted and vote.for_count != vote.against:
+            # A motion whose outcome only its counts state: "For … 3. Imod stemte 27."
+            outcome = Outcome.APPROVED if vote.for_count > vote.against else Outcome.REJECTED
         for point in motion.points or (None,):
             found.append(Decision(point, outcome, words, motion.amendment, motion.author, vote))
     return found

@@ -60,6 +60,9 @@ _MOTION_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _AMENDMENT = re.compile(_LEAD + r"(?:[\wæøå-]+\s+){0,2}?" + _AMENDMENT_NOUN + r"\b", re.IGNORECASE)
+_ITS_OWN = re.compile(r"\W*(?:[\wæøå-]+\s+){0,2}?\w*forslag", re.IGNORECASE)
+# "For ændringsforslaget stemte 3, …", "Imod stemte 27": a sentence of the vote on a motion.
+_VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b[^.\n]{0,40}?\bstem(?:te|mer)\b")
 _AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)
 _NAME_WORDS = r"[A-ZÆØÅ][\wæøåé.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåé.-]*))*"
 # "Ændringsforslag (stillet) fra/af Venstre", "Ændringsforslaget fra Det Konservative Folkeparti"
@@ -114,6 +117,8 @@ def _introduces(sentence: Sentence) -> bool:
     text = sentence.text
     if _proposer(text):
         return True
+    if _VOTE_SENTENCE.match(text):
+        return False  # "For ændringsforslaget stemte 3, …": the vote on it
     return not sentence.states_outcome and bool(_AMENDMENT.match(text))
 
 
@@ -136,6 +141,34 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                 }  # fmt: skip
             )
             waiting = True
+        elif waiting and _VOTE_SENTENCE.search(text) and motions[-1].get("vote_start") is None:
+            motions[-1]["vote_start"] = sentence.start
+            if sentence.states_outcome:
+                motions[-1]["outcome_start"] = sentence.start
+                waiting = False
+        elif (
+            sentence.states_outcome
+            and waiting
+            and motions[-1].get("vote_start") is not None
+            and _MOTION_SUBJECT.match(text)
+            and not _AMENDMENT.match(text)
+            and not _ITS_OWN.match(text)  # "Forslaget falder.": the motion's own outcome
+        ):
+            # "Stine Isaksen stillede ændringsforslag om … For ændringsforslaget stemte 3 …
+            # Imod stemte 27 … Indstillingen blev godkendt": the amendment's outcome is its vote
+            # (read in decisions.py), the recommendation's is a decision of its own.
+            motions[-1]["outcome_start"] = motions[-1]["vote_start"]
+            waiting = False
+            motions.append(
+                {
+                    "start": sentence.start,
+                    "outcome_start": sentence.start,
+                    "amendment": False,
+                    "author": None,
+                    "points": points_of(text),
+                    "after": True,
+                }  # fmt: skip
+            )
         elif sentence.states_outcome and waiting:
             motions[-1]["outcome_start"] = sentence.start
             motions[-1]["author"] = motions[-1]["author"] or author_of(text)

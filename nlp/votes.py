@@ -186,6 +186,11 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
 
     `outcome` (the decision's) tells which side "X stemmer mod Y" puts first.
     """
+    # "Imod stemte 27 (Det Konservative Folkepartis byrådsgruppe, …" with the bracket never
+    # closed (a page cut or a typo): it closes at the end of its line.
+    text = "\n".join(
+        line + ")" * max(0, line.count("(") - line.count(")")) for line in text.split("\n")
+    )
     counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
     names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
     pair: tuple[int, int] | None = None

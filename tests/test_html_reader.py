@@ -581,3 +581,10 @@ def test_pages_in_a_legacy_charset(charset):
     assert document.meeting.place == "Byrådssalen, Rådhuset"
     assert document.items[1].title == "Ny skolestruktur i Nordbyen"
     assert "Økonomi" in [s.heading for s in document.items[1].sections]
+
+
+def test_a_fold_out_button_for_all_items_is_chrome():
+    from ingest.chrome import is_chrome
+
+    assert is_chrome("Fold alle punkter [ud] [ind]")
+    assert not is_chrome("Fold alle punkter om budgettet ud i en plan")

@@ -265,3 +265,18 @@ def test_absence_lists_with_initials_organisations_and_a_second_list_after_a_ful
         "Niels Moestrup",
         "Karim Arfaoui",
     ]
+
+
+def test_an_amendment_whose_outcome_only_its_counts_state_before_the_recommendation_passes():
+    text = (
+        "Bo Dahl stillede ændringsforslag om:\n\nat Carl Berg erstatter Eva Krogh i nævnet.\n\n"
+        "For ændringsforslaget stemte 3, Bo Dahl, Carl Berg og Dorte Lund.\n\n"
+        "Imod stemte 4 (Venstres byrådsgruppe og den Socialdemokratiske byrådsgruppe\n\n"
+        "Indstillingen fra borgmesteren blev herefter godkendt."
+    )
+    found = extract_item(_item(1, text, "Valg til nævn"), MEETING).to_json()
+    assert [(d["outcome"], d["amendment"]) for d in found["decisions"]] == [
+        ("rejected", True),
+        ("approved", False),
+    ]
+    assert [(v["for"], v["against"], v["decision"]) for v in found["votes"]] == [(3, 4, 0)]
