@@ -505,7 +505,21 @@ def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
     opens = any(s.start == first_word for s in stated)
     if _PROPOSAL.search(doc_text(doc)[sentence.start_char : stated[0].start_char]):
         return True  # "For så vidt angår sag 179 foreslog borgmesteren, at sagen genoptages …"
-    return opens or bool(_DECIDED_SUBJECT.match(doc_text(doc)[a:b]))
+    paragraph = doc_text(doc)[a:b]
+    if (
+        len(paragraph) < 200
+        and _SUBJECT_ACT.match(paragraph)
+        and stated[-1].end_char >= sentence.end_char - 20
+    ):
+        return True  # "Taksterne blev tiltrådt." / "Kirkeskatten vedtoges uændret 0,50 pct."
+    return opens or bool(_DECIDED_SUBJECT.match(paragraph))
+
+
+# A short paragraph that states one act on its own subject: "Valg af selvbudgettering blev
+# tiltrådt.", "Kirkeskatten vedtoges uændret".
+_SUBJECT_ACT = re.compile(
+    r"^\W*[A-ZÆØÅ][^.!?\n]{0,80}?\s(?:blev|vedtoges|tiltrådtes|godkendtes|anbefaledes)\s"
+)
 
 
 def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

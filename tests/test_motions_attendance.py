@@ -280,3 +280,12 @@ def test_an_amendment_whose_outcome_only_its_counts_state_before_the_recommendat
         ("approved", False),
     ]
     assert [(v["for"], v["against"], v["decision"]) for v in found["votes"]] == [(3, 4, 0)]
+
+
+def test_short_paragraphs_that_each_state_an_act_on_their_own_subject_are_decisions_each():
+    text = (
+        "Taksterne blev tiltrådt.\n\nValg af selvbudgettering blev tiltrådt.\n\n"
+        "Kirkeskatten vedtoges uændret 0,50 pct.\n\nUdskrivningsprocenten er herefter uændret."
+    )
+    found = extract_item(_item(4, text, "2. behandling af budget 2017"), MEETING).to_json()
+    assert [d["outcome"] for d in found["decisions"]] == ["approved", "approved", "approved"]
