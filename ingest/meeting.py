@@ -20,6 +20,7 @@ from ingest.records import Meeting
 from ingest.sections import BODY_WORDS, DatedDecision
 from nlp.attendance import whole_meeting_absences
 from nlp.dates import find_dates
+from nlp.names import close_brackets
 
 _LABELS = {
     "udvalg": "body",
@@ -320,20 +321,16 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
         if field in _LIST_FIELDS:
             parts = [value] if value else []
             # Names one a line under the label, up to the next label or line of other text.
-            while (
-                i < len(front)
-                and not _LABEL_LINE.match(front[i])
-                and (
-                    _is_name_line(_unmarked(front[i])[0])
-                    or (parts and _MEMBER_NOTE.match(front[i]))
-                )
-            ):
-                if not _MEMBER_NOTE.match(front[i]):
+            while i < len(front) and not _LABEL_LINE.match(front[i]):
+                note = _MEMBER_NOTE.match(front[i])  # "• Deltog ikke under punkterne 20-21"
+                if not (_is_name_line(_unmarked(front[i])[0]) or (parts and note)):
+                    break
+                if not note:
                     parts.append(front[i])
                 used.add(i)
                 i += 1
             # "Alice Kiander (Børne- og …Samråd": a bracket left open ends with its line.
-            parts = [p + ")" * (p.count("(") - p.count(")")) for p in parts]
+            parts = [close_brackets(p) for p in parts]
             text, away = _unmarked("\n".join(parts))
             if field == "participants":
                 lists["absent"].extend(away)

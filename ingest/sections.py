@@ -96,15 +96,15 @@ _BODY_DATE_ITEM = re.compile(
 # "Børne- og Skoleudvalget den 6. november 2018:" over the decision it took that day: a body's
 # name and a date, on a line of its own ending in a colon (`section_kind` asks for the colon; a
 # section keeps its heading without it).
-_BODY_ON_DATE = re.compile(
-    r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?),? (?:den|d\.) ?(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
+_NAMED_BODY = r"(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?)"
+_ON_DATE = (
+    r" (?:den|d\.) ?(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})"
+    r"\s*(?P<colon>:?)$"
 )
+_BODY_ON_DATE = re.compile(rf"^{_NAMED_BODY},?{_ON_DATE}")
 # "Integrationsudvalgets møde den 12. december 2011:" over what that meeting decided (PolWeb):
 # the body in the genitive, on a line of its own ending in a colon.
-_OWNER_MEETING_ON_DATE = re.compile(
-    r"^(?P<body>[A-ZÆØÅ][\w\-]*(?:,? [\w\-]+){0,7}?)s (?:møde|mødet) (?:den|d\.) ?"
-    r"(?P<date>\d{1,2}[.\-/]? ?(?:[a-zæøå]{3,9}\.?|\d{1,2}[.\-/]) ?\d{2,4})\s*(?P<colon>:?)$"
-)
+_OWNER_MEETING_ON_DATE = re.compile(rf"^{_NAMED_BODY}s (?:møde|mødet){_ON_DATE}")
 # Lines that name the meeting, not a decision: "Referat fra mødet i Byrådet den 3. maj 2018:".
 _NOT_A_BODY = re.compile(
     r"\b(?:møde|mødet|referat|dagsorden|indkaldelse|protokol|beslutning\w*)\b", re.IGNORECASE

@@ -13,6 +13,13 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+
+def close_brackets(line: str) -> str:
+    """A line whose bracket was left open, closed at its end: "Alice Kiander (Børne- og
+    Ungdomsorganisationernes Samråd", "Imod stemte 27 (Venstres byrådsgruppe"."""
+    return line + ")" * (line.count("(") - line.count(")"))
+
+
 # Canonical party name -> names, abbreviations and letters used in minutes.
 PARTIES: dict[str, tuple[str, ...]] = {
     "Socialdemokratiet": ("Socialdemokratiet", "Socialdemokraterne", "S", "A"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.names import Gazetteer, canonical_party
+from nlp.names import Gazetteer, canonical_party, close_brackets
 from nlp.numbers import parse_count
 from nlp.records import Outcome, Reservation, Vote
 
@@ -188,9 +188,7 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     """
     # "Imod stemte 27 (Det Konservative Folkepartis byrådsgruppe, …" with the bracket never
     # closed (a page cut or a typo): it closes at the end of its line.
-    text = "\n".join(
-        line + ")" * max(0, line.count("(") - line.count(")")) for line in text.split("\n")
-    )
+    text = "\n".join(close_brackets(line) for line in text.split("\n"))
     counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
     names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
     pair: tuple[int, int] | None = None
