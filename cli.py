@@ -117,12 +117,12 @@ def render_document(data: dict[str, Any]) -> None:
 
 def open_index():
     from index.service import MinutesIndex
-    from index.settings import IndexSettings
+    from index.settings import IndexSettings, SettingsError
 
     try:
         settings = IndexSettings()
-    except Exception as exc:  # pydantic's ValidationError: a bad environment variable
-        fail(f"invalid settings: {exc}", 2)
+    except SettingsError as exc:
+        fail(f"ugyldig indstilling: {exc}", 2)
     return MinutesIndex(settings, log=lambda message: err.print(f"[dim]{escape(message)}[/]"))
 
 
@@ -154,11 +154,11 @@ def _server(url: str | None):
     from search_api.client import ApiClient, served_url
 
     if not url:
-        from index.settings import IndexSettings
+        from index.settings import IndexSettings, SettingsError
 
         try:
             settings = IndexSettings()
-        except Exception:  # a bad environment variable: open_index says which
+        except SettingsError:  # open_index says which
             return None
         if settings.qdrant_url:
             return None
@@ -980,16 +980,16 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the web page with uvicorn, holding the index."""
     import uvicorn
-    from pydantic import ValidationError
 
+    from index.settings import SettingsError
     from index.store import StoreError
     from search_api.app import create_app
     from search_api.settings import ApiSettings
 
     try:
         settings = ApiSettings()
-    except ValidationError as exc:
-        fail(f"invalid settings: {exc}", 2)
+    except SettingsError as exc:
+        fail(f"ugyldig indstilling: {exc}", 2)
     if host:
         settings.host = host
     if port:

@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import ClassVar
 
-from pydantic import Field, field_validator
-from pydantic_settings import NoDecode
-
-from index.settings import IndexSettings
+from index.settings import Env, IndexSettings, comma_list, integer, optional_text, text
 
 
 class ApiSettings(IndexSettings):
-    host: str = Field(default="127.0.0.1", alias="MINUTES_HOST")
-    port: int = Field(default=8000, ge=1, le=65535, alias="MINUTES_PORT")
-    api_key: str | None = Field(default=None, alias="MINUTES_API_KEY")
-    cors_origins: Annotated[list[str], NoDecode] = Field(
-        default_factory=list, alias="MINUTES_CORS_ORIGINS"
-    )
-    max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1, alias="MINUTES_MAX_UPLOAD_BYTES")
-    max_query_chars: int = Field(default=500, ge=1)
-    max_limit: int = Field(default=100, ge=1)
-    max_offset: int = Field(default=1000, ge=0)
-    export_max: int = Field(default=1000, ge=1)
+    host: str
+    port: int
+    api_key: str | None
+    cors_origins: list[str]
+    max_upload_bytes: int
+    max_query_chars: int
+    max_limit: int
+    max_offset: int
+    export_max: int
 
-    @field_validator("cors_origins", mode="before")
-    @classmethod
-    def _split_origins(cls, value: object) -> object:
-        if isinstance(value, str):
-            return [v.strip() for v in value.split(",") if v.strip()]
-        return value
-
-    @field_validator("api_key", mode="before")
-    @classmethod
-    def _empty_key_is_unset(cls, value: object) -> object:
-        return None if value == "" else value
+    FIELDS: ClassVar[dict[str, Env]] = {
+        "host": Env("MINUTES_HOST", text, lambda: "127.0.0.1"),
+        "port": Env("MINUTES_PORT", integer(1, 65535), lambda: 8000),
+        "api_key": Env("MINUTES_API_KEY", optional_text),
+        "cors_origins": Env("MINUTES_CORS_ORIGINS", comma_list, list),
+        "max_upload_bytes": Env("MINUTES_MAX_UPLOAD_BYTES", integer(1), lambda: 50 * 1024 * 1024),
+        "max_query_chars": Env("MINUTES_MAX_QUERY_CHARS", integer(1), lambda: 500),
+        "max_limit": Env("MINUTES_MAX_LIMIT", integer(1), lambda: 100),
+        "max_offset": Env("MINUTES_MAX_OFFSET", integer(0), lambda: 1000),
+        "export_max": Env("MINUTES_EXPORT_MAX", integer(1), lambda: 1000),
+    }
