@@ -170,7 +170,9 @@ def superseded(engine: Engine) -> tuple[str, ...]:
     readers leave these out (`SearchFilter.superseded`), so they see one version of each
     document at every step.
     """
-    live = Where(must=(_is(STATE, "live"), _HAS_SUPERSEDES))
+    # A facet counts only the values there are, so no "has supersedes" condition: a values-count
+    # filter reads every point's payload (1.5-4 s at 100k chunks, at every open).
+    live = Where(must=(_is(STATE, "live"),))
     return tuple(sorted(engine.facet_where(SUPERSEDES, live)))
 
 
@@ -206,7 +208,9 @@ def settle(engine: Engine, staged_too: bool = True) -> int:
     live = Where(must=(_is(STATE, "live"),))
     # The versions first: one that commits after this read keeps its `supersedes` for its own
     # steps 4 and 5, though what it supersedes may go now.
-    carriers = tuple(engine.facet_where(INGEST_ID, Where(must=(*live.must, _HAS_SUPERSEDES))))
+    # (None carry any when nothing is superseded: the costly read only then.)
+    carrying = Where(must=(*live.must, _HAS_SUPERSEDES))
+    carriers = tuple(engine.facet_where(INGEST_ID, carrying)) if superseded(engine) else ()
     gone_ids = superseded(engine)
     for key in ("doc_id", INGEST_ID) if gone_ids else ():
         gone = Where(must=(_is(key, *gone_ids),))

@@ -238,6 +238,8 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
         ):
             return False
         if blocks[i].text.rstrip().endswith(".") and not _ABBREVIATION_END.search(blocks[i].text):
+            if _agenda_run(blocks, i):
+                return True
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # "Åben sag" / "Sagsid: 17/10466": an open/closed line may stand before the case line.
             marked = nxt is not None and _OPEN_OR_CLOSED.match(nxt.text.strip())
@@ -248,6 +250,39 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
                 or bool(marked and i + 2 < len(blocks) and is_case_line(blocks[i + 2]))
             )
     return True
+
+
+_AGENDA_LABEL = re.compile(r"\s*(?:dagsorden|dagsordenspunkter|punkter)\s*:?\s*", re.IGNORECASE)
+
+
+def _short_numbered_title(block: Block) -> re.Match[str] | None:
+    m = _NUMBERED_LINE.match(block.text)
+    title = block.text[m.end() :].strip() if m else ""
+    if not m or not title or len(title.split()) > 10 or OUTCOME_OPENING.match(title):
+        return None
+    return m
+
+
+def _agenda_run(blocks: Sequence[Block], i: int) -> bool:
+    """ "Dagsorden:" / "1. Godkendelse af dagsorden." / its record / "2. Status siden sidst." …:
+    short numbered titles ending in a full stop, counted on from 1 under an agenda label with
+    each one's record between them (a small council's own prose minutes)."""
+    m = _short_numbered_title(blocks[i])
+    if m is None:
+        return False
+    want = int(m.group(1))
+    k = i
+    while k >= 0:
+        if want == 1:
+            return k > 0 and bool(_AGENDA_LABEL.fullmatch(blocks[k - 1].text))
+        want -= 1
+        k -= 1
+        while k >= 0 and not ((p := _short_numbered_title(blocks[k])) and int(p.group(1)) == want):
+            k -= 1
+        after = _NUMBERED_LINE.match(blocks[k + 1].text) if 0 <= k < len(blocks) - 1 else None
+        if after and int(after.group(1)) == want + 1:
+            return False  # "1. …" straight above "2. …": a list, not items with their records
+    return False
 
 
 # A sentence that ends in what is done with the item: "… udsættes.", "… udgår.", "… behandles

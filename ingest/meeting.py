@@ -21,6 +21,7 @@ from ingest.sections import BODY_WORDS, DatedDecision
 from nlp.attendance import whole_meeting_absences
 from nlp.dates import find_dates
 from nlp.names import close_brackets
+from nlp.stop_words import STOP_WORDS
 
 _LABELS = {
     "udvalg": "body",
@@ -96,6 +97,7 @@ _COUNCIL = re.compile(
 _BODY_LINE_WORDS = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
 _TIME = re.compile(r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\b", re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\d.:])(\d{1,2}):(\d{2})(?::\d{2})?(?![\d])")
+_LABELLED_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.]([0-5]\d)(?::\d{2})?(?![\d])")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?) Kommune\b")
 # (Also after a party bracket, "Bo Dahl (A) Eva Lund (F)", and a sentence's end, "Bo Dahl. Eva
 # Lund deltog …"; not after an initial, "Poul A. Larsen".)
@@ -321,7 +323,12 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
         if field in _LIST_FIELDS:
             parts = [value] if value else []
             # Names one a line under the label, up to the next label or line of other text.
-            while i < len(front) and not _LABEL_LINE.match(front[i]):
+            # (A line ending in a colon is a label of its own: "Fra forvaltningen:".)
+            while (
+                i < len(front)
+                and not _LABEL_LINE.match(front[i])
+                and not front[i].rstrip().endswith(":")
+            ):
                 note = _MEMBER_NOTE.match(front[i])  # "• Deltog ikke under punkterne 20-21"
                 if not (_is_name_line(_unmarked(front[i])[0]) or (parts and note)):
                     break
@@ -585,8 +592,9 @@ def _body_over_date(lines: Sequence[str]) -> str | None:
 
 def _time(texts: Iterable[str]) -> str | None:
     texts = list(texts)
-    # A labelled time ("Mødetidspunkt: 08:00") needs no "kl." and no date beside it.
-    if texts and (m := _CLOCK.match(texts[0].strip())):
+    # A labelled time ("Mødetidspunkt: 08:00", "Tid: 10.00-12.00") needs no "kl." and no date
+    # beside it.
+    if texts and (m := _LABELLED_CLOCK.match(texts[0].strip())):
         return f"{int(m.group(1)):02d}:{m.group(2)}"
     for text in texts:
         m = _TIME.search(text)
@@ -684,6 +692,7 @@ def read_meeting(
         committee = _body_over_date(free[:15])
     if not committee:
         return None
+    committee = _named_body(committee, texts[:80])
     # Away on the meeting's day when the field is dated, on any of its days when none is it.
     dated = lists["dated"]
     for day, names in dated:
@@ -700,6 +709,28 @@ def read_meeting(
         participants=participants,
         absent=tuple(dict.fromkeys(absent)),
     )
+
+
+# A municipality's several local bodies: "Lokaludvalget" (København has twelve).
+_DEFINITE_BODY = re.compile(
+    r"(?P<word>(?:Lokal|Område|Bydels|Distrikts|Landsby)(?:udvalg|råd))(?:et|en)"
+)
+
+
+def _named_body(committee: str, texts: Sequence[str]) -> str:
+    """ "Lokaludvalget" where the page also names it "Indre By Lokaludvalg": which of the
+    municipality's local committees it is."""
+    if not (m := _DEFINITE_BODY.fullmatch(committee)):
+        return committee
+    named = re.compile(rf"((?:[A-ZÆØÅ][\wæøå.-]*[ \t]+){{1,3}}){m.group('word')}(?![\wæøå])")
+    for text in texts:
+        for found in named.finditer(text):
+            words = found.group(1).split()
+            while words and words[0].lower() in STOP_WORDS:
+                words = words[1:]  # "Hvis Indre By Lokaludvalg …": the sentence's first word
+            if words:
+                return f"{' '.join(words)} {m.group('word')}"
+    return committee
 
 
 def _as_participant(name: str, participants: tuple[str, ...]) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ingest.records import Block, BlockKind, SectionKind
 from ingest.sections import dated_decision, is_document_title, section_kind
+from nlp.attendance import attendance_only
 from nlp.case_numbers import find_case_numbers
 from nlp.dates import find_dates
 
@@ -138,11 +139,11 @@ _REPORTED = re.compile(
 )
 
 
-def _is_content(block: Block) -> bool:
+def _is_content(block: Block, shorter: bool = False) -> bool:
     """Running text: the meeting's header is over once a paragraph like this comes."""
     return (
         block.kind is BlockKind.PARAGRAPH
-        and len(block.text) > 150
+        and len(block.text) > (80 if shorter else 150)
         and bool(re.search(r"[.!?)]$", block.text.strip()))
         and not _LABEL.match(block.text)
     )
@@ -169,6 +170,13 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
     without numbers."""
     kinds = [heading_kind(b) for b in blocks]
     _meeting_decisions(blocks, kinds)
+    # "Løsning" / "Referat" / "Referaterne drøftes …" … "Beslutning": where the items' decisions
+    # are headed "Beslutning", a document's name over a paragraph heads no decision.
+    decisions = [i for i, k in enumerate(kinds) if k is SectionKind.DECISION]
+    if any(not is_document_title(blocks[i].text) for i in decisions):
+        for i in decisions:
+            if is_document_title(blocks[i].text):
+                kinds[i] = None
     for i, block in enumerate(blocks):
         if kinds[i] is None:
             continue
@@ -228,7 +236,11 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
                     head = set()
                 continue
             if kind is None:
-                decision_text = decision_text or has_decision
+                # (Not an attendance note: "Beslutning" / "Afbud: ingen" / "Udvalgets beslutning
+                # i mødet den …" is still one decision.)
+                decision_text = decision_text or (
+                    has_decision and not attendance_only(blocks[i].text)
+                )
                 continue
             if titled_items:
                 restart = i in titled and has_section
@@ -282,8 +294,20 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             ),
             default=-1,
         )
+        # (Or, after the header's dated line, a shorter one under a title: "Referat og godkendelse
+        # af dagsordenen" / "Indre By Lokaludvalg skal drøfte …", a resumé printed unheaded.)
         first_content = next(
-            (k for k in range(header_end + 1, boundaries[0]) if _is_content(blocks[k])), None
+            (
+                k
+                for k in range(header_end + 1, boundaries[0])
+                if _is_content(blocks[k])
+                or (
+                    header_end >= 0
+                    and _is_content(blocks[k], shorter=True)
+                    and is_title_like(blocks[k - 1])
+                )
+            ),
+            None,
         )
         if first_content is not None:
             boundaries[0] = first_content

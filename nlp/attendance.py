@@ -61,7 +61,7 @@ _NAMES = rf"(?<![\wæøå])(?P<names>(?:{_LISTED_NAME}[ \t]*(?:,|og)[ \t]*)*{_NA
 _ITEMS = ITEMS
 # "under behandlingen af dagsordenens punkt 4"
 _DURING = r"(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?(?:dagsordenens\s+)?"
-_CLOCK = r"(?:\s+kl\.?\s*\d{1,2}[.:]\s*\d{2})?"
+_CLOCK = r"(?:\s+kl\.?\s*\d{1,2}(?:[.:]\s*\d{2})?(?!\d))?"  # "kl. 17:50", "kl. 19"
 # "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
 _MOMENT = (
     rf"{_CLOCK}\s+(?P<when>efter|inden|før|under)\s+(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
@@ -466,7 +466,7 @@ def _items_in_sentence(text: str, m: re.Match[str]) -> Scope | None:
 def attendance_only(text: str) -> bool:
     """Whether every line of the text records who was away or stood in ("X var fraværende.")."""
     lines = [line for line in text.splitlines() if line.strip()]
-    patterns = [p for p, _ in _RULES] + _SUBSTITUTES + [_LIST_ALONE]
+    patterns = [p for p, _ in _RULES] + _SUBSTITUTES + [_LIST_ALONE, _NOBODY_LISTED]
     return bool(lines) and all(any(p.search(line) for p in patterns) for line in lines)
 
 
@@ -496,6 +496,10 @@ def scoped_absences(text: str, gazetteer: Gazetteer) -> list[ScopedAbsence]:
 
 
 _LIST_ALONE = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*$", re.MULTILINE)
+# "Afbud: ingen", "Fraværende: -": a list that names nobody.
+_NOBODY_LISTED = re.compile(
+    rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*(?i:ingen|intet|-|–)\.?[ \t]*$", re.MULTILINE
+)
 
 
 def find_substitutes(text: str, gazetteer: Gazetteer) -> list[str]:

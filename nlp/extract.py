@@ -32,6 +32,7 @@ from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
     ScopedAbsence,
     approved_calling_in,
+    attendance_only,
     calling_in,
     find_absences,
     find_substitutes,
@@ -198,9 +199,15 @@ def _extract(
     def read_vote(words: str, outcome: Outcome) -> Vote | None:
         return next(iter(find_votes(words, gazetteer, outcome)), None)
 
+    per_section = []
     for start, end in _decision_spans(placed, text, following):
-        decided.extend(decisions_in(doc, start, end, read_vote, fallback(item, closed)))
+        per_section.append(decisions_in(doc, start, end, read_vote, fallback(item, closed)))
         reservations.extend(find_reservations(text[start:end], gazetteer))
+    # "Beslutning" / "Afbud: ingen" over "Udvalgets beslutning i mødet den …": the attendance
+    # note decides nothing where another decision section of the item decides.
+    if any(not _attendance_record(found) for found in per_section):
+        per_section = [found for found in per_section if not _attendance_record(found)]
+    decided = [d for found in per_section for d in found]
     if not decided and not closed:
         for p in placed:
             if p.section.kind is SectionKind.OTHER and (
@@ -312,6 +319,15 @@ def _under_empty_decision(placed: Sequence[_Placed], k: int) -> bool:
         and bool(_ABSENCE_HEADING.match(section.heading))
         and placed[k - 1].section.kind is SectionKind.DECISION
         and not placed[k - 1].section.text.strip()
+    )
+
+
+def _attendance_record(found: Sequence[Decision]) -> bool:
+    """Decisions that are only an attendance note read as information ("Afbud: ingen")."""
+    return (
+        len(found) == 1
+        and found[0].outcome is Outcome.INFORMATION
+        and attendance_only(found[0].text)
     )
 
 

@@ -216,6 +216,15 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": "til"},
             *_HANDLING,
         ],
+        # the matter put on a later meeting: "På et kommende møde præsenteres sag om …",
+        # "Forvaltningen orienterer på næste møde om status", "… drøftes på næste udvalgsmøde"
+        [
+            {"LOWER": {"IN": ["på", "til"]}},
+            {"LOWER": {"IN": ["et", "det"]}, "OP": "?"},
+            {"LOWER": {"IN": ["næste", "kommende", "senere", "førstkommende"]}},
+            {"LOWER": {"REGEX": r"møde[t]?$"}},
+        ],
+        [{"LOWER": "til"}, {"LOWER": {"REGEX": rf"^(?:{'|'.join(_MONTHS)})mødet$"}}],
         # the council's own budget goes on: "Budgetforslaget oversendes til 2. behandling"
         [
             {"LOWER": {"IN": ["oversendes", "oversendt", "oversendtes", "henvises", "henvist"]}},

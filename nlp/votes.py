@@ -148,6 +148,8 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(text):
         part = re.sub(r"\s*\([^)]*\)", "", part).strip(" .:")
+        # "Gruppe A", "Liste H": a group named by its letter is that letter's side.
+        part = re.sub(r"^(?:Gruppe|Gruppen|Liste|Listen)\s+(?=[A-ZÆØÅ]{1,3}$)", "", part)
         words = part.split()
         while words and words[0] in _NOT_NAMES and canonical_party(" ".join(words)) is None:
             words = words[1:]

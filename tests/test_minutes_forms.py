@@ -1453,3 +1453,55 @@ def test_a_decision_line_about_another_item_is_not_that_items_heading():
         "Punkt 357 Rengøringsløsning fra 2020 udsættes.\n"
     )
     assert [(i.number, i.title) for i in document.items] == [(356, "Godkendelse af dagsorden")]
+
+
+def test_a_small_councils_prose_minutes_under_an_agenda_label():
+    document = parse_text(
+        "Seniorrådsmøde – Referat 12. marts 2019\n\nData om mødet\n\n"
+        "Dato:         12. marts 2019\nTid:            10.00-12.00\nSted:          Mødelokale 2.\n\n"
+        "Mødedeltagere:\nAnna Berg (AB), Ole Lund (OL), Kim Sand (KS)\n\n"
+        "Fra forvaltningen:\nefter aftale, ingen.\n\nDagsorden:\n"
+        "1.    Godkendelse af dagsorden.\n\nDagsordenen blev godkendt med tilføjelse af pkt. 3.c.\n\n"
+        "2.    Nyt fra formanden.\n\n  1. AB og OL deltog i dialogmødet mandag den 4. marts 2019.\n\n"
+        "Der var enighed om at mødes igen efter sommerferien med forvaltningen.\n\n"
+        "3.    Sager i høring.\n\na.    Kvalitetsstandard for madservice.\n\n"
+        "Der blev besluttet et samlet høringssvar, som formanden sender i næste uge.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden."),
+        (2, "Nyt fra formanden."),
+        (3, "Sager i høring."),
+    ]
+    assert document.meeting.start_time == "10:00"
+    assert document.meeting.participants == ("Anna Berg", "Ole Lund", "Kim Sand")
+
+
+def test_numbered_sentences_in_running_text_are_not_an_agenda():
+    document = parse_text(
+        "Referat\n\nKultur- og Fritidsudvalget\n\nMødedato: 2. april 2019\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Orientering\n\nBeslutning\n\nUdvalget noterede:\n\n1. Hallen åbner i maj.\n\n"
+        "2. Budgettet holder.\n\nTaget til efterretning.\n"
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Orientering"),
+    ]
+
+
+def test_a_single_item_page_with_an_unheaded_resume_and_a_named_local_committee():
+    document = parse_text(
+        "Mødedato: 11.05.2023, kl. 18:30\nMødested: Kulturhuset, Enghavevej 8\n\n"
+        "Referat og godkendelse af dagsordenen\n\n"
+        "Vesterbro Lokaludvalg skal drøfte referatet af det seneste møde og godkende dagsordenen.\n\n"
+        "Indstilling\n\nIndstilling om,\n\n  1. at Vesterbro Lokaludvalg drøfter referatet.\n\n"
+        "Problemstilling\n\nLokaludvalget skal drøfte referatet samt godkende dagsordenen.\n\n"
+        "Løsning\n\nReferat\n\nReferaterne drøftes. Eventuelle rettelser noteres.\n\n"
+        "Økonomi\n\nIntet.\n\nBeslutning\n\n"
+        "  1. Lokaludvalget udsatte drøftelsen af referatet.\n\n"
+        "  2. Lokaludvalget godkendte dagsordenen for mødet.\n"
+    )
+    assert [i.title for i in document.items] == ["Referat og godkendelse af dagsordenen"]
+    assert document.meeting.committee == "Vesterbro Lokaludvalg"
+    (item,) = document.items
+    assert [s.heading for s in item.sections if s.kind is SectionKind.DECISION] == ["Beslutning"]

@@ -443,7 +443,8 @@ def test_a_point_stated_as_a_noun_and_a_discussion_planned_for_later():
         "• Godkendelse af skriftlig høring i uge 12 om årets frivillighedspris.\n\n"
         "• Til næste møde dagsordensættes en drøftelse af erfaringerne med de nye åbningstider."
     )
-    assert _outcomes(_item(3, text)) == [A]
+    # Not a discussion held, but the matter put on a later meeting: a decision of its own.
+    assert _outcomes(_item(3, text)) == [A, D]
     assert _outcomes(_item(4, "Efter godkendelse af regnskabet blev sagen drøftet.")) == [DI]
     assert _outcomes(_item(5, "Godkendelse af regnskab 2023\n\nDrøftet.")) == [DI]  # the title
 
@@ -604,3 +605,54 @@ def test_a_note_on_who_came_written_under_the_decision_is_not_its_text():
     ):
         (decision,) = extract_item(_item(1, f"Godkendt.\n\n{note}"), MEETING).decisions
         assert (decision.outcome, decision.text) == (A, "Godkendt.")
+
+
+def test_a_matter_put_on_a_later_meeting_is_decided():
+    text = (
+        "At 1: Indstilles til Byrådets godkendelse.\n\n"
+        "På et kommende møde præsenteres sag om ventelister i dagplejen."
+    )
+    assert _outcomes(_item(2, text, "Budgetopfølgning 1")) == [Outcome.RECOMMENDED, D]
+    # Under a title that informs ("Status på …"), the step agreed is still a decision.
+    later = "Der udarbejdes et udkast til et kommissorium, hvilket drøftes på næste udvalgsmøde."
+    assert _outcomes(_item(3, later, "Status på idrætsstrategi")) == [D]
+    assert _outcomes(_item(4, "Sagen udsættes til næste møde.")) == [P]
+    # A report alone stays information.
+    assert _outcomes(_item(5, "Formanden orienterede om årsmødet.", "Meddelelser")) == [INFO]
+
+
+def test_an_attendance_note_in_a_decision_section_of_its_own_decides_nothing():
+    document = parse_bytes(
+        (
+            "Mødedato: 14.03.2023, kl. 15:30\n\nGodkendelse af dagsorden\n\nBeslutning\n\n"
+            "Afbud: ingen\n\n"
+            "- Ida Holm mødte kl. 15:50 under punkt 2 og forlod mødet kl. 17:50 efter punkt 8.\n\n"
+            "- Jens Berg forlod mødet kl. 19 efter punkt 12.\n\n"
+            "Sundhedsudvalgets beslutning i mødet den 14. marts 2023:\n\n"
+            "Sundhedsudvalget besluttede at imødekomme en anmodning om foretræde under punkt 5.\n\n"
+            "Dagsordenen blev dermed godkendt.\n"
+        ).encode(),
+        "referat.txt",
+    )
+    assert [i.title for i in document.items] == ["Godkendelse af dagsorden"]
+    (found,) = extract_meeting_items(document.meeting, document.items)
+    assert [d.outcome for d in found.decisions] == [A, A]
+    # Away until item 2 (so from item 1); leaving after item 12 is no absence from item 1.
+    assert [a.name for a in found.absences] == ["Ida Holm"]
+
+
+def test_afbud_ingen_is_an_attendance_note():
+    from nlp.attendance import attendance_only, without_attendance
+
+    for note in ("Afbud: ingen", "Fraværende: -", "Afbud: Ingen."):
+        assert attendance_only(note) and without_attendance(note) == ""
+    assert not attendance_only("Afbud: ingen\n\nGodkendt.")
+
+
+def test_vote_sides_named_by_group_letters():
+    from nlp.names import Gazetteer
+    from nlp.votes import find_votes
+
+    text = "Bo Dahl blev valgt som formand.\nFor: Gruppe A, F, O og V.\nImod: Liste H og Gruppe Ø."
+    (vote,) = find_votes(text, Gazetteer(()), D)
+    assert (vote.for_names, vote.against_names) == (("A", "F", "O", "V"), ("H", "Ø"))
