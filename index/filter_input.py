@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from index.filters import SearchFilter
 from nlp.amounts import parse_amount_input
@@ -70,7 +70,9 @@ def _amount(value: str | float | Decimal | None, field: str) -> Decimal | None:
 
 def kroner(amount: Decimal) -> str:
     """An amount as Danes write it in a message: 1.000.000, -2.500.000,5."""
-    whole = f"{abs(amount):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    with localcontext() as context:  # 30 digits typed into a filter: more than the default 28
+        context.prec = max(28, len(amount.as_tuple().digits) + 4)
+        whole = f"{abs(amount):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
     whole = whole.removesuffix(",00")
     return ("-" if amount < 0 else "") + whole
 

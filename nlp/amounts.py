@@ -23,7 +23,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 from nlp.numbers import parse_danish_number_word
 
@@ -109,8 +109,12 @@ def _scale(text: str | None) -> Decimal:
 
 def _exact(value: Decimal, sign: str | None = None) -> Decimal:
     value = -value if sign else value
-    # 15,6 mio. is 15600000, not 15600000.0.
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    # 15,6 mio. is 15600000, not 15600000.0. (A number of 30 digits needs more than the default
+    # 28 digits of precision to be rounded.)
+    with localcontext() as context:
+        context.prec = max(28, value.adjusted() + 8)
+        whole = value == value.to_integral_value()
+        return value.quantize(Decimal(1)) if whole else value.normalize()
 
 
 def _is_year(text: str) -> bool:
@@ -310,4 +314,6 @@ def parse_amount_input(text: str) -> Decimal | None:
         if parsed is None:
             return None
         value = parsed
-    return _exact(value * _scale(m["scale"]), m["sign"])
+    with localcontext() as context:  # exact however many digits are typed
+        context.prec = max(28, len(raw) + 12)
+        return _exact(value * _scale(m["scale"]), m["sign"])

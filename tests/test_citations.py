@@ -333,6 +333,15 @@ def test_amounts_typed_with_thousands_dots_are_the_number(value):
     assert parse_amount_input(f"{dotted} kr.") == value
 
 
+def test_an_amount_of_thirty_digits_is_a_number_not_a_crash():
+    # (The fuzzer's max_amount=999…9: more digits than Decimal's default precision.)
+    assert parse_amount_input("9" * 30) == int("9" * 30)
+    assert parse_amount_input("2,5 mio.") == 2_500_000
+    from index.filter_input import kroner
+
+    assert kroner(parse_amount_input("9" * 30)) == ".".join(["999"] * 10)
+
+
 @given(st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2099, 12, 31)))
 def test_dates_typed_the_danish_ways_are_the_date(date):
     for typed in (
