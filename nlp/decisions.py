@@ -132,6 +132,11 @@ def _kept(doc: Doc, span) -> bool:
     if _OTHER_ITEM.match(_clause_before(doc, span)):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
+    if _PROPOSED.search(before) and any(
+        later.start >= span.end and later.end <= sentence.end
+        for later in doc.spans.get("outcomes", [])
+    ):
+        return False  # "Et ændringsforslag om at udsætte sagen blev forkastet": what was proposed
     if label == Outcome.POSTPONED.value:
         if previous in ("kan", "kunne"):
             return False  # "… og sagen kan tages af dagsordenen": a consequence, not an act
@@ -161,6 +166,8 @@ _RUN_ON_SUBJECT = re.compile(
     r"\b(?:dagsordenen|indstillingen|forslaget|sagen|referatet)\b(?:\s+blev)?$"
 )
 _MODALS = {"vil", "ville", "skal", "skulle", "bør", "burde"}
+# Inside what a proposal proposes: "(Ændrings)forslag(et) fra V om(,) at udsætte sagen …".
+_PROPOSED = re.compile(r"forslag\w*\b[^.;:]*?\bom,?\s+at\b[^.;:]*$", re.IGNORECASE)
 # A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".
 _OTHER_ITEM = re.compile(
     r"^\W*(?:at\s+)?(?:dagsordenens\s+|dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b",

@@ -148,6 +148,8 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(text):
         part = re.sub(r"\s*\([^)]*\)", "", part).strip(" .:")
+        # "(Ø og O stemte imod)": the list ends at its verb.
+        part = re.sub(r"\s+(?:stemte|stemmer|undlod|undlader)\b.*$", "", part)
         # "Gruppe A", "Liste H": a group named by its letter is that letter's side.
         part = re.sub(r"^(?:Gruppe|Gruppen|Liste|Listen)\s+(?=[A-ZÆØÅ]{1,3}$)", "", part)
         words = part.split()

@@ -656,3 +656,19 @@ def test_vote_sides_named_by_group_letters():
     text = "Bo Dahl blev valgt som formand.\nFor: Gruppe A, F, O og V.\nImod: Liste H og Gruppe Ø."
     (vote,) = find_votes(text, Gazetteer(()), D)
     assert (vote.for_names, vote.against_names) == (("A", "F", "O", "V"), ("H", "Ø"))
+
+
+def test_what_a_rejected_amendment_proposed_is_not_its_outcome():
+    text = (
+        "Et ændringsforslag fra Venstre om at udsætte sagen blev forkastet med 5 stemmer mod 50."
+        "\n\nHerefter blev indstillingen godkendt med 49 stemmer mod 6."
+    )
+    found = extract_item(_item(7, text), MEETING).decisions
+    assert [(d.outcome, d.amendment) for d in found] == [(R, True), (A, False)]
+    assert (found[0].vote.for_count, found[0].vote.against) == (5, 50)
+
+
+def test_a_side_listed_in_brackets_ends_at_its_verb():
+    text = "Forslaget blev vedtaget med 35 stemmer mod 10 (Ø og O stemte imod)."
+    (decision,) = extract_item(_item(8, text), MEETING).decisions
+    assert decision.vote.against_names == ("Ø", "O")
