@@ -160,10 +160,16 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": "godkendelse"}, {"LOWER": "af"}],
         # a change the decision writes in: "I punkt 113 tilføjes, at …"
         [{"LOWER": {"IN": ["tilføjes", "tilføjedes", "indføjes", "indarbejdes", "indarbejdedes"]}}],
+        # "Anbefalingen fra Økonomiudvalget blev fulgt"
         [
-            {"LOWER": {"IN": ["indstillingen", "anbefalingen"]}},
+            {
+                "LOWER": {
+                    "IN": ["indstillingen", "anbefalingen", "indstillingerne", "anbefalingerne"]
+                }
+            },
+            {"IS_ALPHA": True, "OP": "{0,4}"},
             {"LOWER": {"IN": ["blev", "er"]}, "OP": "?"},
-            {"LOWER": {"IN": ["fulgt", "følges"]}},
+            {"LOWER": {"IN": ["fulgt", "følges", "fulgtes"]}},
         ],
     ],
     Outcome.NOTED: [

@@ -672,3 +672,19 @@ def test_a_side_listed_in_brackets_ends_at_its_verb():
     text = "Forslaget blev vedtaget med 35 stemmer mod 10 (Ø og O stemte imod)."
     (decision,) = extract_item(_item(8, text), MEETING).decisions
     assert decision.vote.against_names == ("Ø", "O")
+
+
+def test_at_points_listed_before_their_outcome_are_a_decision_each():
+    text = "1. og 2. at-punkt blev godkendt. 3. at-punkt blev taget til efterretning."
+    found = extract_item(_item(9, text), MEETING).decisions
+    assert [(d.point, d.outcome) for d in found] == [(1, A), (2, A), (3, Outcome.NOTED)]
+    text = "1., 2. og 4. at-punkt blev godkendt. 3. at-punkt blev forkastet."
+    found = extract_item(_item(10, text), MEETING).decisions
+    assert [(d.point, d.outcome) for d in found] == [(1, A), (2, A), (4, A), (3, R)]
+    # Numbered decisions stay numbered decisions.
+    found = extract_item(_item(11, "1. Godkendt.\n2. Taget til efterretning."), MEETING).decisions
+    assert [(d.point, d.outcome) for d in found] == [(1, A), (2, Outcome.NOTED)]
+
+
+def test_a_recommendation_followed_is_approved():
+    assert _outcomes(_item(12, "Anbefalingen fra Økonomiudvalget blev fulgt.")) == [A]
