@@ -71,6 +71,10 @@ def _held_in_memory(info: Any) -> bool:
 
 
 def _condition(c: Condition) -> qe.FieldCondition:
+    if c.min_count == 1:
+        # "Has a value" through the index's empty-tracking: a values count reads every point's
+        # payload (0.6-2.7 s against 0.001-0.003 s at 100k chunks), with the same points.
+        return qe.FieldCondition(key=c.key, is_empty=False)
     if c.min_count is not None:
         return qe.FieldCondition(key=c.key, values_count=qe.ValuesCount(gte=c.min_count))
     if c.gte is not None or c.lte is not None:
