@@ -489,7 +489,8 @@ def _body_from_title(line: str) -> str | None:
 # A line that opens "Møde i Kommunalbestyrelsen mandag den 25. september 2006" names it too.
 _MEETING_OF = re.compile(
     r"(?:\b(?:dagens|dette|aftenens)\s+|^(?:(?:ordinært|ekstraordinært|åbent)\s+)?)"
-    r"møde(?:t)?\s+(?:i|for)\s+(?P<body>[A-ZÆØÅ][^.,;:\n]{2,60})",
+    # (A comma inside the name: "dagens møde i Klima-, Miljø- og Teknikudvalget")
+    r"møde(?:t)?\s+(?:i|for)\s+(?P<body>[A-ZÆØÅ](?:[^.,;:\n]|,[ \t]+(?=[A-ZÆØÅ])){2,60})",
     re.IGNORECASE,
 )
 
@@ -625,7 +626,8 @@ def read_meeting(
     the front matter does not.
     """
     # Cells of a table flattened to "Dato: |" / "18-03-2019 07:45:00 |" lines.
-    front = [unspaced(" ".join(line.split())).strip(" |") for line in front]
+    # ("Kommunalbestyrelsen_2018-21": a period suffix joined on by a portal's underscore.)
+    front = [unspaced(" ".join(line.replace("_", " ").split())).strip(" |") for line in front]
     front = [line for line in front if line and not re.fullmatch(r"[-|: ]+", line)]
     # "Referat" / "til mødet i Kommunalbestyrelsen …": a title broken after its first word.
     for k in range(len(front) - 2, -1, -1):

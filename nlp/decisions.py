@@ -498,6 +498,7 @@ _PROPOSAL = re.compile(
     r"\b(?:foreslog|foreslår|(?:stillede|fremsatte)\s+(?:\w+\s+)?forslag\s+om)\b", re.IGNORECASE
 )
 _HEADING_LINE = re.compile(r"[^\n.:!?]{3,120}")
+_THEN = {"herefter", "derefter", "dernæst", "endelig", "hereafter", "derpå"}
 
 
 def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
@@ -511,6 +512,8 @@ def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
     if not stated or _ATTENDANCE.search(sentence.text):
         return False
     first_word = _first_word_index(doc, a, b)
+    if first_word is not None and doc[first_word].lower_ in _THEN and first_word + 1 < len(doc):
+        first_word += 1  # "Herefter godkendt.": the outcome after the word that orders it
     opens = any(s.start == first_word for s in stated)
     if _PROPOSAL.search(doc_text(doc)[sentence.start_char : stated[0].start_char]):
         return True  # "For så vidt angår sag 179 foreslog borgmesteren, at sagen genoptages …"

@@ -1505,3 +1505,23 @@ def test_a_single_item_page_with_an_unheaded_resume_and_a_named_local_committee(
     assert document.meeting.committee == "Vesterbro Lokaludvalg"
     (item,) = document.items
     assert [s.heading for s in item.sections if s.kind is SectionKind.DECISION] == ["Beslutning"]
+
+
+def test_a_body_named_in_a_title_with_an_underscore_or_in_the_agenda_approval_with_a_comma():
+    titled = parse_text(
+        "Gå til hovedindhold\nHovedmenu\n  • Borger\n  • Politik\n\n"
+        "Referat til mødet i Kommunalbestyrelsen_2018-21 den 16. november 2020 kl. 19:00 i "
+        "Kommunalbestyrelsens mødesal\n\nPkt. 294 Forslag om en børnevenlig kommune\n\n"
+        "Beslutning\n\nForslaget blev oversendt til børneudvalget.\n"
+    )
+    assert (titled.meeting.committee, titled.meeting.date) == (
+        "Kommunalbestyrelsen",
+        dt.date(2020, 11, 16),
+    )
+    approval = parse_text(
+        "13. maj 2019\n\nDeltagere:\n\n • Esben Holm (V)\n • Kaj Berg (O)\n\n"
+        "117. Godkendelse af dagsorden\n\nSagstema\n\n"
+        "Godkendelse af dagsorden til dagens møde i Klima-, Miljø- og Teknikudvalget.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    assert approval.meeting.committee == "Klima-, Miljø- og Teknikudvalget"

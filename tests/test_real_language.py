@@ -688,3 +688,8 @@ def test_at_points_listed_before_their_outcome_are_a_decision_each():
 
 def test_a_recommendation_followed_is_approved():
     assert _outcomes(_item(12, "Anbefalingen fra Økonomiudvalget blev fulgt.")) == [A]
+
+
+def test_herefter_godkendt_after_a_decision_is_a_decision_of_its_own():
+    text = "Udvalget besluttede at gøre punkt 154 til et orienteringspunkt.\n\nHerefter godkendt."
+    assert _outcomes(_item(153, text, "Beslutninger om dagsordenen")) == [D, A]
