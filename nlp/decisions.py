@@ -134,6 +134,8 @@ def _kept(doc: Doc, span) -> bool:
     if _OTHER_ITEM.match(_clause_before(doc, span)):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
+    if _RELATIVE.search(before):
+        return False  # "… i forhold til byrådsmedlemmer, der er bevilget orlov": a description
     if _PROPOSED.search(before) and any(
         later.start >= span.end and later.end <= sentence.end
         for later in doc.spans.get("outcomes", [])
@@ -168,6 +170,12 @@ _RUN_ON_SUBJECT = re.compile(
     r"\b(?:dagsordenen|indstillingen|forslaget|sagen|referatet)\b(?:\s+blev)?$"
 )
 _MODALS = {"vil", "ville", "skal", "skulle", "bør", "burde"}
+# A relative clause that describes something already so, not this meeting's act: "…
+# medlemmer, der er bevilget orlov", "… planen, som blev vedtaget i 2019," (not "Der blev
+# bevilget …", where "der" opens the sentence).
+_RELATIVE = re.compile(
+    r"[\wæøå][,]?\s+(?:der|som)\s+(?:er|var|blev|har\s+været)\s+$", re.IGNORECASE
+)
 # Inside what a proposal proposes: "(Ændrings)forslag(et) fra V om(,) at udsætte sagen …".
 _PROPOSED = re.compile(r"forslag\w*\b[^.;:]*?\bom,?\s+at\b[^.;:]*$", re.IGNORECASE)
 # A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".

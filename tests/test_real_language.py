@@ -693,3 +693,12 @@ def test_a_recommendation_followed_is_approved():
 def test_herefter_godkendt_after_a_decision_is_a_decision_of_its_own():
     text = "Udvalget besluttede at gøre punkt 154 til et orienteringspunkt.\n\nHerefter godkendt."
     assert _outcomes(_item(153, text, "Beslutninger om dagsordenen")) == [D, A]
+
+
+def test_an_outcome_word_in_a_relative_clause_describes_rather_than_decides():
+    text = (
+        "Brev til regionen er afsendt.\n"
+        "Hjemmesiden ajourføres for byrådsmedlemmer, der er bevilget orlov."
+    )
+    assert _outcomes(_item(2, text, "Siden sidst fra udvalgets medlemmer")) == [INFO]
+    assert _outcomes(_item(3, "Der blev bevilget 2 mio. kr. til projektet.")) == [A]
