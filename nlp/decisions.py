@@ -711,6 +711,13 @@ _NOTHING_RECORDED = re.compile(r"\s*(?:ingen|intet)\s*\.?\s*", re.IGNORECASE)
 _SHORT_ANSWER = re.compile(r"\s*(?:ingen|intet|ingen\s+bemærkninger|-|–)\s*\.?\s*", re.IGNORECASE)
 
 
+_QUESTION_TIME = re.compile(r"^\W*(?:\d+\.?\s*)?(?:\w+s\s+)?(?:spørgetid|spørgsmål)", re.IGNORECASE)
+_ANSWERED_IN_TEXT = re.compile(
+    r"[^.\n]*\b(?:besvaret|besvares|besvaredes|besvarede|skriftligt\s+svar)\b[^.\n]*\.?",
+    re.IGNORECASE,
+)
+
+
 def informing_record(item: Item) -> Decision | None:
     """An informing item (Meddelelser, Fraværende …) printed without a Beslutning section.
 
@@ -730,6 +737,10 @@ def informing_record(item: Item) -> Decision | None:
         first = section.text.strip().split("\n", 1)[0]
         if answer is None and _SHORT_ANSWER.fullmatch(first):
             answer = Decision(None, Outcome.INFORMATION, first.strip())
+        # Question time recorded as the questions and who answered them: it informed.
+        if answer is None and _QUESTION_TIME.match(item.title):
+            if found := _ANSWERED_IN_TEXT.search(section.text):
+                answer = Decision(None, Outcome.INFORMATION, " ".join(found.group(0).split()))
     return answer
 
 

@@ -702,3 +702,15 @@ def test_an_outcome_word_in_a_relative_clause_describes_rather_than_decides():
     )
     assert _outcomes(_item(2, text, "Siden sidst fra udvalgets medlemmer")) == [INFO]
     assert _outcomes(_item(3, "Der blev bevilget 2 mio. kr. til projektet.")) == [A]
+
+
+def test_question_time_recorded_as_questions_answered_informs():
+    case = Section(
+        "Sagsfremstilling",
+        SectionKind.CASE,
+        "To spørgsmål:\n\n1. Om skolevejen. Spørgsmål besvaret af borgmesteren på mødet.\n\n"
+        "2. Om hallen. Der udarbejdes et skriftligt svar.",
+        (1,),
+    )
+    item = Item(571, "Spørgetid 24. juni 2020", (), False, 1, 1, (case,))
+    assert [d.outcome for d in extract_item(item, MEETING).decisions] == [INFO]
