@@ -738,9 +738,9 @@ def informing_record(item: Item) -> Decision | None:
         if answer is None and _SHORT_ANSWER.fullmatch(first):
             answer = Decision(None, Outcome.INFORMATION, first.strip())
         # Question time recorded as the questions and who answered them: it informed.
-        if answer is None and _QUESTION_TIME.match(item.title):
-            if found := _ANSWERED_IN_TEXT.search(section.text):
-                answer = Decision(None, Outcome.INFORMATION, " ".join(found.group(0).split()))
+        asked = answer is None and _QUESTION_TIME.match(item.title)
+        if asked and (found := _ANSWERED_IN_TEXT.search(section.text)):
+            answer = Decision(None, Outcome.INFORMATION, " ".join(found.group(0).split()))
     return answer
 
 
