@@ -26,7 +26,7 @@ from ingest.records import Item, Section, SectionKind
 from ingest.sections import BODY_WORDS, dated_decision
 from nlp.attendance import without_attendance
 from nlp.dates import find_dates, parse_danish_date
-from nlp.motions import Motion, Sentence, split_motions
+from nlp.motions import Motion, Sentence, author_of, split_motions
 from nlp.outcomes import PRIORITY
 from nlp.records import Decision, Outcome, PriorDecision, Vote
 
@@ -481,8 +481,11 @@ def decisions_in(
             # (Not the attendance record written with it: "Godkendt.\n\nAfbud: X".)
             words = _clean(without_attendance(body) or body)
             vote = read_vote(words, outcome) if read_vote else None
-            amended = bool(_VOTED_CHANGE.search(words))  # "… stemte for denne ændring"
-            found.append(Decision(number if k == 0 else None, outcome, words, amended, vote=vote))
+            # "… stemte for denne ændring"; "Ændringsforslag fra Enhedslisten: … forkastet."
+            amended = bool(_VOTED_CHANGE.search(words) or _AMENDMENT.match(words))
+            author = author_of(words) if _AMENDMENT.match(words) else None
+            point = number if k == 0 else None
+            found.append(Decision(point, outcome, words, amended, author, vote=vote))
     if not found and attendance and not (blank and fallback is not Outcome.INFORMATION):
         # An attendance item ("X var fraværende. Som stedfortræder deltog Y"): nothing decided.
         found.append(Decision(None, Outcome.INFORMATION, _clean(attendance)))

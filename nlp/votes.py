@@ -38,7 +38,9 @@ _AGAINST = re.compile(
 )
 # "42 stemmer mod 4", "4 stemmer (V, C) mod 5 stemmer (A, F, Ø)"
 _FOR_MOD = re.compile(
-    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:\((?P<fwho>[^)]*)\)\s+)?(?:for\s+)?i?mod\s+"
+    # (also "5 stemmer for (A og F) mod 2 (V)")
+    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:for\s+(?=\())?(?:\((?P<fwho>[^)]*)\)\s+)?(?:for\s+)?"
+    r"i?mod\s+"
     rf"(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)(?:\s+stemmer)?(?:\s*\((?P<awho>[^)]*)\))?",
     re.IGNORECASE,
 )
@@ -47,6 +49,12 @@ _ABSTAIN = re.compile(
     # lower case: "8 (…) Undlod at stemme 5" is the next side's label, not 8 abstaining
     r"(?-i:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
     rf"{_WHO}",
+    re.IGNORECASE,
+)
+# "Godkendt med 7 stemmer", the other side told after it: the count of those for.
+_WITH_VOTES = re.compile(
+    rf"\b(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)\s+med\s+(?P<n>{_COUNT})\s+stemmer\b"
+    r"(?!\s*(?:\(|mod\b|imod\b|for\b|,))",
     re.IGNORECASE,
 )
 # "Lise Berg (Ø) ønskede sin stemme imod ført til protokol"
@@ -82,7 +90,9 @@ _SIDE_LIST = re.compile(
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     # "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), …": a comma after the count
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
-    rf"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b))"
+    rf"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b)"
+    # "Undlod at stemme: F (2) Ændringsforslaget blev forkastet": a side's count ends it
+    r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ])"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 # "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.
@@ -217,6 +227,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     if m := _FOR.search(text):
         counts["for"] = parse_count(m["n"])
         names["for"] = _names(m["who"] or m["who0"] or "", gazetteer)
+    if counts["for"] is None and (m := _WITH_VOTES.search(text)):
+        counts["for"] = parse_count(m["n"])  # "Godkendt med 7 stemmer. 2 stemte imod (O)"
     if (m := _AGAINST.search(text)) and counts["for"] is not None:
         counts["against"] = parse_count(m["n"] or m["n2"])
         names["against"] = _names(m["who"] or m["who0"] or m["who2"] or "", gazetteer)

@@ -714,3 +714,23 @@ def test_question_time_recorded_as_questions_answered_informs():
     )
     item = Item(571, "Spørgetid 24. juni 2020", (), False, 1, 1, (case,))
     assert [d.outcome for d in extract_item(item, MEETING).decisions] == [INFO]
+
+
+def test_vote_counts_written_around_their_sides():
+    def vote(text: str):
+        (decision,) = extract_item(_item(13, text), MEETING).decisions
+        v = decision.vote
+        return decision, (v.for_count, v.against, v.abstain, v.for_names, v.against_names)
+
+    _, counts = vote("Godkendt med 7 stemmer. 2 stemte imod (O), og 0 undlod at stemme.")
+    assert counts == (7, 2, 0, (), ("O",))
+    _, counts = vote("Indstillingen blev godkendt med 5 stemmer for (A og F) mod 2 (V).")
+    assert counts == (5, 2, None, ("A", "F"), ("V",))
+    decision, counts = vote(
+        "Ændringsforslag fra Enhedslisten:\nAt der afsættes 1 mio. kr. til cykelstier.\n\n"
+        "For stemte: Ø (1)\nImod stemte: A, C, V og O (24)\nUndlod at stemme: F (2)\n\n"
+        "Ændringsforslaget blev forkastet."
+    )
+    assert (decision.outcome, decision.amendment, decision.author) == (R, True, "Enhedslisten")
+    assert counts == (1, 24, 2, ("Ø",), ("A", "C", "V", "O"))
+    assert decision.vote.abstain_names == ("F",)
