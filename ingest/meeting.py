@@ -32,6 +32,8 @@ _LABELS = {
     "møde dato": "date",
     "starttidspunkt": "date",
     "mødetidspunkt": "time",
+    "mødetid": "time",
+    "starttid": "time",
     "tidspunkt": "time",
     "tid": "time",
     "mødested": "place",

@@ -1525,3 +1525,11 @@ def test_a_body_named_in_a_title_with_an_underscore_or_in_the_agenda_approval_wi
         "Beslutning\n\nGodkendt.\n"
     )
     assert approval.meeting.committee == "Klima-, Miljø- og Teknikudvalget"
+
+
+def test_a_meeting_time_labelled_moedetid():
+    document = parse_text(
+        "Referat\nSocialudvalget\nMødedato: Onsdag den 3. marts 2021\nMødetid: 16:00 - 18:30\n"
+        "Mødested: Rådhuset\n\nPkt. 12 Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n"
+    )
+    assert (document.meeting.date, document.meeting.start_time) == (dt.date(2021, 3, 3), "16:00")
