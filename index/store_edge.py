@@ -50,24 +50,16 @@ from index.store import (
 _BATCH = 256
 _SCROLL_PAGE = 512
 _OLD_SPARSE_FORMAT = "bm25-danish+identifiers/1"  # index.json before it recorded the format
-# The payload indexes are paged in from disk as queries touch them, not read whole at every
-# open: a shard of 100k chunks loads in 0.35-0.4 s instead of 1.0-1.4 s (every CLI command
-# pays it), for 2-5 ms more on a filtered query of a warm process (docs/BENCHMARKS.md).
-_INDEX_MEMORY = qe.Memory.Cold
-_SCHEMA: list[tuple[str, Any]] = (
-    [(f, qe.KeywordIndexParams(memory=_INDEX_MEMORY)) for f in KEYWORD_FIELDS]
-    + [(f, qe.DatetimeIndexParams(memory=_INDEX_MEMORY)) for f in DATETIME_FIELDS]
-    + [(f, qe.FloatIndexParams(memory=_INDEX_MEMORY)) for f in FLOAT_FIELDS]
-    + [(f, qe.BoolIndexParams(memory=_INDEX_MEMORY)) for f in BOOL_FIELDS]
-    + [
-        (f, qe.IntegerIndexParams(lookup=True, range=True, memory=_INDEX_MEMORY))
-        for f in INTEGER_FIELDS
-    ]
+# Payload indexes held in memory (the engine's default). Paged from disk (`Memory.Cold`) a
+# 100k-chunk shard loads in 0.35-0.4 s instead of 1.0-1.4 s, but the server then serves 20-25%
+# fewer searches a second at 100k (docs/BENCHMARKS.md): the server is what most users wait on.
+_SCHEMA = (
+    [(f, qe.PayloadSchemaType.Keyword) for f in KEYWORD_FIELDS]
+    + [(f, qe.PayloadSchemaType.Datetime) for f in DATETIME_FIELDS]
+    + [(f, qe.PayloadSchemaType.Float) for f in FLOAT_FIELDS]
+    + [(f, qe.PayloadSchemaType.Bool) for f in BOOL_FIELDS]
+    + [(f, qe.PayloadSchemaType.Integer) for f in INTEGER_FIELDS]
 )
-
-
-def _held_in_memory(info: Any) -> bool:
-    return getattr(info.params, "memory", None) != _INDEX_MEMORY
 
 
 def _condition(c: Condition) -> qe.FieldCondition:
@@ -313,19 +305,15 @@ class EdgeStore:
             self.shard = qe.EdgeShard.create(str(shard_dir), _config(dim))
         elif self._meta() is None:
             self._write_meta({"model": model_name, "dim": dim, "sparse": SPARSE_FORMAT})
-        self._ensure_indexes(rebuild=True)
+        self._ensure_indexes()
 
-    def _ensure_indexes(self, rebuild: bool = False) -> None:
-        """Payload indexes on every filtered field (facets need them too); with `rebuild` (a
-        writer), also the indexes of an older version that are read whole at every open."""
+    def _ensure_indexes(self) -> None:
+        """Payload indexes on every filtered field (facets need them too)."""
         shard = self._require()
-        indexed = shard.info().payload_schema or {}
+        indexed = set(shard.info().payload_schema or {})
         for name, schema in _SCHEMA:
-            if name in indexed and rebuild and _held_in_memory(indexed[name]):
-                self._update(qe.UpdateOperation.delete_field_index(name))
-            elif name in indexed:
-                continue
-            self._update(qe.UpdateOperation.create_field_index(name, schema))
+            if name not in indexed:
+                self._update(qe.UpdateOperation.create_field_index(name, schema))
 
     def _require(self) -> qe.EdgeShard:
         if self.shard is None:

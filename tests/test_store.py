@@ -828,32 +828,3 @@ def test_an_opened_shard_searches_on_one_engine_thread_and_answers_the_same(tmp_
         ]
     finally:
         store.close()
-
-
-def test_payload_indexes_page_in_from_disk_and_older_ones_are_rebuilt_by_a_writer(tmp_path):
-    import qdrant_edge as qe
-
-    from index.store_edge import _SCHEMA
-
-    def memory(store: EdgeStore) -> set:
-        schema = store.shard.info().payload_schema
-        return {str(getattr(schema[name].params, "memory", None)) for name, _ in _SCHEMA}
-
-    store = EdgeStore.open(tmp_path / "index")
-    store.ensure_collection(DIM, "test-model")
-    store.upsert(make_points())
-    assert memory(store) == {str(qe.Memory.Cold)}
-    # An index made the old way (read whole into memory at every open) …
-    store.shard.update(qe.UpdateOperation.delete_field_index("committee"))
-    store.shard.update(
-        qe.UpdateOperation.create_field_index("committee", qe.PayloadSchemaType.Keyword)
-    )
-    store.close()
-    reader = EdgeStore.open(tmp_path / "index")
-    assert len(memory(reader)) == 2  # … a reader leaves as it is
-    reader.close()
-    writer = EdgeStore.open(tmp_path / "index")
-    writer.ensure_collection(DIM, "test-model")  # … and the next ingest rebuilds
-    assert memory(writer) == {str(qe.Memory.Cold)}
-    assert writer.count(SearchFilter(committees=("Beskæftigelsesudvalget",))) > 0
-    writer.close()
