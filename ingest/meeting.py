@@ -614,6 +614,9 @@ _CONTENTS_LINE = re.compile(
 )
 
 
+UNNAMED_BODY = "Ukendt udvalg"  # what a page calls a body it never names
+
+
 def read_meeting(
     front: Sequence[str],
     texts: Iterable[str],
@@ -694,6 +697,11 @@ def read_meeting(
         committee = _body_of_meeting_sentence(texts[:80])
     if committee is None and date is not None:
         committee = _body_over_date(free[:15])
+    participants = tuple(dict.fromkeys(lists["participants"]))
+    if not committee and (date is not None or lists["absent"]) and (participants or absent):
+        # A record with its date or attendance but no body named anywhere in its text (a page
+        # that names it only in its address): kept as a meeting, so its date and absences are.
+        committee = UNNAMED_BODY
     if not committee:
         return None
     committee = _named_body(committee, texts[:80])
@@ -702,7 +710,6 @@ def read_meeting(
     for day, names in dated:
         if day == date or all(other != date for other, _ in dated):
             absent.extend(names)
-    participants = tuple(dict.fromkeys(lists["participants"]))
     absent = [_as_participant(name, participants) for name in absent]
     return Meeting(
         committee=committee,

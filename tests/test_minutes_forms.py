@@ -1533,3 +1533,19 @@ def test_a_meeting_time_labelled_moedetid():
         "Mødested: Rådhuset\n\nPkt. 12 Godkendelse af dagsorden\n\nBeslutning\nGodkendt.\n"
     )
     assert (document.meeting.date, document.meeting.start_time) == (dt.date(2021, 3, 3), "16:00")
+
+
+def test_a_record_that_never_names_its_body_keeps_its_date_and_attendance():
+    document = parse_text(
+        "Referat: 30. september 2025 kl. 08:30\nDeltagere\n- Niels Holm\n- Søren Bak\n"
+        "- Hans Dal\nFraværende: Søren Bak\n\n1: Godkendelse af dagsorden\n\nBeslutning\n"
+        "Godkendt.\n\n2: Salg af grund\n\nBeslutning\nGodkendt.\n\n3: Eventuelt\n\n"
+        "Beslutning\nIntet.\n"
+    )
+    meeting = document.meeting
+    assert (meeting.committee, meeting.date, meeting.start_time) == (
+        "Ukendt udvalg",
+        dt.date(2025, 9, 30),
+        "08:30",
+    )
+    assert meeting.absent == ("Søren Bak",)
