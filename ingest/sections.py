@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.records import SectionKind
@@ -224,6 +225,21 @@ _DOCUMENT_TITLE_LINE = re.compile(r"^beslutninger\s+fra\s+(?:mødet|møde)\b", r
 def is_document_title(text: str) -> bool:
     """ "Referat", "Dagsorden": the name of the whole document, not a section of an item."""
     return normalise_heading(text) in DOCUMENT_TITLES or bool(_DOCUMENT_TITLE_LINE.match(text))
+
+
+def without_titled_decisions(
+    texts: Sequence[str], kinds: Sequence[SectionKind | None]
+) -> list[SectionKind | None]:
+    """The heading kinds, but where decisions are headed "Beslutning", a document's name over
+    a paragraph ("Løsning" / "Referat" / "Referaterne drøftes …") heads no decision."""
+    headed = any(
+        kind is SectionKind.DECISION and not is_document_title(text)
+        for text, kind in zip(texts, kinds, strict=True)
+    )
+    return [
+        None if headed and kind is SectionKind.DECISION and is_document_title(text) else kind
+        for text, kind in zip(texts, kinds, strict=True)
+    ]
 
 
 def is_secondary(heading: str) -> bool:

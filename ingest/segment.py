@@ -44,9 +44,9 @@ from ingest.records import (
 from ingest.sections import (
     DatedDecision,
     dated_decision,
-    is_document_title,
     is_secondary,
     section_kind,
+    without_titled_decisions,
 )
 from ingest.unnumbered import is_case_label_line, unnumbered_starts
 from nlp.dates import find_dates
@@ -119,16 +119,10 @@ class _SectionBuilder:
 
 def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
     sections: list[_SectionBuilder] = []
-    kinds = [_section_heading(block, styled) for block in blocks]
-    # "Løsning" / "Referat" / "Referaterne drøftes …" … "Beslutning": where the item's decision
-    # is headed so, a document's name ("Referat", "Dagsorden") heads a paragraph, not a decision.
-    headed_decision = any(
-        kind is SectionKind.DECISION and not is_document_title(block.text)
-        for block, kind in zip(blocks, kinds, strict=True)
+    kinds = without_titled_decisions(
+        [block.text for block in blocks], [_section_heading(block, styled) for block in blocks]
     )
     for block, kind in zip(blocks, kinds, strict=True):
-        if kind is SectionKind.DECISION and headed_decision and is_document_title(block.text):
-            kind = None
         # A sub-heading inside the open section: its text stays there. Not in a decision: a
         # portal that prints "Beslutning" before "Beskrivelse af sagen" opens the case there.
         if (

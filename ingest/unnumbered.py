@@ -15,7 +15,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ingest.records import Block, BlockKind, SectionKind
-from ingest.sections import dated_decision, is_document_title, section_kind
+from ingest.sections import (
+    dated_decision,
+    is_document_title,
+    section_kind,
+    without_titled_decisions,
+)
 from nlp.attendance import attendance_only
 from nlp.case_numbers import find_case_numbers
 from nlp.dates import find_dates
@@ -170,13 +175,7 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
     without numbers."""
     kinds = [heading_kind(b) for b in blocks]
     _meeting_decisions(blocks, kinds)
-    # "Løsning" / "Referat" / "Referaterne drøftes …" … "Beslutning": where the items' decisions
-    # are headed "Beslutning", a document's name over a paragraph heads no decision.
-    decisions = [i for i, k in enumerate(kinds) if k is SectionKind.DECISION]
-    if any(not is_document_title(blocks[i].text) for i in decisions):
-        for i in decisions:
-            if is_document_title(blocks[i].text):
-                kinds[i] = None
+    kinds = without_titled_decisions([b.text for b in blocks], kinds)
     for i, block in enumerate(blocks):
         if kinds[i] is None:
             continue

@@ -482,8 +482,9 @@ def decisions_in(
             words = _clean(without_attendance(body) or body)
             vote = read_vote(words, outcome) if read_vote else None
             # "… stemte for denne ændring"; "Ændringsforslag fra Enhedslisten: … forkastet."
-            amended = bool(_VOTED_CHANGE.search(words) or _AMENDMENT.match(words))
-            author = author_of(words) if _AMENDMENT.match(words) else None
+            amendment = _AMENDMENT.match(words)
+            amended = bool(_VOTED_CHANGE.search(words) or amendment)
+            author = author_of(words) if amendment else None
             point = number if k == 0 else None
             found.append(Decision(point, outcome, words, amended, author, vote=vote))
     if not found and attendance and not (blank and fallback is not Outcome.INFORMATION):
