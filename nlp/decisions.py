@@ -26,7 +26,7 @@ from ingest.records import Item, Section, SectionKind
 from ingest.sections import BODY_WORDS, dated_decision
 from nlp.attendance import without_attendance
 from nlp.dates import find_dates, parse_danish_date
-from nlp.motions import Motion, Sentence, author_of, split_motions
+from nlp.motions import Motion, Sentence, author_of, point_run, split_motions
 from nlp.outcomes import PRIORITY
 from nlp.records import Decision, Outcome, PriorDecision, Vote
 
@@ -67,7 +67,9 @@ _POINT = re.compile(
     # (not "1. og 2. at-punkt blev godkendt": a list of at-points, read by the motions)
     r"(?!(?:\s*(?:og|,|-|–)\s*\d{1,2}\.)+\s*at-?punkt)\s*(?:at\b:?\s*)?"
     r"|[ \t](?P<n2>\d{1,2})\.[ \t]+(?-i:at)\b:?\s*"
-    r"|(?<![\w])At\s*\)\s*",
+    r"|(?<![\w])At\s*\)\s*"
+    # lettered points at a line or sentence start: "a) Godkendt", "Ad b) Taget til efterretning"
+    r"|(?:(?<=\n)|^|(?<=[.!?:;]\s))[ \t]*(?:Ad\s+)?(?P<letter>(?-i:[a-h]))\s*[).](?=[ \t])\s*",
     re.IGNORECASE,
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -113,6 +115,8 @@ def _kept(doc: Doc, span) -> bool:
         # not "Godkendt (afbud fra Søren Larsen)." (but "Ikke til stede: Bo Dahl Dagsordenen
         # godkendt.", a transcript that lost the line break, is the decision)
         return False
+    if _MINORITY.match(sentence.text):
+        return False  # "Mindretallet (V) ønskede sagen udsat": a minority decides nothing
     label = span.label_
     previous = doc[span.start - 1].lower_ if span.start > 0 else ""
     following = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -131,7 +135,7 @@ def _kept(doc: Doc, span) -> bool:
     planned = span[0].lower_ in ("drøftelse", "drøftes") and _LATER_MEETING.search(sentence.text)
     if label == Outcome.DISCUSSED.value and planned:
         return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
-    if _OTHER_ITEM.match(_clause_before(doc, span)):
+    if _OTHER_ITEM.match(_clause_before(doc, span)) and not _in_point_run(doc, sentence):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
     if _RELATIVE.search(before):
@@ -169,6 +173,7 @@ def _kept(doc: Doc, span) -> bool:
 _RUN_ON_SUBJECT = re.compile(
     r"\b(?:dagsordenen|indstillingen|forslaget|sagen|referatet)\b(?:\s+blev)?$"
 )
+_MINORITY = re.compile(r"\W*(?:et\s+)?mindretal(?:let)?\b", re.IGNORECASE)
 _MODALS = {"vil", "ville", "skal", "skulle", "bør", "burde"}
 # A relative clause that describes something already so, not this meeting's act: "…
 # medlemmer, der er bevilget orlov", "… planen, som blev vedtaget i 2019," (not "Der blev
@@ -207,6 +212,17 @@ _LATER_MEETING = re.compile(
     r"\b(?:næste|senere|kommende|et\s+senere|et\s+kommende)\s+\w*møde\b",
     re.IGNORECASE,
 )
+
+
+def _in_point_run(doc: Doc, sentence: Span) -> bool:
+    """A sentence among its neighbours deciding the recommendation point by point."""
+    near = [
+        s.text for s in doc.sents if abs(s.start_char - sentence.start_char) <= _POINT_RUN_REACH
+    ]
+    return point_run(near)
+
+
+_POINT_RUN_REACH = 400
 
 
 def _referral_at(doc: Doc, span: Span) -> bool:
@@ -296,7 +312,8 @@ def split_points(
     expected = 1
     for m in _POINT.finditer(text, start, end):
         number = m.group("n") or m.group("n2")
-        n = int(number) if number else expected
+        letter = m.group("letter")
+        n = int(number) if number else ord(letter) - ord("a") + 1 if letter else expected
         if n == expected:
             marks.append((n, m.start(), m.end()))
             expected += 1

@@ -48,6 +48,8 @@ _NUMBERS = r"\d{1,2}\.?(?:\s*(?:,|og|-|–|til)\s*\d{1,2}\.?)*"
 # "Indstillingens 1. og 2. at-punkt", "3. at-punkt", "At-punkt 1-3", "Indstillingspunkterne 1 – 3"
 _POINTS = re.compile(
     _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<a>{_NUMBERS})\s*(?:at-?punkt\w*|at\b)"
+    # "Indstillingens 1. punkt", "2. pind": an ordinal point can only be the recommendation's
+    r"|" + _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<o>{_NUMBERS})\s*(?:punkt|pind)\b"
     r"|" + _LEAD + r"(?:(?:indstillingens|forslagets)\s+(?:at-?)?punkt\w*|at-?punkt\w*|"
     rf"indstillingspunkt\w*|beslutningspunkt\w*)\s+(?P<b>{_NUMBERS})\b",
     re.IGNORECASE,
@@ -88,10 +90,27 @@ def _points(numbers: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def points_of(sentence: str) -> tuple[int, ...]:
+# "Punkt 2 taget til efterretning": a bare "Punkt N" is one of the recommendation's points
+# only inside a run of such statements that starts at point 1 (`point_run`); alone it may be
+# another agenda item ("Punkt 15 udgår").
+_BARE_POINTS = re.compile(_LEAD + rf"punkt(?:erne)?\s+(?P<c>{_NUMBERS})\b", re.IGNORECASE)
+
+
+def points_of(sentence: str, bare: bool = False) -> tuple[int, ...]:
     """The recommendation's points a sentence decides, from its subject: "1. og 2. at-punkt" -> (1, 2)."""
-    m = _POINTS.match(sentence)
-    return _points(m["a"] or m["b"]) if m else ()
+    if m := _POINTS.match(sentence):
+        return _points(m["a"] or m["o"] or m["b"])
+    if bare and (m := _BARE_POINTS.match(sentence)):
+        return _points(m["c"])
+    return ()
+
+
+def point_run(sentences: Sequence[str]) -> bool:
+    """Whether the sentences decide the recommendation point by point, from point 1 on:
+    "Indstillingens punkt 1 godkendt. Punkt 2 taget til efterretning."."""
+    found = [points_of(s, bare=True) for s in sentences]
+    numbered = [p for p in found if p]
+    return len(numbered) >= 2 and numbered[0][0] == 1
 
 
 def _proposer(sentence: str) -> re.Match[str] | None:
@@ -125,6 +144,7 @@ def _introduces(sentence: Sentence) -> bool:
 def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     """One motion per amendment, proposal or group of points decided; None for a single decision."""
     motions: list[dict] = []
+    bare = point_run([s.text for s in sentences if s.states_outcome])
     waiting = False  # the last motion is an introduced proposal whose outcome has not come yet
     for sentence in sentences:
         text = sentence.text
@@ -165,7 +185,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                     "outcome_start": sentence.start,
                     "amendment": False,
                     "author": None,
-                    "points": points_of(text),
+                    "points": points_of(text, bare),
                     "after": True,
                 }  # fmt: skip
             )
@@ -173,7 +193,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             motions[-1]["outcome_start"] = sentence.start
             motions[-1]["author"] = motions[-1]["author"] or author_of(text)
             waiting = False
-        elif sentence.states_outcome and (_MOTION_SUBJECT.match(text) or points_of(text)):
+        elif sentence.states_outcome and (_MOTION_SUBJECT.match(text) or points_of(text, bare)):
             amendment = bool(_AMENDMENT.match(text))
             motions.append(
                 {
@@ -181,7 +201,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                     "outcome_start": sentence.start,
                     "amendment": amendment,
                     "author": author_of(text) if amendment else None,
-                    "points": points_of(text),
+                    "points": points_of(text, bare),
                     "after": bool(_AFTER.search(text)),
                 }  # fmt: skip
             )

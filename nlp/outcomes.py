@@ -60,6 +60,7 @@ _HANDLING = [
     {"LOWER": {"IN": ["videre", "nærmere", "fornyet", "endelig"]}, "OP": "?"},
     {"LOWER": "behandling"},
 ]
+_RECOMMENDATION = r"^(?:indstilling|anbefaling)(?:en|erne)?$"
 OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
     Outcome.CLOSED: [
         [{"LOWER": "lukket"}],
@@ -160,16 +161,19 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": "godkendelse"}, {"LOWER": "af"}],
         # a change the decision writes in: "I punkt 113 tilføjes, at …"
         [{"LOWER": {"IN": ["tilføjes", "tilføjedes", "indføjes", "indarbejdes", "indarbejdedes"]}}],
-        # "Anbefalingen fra Økonomiudvalget blev fulgt"
+        # "Anbefalingen fra Økonomiudvalget blev fulgt", "Forvaltningens indstilling følges"
         [
-            {
-                "LOWER": {
-                    "IN": ["indstillingen", "anbefalingen", "indstillingerne", "anbefalingerne"]
-                }
-            },
+            {"LOWER": {"REGEX": _RECOMMENDATION}},
             {"IS_ALPHA": True, "OP": "{0,4}"},
             {"LOWER": {"IN": ["blev", "er"]}, "OP": "?"},
             {"LOWER": {"IN": ["fulgt", "følges", "fulgtes"]}},
+        ],
+        # "Udvalget følger forvaltningens indstilling", "Udvalget var enige i indstillingen"
+        [
+            {"LOWER": {"IN": ["følger", "fulgte", "følge", "enig", "enige"]}},
+            {"LOWER": "i", "OP": "?"},
+            {"IS_ALPHA": True, "OP": "{0,2}"},
+            {"LOWER": {"REGEX": _RECOMMENDATION}},
         ],
     ],
     Outcome.NOTED: [

@@ -53,7 +53,8 @@ _ABSTAIN = re.compile(
 )
 # "Godkendt med 7 stemmer", the other side told after it: the count of those for.
 _WITH_VOTES = re.compile(
-    rf"\b(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)\s+med\s+(?P<n>{_COUNT})\s+stemmer\b"
+    r"\b(?:godkend(?:t|es|te)|vedtag(?:et|es)|vedtog|tiltr(?:ådt|ædes|ådte)|anbefal(?:et|es|ede)|"
+    rf"forkast(?:et|es|ede))\s+med\s+(?P<n>{_COUNT})\s+stemmer\b"
     r"(?!\s*(?:\(|mod\b|imod\b|for\b|,))",
     re.IGNORECASE,
 )
@@ -84,13 +85,16 @@ _SIDE_LIST = re.compile(
     r"(?:For|Imod)(?:\s+(?:\w*forslaget|indstillingen))?\s+stemmer(?=\s*:)|"
     r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
-    r"Undlod\s+at\s+stemme|"
+    r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:)|Blanke?(?=\s*:)|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
     r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     # "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), …": a comma after the count
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
-    rf"(?P<names>(?:(?!(?:For|Imod|Undlod)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod)\b|,\s*(?:for|imod)\s+stemte\b)"
+    rf"(?P<names>(?:(?!(?:For|Imod|Undlod|Undlader|Blanke?)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod|Undlader|Blanke?)\b|,\s*(?:for|imod)\s+stemte\b"
+    # "For stemte 16, imod stemte 9, 2 undlod at stemme": the next side told by its count
+    rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
+    r")"
     # "Undlod at stemme: F (2) Ændringsforslaget blev forkastet": a side's count ends it
     r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ])"
 )
@@ -109,6 +113,7 @@ _PAREN_BEFORE = re.compile(
 _MAJORITY = re.compile(
     r"\b(?:[Ee]t\s+|[Dd]et\s+)?(?P<which>[Ff]lertal(?:let)?|[Mm]indretal(?:let)?)"
     r"(?:\s+i\s+(?:udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen))?"
+    r"(?:\s+på\s+\w+\s+(?:medlemmer|stemmer))?"  # "Et flertal på 5 medlemmer (A, F, Ø)"
     r"\s*(?:\((?P<paren>[^)]*)\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
@@ -151,6 +156,14 @@ _NOT_NAMES = {
     "Medlemmer",
     "Følgende",
     "Ingen",
+    # the outcome after a count: "For: 6 Imod: 1 Undlod: 0 Godkendt."
+    "Godkendt",
+    "Vedtaget",
+    "Anbefalet",
+    "Anbefales",
+    "Tiltrådt",
+    "Forkastet",
+    "Herefter",
 }
 
 

@@ -289,3 +289,73 @@ def test_short_paragraphs_that_each_state_an_act_on_their_own_subject_are_decisi
     )
     found = extract_item(_item(4, text, "2. behandling af budget 2017"), MEETING).to_json()
     assert [d["outcome"] for d in found["decisions"]] == ["approved", "approved", "approved"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indstillingens punkt 1 godkendt. Punkt 2 taget til efterretning.",
+            [(1, "approved"), (2, "noted")],
+        ),
+        ("Indstillingens 1. punkt godkendt. 2. punkt udsat.", [(1, "approved"), (2, "postponed")]),
+        (
+            "Punkt 1 og 2 godkendt. Punkt 3 taget til efterretning.",
+            [(1, "approved"), (2, "approved"), (3, "noted")],
+        ),
+        ("Ad a) Godkendt. Ad b) Taget til efterretning.", [(1, "approved"), (2, "noted")]),
+        ("a. Godkendt\nb. Taget til efterretning", [(1, "approved"), (2, "noted")]),
+        # alone, "Punkt 15" is another agenda item, not a point of this recommendation
+        ("Dagsordenen godkendt. Punkt 15 udgår.", [(None, "approved")]),
+    ],
+)
+def test_points_decided_one_by_one_in_the_forms_councils_write(text, expected):
+    found = extract_item(_item(4, text), MEETING).to_json()["decisions"]
+    assert [(d["point"], d["outcome"]) for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("Udvalget var enige i indstillingen.", "approved"),
+        ("Forvaltningens indstilling blev fulgt.", "approved"),
+        ("Udvalget følger forvaltningens indstilling.", "approved"),
+        # what a minority wanted is not what the meeting decided
+        ("Godkendt med 5 stemmer mod 2. Mindretallet (V) ønskede sagen udsat.", "approved"),
+    ],
+)
+def test_outcomes_agreed_with_the_recommendation_or_wished_by_a_minority(text, outcome):
+    assert [d["outcome"] for d in extract_item(_item(4, text), MEETING).to_json()["decisions"]] == [
+        outcome
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "counts", "abstain_parties"),
+    [
+        ("Anbefales med 5 stemmer. 2 stemte imod.", Outcome.RECOMMENDED, (5, 2, None), ()),
+        (
+            "For: 16 (A, F, Ø). Imod: 9 (V, C). Undlod: 2 (O). Indstillingen blev godkendt.",
+            Outcome.APPROVED,
+            (16, 9, 2),
+            ("O",),
+        ),
+        (
+            "For stemte 16, imod stemte 9, 2 undlod at stemme. Godkendt.",
+            Outcome.APPROVED,
+            (16, 9, 2),
+            (),
+        ),
+        ("For: 6 Imod: 1 Undlod: 0 Godkendt.", Outcome.APPROVED, (6, 1, 0), ()),
+        (
+            "For: A, F, Ø (15)\nImod: V, C (10)\nUndlader: O (2)",
+            Outcome.APPROVED,
+            (15, 10, 2),
+            ("O",),
+        ),
+    ],
+)
+def test_vote_sides_labelled_in_the_forms_councils_write(text, outcome, counts, abstain_parties):
+    (vote,) = find_votes(text, Gazetteer(PEOPLE), outcome)
+    assert (vote.for_count, vote.against, vote.abstain) == counts
+    assert vote.abstain_names == abstain_parties
