@@ -22,20 +22,25 @@ from ingest.records import TOC_LINE, Block, BlockKind, SectionKind
 from ingest.sections import is_document_title, section_kind
 from nlp.case_numbers import find_case_numbers
 
+# "Punkt 13", "Pkt. 42", "Punkt nr. 45", "Sag 3", "Sag nr. 130", "Dagsordenspunkt 3", "Nr. 178"
+_LABEL = (
+    r"(?:(?:Sag|SAG|Punkt|PUNKT|Pkt\.?|PKT\.?)(?:\s*(?i:nr)\.?)?|Dagsordenspunkt|Dagsordenpunkt|"
+    r"Nr\.?|NR\.?)"
+)
 _STRONG_ITEM = re.compile(
-    r"^(?:Sag nr\.?|Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
-    r"(?P<number>\d{1,4})\s*(?:[:.\-–]\s*|\s+(?=[A-ZÆØÅ\"“]|\d{1,2}\.\s))(?P<title>.*)$"
+    rf"^{_LABEL}\s*"
+    r"(?P<number>\d{1,4})\s*(?:[:.\-–)]\s*|\s+(?=[A-ZÆØÅ\"“]|\d{1,2}\.\s))"
+    # (not a case number: "Sag 306-2010-395", "Sag 2019-12345")
+    r"(?!\d+[-/]\d)(?!\d[\d./-]*\s*$)(?P<title>.*)$"
 )
 
 # The label alone on its line ("Punkt 13"), the title in the block under it.
-_BARE_ITEM = re.compile(
-    r"^(?:Punkt|PUNKT|Pkt\.?|PKT\.?|Dagsordenspunkt|Dagsordenpunkt|Nr\.?|NR\.?)\s*"
-    r"(?P<number>\d{1,4})\s*[:.\-–]?$"
-)
+_BARE_ITEM = re.compile(rf"^{_LABEL}\s*(?P<number>\d{{1,4}})\s*[:.\-–]?$")
 
 # "13. Title", "13) Title", "13   Title", "åbent 13 Title", "1Godkendelse af dagsorden" (glued).
 _WEAK_ITEM = re.compile(
-    r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?P<number>\d{1,4})"
+    # ("§ 3 Title", "Ad 3) Title": a small council's or association's numbering)
+    r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?:(?:§|Ad)\s*)?(?P<number>\d{1,4})"
     r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))"
     # "1.  1. Godkendelse af dagsordenen": a list number before the printed one.
     r"(?:(?P=number)[.)]\s+)?"
@@ -129,7 +134,13 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
         and len(nxt.text) <= 120
         and not nxt.text.rstrip().endswith((".", ":"))
         and not _FILE_NAME.search(nxt.text)
+        # "1 Meddelelser" / "2 Budgetopfølgning": a list's next numbered line
+        and not _NEXT_NUMBERED.match(nxt.text.lstrip())
+        and not _OPEN_OR_CLOSED.match(nxt.text.strip())  # "Lukket punkt" under the title
     )
+
+
+_NEXT_NUMBERED = re.compile(r"\d{1,3}[.)]?\s+[A-ZÆØÅ]")
 
 
 def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, int]:

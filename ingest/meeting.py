@@ -719,7 +719,15 @@ def read_meeting(
         place=values.get("place"),
         participants=participants,
         absent=tuple(dict.fromkeys(absent)),
+        attendance_notes=tuple(line for line in front if _ITEM_SCOPED.search(line)),
     )
+
+
+# "X forlod mødet efter behandlingen af punkt 120", "Y deltog ikke i punkt 3-5"
+_ITEM_SCOPED = re.compile(
+    r"\b(?:forlod|deltog\s+ikke|ankom|mødte|kom)\b.{0,80}?\b(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)\s*\d",
+    re.IGNORECASE,
+)
 
 
 # A municipality's several local bodies: "Lokaludvalget" (København has twelve).

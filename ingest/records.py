@@ -95,6 +95,9 @@ class Meeting:
     place: str | None = None
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
+    # The cover's statements of who left or came during the meeting, naming items ("X forlod
+    # mødet efter behandlingen af punkt 120"): they cover those items (`nlp.attendance`).
+    attendance_notes: tuple[str, ...] = ()
     # Where the date is missing, the meeting's own document (its id) tells two undated meetings
     # of one body apart; set when the document is built.
     undated_document: str | None = None

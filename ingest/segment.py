@@ -530,7 +530,8 @@ def segment(
 _MINUTES_TITLE = re.compile(
     # ("Refer": "Referat" in a transcript that lost its "at" ligatures)
     r"^(?:(?:åbent|offentligt?)\s+)?(?:referat|refer|beslutningsprotokol|protokol|dagsorden med vedtagelser)\b"
-    r"|\b(?:referat|refer|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
+    # ("Mødereferat", "Beslutningsreferat": the word ends a compound)
+    r"|\b(?:\w*referat|refer|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
     re.I,
 )
 

@@ -674,6 +674,7 @@ def meeting_wide_absences(
     cover_absent: tuple[str, ...],
     agenda_items: list[tuple[str, str]],
     participants: tuple[str, ...] = (),
+    cover_notes: tuple[str, ...] = (),
 ) -> list[ScopedAbsence]:
     """Members away from the meeting, each with the items it covers.
 
@@ -688,6 +689,8 @@ def meeting_wide_absences(
     gazetteer = Gazetteer(participants)
     # Per item that records any absence: who, with the statement that says so.
     recorded: list[dict[str, ScopedAbsence]] = []
+    for note in cover_notes:
+        scoped.extend(s for _, s in _statements(note, gazetteer) if not s.scope.everything)
     for k, (title, text) in enumerate(agenda_items):
         if _ABSENCE_ITEM.match(title):  # "1. Fraværende" may list the names alone
             text = f"Fraværende:\n{text}"

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from ingest.item_starts import OUTCOME_OPENING
 from ingest.records import Item, Section, SectionKind
 from ingest.sections import BODY_WORDS, dated_decision
 from nlp.attendance import without_attendance
@@ -624,6 +625,8 @@ def _sentence_cuts(doc: Doc, a: int, b: int, since: int, kept: list[Span]) -> li
 
 # "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.", "Indstillingen er godkendt.":
 # what is decided, then the passive verb of this meeting's act.
+# A paragraph that opens with its outcome ("Godkendt.", "Taget til efterretning."), short.
+_OPENING_REACH = 300
 _PASSIVE_ACT = re.compile(r"\s(?:blev|er|var)\s+(?:herefter\s+|derefter\s+)?\w+", re.IGNORECASE)
 _DATED = re.compile(
     rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})\b|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}|(?:19|20)\d\d\b)",
@@ -644,9 +647,13 @@ def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
     for a, b in _paragraphs(text, start, end):
         paragraph = text[a:b]
         sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+        stated = (
+            (_DECIDED_SUBJECT.match(sentence) and _PASSIVE_ACT.search(sentence))
+            or _BODY_ACTS.match(sentence)
+            or (OUTCOME_OPENING.match(sentence.lstrip()) and len(sentence) <= _OPENING_REACH)
+        )
         if (
-            _DECIDED_SUBJECT.match(sentence)
-            and _PASSIVE_ACT.search(sentence)
+            stated
             and not _DATED.search(sentence)
             and outcome_between(doc, a, a + len(sentence)) not in (None, Outcome.INFORMATION)
         ):
@@ -715,11 +722,13 @@ def answered_question(item: Item) -> Decision | None:
     return None
 
 
-# The body's own act, stated actively: "Kommunalbestyrelsen godkender, at X er indkaldt …"
+# The body's own act, stated actively: "Kommunalbestyrelsen godkender, at X er indkaldt …",
+# "Rådet drøftede sagen …", "Et enigt udvalg anbefalede …".
 _BODY_ACTS = re.compile(
-    r"^\W*(?:\w*udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen|regionsrådet|"
-    r"magistraten)\s+(?:godkender|godkendte|beslutter|besluttede|vedtager|vedtog|tiltræder|"
-    r"tiltrådte|tager|tog)\b",
+    r"^\W*(?:(?:herefter|derefter)\s+)?(?:et\s+enigt\s+|det\s+samlede\s+)?"
+    r"(?:[\wæøå-]*udvalg(?:et)?|[\wæøå-]*rådet|kommunalbestyrelsen|bestyrelsen|nævnet|"
+    r"borgerrepræsentationen|magistraten)\s+(?:godkender|godkendte|beslutter|besluttede|vedtager|"
+    r"vedtog|tiltræder|tiltrådte|tager|tog|drøftede|anbefalede|afviste|udsatte|valgte|bevilgede)\b",
     re.IGNORECASE,
 )
 _ITEM_HEADING_LINE = re.compile(r"\W*(?:Pkt\.?|Punkt)\s*\d{1,4}\.?\s+[A-ZÆØÅ][^\n.!?]{2,150}")

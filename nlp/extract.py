@@ -395,6 +395,7 @@ def _away(meeting: Meeting | None, items: Sequence[Item]) -> list[ScopedAbsence]
         meeting.absent if meeting else (),
         [(it.title, _attendance_text(it.sections)) for it in items],
         meeting.participants if meeting else (),
+        meeting.attendance_notes if meeting else (),
     )
 
 

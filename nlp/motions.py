@@ -65,6 +65,7 @@ _AMENDMENT = re.compile(_LEAD + r"(?:[\wæøå-]+\s+){0,2}?" + _AMENDMENT_NOUN +
 _ITS_OWN = re.compile(r"\W*(?:[\wæøå-]+\s+){0,2}?\w*forslag", re.IGNORECASE)
 # "For ændringsforslaget stemte 3, …", "Imod stemte 27": a sentence of the vote on a motion.
 _VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b[^.\n]{0,40}?\bstem(?:te|mer)\b")
+_THEN = re.compile(r"^\W*(?:herefter|derefter|dernæst|efterfølgende)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)
 _NAME_WORDS = r"[A-ZÆØÅ][\wæøåé.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåé.-]*))*"
 # "Ændringsforslag (stillet) fra/af Venstre", "Ændringsforslaget fra Det Konservative Folkeparti"
@@ -193,7 +194,12 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             motions[-1]["outcome_start"] = sentence.start
             motions[-1]["author"] = motions[-1]["author"] or author_of(text)
             waiting = False
-        elif sentence.states_outcome and (_MOTION_SUBJECT.match(text) or points_of(text, bare)):
+        elif sentence.states_outcome and (
+            _MOTION_SUBJECT.match(text)
+            or points_of(text, bare)
+            # "Herefter blev budgettet vedtaget …": what comes after a motion is one of its own
+            or (motions and _THEN.match(text))
+        ):
             amendment = bool(_AMENDMENT.match(text))
             motions.append(
                 {

@@ -1549,3 +1549,82 @@ def test_a_record_that_never_names_its_body_keeps_its_date_and_attendance():
         "08:30",
     )
     assert meeting.absent == ("Søren Bak",)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Sag {}", "Punkt nr. {} -", "§ {}", "Ad {})"],
+)
+def test_item_labels_of_small_councils_and_older_systems(label):
+    document = parse_text(
+        "Referat af mødet i Folkeoplysningsudvalget den 2. maj 2016 kl. 17.00\n\n"
+        f"{label.format(1)} Godkendelse af dagsorden\n\nBeslutning: Godkendt.\n\n"
+        f"{label.format(2)} Fordeling af lokaletilskud\n\nSag 306-2010-395\n\n"
+        "Beslutning: Godkendt.\n\n"
+        f"{label.format(3)} Eventuelt\n\nBeslutning: Intet.\n"
+    )
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Fordeling af lokaletilskud"),
+        (3, "Eventuelt"),
+    ]
+
+
+def test_a_plain_record_whose_text_under_each_title_is_what_was_done():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Handicaprådet\n\nMødereferat\nMødedato: Torsdag d. 9. februar 2017\nMødetid: 14:00-16:00\n\n"
+        "Dagsordenspunkt 1 Godkendelse af referat\nGodkendt.\n\n"
+        "Dagsordenspunkt 2 Tilgængelighed i idrætshaller\n"
+        "Rådet drøftede sagen og ønsker en status på næste møde.\n"
+    )
+    assert document.kind == "minutes"
+    assert [it.title for it in document.items] == [
+        "Godkendelse af referat",
+        "Tilgængelighed i idrætshaller",
+    ]
+    outcomes = [
+        e.decisions[0].outcome for e in extract_meeting_items(document.meeting, document.items)
+    ]
+    assert outcomes[0] == "approved" and outcomes[1] is not None
+
+
+def test_a_contents_list_of_tight_numbered_lines_before_the_items():
+    document = parse_text(
+        "Referat - Økonomiudvalget den 18. januar 2021\n\nIndholdsfortegnelse\n"
+        "1 Meddelelser\n2 Budgetopfølgning\n3 Lukket punkt: Ejendomshandel\n"
+        "1 Meddelelser\nBeslutning\nTaget til efterretning.\n\n"
+        "2 Budgetopfølgning\nBeslutning\nAnbefales over for byrådet.\n\n"
+        "3 Lukket punkt: Ejendomshandel\n"
+    )
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Meddelelser"),
+        (2, "Budgetopfølgning"),
+        (3, "Lukket punkt: Ejendomshandel"),
+    ]
+
+
+def test_the_cover_says_who_left_after_an_item_and_a_closed_mark_stays_out_of_the_title():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Kommunalbestyrelsen\nBeslutningsprotokol fra ordinært møde\n"
+        "Torsdag den 28. september 2023 kl. 18.00\n\n"
+        "Afbud: Anne Holm (A)\n"
+        "Carl Berg (F) forlod mødet kl. 20.15 efter behandlingen af punkt 120.\n\n"
+        "119. Takstblad 2024\nBeslutning\nGodkendt.\n\n"
+        "120. Salg af Skovvej 4\nLukket punkt\nBeslutning\nGodkendt.\n\n"
+        "121. Spørgetid\nBeslutning\nIngen spørgsmål.\n"
+    )
+    assert [(it.title, it.closed) for it in document.items] == [
+        ("Takstblad 2024", False),
+        ("Salg af Skovvej 4", True),
+        ("Spørgetid", False),
+    ]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [sorted(a.name for a in e.absences) for e in extractions] == [
+        ["Anne Holm"],
+        ["Anne Holm"],
+        ["Anne Holm", "Carl Berg"],
+    ]

@@ -359,3 +359,32 @@ def test_vote_sides_labelled_in_the_forms_councils_write(text, outcome, counts, 
     (vote,) = find_votes(text, Gazetteer(PEOPLE), outcome)
     assert (vote.for_count, vote.against, vote.abstain) == counts
     assert vote.abstain_names == abstain_parties
+
+
+def test_an_amendment_voted_by_side_lists_then_the_budget_adopted_after_it():
+    text = (
+        "Ændringsforslag fra Venstre om nedsættelse af dækningsafgiften:\n"
+        "For stemte: V, C (8)\nImod stemte: A, F, Ø (17)\nÆndringsforslaget blev forkastet.\n"
+        "Herefter blev budgettet vedtaget med 17 stemmer for og 8 imod."
+    )
+    found = extract_item(_item(119, text), MEETING).to_json()
+    assert [(d["outcome"], d["amendment"], d["author"]) for d in found["decisions"]] == [
+        ("rejected", True, "Venstre"),
+        ("approved", False, None),
+    ]
+    assert [(v["for"], v["against"], v["for_names"], v["decision"]) for v in found["votes"]] == [
+        (8, 17, ["V", "C"], 0),
+        (17, 8, [], 1),
+    ]
+
+
+def test_who_left_during_the_meeting_said_on_the_cover_covers_the_items_after():
+    meeting = Meeting(
+        "Byrådet",
+        dt.date(2025, 9, 1),
+        participants=PEOPLE,
+        attendance_notes=("Carl Berg (F) forlod mødet kl. 20.15 efter behandlingen af punkt 2.",),
+    )
+    items = [_item(n, "Godkendt.") for n in (1, 2, 3)]
+    absent = [[a.name for a in e.absences] for e in extract_meeting_items(meeting, items)]
+    assert absent == [[], [], ["Carl Berg"]]
