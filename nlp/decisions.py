@@ -65,8 +65,8 @@ _POINT = re.compile(
     rf"(?:(?<=\n)|^|(?<=[.!?:;]\s)|(?<=[.!?:;]))[ \t]*"
     rf"(?:(?:Ad|At)\s+(?:indstillingens\s+|forslagets\s+)?)?(?:(?:pkt\.?|punkt|beslutningspunkt)\s*)?"
     rf"(?P<n>\d{{1,2}})\s*[.):](?!\d)(?!\s*(?:{_MONTHS})\b)"
-    # (not "1. og 2. at-punkt blev godkendt": a list of at-points, read by the motions)
-    r"(?!(?:\s*(?:og|,|-|–)\s*\d{1,2}\.)+\s*at-?punkt)\s*(?:at\b:?\s*)?"
+    # (not "1. og 2. at-punkt blev godkendt", "3. at-punkt …": at-points, read by the motions)
+    r"(?!(?:\s*(?:og|,|-|–)\s*\d{1,2}\.)*\s*at-?punkt)\s*(?:at\b:?\s*)?"
     r"|[ \t](?P<n2>\d{1,2})\.[ \t]+(?-i:at)\b:?\s*"
     r"|(?<![\w])At\s*\)\s*"
     # lettered points at a line or sentence start: "a) Godkendt", "Ad b) Taget til efterretning"

@@ -150,7 +150,12 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         ],
         [{"LEMMA": {"IN": ["fremsende", "videresende"]}}],
         [{"LOWER": {"IN": ["oversendes", "oversendt", "oversender", "oversendte"]}}],
-        [{"LOWER": {"IN": ["sendes", "sendt"]}}, {"LOWER": {"IN": ["videre", "til"]}}],
+        # (not "sendt til afstemning", "sendes til høring")
+        [
+            {"LOWER": {"IN": ["sendes", "sendt"]}},
+            {"LOWER": {"IN": ["videre", "til"]}},
+            {"LOWER": {"NOT_IN": ["afstemning", "høring", "udtalelse"]}},
+        ],
     ],
     Outcome.APPROVED: [
         [{"LEMMA": {"IN": _APPROVE}}],

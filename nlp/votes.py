@@ -85,13 +85,14 @@ _SIDE_LIST = re.compile(
     r"(?:For|Imod)(?:\s+(?:\w*forslaget|indstillingen))?\s+stemmer(?=\s*:)|"
     r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
     r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
+    r"Ja(?=\s*:)|Nej(?=\s*:)|"  # "Ja: 17 / Nej: 10"
     r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:)|Blanke?(?=\s*:)|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
     r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     # "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), …": a comma after the count
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
-    rf"(?P<names>(?:(?!(?:For|Imod|Undlod|Undlader|Blanke?)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod|Undlader|Blanke?)\b|,\s*(?:for|imod)\s+stemte\b"
+    rf"(?P<names>(?:(?!(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)\b|,\s*(?:for|imod)\s+stemte\b"
     # "For stemte 16, imod stemte 9, 2 undlod at stemme": the next side told by its count
     rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
     r")"
@@ -164,7 +165,14 @@ _NOT_NAMES = {
     "Tiltrådt",
     "Forkastet",
     "Herefter",
+    "Forslaget",
+    "Ændringsforslaget",
+    "Indstillingen",
+    "Sagen",
 }
+
+
+_PARTICLES = {"af", "de", "la", "le", "van", "von", "der", "den", "du", "el", "bin", "ben"}
 
 
 def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -176,6 +184,14 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
         # "Gruppe A", "Liste H": a group named by its letter is that letter's side.
         part = re.sub(r"^(?:Gruppe|Gruppen|Liste|Listen)\s+(?=[A-ZÆØÅ]{1,3}$)", "", part)
         words = part.split()
+        # "O Forslaget blev vedtaget": the list ran into the next sentence; a name has no
+        # lower-case word but its particles, and a party letter stands alone.
+        if lower := next(
+            (k for k, w in enumerate(words) if w[:1].islower() and w not in _PARTICLES), None
+        ):
+            words = words[:lower]
+            if words and re.fullmatch(r"[A-ZÆØÅ]{1,2}", words[0]):
+                words = words[:1]
         while words and words[0] in _NOT_NAMES and canonical_party(" ".join(words)) is None:
             words = words[1:]
         if words and words[0][0].isupper() and len(words) <= 5:
@@ -185,9 +201,9 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
 
 def _side(label: str) -> str:
     label = label.lower()
-    if label == "for":
+    if label in ("for", "ja"):
         return "for"
-    if label == "imod":
+    if label in ("imod", "nej"):
         return "against"
     return "abstain"
 

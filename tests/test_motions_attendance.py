@@ -388,3 +388,39 @@ def test_who_left_during_the_meeting_said_on_the_cover_covers_the_items_after():
     items = [_item(n, "Godkendt.") for n in (1, 2, 3)]
     absent = [[a.name for a in e.absences] for e in extract_meeting_items(meeting, items)]
     assert absent == [[], [], ["Carl Berg"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "sides"),
+    [
+        (
+            "Der blev stemt om forslaget:\nFor stemte 8: A og F\nImod stemte 5: V, C og O\n"
+            "Forslaget blev vedtaget.",
+            (8, 5, None),
+            (("A", "F"), ("V", "C", "O"), ()),
+        ),
+        (
+            "Forslaget blev sendt til afstemning med følgende resultat:\nJa: 17\nNej: 10\n"
+            "Hverken for eller imod: 2\nForslaget blev vedtaget.",
+            (17, 10, 2),
+            ((), (), ()),
+        ),
+    ],
+)
+def test_a_side_list_ends_where_the_outcome_sentence_begins(text, counts, sides):
+    found = extract_item(_item(4, text), MEETING)
+    (decision,) = found.decisions
+    assert decision.outcome == Outcome.APPROVED  # not "sendt til": a vote, not a referral
+    vote = decision.vote
+    assert (vote.for_count, vote.against, vote.abstain) == counts
+    assert (vote.for_names, vote.against_names, vote.abstain_names) == sides
+
+
+def test_at_points_each_with_or_without_a_vote_keep_their_words():
+    text = "1. at-punkt blev godkendt med 40 stemmer mod 15.\n2. at-punkt blev godkendt uden afstemning."
+    found = extract_item(_item(4, text), MEETING).to_json()
+    assert [(d["point"], d["text"][:12]) for d in found["decisions"]] == [
+        (1, "1. at-punkt "),
+        (2, "2. at-punkt "),
+    ]
+    assert [(v["for"], v["against"], v["decision"]) for v in found["votes"]] == [(40, 15, 0)]
