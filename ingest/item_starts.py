@@ -134,13 +134,14 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
         and len(nxt.text) <= 120
         and not nxt.text.rstrip().endswith((".", ":"))
         and not _FILE_NAME.search(nxt.text)
-        # "1 Meddelelser" / "2 Budgetopfølgning": a list's next numbered line
+        # "1 Meddelelser" / "2 Budgetopfølgning": a list's next numbered line; "A. Sager til
+        # afgørelse i byrådet": a part heading repeated under the title
         and not _NEXT_NUMBERED.match(nxt.text.lstrip())
         and not _OPEN_OR_CLOSED.match(nxt.text.strip())  # "Lukket punkt" under the title
     )
 
 
-_NEXT_NUMBERED = re.compile(r"\d{1,3}[.)]?\s+[A-ZÆØÅ]")
+_NEXT_NUMBERED = re.compile(r"(?:\d{1,3}[.)]?|[A-ZÆØÅ][.)])\s+[A-ZÆØÅ]")
 
 
 def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, int]:

@@ -117,7 +117,28 @@ class _SectionBuilder:
         )
 
 
+# "Beslutning: Godkendt.", "Referat: Godkendt": a decision heading with its text on one line.
+_LABELLED_DECISION = re.compile(r"(?P<label>[^\W\d][^:\n]{2,38}):[ \t]+(?P<rest>\S.*)", re.DOTALL)
+
+
+def _split_labelled_decisions(blocks: Sequence[Block]) -> list[Block]:
+    split: list[Block] = []
+    for block in blocks:
+        m = _LABELLED_DECISION.fullmatch(block.text.strip())
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and m
+            and section_kind(m["label"]) is SectionKind.DECISION
+        ):
+            split.append(replace(block, text=m["label"], kind=BlockKind.HEADING, level=0))
+            split.append(replace(block, text=m["rest"], tight=True))
+        else:
+            split.append(block)
+    return split
+
+
 def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
+    blocks = _split_labelled_decisions(blocks)
     sections: list[_SectionBuilder] = []
     kinds = without_titled_decisions(
         [block.text for block in blocks], [_section_heading(block, styled) for block in blocks]

@@ -1628,3 +1628,22 @@ def test_the_cover_says_who_left_after_an_item_and_a_closed_mark_stays_out_of_th
         ["Anne Holm"],
         ["Anne Holm", "Carl Berg"],
     ]
+
+
+def test_a_decision_label_with_its_text_on_the_same_line_and_a_part_heading_under_a_title():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat fra Ældrerådets møde den 22. februar 2016 kl. 10.00\n\n"
+        "A. Sager til afgørelse\n\n"
+        "1. Godkendelse af referatet fra sidste møde\nA. Sager til afgørelse\nReferat: Godkendt\n\n"
+        "2. Høringssvar om fortov\nReferat:\nÆldrerådet formulerer et høringssvar.\n\n"
+        "3. Eventuelt\nReferat:\nIntet.\n"
+    )
+    assert [it.title for it in document.items] == [
+        "Godkendelse af referatet fra sidste møde",
+        "Høringssvar om fortov",
+        "Eventuelt",
+    ]
+    first = extract_meeting_items(document.meeting, document.items)[0]
+    assert [d.outcome for d in first.decisions] == ["approved"]
