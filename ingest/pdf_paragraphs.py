@@ -36,7 +36,11 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 # Lines that open an item whatever the font: "Punkt 2: …", "Pkt. 42 …", "Sag nr. 130".
-_ITEM_LABEL = re.compile(r"^(?:Punkt|PUNKT|Pkt\.?|Dagsordenspunkt|Sag\s+nr\.?|Nr\.)\s*\d{1,4}\b")
+_ITEM_LABEL = re.compile(
+    r"^(?:(?:Punkt|PUNKT|Pkt\.?|Sag|SAG)(?:\s*nr\.?)?|Dagsordenspunkt|Nr\.)\s*\d{1,4}\b(?![/-]\d)"
+)
+# A field of the cover or the case, label first: "Afbud: …", "Mødested: …", "Sagsnr.: …".
+_FIELD_LABEL = re.compile(r"^[A-ZÆØÅ][\wæøå.]*(?:[ /-][\wæøå.]+){0,3}:(?:\s|$)")
 _MAX_HEADING = 300
 _MAX_PLAIN_HEADING = 150
 _LARGER = 1.15  # a line this much above the body size is set as a heading
@@ -118,6 +122,10 @@ def _breaks(a: Line, b: Line, profile: Profile, right_edge: float) -> bool:
     first = a.text.rstrip()
     if TOC_LINE.search(first) or _LIST_START.match(b.text) or _ITEM_LABEL.match(b.text):
         return True
+    if _FIELD_LABEL.match(b.text) and not _GOES_ON.search(first):
+        return True
+    if _SENTENCE_END.search(first) and _NUMBERED_TITLE.match(b.text):
+        return True  # "… af trafikken." / "§ 3 Eventuelt": the next item after a full line
     # Plain PDFs set everything in one font: structure shows in the words alone.
     if _alone(first) or _alone(b.text):
         return True
@@ -129,7 +137,31 @@ def _breaks(a: Line, b: Line, profile: Profile, right_edge: float) -> bool:
     return ended_early or (a.block != b.block and bool(_SENTENCE_END.search(first)))
 
 
-def _block(rows: list[Line], page: int, profile: Profile) -> Block:
+# A numbered title's line in any font: "3. Title", "§ 3 Title", "Ad 3) Title", "Punkt 3: Title".
+_NUMBERED_TITLE = re.compile(r"^(?:(?:§|Ad)\s*)?\d{1,3}[.):]?\s+[A-ZÆØÅ\"“]")
+
+
+def _title_ends(block: list[Line], b: Line, widest: float) -> bool:
+    """Whether a block that is a numbered title's line ends before `b`, a capitalised line.
+
+    Set in one font and as wide as the text, a title runs into the decision under it
+    ("§ 1 Godkendelse af dagsorden" / "Dagsordenen blev godkendt."). The line after
+    starts a block marked tight, so a title that did wrap onto it is joined again where
+    the items are found (`ingest.item_starts`)."""
+    if len(block) != 1 or not b.text[:1].isupper():
+        return False
+    first = block[0].text.rstrip()
+    if _GOES_ON.search(first) or first.endswith("-"):
+        return False
+    if block[0].x1 > _WRAPPED * widest:
+        return False  # the line ran to the margin: the title wrapped
+    return bool(_ITEM_LABEL.match(first) or _NUMBERED_TITLE.match(first))
+
+
+_WRAPPED = 0.85
+
+
+def _block(rows: list[Line], page: int, profile: Profile, tight: bool = False) -> Block:
     text = join_lines(row.text for row in rows)
     level = profile.heading_level(style_of(rows[0]))
     if level and not TOC_LINE.search(text):
@@ -140,7 +172,7 @@ def _block(rows: list[Line], page: int, profile: Profile) -> Block:
             is_heading = len(text) <= _MAX_PLAIN_HEADING and not text.endswith((".", ",", ";"))
         if is_heading:
             return Block(text, page, BlockKind.HEADING, level)
-    return Block(text, page)
+    return Block(text, page, tight=tight)
 
 
 def page_blocks(lines: Sequence[Line], page: int, profile: Profile) -> list[tuple[float, Block]]:
@@ -150,11 +182,16 @@ def page_blocks(lines: Sequence[Line], page: int, profile: Profile) -> list[tupl
         return []
     right_edge = profile.right_edge or max(row.x1 for row in rows)
     blocks: list[tuple[float, Block]] = []
+    widest = max(row.x1 for row in rows)
     current = [rows[0]]
+    tight = False
     for row in rows[1:]:
-        if _breaks(current[-1], row, profile, right_edge):
-            blocks.append((current[0].y0, _block(current, page, profile)))
+        broken = _breaks(current[-1], row, profile, right_edge)
+        title_ends = not broken and _title_ends(current, row, widest)
+        if broken or title_ends:
+            blocks.append((current[0].y0, _block(current, page, profile, tight)))
             current = []
+            tight = title_ends
         current.append(row)
-    blocks.append((current[0].y0, _block(current, page, profile)))
+    blocks.append((current[0].y0, _block(current, page, profile, tight)))
     return blocks

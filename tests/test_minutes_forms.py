@@ -1647,3 +1647,29 @@ def test_a_decision_label_with_its_text_on_the_same_line_and_a_part_heading_unde
     ]
     first = extract_meeting_items(document.meeting, document.items)[0]
     assert [d.outcome for d in first.decisions] == ["approved"]
+
+
+SMALL_COUNCIL = """Beboerrådet i Nordby
+Referat af møde d. 5/3-2019 kl. 19.00
+Deltagere: Anne Holm, Bo Dahl, Carl Berg
+Afbud: Dorte Lund
+§ 1 Godkendelse af dagsorden
+Dagsordenen blev godkendt.
+§ 2 Trafiksikkerhed på Skolevej
+Rådet besluttede at rette henvendelse til kommunen om hastighedsdæmpning af trafikken.
+§ 3 Eventuelt
+Intet."""
+
+
+def test_a_plain_pdf_keeps_a_field_line_and_a_title_apart_from_the_line_under_it():
+    from nlp.extract import extract_meeting_items
+
+    for document in (parse_text(SMALL_COUNCIL), parse_bytes(plain_pdf(SMALL_COUNCIL), "r.pdf")):
+        assert document.meeting.absent == ("Dorte Lund",)
+        assert [it.title for it in document.items] == [
+            "Godkendelse af dagsorden",
+            "Trafiksikkerhed på Skolevej",
+            "Eventuelt",
+        ]
+        first = extract_meeting_items(document.meeting, document.items)[0]
+        assert [d.outcome for d in first.decisions] == ["approved"]
