@@ -696,7 +696,7 @@ def read_meeting(
     if committee is None:
         committee = _body_of_meeting_sentence(texts[:80])
     if committee is None and date is not None:
-        committee = _body_over_date(free[:15])
+        committee = _body_over_date(front[:15])
     participants = tuple(dict.fromkeys(lists["participants"]))
     if not committee and (date is not None or lists["absent"]) and (participants or absent):
         # A record with its date or attendance but no body named anywhere in its text (a page

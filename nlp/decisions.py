@@ -139,6 +139,8 @@ def _kept(doc: Doc, span) -> bool:
     if _OTHER_ITEM.match(_clause_before(doc, span)) and not _in_point_run(doc, sentence):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
+    if _CHANGE_CLAUSE.search(before):
+        return False  # "Anbefales, med den ændring, at projektet udskydes": the change's words
     if _RELATIVE.search(before):
         return False  # "… i forhold til byrådsmedlemmer, der er bevilget orlov": a description
     if _PROPOSED.search(before) and any(
@@ -173,6 +175,11 @@ def _kept(doc: Doc, span) -> bool:
 # (Not "kan/kunne": "Udvalget kan anbefale", "Flertallet kunne tiltræde" state a stance.)
 _RUN_ON_SUBJECT = re.compile(
     r"\b(?:dagsordenen|indstillingen|forslaget|sagen|referatet)\b(?:\s+blev)?$"
+)
+_CHANGE_CLAUSE = re.compile(
+    r"\bmed\s+(?:den|de|følgende)\s+(?:ændring|tilføjelse|bemærkning|præcisering|justering)\w*"
+    r"\s*,?\s+at\b",
+    re.IGNORECASE,
 )
 _MINORITY = re.compile(r"\W*(?:et\s+)?mindretal(?:let)?\b", re.IGNORECASE)
 _MODALS = {"vil", "ville", "skal", "skulle", "bør", "burde"}

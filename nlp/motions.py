@@ -70,7 +70,7 @@ _AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)
 _NAME_WORDS = r"[A-ZÆØÅ][\wæøåé.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåé.-]*))*"
 # "Ændringsforslag (stillet) fra/af Venstre", "Ændringsforslaget fra Det Konservative Folkeparti"
 _NOUN_AUTHOR = re.compile(
-    r"\b(?:\w*forslag(?:et)?)\s+(?:(?:stillet|fremsat)\s+)?(?:fra|af)\s+"
+    r"\b(?:\w*forslag(?:et)?)\s+(?:nr\.\s*\d{1,2}\s+)?(?:(?:stillet|fremsat)\s+)?(?:fra|af)\s+"
     rf"(?P<author>{_NAME_WORDS})(?:\s*\([^)]*\))?",
 )
 # "Venstre stillede følgende ændringsforslag:", "Liste V foreslog, at …"; a party group's
@@ -123,10 +123,16 @@ def _proposer(sentence: str) -> re.Match[str] | None:
     return m
 
 
+# "Enhedslistens ændringsforslag", "Venstres forslag": the party's own.
+_OWNER_AUTHOR = re.compile(r"\b(?P<owner>[A-ZÆØÅ][\wæøå]+(?:\s+[A-ZÆØÅ][\wæøå]+)*)s\s+\w*forslag\b")
+
+
 def author_of(sentence: str) -> str | None:
     """Who moved an amendment or proposal, as printed: "Ændringsforslag fra Venstre" -> "Venstre"."""
     if (m := _NOUN_AUTHOR.search(sentence)) and m["author"] not in _NOT_AUTHORS:
         return m["author"].strip(" .")
+    if (m := _OWNER_AUTHOR.search(sentence)) and canonical_party(m["owner"]) is not None:
+        return m["owner"]
     if m := _proposer(sentence):
         return m["author"].strip(" .")
     return None
@@ -240,7 +246,9 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     for k, m in enumerate(decided):
         stop = decided[k + 1]["start"] if k + 1 < len(decided) else end
         start = sentences[0].start if k == 0 else m["start"]
-        found.append(
-            Motion(start, m["outcome_start"], stop, m["points"], m["amendment"], m["author"])
-        )
+        author = m["author"]
+        if m["amendment"] and author is None:
+            # "Der blev stemt om Venstres ændringsforslag: … Ændringsforslaget blev forkastet."
+            author = author_of(" ".join(x.text for x in sentences if start <= x.start < stop))
+        found.append(Motion(start, m["outcome_start"], stop, m["points"], m["amendment"], author))
     return found

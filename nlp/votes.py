@@ -58,6 +58,9 @@ _WITH_VOTES = re.compile(
     r"(?!\s*(?:\(|mod\b|imod\b|for\b|,))",
     re.IGNORECASE,
 )
+_ALL_BUT = re.compile(
+    rf"\balle\s+(?:stemmer|medlemmer)\s+(?:mod|imod|undtagen)\s+(?P<n>{_COUNT})\b{_WHO}"
+)
 # "Lise Berg (Ø) ønskede sin stemme imod ført til protokol"
 _RECORDED_AGAINST = re.compile(
     r"(?P<names>[A-ZÆØÅ][^.;:\n]*?)\s+ønske(?:de|r)\s+(?:sin|deres)\s+stemme\s+imod\b"
@@ -114,7 +117,8 @@ _PAREN_BEFORE = re.compile(
 _MAJORITY = re.compile(
     r"\b(?:[Ee]t\s+|[Dd]et\s+)?(?P<which>[Ff]lertal(?:let)?|[Mm]indretal(?:let)?)"
     r"(?:\s+i\s+(?:udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen))?"
-    r"(?:\s+på\s+\w+\s+(?:medlemmer|stemmer))?"  # "Et flertal på 5 medlemmer (A, F, Ø)"
+    # "Et flertal på 5 medlemmer (A, F, Ø)", "Et mindretal på 10 (V, C og O)"
+    rf"(?:\s+på\s+(?P<size>{_COUNT})(?:\s+(?:medlemmer|stemmer))?)?"
     r"\s*(?:\((?P<paren>[^)]*)\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
@@ -315,6 +319,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             if counts[side] is None:
                 counts[side] = int(m["n"])
             names[side] = names[side] or _names(m["parties"], gazetteer)
+    if (m := _ALL_BUT.search(text)) and counts["against"] is None:
+        counts["against"] = parse_count(m["n"])  # "Godkendt med alle stemmer mod 1 (Ø)"
+        names["against"] = names["against"] or _names(m["who"] or "", gazetteer)
     if all(v is None for v in counts.values()) and not any(names.values()):
         return []
     if pair is not None and _larger_first(pair, outcome, names):
@@ -327,6 +334,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = "for" if m["which"].lower().startswith("flertal") else "against"
         if not names[side]:
             names[side] = _names(m["paren"] or m["listed"] or "", gazetteer)
+        if m["size"] and counts[side] is None:
+            counts[side] = parse_count(m["size"])
     return [
         Vote(
             counts["for"],

@@ -1673,3 +1673,14 @@ def test_a_plain_pdf_keeps_a_field_line_and_a_title_apart_from_the_line_under_it
         ]
         first = extract_meeting_items(document.meeting, document.items)[0]
         assert [d.outcome for d in first.decisions] == ["approved"]
+
+
+def test_a_body_named_without_a_body_word_over_a_labelled_date():
+    document = parse_text(
+        "Referat\nTeknik & Miljø\nMødedato: 3/5 2022\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget\nBeslutning\nGodkendt.\n"
+    )
+    assert (document.meeting.committee, document.meeting.date) == (
+        "Teknik & Miljø",
+        dt.date(2022, 5, 3),
+    )

@@ -424,3 +424,47 @@ def test_at_points_each_with_or_without_a_vote_keep_their_words():
         (2, "2. at-punkt "),
     ]
     assert [(v["for"], v["against"], v["decision"]) for v in found["votes"]] == [(40, 15, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        (
+            "Ændringsforslag nr. 1 fra Venstre blev forkastet med 9 stemmer for og 22 imod.\n"
+            "Herefter blev indstillingen godkendt med 29 stemmer for og 2 imod.",
+            ["Venstre", None],
+        ),
+        (
+            "Der blev stemt om Venstres ændringsforslag: 10 stemte for, 21 stemte imod. "
+            "Ændringsforslaget blev forkastet.\nIndstillingen blev godkendt med 21 stemmer for, 10 imod.",
+            ["Venstre", None],
+        ),
+    ],
+)
+def test_an_amendments_author_numbered_or_named_by_its_party(text, authors):
+    found = extract_item(_item(7, text), MEETING).to_json()["decisions"]
+    assert [d["author"] for d in found] == authors
+    assert [d["outcome"] for d in found] == ["rejected", "approved"]
+
+
+def test_a_change_written_into_a_recommendation_is_not_its_outcome():
+    text = "Anbefales over for Byrådet med den ændring, at projektet udskydes til 2026."
+    assert [d.outcome for d in extract_item(_item(7, text), MEETING).decisions] == ["recommended"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "sides"),
+    [
+        (
+            "Et flertal på 17 (A, F, B og Ø) godkendte indstillingen. "
+            "Et mindretal på 10 (V, C og O) stemte imod.",
+            (17, 10),
+            (("A", "F", "B", "Ø"), ("V", "C", "O")),
+        ),
+        ("Godkendt med alle stemmer mod 1 (Ø).", (None, 1), ((), ("Ø",))),
+    ],
+)
+def test_majority_sizes_and_all_but_one(text, counts, sides):
+    (vote,) = find_votes(text, Gazetteer(PEOPLE), Outcome.APPROVED)
+    assert (vote.for_count, vote.against) == counts
+    assert (vote.for_names, vote.against_names) == sides
