@@ -876,14 +876,20 @@ _INLINE_PRIOR = re.compile(
 )
 
 
+_ITEM_AT_END = re.compile(r"\b(?:pkt\.?|punkt)\s*(\d{1,4})\s*[.:]?$", re.IGNORECASE)
+
+
 def parse_prior_heading(heading: str) -> tuple[str | None, object, int | None]:
     """(body, date, item) of "Beslutning fra Beskæftigelsesudvalget, den 11. juni 2025, punkt 59"."""
     heading = " ".join(heading.split())
     m = _PRIOR_HEADING.match(heading)
     if not m:
-        if dated := dated_decision(heading, headed=True):  # "Økonomiudvalget den 20. maj 2024"
-            return dated.body, dated.date, None
-        return None, parse_danish_date(heading), None
+        # "Økonomiudvalget den 20. maj 2024", "Økonomiudvalget, 17. september 2024, pkt. 211"
+        numbered = _ITEM_AT_END.search(heading)
+        item = int(numbered[1]) if numbered else None
+        if dated := dated_decision(heading, headed=True):
+            return dated.body, dated.date, item
+        return None, parse_danish_date(heading), item
     body = (m["body"] or m["gbody"] or "").strip(" ,")
     date = parse_danish_date(m["date"] or m["gdate"] or "") or parse_danish_date(heading)
     item = m["item"] or m["gitem"]

@@ -664,3 +664,21 @@ def test_absence_list_one_name_a_line():
     meeting = Meeting("Udvalget", dt.date(2025, 9, 1), participants=("Jan Hansen", "Lise Berg"))
     found = extract_item(item("Godkendt.\n\nFraværende:\nJan Hansen\nLise Berg (A)"), meeting)
     assert found.absent == ("Jan Hansen", "Lise Berg")
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Økonomiudvalget, 17. september 2024, pkt. 211",
+            ("Økonomiudvalget", dt.date(2024, 9, 17), 211),
+        ),
+        (
+            "Økonomiudvalget den 17. september 2024, punkt 211",
+            ("Økonomiudvalget", dt.date(2024, 9, 17), 211),
+        ),
+        ("Økonomiudvalget den 20. maj 2024", ("Økonomiudvalget", dt.date(2024, 5, 20), None)),
+    ],
+)
+def test_a_prior_decisions_item_number_after_its_body_and_date(heading, expected):
+    assert parse_prior_heading(heading) == expected
