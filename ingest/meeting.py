@@ -719,7 +719,9 @@ def read_meeting(
         place=values.get("place"),
         participants=participants,
         absent=tuple(dict.fromkeys(absent)),
-        attendance_notes=tuple(line for line in front if _ITEM_SCOPED.search(line)),
+        attendance_notes=tuple(
+            line for line in front if _ITEM_SCOPED.search(line) or _STANDING_IN.search(line)
+        ),
     )
 
 
@@ -728,6 +730,10 @@ _ITEM_SCOPED = re.compile(
     r"\b(?:forlod|deltog\s+ikke|ankom|mødte|kom)\b.{0,80}?\b(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)\s*\d",
     re.IGNORECASE,
 )
+
+
+# "I stedet for X deltog Y", "Stedfortræder: Y", "Y mødte som suppleant"
+_STANDING_IN = re.compile(r"\bi\s+stedet\b|\bstedfortræder|\bsuppleant", re.IGNORECASE)
 
 
 # A municipality's several local bodies: "Lokaludvalget" (København has twelve).

@@ -96,7 +96,8 @@ class Meeting:
     participants: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     # The cover's statements of who left or came during the meeting, naming items ("X forlod
-    # mødet efter behandlingen af punkt 120"): they cover those items (`nlp.attendance`).
+    # mødet efter behandlingen af punkt 120"), and of who met in whose place ("I stedet for X
+    # deltog Y"): they apply to the items they cover (`nlp.attendance`).
     attendance_notes: tuple[str, ...] = ()
     # Where the date is missing, the meeting's own document (its id) tells two undated meetings
     # of one body apart; set when the document is built.

@@ -249,6 +249,9 @@ def _extract(
                 a for a in _as_absences(listed, p.section.heading) if a.name not in known
             )
     substitutes = find_substitutes(attendance_text, gazetteer)
+    if meeting is not None:  # who met in someone's place all meeting, said on the cover
+        cover = find_substitutes("\n".join(meeting.attendance_notes), gazetteer)
+        substitutes += [name for name in cover if name not in substitutes]
     # Away from the whole meeting, so from this item too, unless the item shows them taking part.
     taking_part = {n for v in votes for n in (*v.for_names, *v.against_names, *v.abstain_names)}
     known = {a.name for a in absences}

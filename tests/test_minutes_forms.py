@@ -1612,6 +1612,7 @@ def test_the_cover_says_who_left_after_an_item_and_a_closed_mark_stays_out_of_th
         "Kommunalbestyrelsen\nBeslutningsprotokol fra ordinært møde\n"
         "Torsdag den 28. september 2023 kl. 18.00\n\n"
         "Afbud: Anne Holm (A)\n"
+        "I stedet for Anne Holm deltog Gitte Bak (A).\n"
         "Carl Berg (F) forlod mødet kl. 20.15 efter behandlingen af punkt 120.\n\n"
         "119. Takstblad 2024\nBeslutning\nGodkendt.\n\n"
         "120. Salg af Skovvej 4\nLukket punkt\nBeslutning\nGodkendt.\n\n"
@@ -1628,6 +1629,7 @@ def test_the_cover_says_who_left_after_an_item_and_a_closed_mark_stays_out_of_th
         ["Anne Holm"],
         ["Anne Holm", "Carl Berg"],
     ]
+    assert [list(e.substitutes) for e in extractions] == [["Gitte Bak"]] * 3
 
 
 def test_a_decision_label_with_its_text_on_the_same_line_and_a_part_heading_under_a_title():
