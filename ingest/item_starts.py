@@ -51,6 +51,7 @@ _WEAK_ITEM = re.compile(
 )
 
 _LOWER_START = re.compile(r"^[a-zæøå]")
+_MARK_AFTER_NUMBER = re.compile(r"(?P<mark>Åbent|Lukket|ÅBENT|LUKKET)\s+(?=[A-ZÆØÅ0-9\"“])")
 
 _LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
 
@@ -218,14 +219,23 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
         ):
             return False
         listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
-        # "7. Sundhedsprofil 2017" / "Sagsnummer: …": a list entry has no case number under it.
-        cased = i + 1 < len(blocks) and is_case_line(blocks[i + 1])
+        # "7. Sundhedsprofil 2017" / "Sagsnummer: …": a list entry has no case number under it,
+        # nor a section of its own ("3. Orientering om vejarbejder" / "Beslutning" after the
+        # decision's points 1 and 2).
+        headed = i + 1 < len(blocks) and (
+            is_case_line(blocks[i + 1])
+            or (
+                blocks[i + 1].kind is not BlockKind.TABLE
+                and section_kind(blocks[i + 1].text) not in (None, SectionKind.OTHER)
+                and not blocks[i].text.rstrip().endswith(".")  # a sentence of a list, not a title
+            )
+        )
         if (
             previous
             and number
             and int(previous.group(1)) == int(number.group(1)) - 1
             and not _PERSON_LINE.match(listed)  # "Afbud: 1. Anne Holm, Ø" closes the item before
-            and not cased
+            and not headed
             # "1. at Udvalget godkender …" / "2. Status på …": at-points end before a title.
             and not (
                 _AT_POINT.match(listed) and not _AT_POINT.match(blocks[i].text[number.end() :])
@@ -247,6 +257,7 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
             and not is_document_title(blocks[k].text)
             and runs_on
+            and not headed
         ):
             return False
         if blocks[i].text.rstrip().endswith(".") and not _ABBREVIATION_END.search(blocks[i].text):
@@ -333,9 +344,13 @@ def _item_start(
     if m is not None and weak and int(m.group("number")) == 0:
         m = None  # "00 Referat uden bilag": agenda numbers start at 1
     if m is not None:
-        title, consumed = _wrapped_title(blocks, i, m.group("title").strip())
-        closed = (m.groupdict().get("marker") or "").lower() == "lukket"
-        return ItemStart(i, int(m.group("number")), title, consumed, weak, closed)
+        title = m.group("title").strip()
+        marker = (m.groupdict().get("marker") or "").lower()
+        # "1  Åbent   Lokalplan 360 …": the open/closed mark printed after the number
+        if after := _MARK_AFTER_NUMBER.match(title):
+            marker, title = after["mark"].lower(), title[after.end() :]
+        title, consumed = _wrapped_title(blocks, i, title)
+        return ItemStart(i, int(m.group("number")), title, consumed, weak, marker == "lukket")
     m = _BARE_ITEM.match(text) or (_BARE_NUMBER.match(text) if allow_weak else None)
     if m is not None and i + 1 < len(blocks) and is_title(blocks[i + 1]):
         nxt = strip_glued_chrome(blocks[i + 1].text.strip())

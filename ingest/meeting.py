@@ -72,7 +72,9 @@ GLUED_LABEL = re.compile(
     r"(?=[A-ZÆØÅ0-9])"
 )
 # Labels that may carry their value on the same line without a colon ("Udvalg Byrådet").
-_BARE_VALUE_OK = {"udvalg", "mødested", "mødedeltagere", "fraværende", "afbud", "dato", "mødedato"}
+_BARE_VALUE_OK = {
+    "udvalg", "mødested", "mødedeltagere", "fraværende", "afbud", "dato", "mødedato", "bemærkninger",
+}  # fmt: skip
 _TITLE = re.compile(
     r"^(?:referat|dagsorden|beslutningsprotokol|dagsorden med vedtagelser|protokol)\b\.?"
     r"(?:\s+(?:til|for|fra|af|over)\s+mødet?|\s+(?:for|fra|af|over))?(?:\s+i)?\s*[:\-–]?\s*"
@@ -645,14 +647,16 @@ def read_meeting(
     if committee and not _BODY_LINE_WORDS.search(committee) and len(committee.split()) > 6:
         committee = None
     free = [line for k, line in enumerate(front) if k not in used]
-    for line in free:
+    # "Bemærkninger: Der er afbud fra X og Y.": the cover's remarks say who was away.
+    remarks = [values["notes"]] if "notes" in values else []
+    for line in free + remarks:
         found = [m] if (m := _FORFALD.match(line)) else []
         found += _AFBUD_FRA.finditer(line) if len(line) <= 200 else []
         for m in found:
             absent.extend(split_names(m.group("names")))
     # Sentences of the cover ("X (A) var fraværende. I stedet deltog Y (A)", a member list
     # marking each "deltog" or "var fraværende"); not those that name items.
-    absent.extend(whole_meeting_absences("\n".join(free), tuple(lists["participants"])))
+    absent.extend(whole_meeting_absences("\n".join(free + remarks), tuple(lists["participants"])))
     if committee is None:
         for line in free[:15]:
             committee = _body_from_title(line)
@@ -738,7 +742,7 @@ _STANDING_IN = re.compile(r"\bi\s+stedet\b|\bstedfortræder|\bsuppleant", re.IGN
 
 # A municipality's several local bodies: "Lokaludvalget" (København has twelve).
 _DEFINITE_BODY = re.compile(
-    r"(?P<word>(?:Lokal|Område|Bydels|Distrikts|Landsby)(?:udvalg|råd))(?:et|en)"
+    r"(?P<word>(?:Lokal|Område|Bydels|Distrikts|Landsby)(?:udvalg|råd))(?:et|en)?"
 )
 
 

@@ -37,7 +37,7 @@ for _kind, _names in {
         "borgmesteren foreslår|forslag til afgørelse"
     ),
     # "Beslutning den": a transcript that lost the date (and the body) of its heading
-    SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat|"
+    SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat|vedtagelse|"
     "beslutning den",
     SectionKind.HISTORY: (
         "sagsforløb|sagens forløb|tidligere beslutninger|tidligere behandling|"

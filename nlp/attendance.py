@@ -63,8 +63,10 @@ _ITEMS = ITEMS
 _DURING = r"(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?(?:dagsordenens\s+)?"
 _CLOCK = r"(?:\s+kl\.?\s*\d{1,2}(?:[.:]\s*\d{2})?(?!\d))?"  # "kl. 17:50", "kl. 19"
 # "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
+# (or in brackets: "forlod mødet kl. 20.40 (pkt. 4)", during item 4)
 _MOMENT = (
-    rf"{_CLOCK}\s+(?P<when>efter|inden|før|under)\s+(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
+    rf"{_CLOCK}(?:\s+(?P<when>efter|inden|før|under)\s+(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
+    r"|\s*\((?:under\s+)?)"
     rf"(?:dagsordenens\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
 )
 # Not when the sentence goes on to name other items: "... under behandlingen af pkt. 3".
@@ -328,6 +330,8 @@ def _scope(m: re.Match[str]) -> Scope:
         return from_moment(groups["when"], groups["moment"])
     if groups.get("moment") and groups.get("arrived"):
         return until_moment(groups["arrived"], groups["moment"])
+    if groups.get("moment") and "when" in groups:
+        return from_moment("under", groups["moment"])  # "(pkt. 4)": during item 4
     return EVERYTHING
 
 

@@ -1686,3 +1686,62 @@ def test_a_body_named_without_a_body_word_over_a_labelled_date():
         "Teknik & Miljø",
         dt.date(2022, 5, 3),
     )
+
+
+def test_remarks_that_say_who_sent_apologies_and_a_vedtagelse_heading():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Beslutningsprotokol\n\nonsdag den 26. februar 2020 kl. 17:00\n\n"
+        "Mødested: Byrådssalen\nUdvalg: Byrådet\nMedlemmer: Anne Holm, Bo Dahl, Eva Lund\n"
+        "Bemærkninger: Der er afbud fra Bo Dahl og Eva Lund.\n\n"
+        "1. Godkendelse af dagsorden\n\nSagsid.: 20/2001\n\nVedtagelse\n\nGodkendt.\n\n"
+        "2. Udpegning til bestyrelsen\n\nSagsid.: 20/1734\n\nVedtagelse\n\nAnne Holm blev udpeget.\n"
+    )
+    assert document.meeting.absent == ("Bo Dahl", "Eva Lund")
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [["approved"], ["decided"]]
+
+
+def test_an_item_numbered_on_from_the_points_of_the_decision_before_it():
+    document = parse_text(
+        "Referat\nTeknik- og Bygningsudvalget tirsdag den 10. september 2024 kl. 16.30\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Ny affaldsordning\n\nSagsnr.: 24/11873\n\nBeslutning\n\n1. Godkendt.\n"
+        "2. Godkendt, idet ordningen evalueres.\n\n"
+        "3. Orientering om vejarbejder\n\nBeslutning\n\nTaget til efterretning.\n"
+    )
+    assert [it.title for it in document.items] == [
+        "Godkendelse af dagsorden",
+        "Ny affaldsordning",
+        "Orientering om vejarbejder",
+    ]
+
+
+def test_an_open_mark_after_the_item_number_is_no_part_of_the_title():
+    document = parse_text(
+        "Referat fra møde i Økonomiudvalget\nMødedato 9. juni 2014\n\n"
+        "1  Åbent         Lokalplan 360 for Strandvejen 101\n\nBeslutning\nAnbefales.\n\n"
+        "2  Lukket        Køb af ejendom\n\nBeslutning\nGodkendt.\n\n"
+        "3  Åbent         Meddelelser\n\nBeslutning\nTaget til efterretning.\n"
+    )
+    assert [(it.title, it.closed) for it in document.items] == [
+        ("Lokalplan 360 for Strandvejen 101", False),
+        ("Køb af ejendom", True),
+        ("Meddelelser", False),
+    ]
+
+
+def test_a_local_committee_named_on_the_cover_and_who_left_during_an_item_in_brackets():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Valby Lokaludvalg\n\nReferat af møde torsdag den 18. marts 2021 kl. 18.30\n\n"
+        "1. Godkendelse af dagsorden\n\nIndstilling\n\nat lokaludvalget godkender dagsordenen.\n\n"
+        "Beslutning\n\nDagsordenen blev godkendt.\n\n"
+        "Fremmøde: Søren Bak forlod mødet kl. 20.40 (pkt. 3).\n\n"
+        "2. Høringssvar\n\nBeslutning\n\nGodkendt.\n\n3. Puljeansøgning\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert document.meeting.committee == "Valby Lokaludvalg"
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[a.name for a in e.absences] for e in extractions] == [[], [], ["Søren Bak"]]
