@@ -525,7 +525,9 @@ def decisions_in(
 # "Indstillingen blev godkendt uden afstemning", "Økonomiudvalget besluttede at ...".
 _DECIDED_SUBJECT = re.compile(
     r"^\W*(?:(?:herefter|derefter|dernæst|endelig)\s+)?(?:blev\s+)?(?:den\s+|det\s+)?"
-    r"(?:dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|\w*forslag(?:et)?|referat(?:et)?|"
+    # "Et af Anne Holm (Ø) fremsat forslag om sagens tilbagevisning …"
+    r"(?:et\s+(?:af\s+[^.;:\n]{1,60}?\s+)?(?:fremsat|stillet)\s+(?:\w+\s+)?\w*forslag|"
+    r"dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|\w*forslag(?:et)?|referat(?:et)?|"
     r"sagen|punktet|\w*udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen|"
     r"regionsrådet|magistraten)\b",
     re.IGNORECASE,
@@ -651,7 +653,8 @@ def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
     reports an earlier act, not this meeting's.
     """
     text = doc_text(doc)
-    for a, b in _paragraphs(text, start, end):
+    paragraphs = _paragraphs(text, start, end)
+    for k, (a, b) in enumerate(paragraphs):
         paragraph = text[a:b]
         sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
         stated = (
@@ -664,8 +667,18 @@ def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
             and not _DATED.search(sentence)
             and outcome_between(doc, a, a + len(sentence)) not in (None, Outcome.INFORMATION)
         ):
+            # "Anne Holm (Ø) stillede følgende ændringsforslag: …" / the proposal's words /
+            # "Ændringsforslaget blev forkastet …": the motion begins where it was moved.
+            for c, d in paragraphs[max(0, k - 2) : k]:
+                if _MOVED.search(text[c:d]):
+                    return c
             return a
     return None
+
+
+_MOVED = re.compile(
+    r"\b(?:stillede|fremsatte|stiller|fremsætter)\s+(?:følgende\s+)?\w*forslag", re.IGNORECASE
+)
 
 
 # "Godkendelse af dagsorden. Byrådet, 16.12.2014 Godkendt.": a body and a date opening a

@@ -1745,3 +1745,52 @@ def test_a_local_committee_named_on_the_cover_and_who_left_during_an_item_in_bra
     assert document.meeting.committee == "Valby Lokaludvalg"
     extractions = extract_meeting_items(document.meeting, document.items)
     assert [[a.name for a in e.absences] for e in extractions] == [[], [], ["Søren Bak"]]
+
+
+PROTOCOL = """Borgerrepræsentationen
+
+BESLUTNINGSPROTOKOL
+
+fra Ordinært møde torsdag den 7. marts 2019
+
+Nr. 22           BR 88/19. Budgetregulering for Kultur- og Fritidsforvaltningen
+
+Indstilling om, at Borgerrepræsentationen godkender budgetreguleringen.
+
+Anne Holm (Ø) stillede følgende ændringsforslag til indstillingens 1. "at":
+
+"Der afsættes yderligere 2 mio. kr. til biblioteker."
+
+Ændringsforslaget blev forkastet med 9 stemmer imod 40.
+
+For stemte: Ø og Å.
+
+Imod stemte: A, B, C, F, O og V.
+
+Indstillingen blev herefter vedtaget med 47 stemmer imod 0.
+
+Nr. 23           BR 90/19. Salg af ejendommen Havnegade 12
+
+Indstilling om, at Borgerrepræsentationen godkender salget.
+
+Et af Bo Dahl (Ø) fremsat forslag om sagens tilbagevisning til Økonomiudvalget blev forkastet med 40 stemmer imod 9.
+
+For stemte: Ø og Å.
+
+Imod stemte: A, B, C, F, O og V.
+"""
+
+
+def test_a_protocol_with_a_moved_amendment_and_a_procedural_motion():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(PROTOCOL)
+    first, second = (e.to_json() for e in extract_meeting_items(document.meeting, document.items))
+    assert [(d["outcome"], d["amendment"], d["author"]) for d in first["decisions"]] == [
+        ("rejected", True, "Anne Holm"),
+        ("approved", False, None),
+    ]
+    assert [(d["outcome"], d["vote"]) for d in second["decisions"]] == [("rejected", 0)]
+    assert [(v["for"], v["against"], v["for_names"]) for v in second["votes"]] == [
+        (9, 40, ["Ø", "Å"])
+    ]
