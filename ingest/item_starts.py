@@ -63,7 +63,10 @@ _PERSON_LINE = re.compile(
 
 _BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
 
-_SAG_NR_LINE = re.compile(r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?$", re.IGNORECASE)
+# (also "Sag nr. 142 (ØU 161/2020)": the committee's own number after it)
+_SAG_NR_LINE = re.compile(
+    r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?(?:\s*\([^()]{1,40}\))?$", re.IGNORECASE
+)
 
 MAX_HEADING_CHARS = 300
 

@@ -302,7 +302,7 @@ _ITEM_LINE = re.compile(r"^\W*(?:(?:Pkt\.?|Punkt)\s*\d{1,4}|\d{1,4}\.)\s+[A-ZÆ�
 def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]], set[int]]:
     """Label/value pairs on one line or on lines of their own, and the lines they took."""
     values: dict[str, str] = {}
-    lists: dict[str, list] = {"participants": [], "absent": [], "dated": []}
+    lists: dict[str, list] = {"participants": [], "absent": [], "dated": [], "scoped": []}
     used: set[int] = set()
     i = 0
     while i < len(front):
@@ -342,6 +342,10 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 i += 1
             # "Alice Kiander (Børne- og …Samråd": a bracket left open ends with its line.
             parts = [close_brackets(p) for p in parts]
+            if field == "absent":
+                # "Eva Lund (Ø), sag 142": away from those items only (`Meeting.attendance_notes`)
+                lists["scoped"].extend(p for p in parts if _ENTRY_SCOPE.search(p))
+                parts = [p for p in parts if not _ENTRY_SCOPE.search(p)]
             text, away = _unmarked("\n".join(parts))
             if field == "participants":
                 lists["absent"].extend(away)
@@ -724,7 +728,8 @@ def read_meeting(
         participants=participants,
         absent=tuple(dict.fromkeys(absent)),
         attendance_notes=tuple(
-            line for line in front if _ITEM_SCOPED.search(line) or _STANDING_IN.search(line)
+            [line for line in front if _ITEM_SCOPED.search(line) or _STANDING_IN.search(line)]
+            + (["Fraværende:\n" + "\n".join(lists["scoped"])] if lists["scoped"] else [])
         ),
     )
 
@@ -736,6 +741,7 @@ _ITEM_SCOPED = re.compile(
 )
 
 
+_ENTRY_SCOPE = re.compile(r",\s*(?:sag|sager|punkt|punkterne|pkt\.?)\s*\d", re.IGNORECASE)
 # "I stedet for X deltog Y", "Stedfortræder: Y", "Y mødte som suppleant"
 _STANDING_IN = re.compile(r"\bi\s+stedet\b|\bstedfortræder|\bsuppleant", re.IGNORECASE)
 

@@ -327,7 +327,7 @@ def split_points(
             expected += 1
     if not marks or _name_list(text, marks, end):
         return [(None, start, end)]
-    preamble = text[start : marks[0][1]].strip()
+    preamble = _bare_preamble(text[start : marks[0][1]])
     if preamble and (len(marks) == 1 or not preamble.endswith(":")):
         return [(None, start, end)]
     points = []
@@ -335,6 +335,17 @@ def split_points(
         stop = marks[k + 1][1] if k + 1 < len(marks) else end
         points.append((n, body, stop))
     return points
+
+
+def _bare_preamble(text: str) -> str:
+    """What stands before a decision's first point, without the lines that only date it or
+    record attendance ("Handicaprådet den 09.11.2020" / "Ikke til stede: Bo Dahl")."""
+    lines = [
+        line
+        for line in without_attendance(text).split("\n")
+        if line.strip() and dated_decision(line.strip(), headed=True) is None
+    ]
+    return "\n".join(lines).strip()
 
 
 # "Lars Weiss (A)", "Borgmester Mia Nyegaard (B)": a line that only names someone.

@@ -1794,3 +1794,35 @@ def test_a_protocol_with_a_moved_amendment_and_a_procedural_motion():
     assert [(v["for"], v["against"], v["for_names"]) for v in second["votes"]] == [
         (9, 40, ["Ø", "Å"])
     ]
+
+
+def test_points_after_a_dated_body_line_and_an_attendance_line_of_the_decision():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat\nHandicaprådet\n\nMødedato: Mandag den 9. november 2020\n\n"
+        "01. Godkendelse af dagsorden\n\nBeslutninger\nHandicaprådet den 09.11.2020\n"
+        "Ikke til stede: Bo Dahl\nDagsordenen godkendt.\n\n"
+        "02. Høring om ny handicappolitik\n\nBeslutninger\nHandicaprådet den 09.11.2020\n"
+        "Ikke til stede: Bo Dahl\nAd 1. Drøftet.\nAd 2. Handicaprådet afgav høringssvar.\n"
+    )
+    second = extract_meeting_items(document.meeting, document.items)[1]
+    assert [(d.point, d.outcome) for d in second.decisions] == [(1, "discussed"), (2, "decided")]
+
+
+def test_a_cover_absence_list_that_names_the_cases_each_member_missed():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Kommunalbestyrelsen\n\n27-10-2020\n\nFraværende\n\nBo Dahl (A), sag 140-142\n"
+        "Eva Lund (Ø), sag 141\n\nSpørgetid\nSag nr. 140\n\nBeslutning\n\nTaget til efterretning.\n\n"
+        "Lokalplan 150\nSag nr. 141 (ØU 160/2020)\n\nBeslutning\n\nGodkendt.\n\n"
+        "Anlægsregnskab\nSag nr. 142\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert [it.number for it in document.items] == [140, 141, 142]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [sorted(a.name for a in e.absences) for e in extractions] == [
+        ["Bo Dahl"],
+        ["Bo Dahl", "Eva Lund"],
+        ["Bo Dahl"],
+    ]
