@@ -465,7 +465,8 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
     candidates = [start for run in runs if len(run) < 3 or not listed_again(run) for start in run]
     if is_informal_agenda(blocks, seq := _main_sequence(candidates, [0] * len(candidates))):
         return seq
-    # A weakly numbered paragraph is an item only when a section or case number follows it.
+    # A weakly numbered paragraph is an item only when a section or case number follows it,
+    # or the meeting's act on it ("2. Budgetopfølgning" / "Indstillingen blev vedtaget …").
     while True:
         solid = _substantial(blocks, candidates)
         kept = [
@@ -476,6 +477,7 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             or blocks[c.index].kind is BlockKind.HEADING
             # "6. Lukket punkt": a closed item publishes its heading alone.
             or CLOSED_MARK.search(c.title)
+            or _decided_under(blocks, c)
         ]
         if len(kept) == len(candidates):
             break
@@ -495,6 +497,22 @@ _ATTENDANCE_LINE = re.compile(
     r"deltog|referent|referat)\b",
     re.IGNORECASE,
 )
+
+
+# "Indstillingen blev vedtaget uden afstemning.", "Medlemsforslaget blev oversendt til …"
+_DECIDED_SENTENCE = re.compile(
+    r"^(?:Indstillingen|Indstillingerne|Forslaget|\w+forslaget|Sagen|Punktet|Dagsordenen)\s+"
+    r"(?:blev|er)\s+\w+"
+)
+
+
+def _decided_under(blocks: Sequence[Block], start: ItemStart) -> bool:
+    """A plain numbered title with the meeting's act on it straight under it."""
+    at = start.index + start.consumed
+    if at >= len(blocks) or start.title.rstrip().endswith((".", ":", ",")):
+        return False
+    under = blocks[at].text.strip()
+    return bool(OUTCOME_OPENING.match(under) or _DECIDED_SENTENCE.match(under))
 
 
 def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> bool:

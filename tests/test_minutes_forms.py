@@ -1826,3 +1826,17 @@ def test_a_cover_absence_list_that_names_the_cases_each_member_missed():
         ["Bo Dahl", "Eva Lund"],
         ["Bo Dahl"],
     ]
+
+
+def test_plain_numbered_protocol_items_after_an_item_with_headings():
+    document = parse_text(
+        "Borgerrepræsentationen\n\nMødedato: 15.11.2012, kl. 17:30\n\n"
+        "1. Godkendelse af dagsordenen\n\nBeslutning\n\nDagsordenen blev godkendt.\n\n"
+        "2. Budgetopfølgning 3. kvartal\n\nIndstillingen blev vedtaget uden afstemning.\n\n"
+        "3. Medlemsforslag om gratis svømmehaller\n\nMedlemsforslaget blev forkastet.\n"
+    )
+    assert [it.title for it in document.items] == [
+        "Godkendelse af dagsordenen",
+        "Budgetopfølgning 3. kvartal",
+        "Medlemsforslag om gratis svømmehaller",
+    ]
