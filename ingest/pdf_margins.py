@@ -43,6 +43,10 @@ def in_band(line: Line, page_height: float) -> bool:
     return line.y1 <= page_height * BAND or line.y0 >= page_height * (1 - BAND)
 
 
+def _band(line: Line, page_height: float) -> str:
+    return "top" if line.y1 <= page_height * BAND else "foot"
+
+
 def _page_offset(occurrences: Sequence[tuple[int, str]]) -> int | None:
     """The offset by which one number in the line follows the page number, if one does."""
     offsets: Counter[int] = Counter()
@@ -68,7 +72,9 @@ class RunningLines:
             seen = set()
             for line in lines:
                 sizes[round(line.size)] += len(line.text)
-                key = margin_key(line.text)
+                # A running line keeps its band: "Beslutning" at the foot of one page and the
+                # head of the next is two headings, not a running line.
+                key = f"{_band(line, height)}:{margin_key(line.text)}"
                 if key not in seen and in_band(line, height):
                     seen.add(key)
                     occurrences[key].append((page, line.text, line.size))
@@ -85,7 +91,7 @@ class RunningLines:
             elif max(size for _, _, size in found) <= body_size + 0.5:
                 offset = _page_offset([(page, text) for page, text, _ in found])
                 if offset is not None:
-                    paged[key] = offset
+                    paged[key.split(":", 1)[1]] = offset
         return cls(frozenset(texts), tuple(sorted(paged.items())))
 
     def is_running(self, line: Line, page: int, page_height: float) -> bool:

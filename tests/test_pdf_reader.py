@@ -209,3 +209,42 @@ def test_aarhus_hostile_text_layer(external_dir):
             assert not repeated, (item.number, section.heading, repeated[:1])
             sentences = [s for s in section.text.split(". ") if len(s) > 60]
             assert max(Counter(sentences).values(), default=1) == 1, (item.number, section.heading)
+
+
+def test_a_heading_at_the_foot_of_one_page_and_the_head_of_the_next_is_no_running_line():
+    import pymupdf
+
+    first = [
+        "Referat",
+        "Økonomiudvalget",
+        "Mødedato: 9. november 2020",
+        "",
+        "1. Godkendelse af dagsorden",
+    ]
+    first += ["", "Beslutning", "Godkendt.", ""] + [
+        f"Tekst om sagen, linje {k}." for k in range(40)
+    ]
+    first += ["", "2. Budgetopfølgning", "", "Beslutning"]
+    second = [
+        "Beslutning",
+        "Anbefales over for Byrådet.",
+        "",
+        "3. Eventuelt",
+        "",
+        "Beslutning",
+        "Intet.",
+    ]
+    document = pymupdf.open()
+    for number, lines, top in ((1, first, 90), (2, second, 60)):
+        page = document.new_page(width=595, height=842)
+        page.insert_text((56, 40), "Økonomiudvalget 09.11.2020", fontname="helv", fontsize=9)
+        page.insert_text((56, 830), f"Side {number} af 2", fontname="helv", fontsize=9)
+        for k, line in enumerate(lines):
+            if line:
+                page.insert_text((56, top + 13 * k), line, fontname="helv", fontsize=10)
+    parsed = parse_bytes(document.tobytes(), "okonomi.pdf")
+    texts = " ".join(s.text for it in parsed.items for s in it.sections)
+    assert "Økonomiudvalget 09.11.2020" not in texts  # the running header is still dropped
+    budget = next(it for it in parsed.items if it.number == 2)
+    assert SectionKind.DECISION in [s.kind for s in budget.sections]
+    assert "Anbefales over for Byrådet." in budget.text()
