@@ -37,6 +37,7 @@ _LABELS = {
     "tidspunkt": "time",
     "tid": "time",
     "mødested": "place",
+    "møde lokation": "place",
     "sted": "place",
     "lokale": "place",
     "lokation": "place",
@@ -74,7 +75,10 @@ GLUED_LABEL = re.compile(
 # Labels that may carry their value on the same line without a colon ("Udvalg Byrådet").
 _BARE_VALUE_OK = {
     "udvalg", "mødested", "mødedeltagere", "fraværende", "afbud", "dato", "mødedato", "bemærkninger",
+    "mødetidspunkt", "tidspunkt",
 }  # fmt: skip
+# "Tid 15:30", "Sted Rådhuset": short labels whose value needs a clock or a capital after them.
+_BARE_SHORT = re.compile(r"^(?:tid\s+(?:kl\.?\s*)?\d{1,2}[.:]\d{2}|sted\s+[A-ZÆØÅ])", re.IGNORECASE)
 _TITLE = re.compile(
     r"^(?:referat|dagsorden|beslutningsprotokol|dagsorden med vedtagelser|protokol)\b\.?"
     r"(?:\s+(?:til|for|fra|af|over)\s+mødet?|\s+(?:for|fra|af|over))?(?:\s+i)?\s*[:\-–]?\s*"
@@ -312,6 +316,7 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             m.group("value")
             and ":" not in line[: m.end("key") + 2]
             and m.group("key").lower() not in _BARE_VALUE_OK
+            and not _BARE_SHORT.match(line)
         ):
             i += 1
             continue

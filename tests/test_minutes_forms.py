@@ -1840,3 +1840,17 @@ def test_plain_numbered_protocol_items_after_an_item_with_headings():
         "Budgetopfølgning 3. kvartal",
         "Medlemsforslag om gratis svømmehaller",
     ]
+
+
+def test_header_labels_without_a_colon():
+    document = parse_text(
+        "Handicaprådet\nOrdinært møde\nDato 24. september 2019\nTid 15:30\nSted Rådhuset, mødelokale 2\n"
+        "Mødetidspunkt 15.30\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Budget\nBeslutning\nGodkendt.\n"
+    )
+    meeting = document.meeting
+    assert (meeting.date, meeting.start_time, meeting.place) == (
+        dt.date(2019, 9, 24),
+        "15:30",
+        "Rådhuset, mødelokale 2",
+    )
