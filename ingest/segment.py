@@ -69,6 +69,20 @@ UNNUMBERED_WARNING = "punkterne har intet trykt nummer: de er nummereret i den r
 _PAGE_FOOTER = re.compile(r"^(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+$", re.IGNORECASE)
 
 
+# "Handicaprådet Mødedato 09.11.2020 Side 4": a page's running line, kept in a text export.
+_ENDS_WITH_PAGE = re.compile(r"\S.{2,100}\s(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?$", re.I)
+
+
+def _running_page_lines(blocks: Sequence[Block]) -> set[str]:
+    """Lines that end with a page number and come back, page numbers aside, on other pages."""
+    seen: dict[str, list[str]] = {}
+    for b in blocks:
+        line = " ".join(b.text.split())
+        if b.kind is not BlockKind.TABLE and _ENDS_WITH_PAGE.fullmatch(line):
+            seen.setdefault(re.sub(r"\d+$", "#", line), []).append(line)
+    return {line for lines in seen.values() if len(lines) >= 2 for line in lines}
+
+
 def _section_heading(block: Block, styled: bool) -> SectionKind | None:
     if block.kind is BlockKind.TABLE:
         return None
@@ -386,10 +400,15 @@ def segment(
     title: str | None = None,
 ) -> Document:
     """Turn a reader's blocks into a typed document."""
+    blocks = list(blocks)
+    running = _running_page_lines(blocks)
     all_blocks = [
         part
         for b in blocks
-        if b.text.strip() and not _PAGE_FOOTER.match(b.text.strip()) and not is_chrome(b.text)
+        if b.text.strip()
+        and not _PAGE_FOOTER.match(b.text.strip())
+        and not is_chrome(b.text)
+        and " ".join(b.text.split()) not in running
         for part in _unglued(b)
     ]
     all_blocks = _dated_headings(all_blocks)

@@ -1854,3 +1854,16 @@ def test_header_labels_without_a_colon():
         "15:30",
         "Rådhuset, mødelokale 2",
     )
+
+
+def test_a_text_exports_running_page_lines_stay_out_of_the_decisions():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat\nHandicaprådet\nMødedato: Mandag den 9. november 2020\n\n"
+        "Handicaprådet Mødedato 09.11.2020 Side 3\n\n01. Godkendelse af dagsorden\n\n"
+        "Beslutning\nDagsordenen godkendt.\n\nHandicaprådet Mødedato 09.11.2020 Side 4\n\n"
+        "02. Meddelelser\n\nBeslutning\nTaget til efterretning.\n"
+    )
+    first = extract_meeting_items(document.meeting, document.items)[0]
+    assert [d.text for d in first.decisions] == ["Dagsordenen godkendt."]
