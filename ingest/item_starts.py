@@ -50,6 +50,12 @@ _WEAK_ITEM = re.compile(
     r"[1-4]\.\s+(?i:budgetopfølgning|budgetrevision|økonomiopfølgning|kvartal|halvår)).{2,})$"
 )
 
+# "ØU-55/07-O Økonomisk orientering": the committee's code, its item number in the year's
+# series, and a type letter (older council systems).
+_CODED_ITEM = re.compile(
+    r"^[A-ZÆØÅ]{1,4}[- ](?P<number>\d{1,4})/(?:\d{2}|\d{4})(?:-[A-ZÆØÅ])?(?P<sep>\s+)"
+    r"(?P<title>[A-ZÆØÅ\"“].{2,})$"
+)
 _LOWER_START = re.compile(r"^[a-zæøå]")
 _MARK_AFTER_NUMBER = re.compile(r"(?P<mark>Åbent|Lukket|ÅBENT|LUKKET)\s+(?=[A-ZÆØÅ0-9\"“])")
 
@@ -337,7 +343,7 @@ def _item_start(
         return None  # "Punkt 359 Rengøringsløsning … udsættes.": a decision about an item
     weak = False
     if m is None and allow_weak:
-        m = _WEAK_ITEM.match(text)
+        m = _WEAK_ITEM.match(text) or _CODED_ITEM.match(text)
         weak = m is not None
         decided = i + 1 < len(blocks) and bool(OUTCOME_OPENING.match(blocks[i + 1].text))
         if weak and not (

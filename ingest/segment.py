@@ -152,7 +152,6 @@ def _split_labelled_decisions(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
-    blocks = _split_labelled_decisions(blocks)
     sections: list[_SectionBuilder] = []
     kinds = without_titled_decisions(
         [block.text for block in blocks], [_section_heading(block, styled) for block in blocks]
@@ -412,6 +411,10 @@ def segment(
         for part in _unglued(b)
     ]
     all_blocks = _dated_headings(all_blocks)
+    # (Whether the document sets its section headings apart, before "Beslutning: Godkendt."
+    # lines are split into a heading of their own.)
+    styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
+    all_blocks = _split_labelled_decisions(all_blocks)
     starts = find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = find_item_starts(all_blocks, allow_weak=True)
@@ -429,7 +432,6 @@ def segment(
     decisions = _dated_decisions(all_blocks)
     meeting: Meeting | None = read_meeting(front, (b.text for b in all_blocks), decisions)
 
-    styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
     items = []
     # A case-number line printed above the next item's heading (Faaborg-Midtfyn's layout)
     # belongs to that item, when that item has none of its own at its top.

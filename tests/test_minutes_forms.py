@@ -1867,3 +1867,22 @@ def test_a_text_exports_running_page_lines_stay_out_of_the_decisions():
     )
     first = extract_meeting_items(document.meeting, document.items)[0]
     assert [d.text for d in first.decisions] == ["Dagsordenen godkendt."]
+
+
+def test_run_in_decisions_under_committee_coded_titles():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Beslutninger fra mødet\nTorsdag 24.05.2007 kl. 8.15\nØkonomiudvalget\n\n"
+        "Fraværende: Anne Holm (C).\n\n"
+        "ØU-55/07-O Økonomisk orientering maj 2007\nOpgørelsen viser et mindreforbrug.\n"
+        "Beslutning: Taget til efterretning.\n\n"
+        "ØU-56/07-B Salg af Stationsvej 4\nDer er modtaget et bud på ejendommen.\n"
+        "Beslutning: Anbefales.\n"
+    )
+    assert [(it.number, it.title) for it in document.items] == [
+        (55, "Økonomisk orientering maj 2007"),
+        (56, "Salg af Stationsvej 4"),
+    ]
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [[d.outcome for d in e.decisions] for e in extractions] == [["noted"], ["recommended"]]
