@@ -187,6 +187,7 @@ def _weak_title_ok(
 _OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
 
+_PROPOSES = re.compile(r"\b(?:indstill|foresl|anbefal|beslut)\w*", re.IGNORECASE)
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")
 _AT_POINT = re.compile(r"^\s*[.)]?\s*at\b")
 
@@ -221,13 +222,6 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
         number = re.match(r"\s*(\d+)", blocks[i].text)
         # A list a sentence opens counts from 1: "103. Godkendelse af dagsorden" after a member
         # list that ends in a comma is the next item.
-        if (
-            len(before.split()) >= 3
-            and _INTRODUCES_LIST.search(before)
-            and (number is None or int(number.group(1)) <= 1)
-        ):
-            return False
-        listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
         # "7. Sundhedsprofil 2017" / "Sagsnummer: …": a list entry has no case number under it,
         # nor a section of its own ("3. Orientering om vejarbejder" / "Beslutning" after the
         # decision's points 1 and 2).
@@ -239,6 +233,18 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
                 and not blocks[i].text.rstrip().endswith(".")  # a sentence of a list, not a title
             )
         )
+        # ("For åbne døre:" / "1. Godkendelse af dagsorden" / "Beslutning": the first item
+        # under a part heading, not a recommendation's point)
+        rest = blocks[i].text[number.end() :] if number else ""
+        proposes = _PROPOSES.search(before) or re.match(r"\s*[.)]?\s*at\b", rest, re.IGNORECASE)
+        if (
+            len(before.split()) >= 3
+            and _INTRODUCES_LIST.search(before)
+            and (number is None or int(number.group(1)) <= 1)
+            and not (headed and not proposes)
+        ):
+            return False
+        listed = blocks[i - 1].text[previous.end() :].strip() if previous else ""
         if (
             previous
             and number

@@ -32,6 +32,8 @@ _LABELS = {
     "møde dato": "date",
     "starttidspunkt": "date",
     "mødetidspunkt": "time",
+    "sluttidspunkt": "end",
+    "sluttid": "end",
     "mødetid": "time",
     "starttid": "time",
     "tidspunkt": "time",
@@ -322,6 +324,8 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             continue
         key = m.group("key").lower()
         field = _LABELS[key]
+        if key == "starttidspunkt" and "date" in values:
+            field = "time"  # "Mødedato: …" / "Starttidspunkt: Kl. 17:00"
         value = m.group("value").strip()
         # "Bemærkninger: Afbud: X", "Medlemmer: Fraværende: …": the value is another label's.
         inner = _LABEL_LINE.match(value)
@@ -733,7 +737,11 @@ def read_meeting(
         participants=participants,
         absent=tuple(dict.fromkeys(absent)),
         attendance_notes=tuple(
-            [line for line in front if _ITEM_SCOPED.search(line) or _STANDING_IN.search(line)]
+            [
+                _unlabelled(line)
+                for line in front
+                if _ITEM_SCOPED.search(line) or _STANDING_IN.search(line)
+            ]
             + (["Fraværende:\n" + "\n".join(lists["scoped"])] if lists["scoped"] else [])
         ),
     )
@@ -741,9 +749,16 @@ def read_meeting(
 
 # "X forlod mødet efter behandlingen af punkt 120", "Y deltog ikke i punkt 3-5"
 _ITEM_SCOPED = re.compile(
-    r"\b(?:forlod|deltog\s+ikke|ankom|mødte|kom)\b.{0,80}?\b(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)\s*\d",
+    r"\b(?:forlod|deltog\s+ikke|medvirkede\s+ikke|var\s+ikke\s+til\s+stede|ankom|mødte|kom|inhabile?)\b"
+    r".{0,80}?\b(?:(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)\s*(?:nr\.?\s*)?\d|lukkede\s+del)",
     re.IGNORECASE,
 )
+
+
+def _unlabelled(line: str) -> str:
+    """ "Bemærkninger: Bo Dahl deltog ikke …" -> "Bo Dahl deltog ikke …"."""
+    m = _LABEL_LINE.match(line)
+    return m.group("value").strip() if m and m.group("value") else line
 
 
 _ENTRY_SCOPE = re.compile(r",\s*(?:sag|sager|punkt|punkterne|pkt\.?)\s*\d", re.IGNORECASE)

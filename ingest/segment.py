@@ -70,7 +70,9 @@ _PAGE_FOOTER = re.compile(r"^(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+$", re.IGNOREC
 
 
 # "Handicaprådet Mødedato 09.11.2020 Side 4": a page's running line, kept in a text export.
-_ENDS_WITH_PAGE = re.compile(r"\S.{2,100}\s(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?$", re.I)
+_ENDS_WITH_PAGE = re.compile(
+    r"\S.{2,100}\s(?:Side|Page)\s+\d{1,3}(?:\s+(?:af|of)\s+\d{1,3})?$", re.I
+)
 
 
 def _running_page_lines(blocks: Sequence[Block]) -> set[str]:

@@ -73,7 +73,7 @@ _MOMENT = (
 # Nor the closed part of the meeting: "... under den lukkede del af mødet".
 _NOT_OTHER_ITEMS = (
     r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
-    r"(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*\d)"
+    r"(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*(?:nr\.?\s*)?\d)"
     rf"(?!\s+(?:i|under|ved)\s+{CLOSED_WORDS})"
 )
 # List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
@@ -99,9 +99,19 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"{_NAMES}\s+(?:(?:deltog|medvirkede|var)\s+ikke\s+(?:til\s+stede\s+)?|var\s+fraværende\s+)"
-            rf"(?:i|under|ved|til)\s+(?:(?:behandlingen|sagsbehandlingen|behandling)\s+af\s+)?{_ITEMS}(?P<rest>[^.\n]*)"
+            # ("i udvalgets behandling af sag nr. 2,3")
+            rf"(?:i|under|ved|til)\s+(?:(?:\w+s\s+)?(?:behandlingen|sagsbehandlingen|behandling)\s+af\s+)?"
+            rf"{_ITEMS}(?P<rest>[^.\n]*)"
         ),
         "item",
+    ),
+    # "Medlemmerne var mødt, bortset fra X, Y og Z, der havde meldt afbud."
+    (
+        re.compile(
+            r"\b(?:mødt|mødte|til\s+stede|fremmødt|fremmødte)\b,?\s+(?:bortset\s+fra|undtagen|"
+            rf"med\s+undtagelse\s+af)\s+{_NAMES}"
+        ),
+        "absent",
     ),
     # Later in the sentence: "X var forsinket og deltog først fra kl. 15.45 og ikke under
     # behandling af punkt 1, 2 og 3".
@@ -116,7 +126,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"{_NAMES}\s+(?:deltog|medvirkede|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|på|ved)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
-            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*\d)(?P<rest>[^.\n]*)"
+            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*(?:nr\.?\s*)?\d)(?P<rest>[^.\n]*)"
         ),
         "did not take part",
     ),

@@ -1886,3 +1886,43 @@ def test_run_in_decisions_under_committee_coded_titles():
     ]
     extractions = extract_meeting_items(document.meeting, document.items)
     assert [[d.outcome for d in e.decisions] for e in extractions] == [["noted"], ["recommended"]]
+
+
+@pytest.mark.parametrize(
+    ("remark", "expected"),
+    [
+        (
+            "Bemærkninger Bo Dahl deltog ikke i udvalgets behandling af sag nr. 2,3",
+            [[], ["Bo Dahl"], ["Bo Dahl"]],
+        ),
+        (
+            "Bemærkninger: Bo Dahl medvirkede ikke ved behandlingen af pkt. 2, idet han var inhabil. "
+            "Anne Holm deltog ikke i den lukkede del af mødet.",
+            [[], ["Bo Dahl"], ["Anne Holm"]],
+        ),
+    ],
+)
+def test_the_covers_remarks_on_who_missed_which_items(remark, expected):
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Referat\n\ntorsdag den 16. april 2015 kl. 16:00\n\nUdvalg Folkeoplysningsudvalget\n"
+        "Mødedato: Torsdag den 16-04-2015\nStarttidspunkt: Kl. 17:00\nSluttidspunkt: Kl. 19:25\n"
+        f"{remark}\n\n1. Meddelelser\n\nBeslutning\n\nTaget til efterretning.\n\n"
+        "2. Tilskud til lokaler\n\nBeslutning\n\nGodkendt.\n\n"
+        "3. Lukket: Personalesag\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert document.meeting.start_time == "17:00"
+    extractions = extract_meeting_items(document.meeting, document.items)
+    assert [sorted(a.name for a in e.absences) for e in extractions] == expected
+
+
+def test_members_present_but_for_those_named_and_a_part_heading_before_item_one():
+    document = parse_text(
+        "Referat af mødet i Regionsrådet 14. november 2007 kl. 14:00\n\n"
+        "Medlemmerne var mødt, bortset fra Anne Holm, Bo Dahl og Carla Friis, der havde meldt afbud.\n\n"
+        "For åbne døre:\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nDagsordenen blev godkendt.\n\n"
+        "2. Budget 2008\n\nBeslutning\n\nForslaget blev vedtaget.\n"
+    )
+    assert document.meeting.absent == ("Anne Holm", "Bo Dahl", "Carla Friis")
+    assert [it.title for it in document.items] == ["Godkendelse af dagsorden", "Budget 2008"]
