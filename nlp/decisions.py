@@ -151,7 +151,7 @@ def _kept(doc: Doc, span) -> bool:
     if label == Outcome.POSTPONED.value:
         if previous in ("kan", "kunne"):
             return False  # "… og sagen kan tages af dagsordenen": a consequence, not an act
-        if _OTHER_ITEM.match(_AT_CLAUSE.split(before)[-1]):
+        if _OTHER_ITEM.match(_AT_CLAUSE.split(before)[-1]) and not _in_point_run(doc, sentence):
             return False  # "forslag om, at dagsordenens punkt 38 - …, tages af dagsordenen"
     if span.text.lower() in _CHANGE_VERBS and _AT_CLAUSE.search(before):
         return False  # "Besluttet, at der tilføjes et punkt": the change is what was decided

@@ -50,7 +50,7 @@ _POINTS = re.compile(
     _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<a>{_NUMBERS})\s*(?:at-?punkt\w*|at\b)"
     # "Indstillingens 1. punkt", "2. pind": an ordinal point can only be the recommendation's
     r"|" + _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<o>{_NUMBERS})\s*(?:punkt|pind)\b"
-    r"|" + _LEAD + r"(?:(?:indstillingens|forslagets)\s+(?:at-?)?punkt\w*|at-?punkt\w*|"
+    r"|" + _LEAD + r"(?:(?:indstillingens|forslagets)\s+(?:(?:at-?)?punkt\w*|pkt\.?)|at-?punkt\w*|"
     rf"indstillingspunkt\w*|beslutningspunkt\w*)\s+(?P<b>{_NUMBERS})\b",
     re.IGNORECASE,
 )
@@ -94,7 +94,7 @@ def _points(numbers: str) -> tuple[int, ...]:
 # "Punkt 2 taget til efterretning": a bare "Punkt N" is one of the recommendation's points
 # only inside a run of such statements that starts at point 1 (`point_run`); alone it may be
 # another agenda item ("Punkt 15 udgår").
-_BARE_POINTS = re.compile(_LEAD + rf"punkt(?:erne)?\s+(?P<c>{_NUMBERS})\b", re.IGNORECASE)
+_BARE_POINTS = re.compile(_LEAD + rf"(?:punkt(?:erne)?|pkt\.?)\s*(?P<c>{_NUMBERS})\b", re.IGNORECASE)
 
 
 def points_of(sentence: str, bare: bool = False) -> tuple[int, ...]:

@@ -46,6 +46,7 @@ _FOR_MOD = re.compile(
 )
 _ABSTAIN = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+)?(?:\((?P<who0>[^)]*)\)\s+)?"
+    r"(?:der\s+|som\s+)?"  # "og 4 der undlod at stemme"
     # lower case: "8 (…) Undlod at stemme 5" is the next side's label, not 8 abstaining
     r"(?-i:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
     rf"{_WHO}",
@@ -86,8 +87,9 @@ _SIDE_LIST = re.compile(
     r"(?P<label>(?:For|Imod)\s+at\s+(?:[\wæøå.-]+\s+){1,10}?stemmer(?=\s*:)|"
     # "For forslaget stemmer:" / "Imod stemmer:" (names on the lines under it)
     r"(?:For|Imod)(?:\s+(?:\w*forslaget|indstillingen))?\s+stemmer(?=\s*:)|"
-    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
-    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d))?|"
+    # ("For beslutningen stemte: …", "For forslaget stemte 12")
+    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
+    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
     r"Ja(?=\s*:)|Nej(?=\s*:)|"  # "Ja: 17 / Nej: 10"
     r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:)|Blanke?(?=\s*:)|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
@@ -107,8 +109,13 @@ _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*\([^)]*\))?"
 _NAMES_BEFORE = re.compile(
     rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&)\s*{_ONE_NAME})*)"
-    r"\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|undlader\s+at\s+stemme|"
-    r"stemte\s+blankt)\b"
+    r"\s+(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|"
+    r"undlader\s+at\s+stemme|stemte\s+blankt)\b"
+)
+# "Bo Dahl og Carla Friis følger indstillingen. Anne Holm … stemmer imod": support, in a vote.
+_FOLLOWS = re.compile(
+    rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&)\s*{_ONE_NAME})*)\s+(?:følger|fulgte|støtter|støttede)\s+"
+    r"(?:\w+s\s+)?(?:indstillingen|forslaget|anbefalingen)\b"
 )
 # "Et mindretal (V, O) stemte imod": the voters are only in the parentheses.
 _PAREN_BEFORE = re.compile(
@@ -131,7 +138,7 @@ _TALLY = re.compile(
 # "forkastet med 29 stemmer imod og 1 for": the against side first, each side named
 _AGAINST_FOR = re.compile(
     rf"\b(?P<against>{_COUNT})\s+(?:stemmer\s+)?imod\s*(?:,|og)\s*(?P<for>{_COUNT})\s+"
-    rf"(?:stemmer?\s+)?for\b(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:undlod|hverken|blank))?",
+    rf"(?:stemmer?\s+)?for\b(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:der\s+|som\s+)?(?:undlod|hverken|blank))?",
     re.IGNORECASE,
 )
 # "Følgende stemte for: A, B og F", "Følgende medlemmer undlod at stemme: Ø"
@@ -299,6 +306,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = _side(m["side"].split()[1])
         if not names[side]:
             names[side] = _names(m["names"], gazetteer)
+    if names["against"] and not names["for"] and (m := _FOLLOWS.search(text)):
+        names["for"] = _names(m["names"], gazetteer)
     for m in _PAREN_BEFORE.finditer(text):
         side = _side(m["side"].split()[1])
         if not names[side]:

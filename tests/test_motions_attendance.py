@@ -468,3 +468,43 @@ def test_majority_sizes_and_all_but_one(text, counts, sides):
     (vote,) = find_votes(text, Gazetteer(PEOPLE), Outcome.APPROVED)
     assert (vote.for_count, vote.against) == counts
     assert (vote.for_names, vote.against_names) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "counts", "sides"),
+    [
+        (
+            "Anbefales. For beslutningen stemte: Anne Holm (A) og Bo Dahl (A). Imod stemte: Eva Krogh (V).",
+            Outcome.RECOMMENDED,
+            (None, None, None),
+            (("Anne Holm", "Bo Dahl"), ("Eva Krogh",)),
+        ),
+        (
+            "Bo Dahl og Carl Berg følger indstillingen. Anne Holm, Dorte Lund og Eva Krogh stemmer imod, "
+            "indstillingen nedstemt.",
+            Outcome.REJECTED,
+            (None, None, None),
+            (("Bo Dahl", "Carl Berg"), ("Anne Holm", "Dorte Lund", "Eva Krogh")),
+        ),
+        (
+            "Forslaget faldt ved afstemning: med 13 imod, 3 for og 4 der undlod at stemme.",
+            Outcome.REJECTED,
+            (3, 13, 4),
+            ((), ()),
+        ),
+    ],
+)
+def test_committee_votes_in_their_own_words(text, outcome, counts, sides):
+    (vote,) = find_votes(text, Gazetteer(PEOPLE), outcome)
+    assert (vote.for_count, vote.against, vote.abstain) == counts
+    assert (vote.for_names, vote.against_names) == sides
+
+
+def test_points_named_pkt_decided_one_by_one():
+    text = "Indstillingens pkt. 1 og 2 blev godkendt. Pkt. 3 blev udsat til næste møde."
+    found = extract_item(_item(4, text), MEETING).decisions
+    assert [(d.point, d.outcome) for d in found] == [
+        (1, "approved"),
+        (2, "approved"),
+        (3, "postponed"),
+    ]
