@@ -97,7 +97,7 @@ _BODY = re.compile(
     rf"|[A-ZÆØÅ][\wæøå\-]*(?:\s+(?:og|&)\s+[\wæøå\-]+)?){BODY_WORDS}{_BODY_END}|"
     rf"\b(?:{_CAPITAL_BODY_WORDS}){_BODY_END})"
     # "Udvalget for Miljø og Teknik", "Udvalg for natur, miljø og grøn omstilling"
-    r"(?:\s+for\s+(?!den\b|d\.)[\wæøå\-]+(?:,?\s+(?:(?:og|&)\s+)?(?!(?i:den\b|d\.|dato\b|kl\b|referat\b|åben))"
+    r"(?:\s+for\s+(?!den\b|d\.)[\wæøå\-]+(?:,?\s+(?:(?:og|&)\s+)?(?!(?i:den\b|d\.|dato\b|kl\b|referat\b|åben|(?:man|tirs|ons|tors|fre|lør|søn)dag\b))"
     r"[\wæøå\-]+){0,4})?",
 )
 _COUNCIL = re.compile(
@@ -244,6 +244,20 @@ def split_names(text: str) -> tuple[str, ...]:
 _CLAUSE = re.compile(r",\s+(?:at|men|da|fordi|hvor|hvis|idet|så)\s+[a-zæøå]")
 
 
+# "Eva Lund, Oplysningsforbundene", "Hanne Bro, Chef for Center for Social Indsats (referent)":
+# a member and what they represent or do, not two members (unless another full name follows).
+_ROLE_AFTER_NAME = re.compile(
+    r"^(?P<name>\s*[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^()]*\))?)\s*,"
+    r"(?!\s*[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^()]*\))?(?:\s*[,(]|\s+og\b|\.?\s*$))"
+    r"(?!\s*(?i:afbud|fraværende|forfald|sag|sager|punkt|punkterne|pkt)\b).+$"
+)
+
+
+def _without_role(line: str) -> str:
+    m = _ROLE_AFTER_NAME.match(line)
+    return m["name"] if m else line
+
+
 def _is_name_line(line: str) -> bool:
     """A line that is one person (a first and a last name at least) or a list of them."""
     stripped = _strip_person(re.sub(r"^\d{1,2}[.)]\s*", "", line.strip(" •·-")))
@@ -334,6 +348,7 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
         used.add(i)
         i += 1
         if field in _LIST_FIELDS:
+            value = _without_role(value)
             parts = [value] if value else []
             # Names one a line under the label, up to the next label or line of other text.
             # (A line ending in a colon is a label of its own: "Fra forvaltningen:".)
@@ -343,10 +358,11 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 and not front[i].rstrip().endswith(":")
             ):
                 note = _MEMBER_NOTE.match(front[i])  # "• Deltog ikke under punkterne 20-21"
-                if not (_is_name_line(_unmarked(front[i])[0]) or (parts and note)):
+                line = _without_role(front[i])
+                if not (_is_name_line(_unmarked(line)[0]) or (parts and note)):
                     break
                 if not note:
-                    parts.append(front[i])
+                    parts.append(line)
                 used.add(i)
                 i += 1
             # "Alice Kiander (Børne- og …Samråd": a bracket left open ends with its line.

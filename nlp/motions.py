@@ -94,7 +94,9 @@ def _points(numbers: str) -> tuple[int, ...]:
 # "Punkt 2 taget til efterretning": a bare "Punkt N" is one of the recommendation's points
 # only inside a run of such statements that starts at point 1 (`point_run`); alone it may be
 # another agenda item ("Punkt 15 udgår").
-_BARE_POINTS = re.compile(_LEAD + rf"(?:punkt(?:erne)?|pkt\.?)\s*(?P<c>{_NUMBERS})\b", re.IGNORECASE)
+_BARE_POINTS = re.compile(
+    _LEAD + rf"(?:punkt(?:erne)?|pkt\.?)\s*(?P<c>{_NUMBERS})\b", re.IGNORECASE
+)
 
 
 def points_of(sentence: str, bare: bool = False) -> tuple[int, ...]:

@@ -1926,3 +1926,24 @@ def test_members_present_but_for_those_named_and_a_part_heading_before_item_one(
     )
     assert document.meeting.absent == ("Anne Holm", "Bo Dahl", "Carla Friis")
     assert [it.title for it in document.items] == ["Godkendelse af dagsorden", "Budget 2008"]
+
+
+def test_member_lists_with_what_each_represents_and_a_date_glued_to_d():
+    document = parse_text(
+        "Referat fra møde i Integrationsrådet\nTorsdag d.10.09.15.\nTil stede:\n"
+        "Anne Holm, Formand, udpeget af Kommunalbestyrelsen\nBo Dahl, etnisk repræsentant\n"
+        "Carla Friis, Frivillignet\nAfbud:\nEva Lund, Oplysningsforbundene\nFinn Hald, etnisk repræsentant\n"
+        "Pkt. 1\nGodkendelse af referat\nReferatet blev godkendt.\nPkt. 2\nEventuelt\nIntet.\n"
+    )
+    meeting = document.meeting
+    assert meeting.date == dt.date(2015, 9, 10)
+    assert meeting.participants == ("Anne Holm", "Bo Dahl", "Carla Friis")
+    assert meeting.absent == ("Eva Lund", "Finn Hald")
+
+
+def test_a_committee_named_over_its_weekday_line():
+    document = parse_text(
+        "Referat\nUdvalget for Teknik & Miljø\ntirsdag den 3. november 2015\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Takster\nBeslutning\nAnbefales.\n"
+    )
+    assert document.meeting.committee == "Udvalget for Teknik & Miljø"
