@@ -73,6 +73,10 @@ _POINT = re.compile(
     r"|(?:(?<=\n)|^|(?<=[.!?:;]\s))[ \t]*(?:Ad\s+)?(?P<letter>(?-i:[a-h]))\s*[).](?=[ \t])\s*",
     re.IGNORECASE,
 )
+_AD_GROUP = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*Ad\s+(?:pkt\.?\s*|punkt(?:erne)?\s+)?\d{1,2}\s*(?:og|,|-|–)\s*\d{1,2}",
+    re.IGNORECASE,
+)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _CANCELLED = re.compile(r"\W*(?:mødet|møde)\s+(?:er\s+|blev\s+|var\s+)?aflyst\W*", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -316,6 +320,8 @@ def split_points(
     (a member's proposal after "Fremsendes til ..."), not to the decision.
     """
     end = len(text) if end is None else end
+    if _AD_GROUP.search(text, start, end):
+        return [(None, start, end)]  # "Ad 2 og 3: Udsat.": groups of points, read by the motions
     marks: list[tuple[int, int, int]] = []
     expected = 1
     for m in _POINT.finditer(text, start, end):

@@ -48,6 +48,8 @@ _NUMBERS = r"\d{1,2}\.?(?:\s*(?:,|og|-|–|til)\s*\d{1,2}\.?)*"
 # "Indstillingens 1. og 2. at-punkt", "3. at-punkt", "At-punkt 1-3", "Indstillingspunkterne 1 – 3"
 _POINTS = re.compile(
     _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<a>{_NUMBERS})\s*(?:at-?punkt\w*|at\b)"
+    # "Ad 1 og 2: Anbefales.": the points a statement is about, named first
+    r"|" + _LEAD + rf"Ad\s+(?:pkt\.?\s*|punkt(?:erne)?\s+)?(?P<d>{_NUMBERS})\s*[:.)]"
     # "Indstillingens 1. punkt", "2. pind": an ordinal point can only be the recommendation's
     r"|" + _LEAD + rf"(?:(?:indstillingens|forslagets)\s+)?(?P<o>{_NUMBERS})\s*(?:punkt|pind)\b"
     r"|" + _LEAD + r"(?:(?:indstillingens|forslagets)\s+(?:(?:at-?)?punkt\w*|pkt\.?)|at-?punkt\w*|"
@@ -102,7 +104,7 @@ _BARE_POINTS = re.compile(
 def points_of(sentence: str, bare: bool = False) -> tuple[int, ...]:
     """The recommendation's points a sentence decides, from its subject: "1. og 2. at-punkt" -> (1, 2)."""
     if m := _POINTS.match(sentence):
-        return _points(m["a"] or m["o"] or m["b"])
+        return _points(m["a"] or m["o"] or m["b"] or m["d"])
     if bare and (m := _BARE_POINTS.match(sentence)):
         return _points(m["c"])
     return ()

@@ -304,6 +304,11 @@ def test_short_paragraphs_that_each_state_an_act_on_their_own_subject_are_decisi
             [(1, "approved"), (2, "approved"), (3, "noted")],
         ),
         ("Ad a) Godkendt. Ad b) Taget til efterretning.", [(1, "approved"), (2, "noted")]),
+        (
+            "Ad 1: Godkendt.\nAd 2 og 3: Udsat.",
+            [(1, "approved"), (2, "postponed"), (3, "postponed")],
+        ),
+        ("Ad 1 og 2: Anbefales.", [(1, "recommended"), (2, "recommended")]),
         ("a. Godkendt\nb. Taget til efterretning", [(1, "approved"), (2, "noted")]),
         # alone, "Punkt 15" is another agenda item, not a point of this recommendation
         ("Dagsordenen godkendt. Punkt 15 udgår.", [(None, "approved")]),
