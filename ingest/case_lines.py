@@ -26,6 +26,7 @@ _CASE_LABELS = re.compile(
 )
 
 
+_BARE_JOURNAL = re.compile(r"(?:0\d{3,7}|\d{5,8})-(?:19|20)\d{2}|(?:19|20)\d{2}-\d{5,8}")
 _IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
 
 
@@ -46,6 +47,9 @@ def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
     """Case numbers at the top of an item, and how many blocks are nothing but case-number lines."""
     numbers: list[str] = []
     consumed = 0
+    # A journal number alone on the line under the title: "014433-2014", "2019-12345".
+    if head and _BARE_JOURNAL.fullmatch(head[0].text.strip()):
+        return (head[0].text.strip(),), 1
     # "Sagsnr." on a line of its own, the identifier on the next: "450-2018-4075".
     for k in range(len(head) - 1):
         label, value = head[k].text.strip(), head[k + 1].text.strip()

@@ -1947,3 +1947,12 @@ def test_a_committee_named_over_its_weekday_line():
         "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Takster\nBeslutning\nAnbefales.\n"
     )
     assert document.meeting.committee == "Udvalget for Teknik & Miljø"
+
+
+def test_a_journal_number_alone_under_the_title_is_the_items_case():
+    document = parse_text(
+        "Referat fra møde i Økonomiudvalget\nMødedato 9. juni 2014\n\n"
+        "1  Åbent         Lokalplan 360\n\n014433-2014\n\nBeslutning\nAnbefales.\n\n"
+        "2  Åbent         Budget\n\n2023-2026\n\nBeslutning\nGodkendt.\n"
+    )
+    assert [it.case_numbers for it in document.items] == [("014433-2014",), ()]
