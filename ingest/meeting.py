@@ -749,7 +749,7 @@ def read_meeting(
         date=date,
         municipality=_municipality(committee, front, texts),
         start_time=_time([values.get("time", ""), values.get("date", ""), *free[:8]]),
-        place=values.get("place"),
+        place=values.get("place") or _place_in(free[:10]),
         participants=participants,
         absent=tuple(dict.fromkeys(absent)),
         attendance_notes=tuple(
@@ -769,6 +769,24 @@ _ITEM_SCOPED = re.compile(
     r".{0,80}?\b(?:(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)\s*(?:nr\.?\s*)?\d|lukkede\s+del)",
     re.IGNORECASE,
 )
+
+
+# "Kl. 16:00 i Mødelokale 2, Allerslev", "… kl. 19.00 på Rådhuset", "Mødelokale Tårnet, Rådhuset"
+_PLACE_AFTER_TIME = re.compile(
+    r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\s+(?:i|på)\s+(?P<place>[A-ZÆØÅ][^\n]{2,80}?)\.?$",
+    re.IGNORECASE,
+)
+_ROOM_LINE = re.compile(
+    r"^(?P<place>(?:Mødelokale|Mødesal|Byrådssal|Byrådssalen|Lokale)\b[^\n]{0,80})$"
+)
+
+
+def _place_in(lines: Sequence[str]) -> str | None:
+    """The place of a cover that gives it without a label."""
+    for line in lines:
+        if m := _PLACE_AFTER_TIME.search(line) or _ROOM_LINE.match(line):
+            return m["place"].strip(" ,")
+    return None
 
 
 def _unlabelled(line: str) -> str:

@@ -1956,3 +1956,18 @@ def test_a_journal_number_alone_under_the_title_is_the_items_case():
         "2  Åbent         Budget\n\n2023-2026\n\nBeslutning\nGodkendt.\n"
     )
     assert [it.case_numbers for it in document.items] == [("014433-2014",), ()]
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Kl. 16:00 i Mødelokale 2, Allerslev", "Mødelokale 2, Allerslev"),
+        ("Mødelokale Tårnet, Rådhuset", "Mødelokale Tårnet, Rådhuset"),
+    ],
+)
+def test_a_place_given_without_a_label(line, place):
+    document = parse_text(
+        f"Referat\nUdvalget for Teknik & Miljø\ntirsdag den 3. november 2015\n\n{line}\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Takster\nBeslutning\nAnbefales.\n"
+    )
+    assert document.meeting.place == place
