@@ -53,7 +53,7 @@ _WEAK_ITEM = re.compile(
 # "ØU-55/07-O Økonomisk orientering": the committee's code, its item number in the year's
 # series, and a type letter (older council systems).
 _CODED_ITEM = re.compile(
-    r"^[A-ZÆØÅ]{1,4}[- ](?P<number>\d{1,4})/(?:\d{2}|\d{4})(?:-[A-ZÆØÅ])?(?P<sep>\s+)"
+    r"^[A-ZÆØÅ]{1,4}-(?P<number>\d{1,4})/(?:\d{2}|\d{4})(?:-[A-ZÆØÅ])?(?P<sep>\s+)"
     r"(?P<title>[A-ZÆØÅ\"“].{2,})$"
 )
 _LOWER_START = re.compile(r"^[a-zæøå]")

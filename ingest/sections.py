@@ -89,6 +89,13 @@ DATED_DECISION = re.compile(
 )
 # "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
 # "Kommunalbestyrelsens møde 28. november 2005 Punkt 1:" names the body in the genitive.
+# "Byrådet, 11.12.2018", "Økonomiudvalget, 4. december 2018": a body's decision on a day, the
+# line alone over it (no item number, no colon).
+_BODY_COMMA_DATE = re.compile(
+    rf"(?P<body>(?:[A-ZÆØÅ]|(?-i:[a-zæøå]))[\w\- ]{{0,50}}?{BODY_WORDS}\w*), (?:den |d\. )?"
+    r"(?P<date>\d{1,2}[.\-/]\d{1,2}[.\-/](?:\d{4}|\d{2})|\d{1,2}\. ?[a-zæøå]+ \d{4})",
+    re.IGNORECASE,
+)
 _BODY_DATE_ITEM = re.compile(
     rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*?|udvalget for [\w\-, ]{{3,60}}?)(?:s møde)?(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
     r"(?P<date>[\w.\-/ ]{6,25}?),? (?:pkt|punkt|sag)\.? ?\d{1,4}$"
@@ -168,6 +175,9 @@ def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
             r"^(?:tidligere\s+)?beslutning(?:er)?\s+(?:fra|i|truffet i|af)\s+", "", body, flags=re.I
         )
         return DatedDecision(_without_term(body), dates[0][0]) if dates else None
+    if m := _BODY_COMMA_DATE.fullmatch(text):  # "Byrådet, 11.12.2018"
+        dates = find_dates(m.group("date"))
+        return DatedDecision(_without_term(m.group("body")), dates[0][0]) if dates else None
     m = DATED_DECISION.match(text.lower())
     if m is None:
         return None
@@ -254,7 +264,9 @@ def section_kind(heading: str) -> SectionKind | None:
     if key in _EXACT:
         return _EXACT[key]
     dated_form = key.startswith("beslutning") or " beslutning" in key or ", pkt" in key
-    dated_form = dated_form or heading.rstrip().endswith(":")
+    dated_form = (
+        dated_form or heading.rstrip().endswith(":") or bool(_BODY_COMMA_DATE.fullmatch(key))
+    )
     if dated_form and dated_decision(heading) is not None:
         return SectionKind.PRIOR_DECISION
     for pattern, kind in _PATTERNS:

@@ -1971,3 +1971,32 @@ def test_a_place_given_without_a_label(line, place):
         "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Takster\nBeslutning\nAnbefales.\n"
     )
     assert document.meeting.place == place
+
+
+def test_decisions_headed_by_body_comma_date_lines():
+    from nlp.extract import extract_meeting_items
+
+    document = parse_text(
+        "Byrådets møde 11.12.2018\n\nPunkt 214. Turismetillæg til Kommuneplan 2017\n\nSagsnr. 18-2210\n\n"
+        "Økonomiudvalget, 04.12.2018\nAnbefales.\n\nByrådet, 11.12.2018\nGodkendt med 24 stemmer mod 3.\n\n"
+        "Punkt 215. Takster 2019\n\nByrådet, 11.12.2018\nGodkendt.\n"
+    )
+    assert document.kind == "minutes"
+    first, second = extract_meeting_items(document.meeting, document.items)
+    assert [d.outcome for d in first.decisions] == ["approved"]
+    assert [(p.body, p.outcomes) for p in first.prior_decisions] == [
+        ("Økonomiudvalget", ("recommended",))
+    ]
+    assert [d.outcome for d in second.decisions] == ["approved"]
+
+
+def test_a_case_reference_under_a_title_is_no_coded_title():
+    document = parse_text(
+        "Referat\nDet rådgivende Integrationsudvalg\nMødedato: 2. maj 2005\n\n"
+        "1. Møde med Rådet for Etniske Minoriteter\nIU    1/2005  J.nr. IU 14/2005\n\nBeslutning\nMødet fandt sted.\n\n"
+        "2. Integrationspolitik 2005-2009\nIU    2/2005  J.nr. IU 15/2005\n\nBeslutning\nTiltrådt.\n"
+    )
+    assert [it.title for it in document.items] == [
+        "Møde med Rådet for Etniske Minoriteter",
+        "Integrationspolitik 2005-2009",
+    ]
