@@ -37,6 +37,17 @@ _CONTENT = {"main", "article", "section"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
+_TOGGLE = re.compile(r"accordion|toggle|collaps")
+# "70. Godkendelse af dagsorden", "Punkt 3 Budget": an item's number and title
+_NUMBERED_TITLE = re.compile(r"\s*(?:(?:punkt|pkt\.?|sag)\s*)?\d{1,4}[.):]?\s+\w{3,}", re.IGNORECASE)
+
+
+def _text(element: Element) -> str:
+    return " ".join(
+        child if isinstance(child, str) else _text(child) for child in element.children
+    )
+
+
 def _has(element: Element, tags: set[str]) -> bool:
     return any(
         isinstance(child, Element) and (child.tag in tags or _has(child, tags))
@@ -67,8 +78,14 @@ def is_page_chrome(element: Element, controlled: set[str], in_content: bool) -> 
     ):
         return True
     if tag == "button":
-        # An accordion toggle holds the item's title; other buttons hold "Udskriv", "Luk" ...
-        return not (_has(element, _HEADINGS) or element.attr("aria-controls"))
+        # An accordion toggle holds the item's title ("70. Godkendelse af dagsorden"); other
+        # buttons hold "Udskriv", "Luk", "Accepter alle" ...
+        return not (
+            _has(element, _HEADINGS)
+            or element.attr("aria-controls")
+            or _TOGGLE.search(names)
+            or _NUMBERED_TITLE.match(_text(element))
+        )
     if tag == "form":
         # ASP.NET pages wrap the whole page in one form; a search or subscribe form has no text.
         return not _has(element, _HEADINGS | {"p", "table"})

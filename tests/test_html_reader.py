@@ -588,3 +588,24 @@ def test_a_fold_out_button_for_all_items_is_chrome():
 
     assert is_chrome("Fold alle punkter [ud] [ind]")
     assert not is_chrome("Fold alle punkter om budgettet ud i en plan")
+
+
+def test_accordion_toggles_without_aria_hold_the_item_titles():
+    body = (
+        "<h1>Beslutningsprotokol</h1><p>onsdag den 27. maj 2020 kl. 17:00</p>"
+        "<table><tr><th>Udvalg:</th><td>Byrådet</td></tr></table>"
+        '<div class="cookie">Vi bruger cookies. <button>Accepter alle</button></div><ul>'
+        + "".join(
+            f'<li><button class="accordion-toggle"><span>{n}.</span> <span>{title}</span></button>'
+            f'<div class="accordion-body"><button>Udskriv</button><p>Sagsid.: 20/{n}</p>'
+            f"<h3>Beslutning Byrådet den 27-05-2020</h3><p>Godkendt.</p></div></li>"
+            for n, title in ((70, "Godkendelse af dagsorden"), (71, "Salg af grund i Hjordkær"))
+        )
+        + "</ul>"
+    )
+    document = parse(page(body))
+    assert [(it.number, it.title) for it in document.items] == [
+        (70, "Godkendelse af dagsorden"),
+        (71, "Salg af grund i Hjordkær"),
+    ]
+    assert "Udskriv" not in all_text(document) and "Accepter" not in all_text(document)
