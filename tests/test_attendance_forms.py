@@ -586,3 +586,16 @@ def test_a_cover_absence_list_ends_before_a_sentence():
         "Formanden konstaterede, at udvalget ikke var beslutningsdygtigt, men at mødet blev holdt.",
     ]
     assert read_meeting(front, []).absent == ("Bo Dahl", "Carl Berg", "Dorte Lund")
+
+
+def test_a_list_of_absentees_stops_at_a_sentence_about_a_member():
+    front = [
+        "Mødedato: 17.11.2011, kl. 17:30",
+        "Borgerrepræsentationen",
+        "Fraværende med afbud:",
+        "Anne Holm, A, (ferie)",
+        "Bo Dahl, F, (sygdom)",
+        "Dan Ege, C, ankom til mødet kl. 17.32 under behandlingen af punkt 1.",
+    ]
+    meeting = read_meeting(front, [])
+    assert meeting is not None and meeting.absent == ("Anne Holm", "Bo Dahl")
