@@ -249,9 +249,11 @@ _SUBSTITUTES = [
         rf"(?:som\s+(?:stedfortrædere?|suppleant(?:er)?)|i\s*stedet(?:\s+for)?)\b"
     ),
     # "Som stedfortræder deltog Y", "I stedet for X deltog Y", "Som suppleant for X mødte Y"
+    # ("Som suppleanter er indkaldt Y (A), Z (V)", "Som suppleanter deltager Y og Z")
     re.compile(
-        rf"\b(?:[Ss]om\s+(?:stedfortræder|suppleant)(?:\s+for\s+{_NAME})?|[Ii]\s+stedet\s+for\s+{_NAME})"
-        rf"\s*,?\s+(?:mødte|deltog|deltager)\s+{_NAMES}"
+        rf"\b(?:[Ss]om\s+(?:stedfortrædere?|suppleant(?:er)?)(?:\s+for\s+{_NAME})?|"
+        rf"[Ii]\s+stedet\s+for\s+{_NAME})"
+        rf"\s*,?\s+(?:mødte|deltog|deltager|(?:er|var|blev)\s+indkaldt)\s+{_NAMES}"
     ),
     # "Y mødte for X"
     re.compile(rf"{_NAMES}\s+(?:mødte|deltog)\s+for\s+{_NAME}"),

@@ -513,3 +513,16 @@ def test_points_named_pkt_decided_one_by_one():
         (2, "approved"),
         (3, "postponed"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afbud fra Anne Holm (A), Bo Dahl (V). Som suppleanter er indkaldt Carl Berg (A), Dorte Lund (V).",
+        "Afbud fra Anne Holm (A) og Bo Dahl (V). Som suppleanter deltager Carl Berg (A) og Dorte Lund (V).",
+    ],
+)
+def test_substitutes_called_in_for_those_who_sent_apologies(text):
+    found = extract_item(_item(1, f"Godkendt.\n\n{text}", "Godkendelse af dagsorden"), MEETING)
+    assert sorted(a.name for a in found.absences) == ["Anne Holm", "Bo Dahl"]
+    assert list(found.substitutes) == ["Carl Berg", "Dorte Lund"]
