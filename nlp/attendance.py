@@ -105,6 +105,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "item",
     ),
+    # "X forlod mødet kl. 15.10 og deltog ikke i behandlingen af pkt. 3-4": those items.
+    (
+        re.compile(
+            rf"{_NAMES}\s+forlod\s+mødet{_CLOCK}\s+og\s+deltog\s+ikke\s+(?:i|under|ved)\s+"
+            rf"(?:(?:behandlingen|behandling)\s+af\s+)?{_ITEMS}(?P<rest>[^.\n]*)"
+        ),
+        "item",
+    ),
     # "Medlemmerne var mødt, bortset fra X, Y og Z, der havde meldt afbud."
     (
         re.compile(
@@ -202,6 +210,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"{_NAMES}\s+forlod\s+mødet(?!{_MOMENT})(?!{_CLOCK}\s+(?:inden|før)\s+{CLOSED_WORDS})"
+            rf"(?!{_CLOCK}\s+og\s+deltog\s+ikke\s+(?:i|under|ved)\b)"
         ),
         "left",
     ),

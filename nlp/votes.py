@@ -108,7 +108,7 @@ _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 # "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.
 _ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*\([^)]*\))?"
 _NAMES_BEFORE = re.compile(
-    rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&)\s*{_ONE_NAME})*)"
+    rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&|\+)\s*{_ONE_NAME})*)"
     r"\s+(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|"
     r"undlader\s+at\s+stemme|stemte\s+blankt)\b"
 )

@@ -526,3 +526,17 @@ def test_substitutes_called_in_for_those_who_sent_apologies(text):
     found = extract_item(_item(1, f"Godkendt.\n\n{text}", "Godkendelse af dagsorden"), MEETING)
     assert sorted(a.name for a in found.absences) == ["Anne Holm", "Bo Dahl"]
     assert list(found.substitutes) == ["Carl Berg", "Dorte Lund"]
+
+
+def test_left_the_meeting_and_missed_the_items_named_and_party_blocs_joined_by_plus():
+    items = [
+        _item(
+            1,
+            "Godkendt. Bo Dahl (V) forlod mødet kl. 15.10 og deltog ikke i behandlingen af pkt. 3-4.",
+        ),
+        *(_item(n, "Godkendt.") for n in (2, 3, 4)),
+    ]
+    absent = [[a.name for a in e.absences] for e in extract_meeting_items(MEETING, items)]
+    assert absent == [[], [], ["Bo Dahl"], ["Bo Dahl"]]
+    (vote,) = find_votes("A+V+C stemte for. Ø stemte imod.", Gazetteer(PEOPLE), Outcome.APPROVED)
+    assert (vote.for_names, vote.against_names) == (("A", "V", "C"), ("Ø",))
