@@ -56,6 +56,8 @@ _CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?
 # dagsorden ( )": the brackets a portal prints for a number it does not have.
 _CASE_SUFFIX = re.compile(r"\s*\((?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})?\s*\)$")
 
+# "… 10/21001", "… 2010/21001": a journal number (year / serial, not a year range) at the end
+_JOURNAL_SUFFIX = re.compile(r"\s+(?P<case>(?:\d{2}|(?:19|20)\d{2})/(?!(?:19|20)\d{2}$)\d{4,6})$")
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,3}[.)]|[a-z][.)])\s+")
 _MINUTES_KINDS = {
@@ -231,6 +233,9 @@ def _build_item(
         if suffix["case"] and not own_cases:
             own_cases = (suffix["case"],)
         title = title[: suffix.start()]
+    elif (journal := _JOURNAL_SUFFIX.search(title)) and journal.start() > 0 and not own_cases:
+        # "1. Godkendelse af dagsorden 10/21001": the journal number printed after the title
+        own_cases, title = (journal["case"],), title[: journal.start()]
     # Portals print the title twice: as the item heading and again over the text.
     if body and title and " ".join(body[0].text.split()) == title:
         body = body[1:]

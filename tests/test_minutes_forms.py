@@ -2000,3 +2000,16 @@ def test_a_case_reference_under_a_title_is_no_coded_title():
         "Møde med Rådet for Etniske Minoriteter",
         "Integrationspolitik 2005-2009",
     ]
+
+
+def test_a_journal_number_after_the_title_is_the_items_case_not_its_title():
+    document = parse_text(
+        "Referat\nUdvalget for Kultur og Fritid\nTirsdag den 13-04-2010 Kl. 13:30\n\n"
+        "1. Godkendelse af dagsorden 10/21001\nBeslutning i Udvalget for Kultur og Fritid den 13-04-2010:\n"
+        "Godkendt.\n\n2. Budget 2019/2020\nBeslutning i Udvalget for Kultur og Fritid den 13-04-2010:\n"
+        "Taget til efterretning.\n"
+    )
+    assert [(it.title, it.case_numbers) for it in document.items] == [
+        ("Godkendelse af dagsorden", ("10/21001",)),
+        ("Budget 2019/2020", ()),
+    ]
