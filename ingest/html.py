@@ -197,5 +197,26 @@ class _Walker:
 def read_html(html: str) -> Iterator[Block]:
     root, controlled = parse_tree(html)
     walker = _Walker(controlled)
-    walker.children(root, False, False, False)
+    if (main := _main_element(root)) is not None:
+        # The page says where its content is: a mega-menu or a banner outside it is chrome,
+        # however it is marked up.
+        walker.children(main, False, True, False)
+    else:
+        walker.children(root, False, False, False)
     yield from walker.out.close()
+
+
+def _main_element(root: Element) -> Element | None:
+    """The page's one `<main>` (or `role="main"`) element, if it has one."""
+    found: list[Element] = []
+
+    def visit(node: Element) -> None:
+        for child in node.children:
+            if isinstance(child, Element):
+                if child.tag == "main" or child.attr("role").lower() == "main":
+                    found.append(child)
+                else:
+                    visit(child)
+
+    visit(root)
+    return found[0] if len(found) == 1 else None

@@ -609,3 +609,17 @@ def test_accordion_toggles_without_aria_hold_the_item_titles():
         (71, "Salg af grund i Hjordkær"),
     ]
     assert "Udskriv" not in all_text(document) and "Accepter" not in all_text(document)
+
+
+def test_a_mega_menu_outside_main_is_chrome_whatever_its_markup():
+    menu = "".join(f"<li>Menupunkt {n}<ul><li>Underpunkt {n}</li></ul></li>" for n in range(40))
+    body = (
+        f'<div class="site">Nordby Kommune</div><ul class="mega">{menu}</ul>'
+        "<main><h1>Byrådet</h1><h2>Referat</h2>"
+        "<table><tr><td>Mødedato</td><td>29. januar 2020</td></tr></table>"
+        "<h3>1. Godkendelse af dagsorden</h3><p><strong>Beslutning</strong></p><p>Godkendt.</p>"
+        "<h3>2. Ny børnehave</h3><p><strong>Beslutning</strong></p><p>Godkendt.</p></main>"
+    )
+    document = parse(page(body))
+    assert document.meeting.committee == "Byrådet"
+    assert "Menupunkt" not in all_text(document)
