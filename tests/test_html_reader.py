@@ -620,6 +620,8 @@ def test_a_mega_menu_outside_main_is_chrome_whatever_its_markup():
         "<h3>1. Godkendelse af dagsorden</h3><p><strong>Beslutning</strong></p><p>Godkendt.</p>"
         "<h3>2. Ny børnehave</h3><p><strong>Beslutning</strong></p><p>Godkendt.</p></main>"
     )
-    document = parse(page(body))
+    document = parse(
+        f"<!DOCTYPE html><html><head><title>Referat</title></head><body>{body}</body></html>"
+    )
     assert document.meeting.committee == "Byrådet"
     assert "Menupunkt" not in all_text(document)
