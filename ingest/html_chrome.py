@@ -39,13 +39,13 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 _TOGGLE = re.compile(r"accordion|toggle|collaps")
 # "70. Godkendelse af dagsorden", "Punkt 3 Budget": an item's number and title
-_NUMBERED_TITLE = re.compile(r"\s*(?:(?:punkt|pkt\.?|sag)\s*)?\d{1,4}[.):]?\s+\w{3,}", re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(
+    r"\s*(?:(?:punkt|pkt\.?|sag)\s*)?\d{1,4}[.):]?\s+\w{3,}", re.IGNORECASE
+)
 
 
 def _text(element: Element) -> str:
-    return " ".join(
-        child if isinstance(child, str) else _text(child) for child in element.children
-    )
+    return " ".join(child if isinstance(child, str) else _text(child) for child in element.children)
 
 
 def _has(element: Element, tags: set[str]) -> bool:

@@ -142,12 +142,15 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
         and nxt.tight
         and nxt.page == block.page
         and len(nxt.text) <= 120
-        and not nxt.text.rstrip().endswith((".", ":"))
+        and not nxt.text.rstrip().endswith((".", ":", ","))  # ("Det foreslås,": a sentence)
         and not _FILE_NAME.search(nxt.text)
         # "1 Meddelelser" / "2 Budgetopfølgning": a list's next numbered line; "A. Sager til
         # afgørelse i byrådet": a part heading repeated under the title
         and not _NEXT_NUMBERED.match(nxt.text.lstrip())
         and not _OPEN_OR_CLOSED.match(nxt.text.strip())  # "Lukket punkt" under the title
+        # "Indstillingen blev godkendt med" / "43 stemmer imod 5.": the decision, wrapped
+        and not _DECIDED_SENTENCE.match(nxt.text.strip())
+        and not OUTCOME_OPENING.match(nxt.text.strip())
     )
 
 

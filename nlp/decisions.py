@@ -143,6 +143,8 @@ def _kept(doc: Doc, span) -> bool:
     if _OTHER_ITEM.match(_clause_before(doc, span)) and not _in_point_run(doc, sentence):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
+    if _EARLIER_MEETING.search(before):
+        return False  # "Økonomiudvalget har på deres møde den 19. april 2017 besluttet …": reported
     if _CHANGE_CLAUSE.search(before):
         return False  # "Anbefales, med den ændring, at projektet udskydes": the change's words
     if _RELATIVE.search(before):
@@ -179,6 +181,10 @@ def _kept(doc: Doc, span) -> bool:
 # (Not "kan/kunne": "Udvalget kan anbefale", "Flertallet kunne tiltræde" state a stance.)
 _RUN_ON_SUBJECT = re.compile(
     r"\b(?:dagsordenen|indstillingen|forslaget|sagen|referatet)\b(?:\s+blev)?$"
+)
+_EARLIER_MEETING = re.compile(
+    rf"\bpå\s+(?:\w+\s+){{0,2}}møde\s+(?:den\s+|d\.\s*)?\d{{1,2}}\.?\s*(?:{_MONTHS}|\d{{1,2}}\.)",
+    re.IGNORECASE,
 )
 _CHANGE_CLAUSE = re.compile(
     r"\bmed\s+(?:den|de|følgende)\s+(?:ændring|tilføjelse|bemærkning|præcisering|justering)\w*"

@@ -268,6 +268,9 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["oplyste", "informerede", "redegjorde", "meddelte", "orienteredes"]}}],
         # a guest's or the chair's account: "Erik præsenterede foreningen", "fortalte om …"
         [{"LOWER": {"IN": ["præsenterede", "præsenterer", "fortalte"]}}],
+        # question time: "Kjeld Hansen spurgte til …", "Der blev svaret på det rejste spørgsmål"
+        [{"LOWER": {"IN": ["spurgte", "forespurgte", "svarede", "besvarede"]}}],
+        [{"LOWER": {"IN": ["blev", "er"]}}, {"LOWER": {"IN": ["svaret", "besvaret"]}}],
         # question time without questions: "Ingen spørgsmål", "Der er ikke indkommet spørgsmål"
         [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser"]}}],
         # office hours nobody came to: "Ingen mødt.", "Ingen fremmødte", "Ingen henvendelser"

@@ -2013,3 +2013,17 @@ def test_a_journal_number_after_the_title_is_the_items_case_not_its_title():
         ("Godkendelse af dagsorden", ("10/21001",)),
         ("Budget 2019/2020", ()),
     ]
+
+
+def test_a_protocol_title_keeps_its_own_line_from_the_decision_and_the_proposal():
+    document = parse_text(
+        "Borgerrepræsentationen\nBESLUTNINGSPROTOKOL\nfra Ordinært møde torsdag den 31. maj 2007\n"
+        "Nr. 24 BR 242/07. Medlemsforslag om koncerter på Rådhuset\nDet foreslås,\n"
+        "1. at Rådhushallen stilles til rådighed for koncerter.\n(Stillet af Enhedslisten)\n"
+        "Indstillingen blev forkastet med 39 stemmer imod 5.\n"
+        "Nr. 28 BR 40/04. Aftale om salg\nIndstillingen blev godkendt med\n43 stemmer imod 5.\n"
+    )
+    assert [it.title for it in document.items] == [
+        "Medlemsforslag om koncerter på Rådhuset",
+        "Aftale om salg",
+    ]

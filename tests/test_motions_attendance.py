@@ -540,3 +540,16 @@ def test_left_the_meeting_and_missed_the_items_named_and_party_blocs_joined_by_p
     assert absent == [[], [], ["Bo Dahl"], ["Bo Dahl"]]
     (vote,) = find_votes("A+V+C stemte for. Ø stemte imod.", Gazetteer(PEOPLE), Outcome.APPROVED)
     assert (vote.for_names, vote.against_names) == (("A", "V", "C"), ("Ø",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Økonomiudvalget har på deres møde den 19. april 2017 besluttet at anvende Saltsøvej 7 "
+        "til boliger. Borgmesteren orienterede om rengøringen.",
+        "Kjeld Hansen spurgte til færdiggørelse af arbejder ved søen.",
+        "Der blev svaret på det rejste spørgsmål af 23.08.2021.",
+    ],
+)
+def test_reports_of_earlier_decisions_and_question_time_inform(text):
+    assert [d.outcome for d in extract_item(_item(2, text), MEETING).decisions] == ["information"]
