@@ -551,7 +551,7 @@ _DECIDED_SUBJECT = re.compile(
     # "Et af Anne Holm (Ø) fremsat forslag om sagens tilbagevisning …"
     r"(?:et\s+(?:af\s+[^.;:\n]{1,60}?\s+)?(?:fremsat|stillet)\s+(?:\w+\s+)?\w*forslag|"
     r"dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|\w*forslag(?:et)?|referat(?:et)?|"
-    r"sagen|punktet|\w*udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen|"
+    r"sagen|punktet|\w*udvalget|\w*rådet|kommunalbestyrelsen|borgerrepræsentationen|"
     r"regionsrådet|magistraten)\b",
     re.IGNORECASE,
 )
@@ -586,9 +586,14 @@ def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
         and stated[-1].end_char >= sentence.end_char - 20
     ):
         return True  # "Taksterne blev tiltrådt." / "Kirkeskatten vedtoges uændret 0,50 pct."
-    return opens or bool(_DECIDED_SUBJECT.match(paragraph))
+    return opens or bool(_DECIDED_SUBJECT.match(paragraph) or _ELECTED.match(paragraph))
 
 
+# "Mikael Rosenkilde blev valgt som økonomiansvarlig": an election, the person its subject.
+_ELECTED = re.compile(
+    r"^\W*[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+){1,3}(?:\s*\([^)]*\))?\s+blev\s+"
+    r"(?:gen)?(?:valgt|udpeget|konstitueret)\b"
+)
 # A short paragraph that states one act on its own subject: "Valg af selvbudgettering blev
 # tiltrådt.", "Kirkeskatten vedtoges uændret".
 _SUBJECT_ACT = re.compile(

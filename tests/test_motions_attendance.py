@@ -553,3 +553,13 @@ def test_left_the_meeting_and_missed_the_items_named_and_party_blocs_joined_by_p
 )
 def test_reports_of_earlier_decisions_and_question_time_inform(text):
     assert [d.outcome for d in extract_item(_item(2, text), MEETING).decisions] == ["information"]
+
+
+def test_elections_in_paragraphs_of_their_own_are_decisions_each():
+    text = (
+        "Handicaprådet udpegede Anne Holm som formand.\n\n"
+        "Handicaprådet udpegede Bo Dahl som næstformand.\n\n"
+        "Carl Berg blev valgt som økonomiansvarlig."
+    )
+    found = extract_item(_item(1, text, "Konstituering"), MEETING).decisions
+    assert [d.outcome for d in found] == ["decided"] * 3
