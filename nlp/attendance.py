@@ -227,6 +227,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:mødte|møder|deltog|deltager|indtræder|indtrådte|indkaldes|indkaldtes|"
             r"(?:er|var|blev)\s+indkaldt),?\s+(?:(?:i|på)\s+mødet\s+)?"
             rf"(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s*stedet\s+for)\s+{_NAMES}"
+            # (not a seat in another body: "… suppleant for X i Handicaprådet")
+            r"(?![\wæøå-])(?!\s+i\s+(?:det\s+|den\s+)?[\wæøå-]*(?:råd|udvalg|bestyrelse|nævn)\w*)"
         ),
         "substituted",
     ),

@@ -359,6 +359,14 @@ def _decision_spans(
     return spans
 
 
+# "… som suppleant for X i Handicaprådet": a seat in another body, not this meeting's attendance
+_SEAT_ELSEWHERE = re.compile(
+    r"\b(?:suppleant|stedfortræder)\w*\s+for\s+[^.\n]{1,60}?\s+i\s+(?:det\s+|den\s+)?"
+    r"[\wæøå-]*(?:råd|udvalg|bestyrelse|nævn)\w*",
+    re.IGNORECASE,
+)
+
+
 def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | None = None) -> str:
     """Where an item records attendance: its decision and loose text, and the lines of its
     recommendation that call in substitutes once the decision approves it."""
@@ -375,7 +383,9 @@ def _attendance_text(sections: Sequence[Section], decided: Sequence[Decision] | 
     parts += [approved_calling_in(s.text) for s in sections if s.kind is SectionKind.RESUME]
     parts += [recorded_after(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION]
     called = "\n".join(
-        calling_in(s.text) for s in sections if s.kind is SectionKind.RECOMMENDATION
+        calling_in(s.text)
+        for s in sections
+        if s.kind is SectionKind.RECOMMENDATION and not _SEAT_ELSEWHERE.search(s.text)
     ).strip()
     if called:
         if decided is None:

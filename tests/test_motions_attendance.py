@@ -563,3 +563,18 @@ def test_elections_in_paragraphs_of_their_own_are_decisions_each():
     )
     found = extract_item(_item(1, text, "Konstituering"), MEETING).decisions
     assert [d.outcome for d in found] == ["decided"] * 3
+
+
+def test_appointing_a_substitute_member_of_another_body_is_no_absence():
+    recommendation = Section(
+        "Indstilling",
+        SectionKind.RECOMMENDATION,
+        "Direktionen indstiller,\n1. at Dorte Lund udtræder som suppleant for Eva Krogh i Handicaprådet, og\n"
+        "2. at Finn Lyng indtræder som suppleant for Eva Krogh i stedet for Dorte Lund.",
+        (1,),
+    )
+    decision = Section("Beslutning", SectionKind.DECISION, "Godkendt.", (1,))
+    item = Item(
+        1, "Handicaprådet - udpegning af ny suppleant", (), False, 1, 1, (recommendation, decision)
+    )
+    assert extract_item(item, MEETING).absences == ()
