@@ -67,14 +67,14 @@ class RunningLines:
     def learn(cls, pages: Sequence[tuple[int, float, Sequence[Line]]]) -> RunningLines:
         """Learn from (page number, page height, lines) of sampled pages."""
         sizes: Counter[float] = Counter()
-        occurrences: defaultdict[str, list[tuple[int, str, float]]] = defaultdict(list)
+        occurrences: defaultdict[tuple[str, str], list[tuple[int, str, float]]] = defaultdict(list)
         for page, height, lines in pages:
             seen = set()
             for line in lines:
                 sizes[round(line.size)] += len(line.text)
                 # A running line keeps its band: "Beslutning" at the foot of one page and the
                 # head of the next is two headings, not a running line.
-                key = f"{_band(line, height)}:{margin_key(line.text)}"
+                key = (_band(line, height), margin_key(line.text))
                 if key not in seen and in_band(line, height):
                     seen.add(key)
                     occurrences[key].append((page, line.text, line.size))
@@ -91,7 +91,7 @@ class RunningLines:
             elif max(size for _, _, size in found) <= body_size + 0.5:
                 offset = _page_offset([(page, text) for page, text, _ in found])
                 if offset is not None:
-                    paged[key.split(":", 1)[1]] = offset
+                    paged[key[1]] = offset
         return cls(frozenset(texts), tuple(sorted(paged.items())))
 
     def is_running(self, line: Line, page: int, page_height: float) -> bool:

@@ -180,9 +180,9 @@ def page_blocks(lines: Sequence[Line], page: int, profile: Profile) -> list[tupl
     rows = _rows(lines)
     if not rows:
         return []
-    right_edge = profile.right_edge or max(row.x1 for row in rows)
-    blocks: list[tuple[float, Block]] = []
     widest = max(row.x1 for row in rows)
+    right_edge = profile.right_edge or widest
+    blocks: list[tuple[float, Block]] = []
     current = [rows[0]]
     tight = False
     for row in rows[1:]:

@@ -60,6 +60,8 @@ _LISTED_NAME = rf"{_NAME}(?:[ \t]+[a-zæøå][a-zæøåé-]{{2,}}(?=[ \t]*(?:,|o
 _NAMES = rf"(?<![\wæøå])(?P<names>(?:{_LISTED_NAME}[ \t]*(?:,|og)[ \t]*)*{_NAME})"
 _ITEMS = ITEMS
 # "under behandlingen af dagsordenens punkt 4"
+# "i Handicaprådet", "i det lokale beskæftigelsesråd": a seat in another body
+IN_ANOTHER_BODY = r"i\s+(?:det\s+|den\s+)?[\wæøå-]*(?:råd|udvalg|bestyrelse|nævn)\w*"
 _DURING = r"(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?(?:dagsordenens\s+)?"
 _CLOCK = r"(?:\s+kl\.?\s*\d{1,2}(?:[.:]\s*\d{2})?(?!\d))?"  # "kl. 17:50", "kl. 19"
 # "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
@@ -228,7 +230,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
             r"(?:er|var|blev)\s+indkaldt),?\s+(?:(?:i|på)\s+mødet\s+)?"
             rf"(?:som\s+(?:stedfortræder|suppleant)\s+for|i\s*stedet\s+for)\s+{_NAMES}"
             # (not a seat in another body: "… suppleant for X i Handicaprådet")
-            r"(?![\wæøå-])(?!\s+i\s+(?:det\s+|den\s+)?[\wæøå-]*(?:råd|udvalg|bestyrelse|nævn)\w*)"
+            rf"(?![\wæøå-])(?!\s+{IN_ANOTHER_BODY})"
         ),
         "substituted",
     ),
@@ -717,7 +719,7 @@ def meeting_wide_absences(
     # Per item that records any absence: who, with the statement that says so.
     recorded: list[dict[str, ScopedAbsence]] = []
     for note in cover_notes:
-        scoped.extend(s for _, s in _statements(note, gazetteer) if not s.scope.everything)
+        scoped.extend(scoped_absences(note, gazetteer))
     for k, (title, text) in enumerate(agenda_items):
         if _ABSENCE_ITEM.match(title):  # "1. Fraværende" may list the names alone
             text = f"Fraværende:\n{text}"

@@ -662,13 +662,15 @@ def _sentence_cuts(doc: Doc, a: int, b: int, since: int, kept: list[Span]) -> li
 
 # "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.", "Indstillingen er godkendt.":
 # what is decided, then the passive verb of this meeting's act.
-# A paragraph that opens with its outcome ("Godkendt.", "Taget til efterretning."), short.
-_OPENING_REACH = 300
 _PASSIVE_ACT = re.compile(r"\s(?:blev|er|var)\s+(?:herefter\s+|derefter\s+)?\w+", re.IGNORECASE)
 _DATED = re.compile(
     rf"\b(?:\d{{1,2}}\.\s*(?:{_MONTHS})\b|\d{{1,2}}[-./]\d{{1,2}}[-./]\d{{2,4}}|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+
+
+# A paragraph that opens with its outcome ("Godkendt.", "Taget til efterretning."), short.
+_OPENING_REACH = 300
 
 
 def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:

@@ -30,6 +30,7 @@ from ingest.records import (
 from ingest.redact import redact_item
 from nlp.amounts import Amount, find_amounts, header_scale, table_amounts
 from nlp.attendance import (
+    IN_ANOTHER_BODY,
     ScopedAbsence,
     approved_calling_in,
     attendance_only,
@@ -361,9 +362,7 @@ def _decision_spans(
 
 # "… som suppleant for X i Handicaprådet": a seat in another body, not this meeting's attendance
 _SEAT_ELSEWHERE = re.compile(
-    r"\b(?:suppleant|stedfortræder)\w*\s+for\s+[^.\n]{1,60}?\s+i\s+(?:det\s+|den\s+)?"
-    r"[\wæøå-]*(?:råd|udvalg|bestyrelse|nævn)\w*",
-    re.IGNORECASE,
+    rf"\b(?:suppleant|stedfortræder)\w*\s+for\s+[^.\n]{{1,60}}?\s+{IN_ANOTHER_BODY}", re.IGNORECASE
 )
 
 

@@ -81,6 +81,8 @@ _NAME_GOES_ON = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*(?
 _INITIAL = rf"(?:(?<=\b[A-ZÆØÅ])\.(?={_NAMED})|{_ABBREVIATED}\.(?={_NAME_GOES_ON}))"
 # only after a one-letter word, or an abbreviation inside a list
 _NOT_INITIAL = rf"(?!(?<=\b[A-ZÆØÅ]\.){_NAMED})(?!{_AFTER_ABBREVIATION}{_NAME_GOES_ON})"
+# The first word of a side's label: a list of names ends where the next side begins.
+_SIDE_WORD = r"(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)"
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
     # "For at punkt 101 tages af dagsorden stemmer:", "Imod at … stemmer:": a roll call
@@ -97,7 +99,7 @@ _SIDE_LIST = re.compile(
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     # "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), …": a comma after the count
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
-    rf"(?P<names>(?:(?!(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)\b|,\s*(?:for|imod)\s+stemte\b"
+    rf"(?P<names>(?:(?!{_SIDE_WORD}\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b{_SIDE_WORD}\b|,\s*(?:for|imod)\s+stemte\b"
     # "For stemte 16, imod stemte 9, 2 undlod at stemme": the next side told by its count
     rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
     r")"
