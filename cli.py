@@ -88,9 +88,16 @@ def parse(
     render_document(data)
 
 
+_KIND_LABELS = {"minutes": "referat", "other": "andet dokument"}
+
+
 def render_document(data: dict[str, Any]) -> None:
+    from nlp.records import outcome_label
+
     meeting = data.get("meeting")
-    out.print(f"[bold]{escape(data['title'])}[/]  ({data['kind']}, {data['page_count']} pages)")
+    kind = _KIND_LABELS.get(data["kind"], data["kind"])
+    pages = f"{data['page_count']} {'side' if data['page_count'] == 1 else 'sider'}"
+    out.print(f"[bold]{escape(data['title'])}[/]  ({kind}, {pages})")
     if meeting:
         out.print(
             f"{escape(meeting['committee'])} · {meeting['date']} · {meeting.get('place') or ''}"
@@ -102,7 +109,7 @@ def render_document(data: dict[str, Any]) -> None:
     for item in data["items"]:
         closed = " [red](lukket)[/]" if item["closed"] else ""
         case = ", ".join(item["case_numbers"]) or "-"
-        outcomes = ", ".join(d["outcome"] for d in item.get("decisions", []))
+        outcomes = ", ".join(outcome_label(d["outcome"]) for d in item.get("decisions", []))
         out.print(
             f"  [bold]{item['number']:>4}[/] {escape(item['title'])}{closed}  "
             f"[dim]{escape(case)} · s. {item['page_start']}-{item['page_end']}[/]  {outcomes}"
