@@ -34,7 +34,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]Error:[/] {escape(message)}")
+    err.print(f"[bold red]Fejl:[/] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -70,7 +70,7 @@ def parse(
     from ingest.serialize import document_to_dict
 
     if not file.is_file():
-        fail(f"{file}: no such file")
+        fail(f"{file}: filen findes ikke")
     try:
         document = parse_file(file)
     except IngestError as exc:
@@ -219,10 +219,10 @@ def ingest(
 
     missing = [p for p in paths if not p.exists()]
     if missing:
-        fail(f"no such file or folder: {', '.join(map(str, missing))}", 2)
+        fail(f"filen eller mappen findes ikke: {', '.join(map(str, missing))}", 2)
     files = expand_paths(paths)
     if not files:
-        fail("no PDF, text or HTML files found", 1)
+        fail("ingen PDF-, tekst- eller HTML-filer fundet", 1)
     if url:
         summary = _ingest_remote(files, url, api_key, replace)
     else:
@@ -250,10 +250,10 @@ def _ingest_local(files: list[Path], quiet: bool, replace: bool) -> dict[str, An
             disable=quiet,
             transient=True,
         ) as progress:
-            task = progress.add_task("Ingesting", total=len(files))
+            task = progress.add_task("Indlæser", total=len(files))
 
             def advance(path: Path, result) -> None:
-                progress.update(task, advance=1, description=f"Ingesting {path.name[:40]}")
+                progress.update(task, advance=1, description=f"Indlæser {path.name[:40]}")
 
             summary = indexer.ingest_paths(files, on_file=advance, replace=replace)
         return summary.as_dict()
@@ -276,7 +276,7 @@ def _ingest_remote(
             except ClientError as exc:
                 fail(str(exc))
             if response.status_code in (401, 403):
-                fail(f"{url} refused the write key ({response.status_code}); set MINUTES_API_KEY")
+                fail(f"{url} afviste skrivenøglen ({response.status_code}); sæt MINUTES_API_KEY")
             if response.status_code >= 400:
                 results.append(
                     {
@@ -532,9 +532,9 @@ def search(
     from index.search import MODES
 
     if mode not in MODES:
-        fail(f"--mode: use one of {', '.join(MODES)}", 2)
+        fail(f"--mode: brug en af {', '.join(MODES)}", 2)
     if as_json + as_jsonl + as_csv > 1:
-        fail("--json, --jsonl, --csv: use one of them", 2)
+        fail("--json, --jsonl, --csv: brug kun én af dem", 2)
     output = "json" if as_json else "jsonl" if as_jsonl else "csv" if as_csv else "text"
     try:
         flt = build_filter(
@@ -557,7 +557,7 @@ def search(
     except FilterError as exc:
         fail(f"--{exc.field.replace('_', '-')}: {exc.message}", 2)
     if len(query) > 1000:
-        fail("the query is longer than 1000 characters", 2)
+        fail("søgningen er længere end 1000 tegn", 2)
     if (client := _server(url)) is not None:
         with client:
             params = {
@@ -874,7 +874,7 @@ def show(
         if item is not None:
             records = [r for r in records if r["number"] == item]
             if not records:
-                fail(f"{path.name} has no item {item}")
+                fail(f"{path.name} har intet punkt {item}")
         if not records:
             render_document(data)
             return
@@ -888,7 +888,7 @@ def show(
                 meeting = _asking(client, client.meeting, target) or {"items": []}
                 records = [_asking(client, client.item, i["id"]) for i in meeting["items"]]
         if not records:
-            fail(f"no item or meeting '{target}' in the index (see `minutes search`)")
+            fail(f"intet punkt eller møde '{target}' i indekset (se `minutes search`)")
         records.sort(key=lambda r: r["number"])
     else:
         index = open_index()
@@ -907,7 +907,7 @@ def show(
             fail(ambiguity(target, found))
         records = found.records
         if not records:
-            fail(f"no item or meeting '{target}' in the index (see `minutes search`)")
+            fail(f"intet punkt eller møde '{target}' i indekset (se `minutes search`)")
         records.sort(key=lambda r: r["number"])
     if as_json:
         print_json(records if len(records) > 1 else records[0])
@@ -1016,7 +1016,7 @@ def serve(
     # 11 ms under 8 clients at 100k chunks against 15 (bench/api_load.py, docs/BENCHMARKS.md).
     sys.setswitchinterval(0.001)
     # Building HNSW for what an ingest left unindexed can take minutes at 100k chunks.
-    err.print(f"minutes: opening {settings.data_dir} (search index, then a warm-up) …")
+    err.print(f"minutes: åbner {settings.data_dir} (søgeindeks, derefter opvarmning) …")
     try:
         uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
     finally:
@@ -1046,7 +1046,7 @@ def _serving(settings, url: str) -> None:
     if not settings.qdrant_url:
         host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
         announce(settings.store_dir, f"http://{host}:{settings.port}")
-    err.print(f"minutes: serving {settings.data_dir} on {url}")
+    err.print(f"minutes: serverer {settings.data_dir} på {url}")
 
 
 if __name__ == "__main__":

@@ -46,8 +46,14 @@ UNTITLED = "(uden titel)"
 
 def gold_documents(split: str, gold: str | None = None) -> Iterator[tuple[dict, Path]]:
     """(gold row, text path) for each labelled document of the split ("dev", "heldout", "all"),
-    from one gold file (`gold`, e.g. "real-heldout2") or from all of them."""
-    for path in sorted(GOLD.glob(f"{gold}.gold.jsonl" if gold else "real*.gold.jsonl")):
+    from one gold file (`gold`, e.g. "real-heldout2") or from all of them. A `gold` ending in
+    ".jsonl" is a gold file elsewhere whose texts lie beside it (synthetic probe sets)."""
+    outside = gold is not None and gold.endswith(".jsonl")
+    if outside:
+        paths = [Path(gold)]
+    else:
+        paths = sorted(GOLD.glob(f"{gold}.gold.jsonl" if gold else "real*.gold.jsonl"))
+    for path in paths:
         if not gold and path.name.split(".")[0] in SEALED:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -56,7 +62,8 @@ def gold_documents(split: str, gold: str | None = None) -> Iterator[tuple[dict, 
             row = json.loads(line)
             if split != "all" and row["split"] != split:
                 continue
-            yield row, EXTERNAL / row.get("dir", DEFAULT_DIR) / row["file"]
+            folder = path.parent if outside else EXTERNAL / row.get("dir", DEFAULT_DIR)
+            yield row, folder / row["file"]
 
 
 def page_text(path: Path) -> str:

@@ -179,9 +179,9 @@ def check_model(existing: IndexInfo | None, dim: int, model_name: str, where: st
     # A collection without metadata (not made by minutes) is checked on its dimension alone.
     if existing.model_name not in ("", model_name) or existing.dim != dim:
         raise ModelMismatch(
-            f"the index at {where} was built with {existing.model_name or 'an unknown model'} "
-            f"({existing.dim} dimensions), "
-            f"not {model_name} ({dim}); use the same model (MINUTES_MODEL) or a new MINUTES_DATA"
+            f"indekset i {where} er bygget med {existing.model_name or 'en ukendt model'} "
+            f"({existing.dim} dimensioner), "
+            f"ikke {model_name} ({dim}); brug samme model (MINUTES_MODEL) eller en ny MINUTES_DATA"
         )
     check_sparse_format(existing, where)
 
@@ -190,8 +190,8 @@ def check_sparse_format(existing: IndexInfo | None, where: str) -> None:
     """Queries encoded now cannot match sparse vectors of another layout."""
     if existing is not None and existing.sparse_format != SPARSE_FORMAT:
         raise ModelMismatch(
-            f"the index at {where} holds sparse vectors of an older minutes version "
-            f"({existing.sparse_format}, now {SPARSE_FORMAT}); ingest again into a new MINUTES_DATA"
+            f"indekset i {where} har sparse-vektorer fra en ældre minutes-version "
+            f"({existing.sparse_format}, nu {SPARSE_FORMAT}); indlæs igen i en ny MINUTES_DATA"
         )
 
 
@@ -271,11 +271,11 @@ class FolderLock:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             self.handle.seek(0)
-            holder = self.handle.read().strip() or "unknown"
+            holder = self.handle.read().strip() or "ukendt"
             self.handle.close()
             raise StoreLocked(
-                f"the index at {folder} is in use by another minutes process (pid {holder}), "
-                "e.g. `minutes serve`; stop it, or send files to the server with `minutes ingest --url`"
+                f"indekset i {folder} bruges af en anden minutes-proces (pid {holder}), "
+                "fx `minutes serve`; stop den, eller send filerne til serveren med `minutes ingest --url`"
             ) from None
         self.handle.seek(0)
         self.handle.truncate()

@@ -261,7 +261,7 @@ class EdgeStore:
                     dim = int(json.loads(meta.read_text())["dim"]) if meta.exists() else None
                     shard = qe.EdgeShard.load(str(folder / "shard"), _config(dim) if dim else None)
                 except Exception as exc:
-                    raise StoreError(f"the index at {folder} cannot be opened: {exc}") from exc
+                    raise StoreError(f"indekset i {folder} kan ikke åbnes: {exc}") from exc
             store = cls(folder, shard, lock)
             if shard is not None:
                 store._ensure_indexes()  # a folder from an older version may lack some
@@ -317,7 +317,7 @@ class EdgeStore:
 
     def _require(self) -> qe.EdgeShard:
         if self.shard is None:
-            raise StoreError(f"the index at {self.folder} has no collection yet; ingest first")
+            raise StoreError(f"indekset i {self.folder} er tomt; indlæs først med `minutes ingest`")
         return self.shard
 
     def _points(self, points: Sequence[StorePoint], extra: dict[str, Any]) -> list[qe.Point]:

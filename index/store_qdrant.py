@@ -126,7 +126,7 @@ class QdrantStore:
             client.get_collections()
         except Exception as exc:
             raise StoreError(
-                f"cannot reach the Qdrant server at {settings.qdrant_url}: {exc}"
+                f"Qdrant-serveren på {settings.qdrant_url} svarer ikke: {exc}"
             ) from None
         store = cls(client, settings.collection, settings.shard_number, settings.replication_factor)
         if store._exists():

@@ -87,7 +87,7 @@ class ApiClient:
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
-            raise ClientError(f"cannot reach {self.url}: {exc}") from exc
+            raise ClientError(f"{self.url} svarer ikke: {exc}") from exc
         if response.status_code >= 400:
             message, field = error_of(response)
             raise ClientError(message, response.status_code, field)
@@ -123,7 +123,7 @@ class ApiClient:
                 timeout=600,
             )
         except httpx.HTTPError as exc:
-            raise ClientError(f"cannot reach {self.url}: {exc}") from exc
+            raise ClientError(f"{self.url} svarer ikke: {exc}") from exc
 
 
 def error_of(response: httpx.Response) -> tuple[str, str | None]:

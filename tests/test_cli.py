@@ -63,7 +63,7 @@ def test_parse_bad_file_exit_code(tmp_path):
     bad = make_encrypted_pdf(tmp_path / "hemmelig.pdf")
     result = run("parse", str(bad), data=tmp_path)
     assert result.returncode == 1
-    assert "Error:" in result.stderr and "krypteret" in result.stderr
+    assert "Fejl:" in result.stderr and "krypteret" in result.stderr
 
 
 def test_ingest_search_case_show_stats(randers_one, tmp_path):
@@ -149,7 +149,7 @@ def test_bad_filters_are_usage_errors(tmp_path, args, message):
 
 def test_missing_path_is_a_usage_error(tmp_path):
     result = run("ingest", str(tmp_path / "findes-ikke"), data=tmp_path)
-    assert result.returncode == 2 and "no such file" in result.stderr
+    assert result.returncode == 2 and "findes ikke" in result.stderr
 
 
 def test_remote_ingest_reads_the_api_error_shape():
@@ -172,4 +172,4 @@ def test_search_refuses_an_index_of_an_older_sparse_format(randers_one, tmp_path
         json.dumps(json.loads(meta.read_text()) | {"sparse": "bm25-danish+identifiers/2"})
     )
     result = run("search", "ledighed", data=data)
-    assert result.returncode == 1 and "older minutes version" in result.stderr
+    assert result.returncode == 1 and "ældre minutes-version" in result.stderr

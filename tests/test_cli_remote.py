@@ -69,7 +69,7 @@ def test_read_commands_print_the_same_through_a_running_server(tmp_path, randers
             assert {k: remote.get(k) for k in local} == local, command
         else:
             assert a.stdout == b.stdout, command
-        assert "in use by another" not in b.stderr
+        assert "bruges af en anden" not in b.stderr
     assert [a.returncode for a in alone[-2:]] == [1, 2]
     assert named.returncode == 0 and named.stdout == alone[0].stdout
     assert not (data / SERVER_FILE).exists()  # withdrawn when the server stopped
@@ -77,4 +77,4 @@ def test_read_commands_print_the_same_through_a_running_server(tmp_path, randers
 
 def test_an_unreachable_url_is_an_error(tmp_path):
     result = minutes(tmp_path / "data", "stats", "--url", "http://127.0.0.1:9")
-    assert result.returncode == 1 and "cannot reach http://127.0.0.1:9" in result.stderr
+    assert result.returncode == 1 and "http://127.0.0.1:9 svarer ikke" in result.stderr

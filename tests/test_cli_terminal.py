@@ -228,7 +228,7 @@ def test_csv_jsonl_and_open_beside_a_running_server(tmp_path):
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
-    assert all(r.returncode == 0 and "in use by another" not in r.stderr for r in beside.values())
+    assert all(r.returncode == 0 and "bruges af en anden" not in r.stderr for r in beside.values())
     assert beside["--jsonl"].stdout == alone["--jsonl"]
     hits = [json.loads(line) for line in alone["--jsonl"].splitlines()]
     # The same rows, but for the link: the server's address of the file, not the local copy.

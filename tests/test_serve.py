@@ -73,8 +73,8 @@ def test_serve_says_serving_only_once_it_is_ready(tmp_path, randers_one):
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     lines = [line for line in stderr.splitlines() if line.startswith("minutes:")]
-    assert lines[0].startswith("minutes: opening") and len(lines) == 2
-    assert lines[1] == f"minutes: serving {data} on {url}/"
+    assert lines[0].startswith("minutes: åbner") and len(lines) == 2
+    assert lines[1] == f"minutes: serverer {data} på {url}/"
 
 
 def test_writes_beside_the_server_stop_with_a_clear_message(server, tmp_path):
@@ -89,7 +89,7 @@ def test_writes_beside_the_server_stop_with_a_clear_message(server, tmp_path):
         timeout=120,
     )
     assert result.returncode == 1
-    assert "in use by another minutes process" in result.stderr and "--url" in result.stderr
+    assert "bruges af en anden minutes-proces" in result.stderr and "--url" in result.stderr
 
 
 def test_ingest_goes_through_the_running_server(server, tmp_path):

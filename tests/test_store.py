@@ -437,7 +437,7 @@ def test_model_mismatch(store):
     store.ensure_collection(DIM, "test-model")  # the same model again is fine
     with pytest.raises(ModelMismatch, match="other-model"):
         store.ensure_collection(DIM, "other-model")
-    with pytest.raises(ModelMismatch, match="16 dimensions"):
+    with pytest.raises(ModelMismatch, match="16 dimensioner"):
         store.ensure_collection(DIM * 2, "test-model")
 
 
@@ -448,7 +448,7 @@ def test_older_sparse_format_asks_for_a_rebuild(tmp_path):
     meta = tmp_path / "index" / "index.json"
     meta.write_text(json.dumps({"model": "test-model", "dim": DIM}))
     store = EdgeStore.open(tmp_path / "index")
-    with pytest.raises(ModelMismatch, match="older minutes version"):
+    with pytest.raises(ModelMismatch, match="ældre minutes-version"):
         store.ensure_collection(DIM, "test-model")
     store.close()
 
@@ -497,7 +497,7 @@ def test_second_process_gets_store_locked(tmp_path, kind):
         cwd=REPO,
     )
     assert result.returncode == 3, result.stderr
-    assert "in use by another minutes process" in result.stdout
+    assert "bruges af en anden minutes-proces" in result.stdout
     assert f"(pid {__import__('os').getpid()})" in result.stdout and "--url" in result.stdout
     assert time.monotonic() - started < 30  # refused at once, not after a wait
     with pytest.raises(StoreLocked):
