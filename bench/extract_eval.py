@@ -107,8 +107,9 @@ def main() -> None:
         "--plain-pdf", action="store_true", help="real: typeset each text as a plain PDF"
     )
     parser.add_argument(
-        "--gold", help="real: only this gold file (e.g. real-heldout2, or a path to a .jsonl whose texts "
-        "lie beside it), default every real*"
+        "--gold",
+        help="real: only this gold file (e.g. real-heldout2, or a path to a .jsonl whose texts "
+        "lie beside it), default every real*",
     )
     args = parser.parse_args()
     if args.set == "real":
