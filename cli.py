@@ -24,7 +24,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 app = typer.Typer(
     name="minutes",
-    help="Search Danish municipal committee minutes (referater).",
+    help="Søg i referater fra kommunale udvalg.",
     no_args_is_help=True,
     add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
@@ -55,13 +55,18 @@ def _parsing_only() -> None:
         sys.modules["torch"] = None  # type: ignore[assignment]
 
 
-@app.command()
+@app.command(help="Læs én fil og vis, hvad der blev fundet, uden at indeksere den.")
 def parse(
     file: Annotated[
-        Path, typer.Argument(help="A minutes PDF, text/markdown extraction or portal HTML page.")
+        Path,
+        typer.Argument(
+            metavar="FIL",
+            help="Et referat som PDF, tekst- eller markdown-udtræk eller HTML-side fra en "
+            "dagsordensportal.",
+        ),
     ],
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the parsed document as JSON.")
+        bool, typer.Option("--json", help="Udskriv det læste dokument som JSON.")
     ] = False,
 ) -> None:
     """Parse one file and print what was found, without indexing it."""
@@ -150,8 +155,8 @@ UrlOpt = Annotated[
     typer.Option(
         "--url",
         envvar="MINUTES_URL",
-        help="Ask a running `minutes serve` at this URL (default: the server holding "
-        "MINUTES_DATA, if one does).",
+        help="Spørg en kørende `minutes serve` på denne URL (standard: den server, der har "
+        "MINUTES_DATA åben, hvis der er en).",
     ),
 ]
 
@@ -187,25 +192,40 @@ def _asking(client, call, *args):
         fail(str(exc))
 
 
-@app.command()
+@app.command(
+    help="Indlæs filer: læs dem, udtræk indholdet og indeksér det. Uændrede filer springes "
+    "over; filer, der fejler, listes, og resten indlæses.\n\n"
+    "En fil erstatter aldrig en anden alene på grund af navnet: et nyt referat af et møde, "
+    "der allerede er indekseret, erstatter det gamle, og med --replace erstattes dokumenter "
+    "med samme filnavn. Hver erstatning listes."
+)
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="PDF, text or HTML files, or folders to search for them.")
+        list[Path],
+        typer.Argument(
+            metavar="STIER",
+            help="PDF-, tekst- eller HTML-filer, eller mapper, der gennemsøges for dem.",
+        ),
     ],
     url: Annotated[
         str | None,
-        typer.Option(help="Send the files to a running `minutes serve` at this URL instead."),
+        typer.Option(help="Send i stedet filerne til en kørende `minutes serve` på denne URL."),
     ] = None,
     api_key: Annotated[
-        str | None, typer.Option(envvar="MINUTES_API_KEY", help="Write key for --url.")
+        str | None, typer.Option(envvar="MINUTES_API_KEY", help="Skrivenøgle til --url.")
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Vis ingen fremdriftslinje.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Udskriv opsummeringen som JSON.")
+    ] = False,
     replace: Annotated[
         bool,
         typer.Option(
             "--replace",
-            help="Replace indexed documents of the same file name (a new meeting's minutes replace the old ones anyway).",
+            help="Erstat indekserede dokumenter med samme filnavn (et nyt referat af et møde "
+            "erstatter under alle omstændigheder det gamle).",
         ),
     ] = False,
 ) -> None:
@@ -381,28 +401,33 @@ CommitteeOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--committee",
-        help="Committee name, e.g. Beskæftigelsesudvalget (repeatable).",
+        help="Udvalgets navn, fx Beskæftigelsesudvalget (kan gentages).",
         autocompletion=_complete_committee,
     ),
 ]
 FromOpt = Annotated[
     str | None,
     typer.Option(
-        "--from", help="Meetings on or after: 2025-08-12, 12-08-2025, 12.08.2025, 12. august 2025."
+        "--from",
+        help="Møder fra og med denne dato: 2025-08-12, 12-08-2025, 12.08.2025 eller "
+        "12. august 2025.",
     ),
 ]
 ToOpt = Annotated[
-    str | None, typer.Option("--to", help="Meetings on or before this date (as --from).")
+    str | None, typer.Option("--to", help="Møder til og med denne dato (skrives som ved --from).")
 ]
 CaseOpt = Annotated[
-    str | None, typer.Option("--case", help="Case number, or a KLE prefix such as 15.00.00 or 15.")
+    str | None,
+    typer.Option("--case", help="Et sagsnummer eller en KLE-gruppe som 15.00.00 eller 15."),
 ]
 DecisionOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--decision",
-        help="Decision outcome: approved, noted, discussed, postponed, rejected, recommended, "
-        "decided, information, closed, or in Danish: godkendt, taget til efterretning, ...",
+        help="Beslutningens udfald: godkendt, taget til efterretning, drøftet, udsat, afvist, "
+        "indstillet, besluttet, orientering eller lukket punkt – eller koden: approved, noted, "
+        "discussed, postponed, rejected, recommended, decided, information, closed "
+        "(kan gentages).",
         autocompletion=_complete_decision,
     ),
 ]
@@ -410,71 +435,80 @@ PersonOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--person",
-        help="A person named in the item: any case, a surname alone, or 'Claus Berggren (V)'.",
+        help="En person, der er nævnt i punktet: fx 'Claus Berggren (V)' eller blot efternavnet, "
+        "med store eller små bogstaver (kan gentages).",
     ),
 ]
 RoleOpt = Annotated[
     str | None,
     typer.Option(
         "--person-role",
-        help="Narrow --person: present, absent, voted_for, voted_against. absent without "
-        "--person: items where anyone was absent.",
+        help="Afgræns --person: present (til stede), absent (fraværende), voted_for (stemte for), "
+        "voted_against (stemte imod). absent uden --person: punkter, hvor nogen var fraværende.",
         autocompletion=_choices("present", "absent", "voted_for", "voted_against"),
     ),
 ]
 PartyOpt = Annotated[
-    list[str] | None, typer.Option("--party", help="Party name or letter, e.g. Venstre or V.")
+    list[str] | None,
+    typer.Option("--party", help="Partiets navn eller bogstav, fx Venstre eller V (kan gentages)."),
 ]
 PartyRoleOpt = Annotated[
     str | None,
     typer.Option(
         "--party-role",
-        help="Narrow --party: voted_for, voted_against.",
+        help="Afgræns --party: voted_for (stemte for), voted_against (stemte imod).",
         autocompletion=_choices("voted_for", "voted_against"),
     ),
 ]
 VotedOpt = Annotated[
     bool | None,
-    typer.Option("--voted/--not-voted", help="Only items with (or without) a recorded vote."),
+    typer.Option("--voted/--not-voted", help="Kun punkter med (eller uden) en afstemning."),
 ]
 AbsenceOpt = Annotated[
     bool | None,
     typer.Option(
-        "--absence/--no-absence", help="Only items where someone was (or nobody was) absent."
+        "--absence/--no-absence", help="Kun punkter, hvor nogen (eller ingen) var fraværende."
     ),
 ]
 HasAmountOpt = Annotated[
     bool | None,
-    typer.Option("--has-amount/--no-amount", help="Only items naming (or not naming) an amount."),
+    typer.Option(
+        "--has-amount/--no-amount", help="Kun punkter, der nævner (eller ikke nævner) et beløb."
+    ),
 ]
 MinOpt = Annotated[
     str | None,
     typer.Option(
         "--min-amount",
-        help="Items naming an amount of at least this many kroner: 1000000, 1.000.000, 1 mio., "
-        "2,5 mio. kr.",
+        help="Kun punkter, der nævner et beløb på mindst så mange kroner, fx 1000000, 1.000.000, "
+        "1 mio. eller 2,5 mio. kr.",
     ),
 ]
 MaxOpt = Annotated[
     str | None,
-    typer.Option("--max-amount", help="Items naming an amount of at most this many kroner."),
+    typer.Option(
+        "--max-amount",
+        help="Kun punkter, der nævner et beløb på højst så mange kroner (skrives som ved "
+        "--min-amount).",
+    ),
 ]
 KindOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
-        help="minutes or other (background documents).",
+        help="minutes (referater) eller other (baggrundsdokumenter).",
         autocompletion=_choices("minutes", "other"),
     ),
 ]
 
 
-@app.command()
+@app.command(help="Søg i indekset: de bedste punkter først, med uddrag og sider at citere.")
 def search(
     query: Annotated[
         str,
         typer.Argument(
-            help="What to look for, in your own Danish words. May be empty with filters."
+            metavar="SØGNING",
+            help="Det, du leder efter, med dine egne ord. Kan være tom, når der bruges filtre.",
         ),
     ] = "",
     committee: CommitteeOpt = None,
@@ -492,25 +526,28 @@ def search(
     min_amount: MinOpt = None,
     max_amount: MaxOpt = None,
     kind: KindOpt = None,
-    limit: Annotated[int, typer.Option(min=1, max=100, help="How many items.")] = 10,
-    offset: Annotated[int, typer.Option(min=0, max=10_000, help="Skip this many items.")] = 0,
+    limit: Annotated[int, typer.Option(min=1, max=100, help="Antal punkter.")] = 10,
+    offset: Annotated[
+        int, typer.Option(min=0, max=10_000, help="Spring så mange punkter over.")
+    ] = 0,
     mode: Annotated[
         str,
         typer.Option(
-            help="hybrid, dense or sparse.", autocompletion=_choices("hybrid", "dense", "sparse")
+            help="Søgemåde: hybrid (betydning og ord), dense (kun betydning) eller sparse (kun ord).",
+            autocompletion=_choices("hybrid", "dense", "sparse"),
         ),
     ] = "hybrid",
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print results, total and facets as JSON.")
+        bool, typer.Option("--json", help="Udskriv resultater, antal i alt og facetter som JSON.")
     ] = False,
     as_jsonl: Annotated[
-        bool, typer.Option("--jsonl", help="One JSON object a hit, one a line, for pipes.")
+        bool, typer.Option("--jsonl", help="Ét JSON-objekt pr. resultat, ét pr. linje – til pipes.")
     ] = False,
     as_csv: Annotated[
         bool,
         typer.Option(
             "--csv",
-            help="CSV for Danish spreadsheets (';', UTF-8 with BOM), the columns of the API's "
+            help="CSV til danske regneark (';', UTF-8 med BOM) med samme kolonner som API'ets "
             "/export.",
         ),
     ] = False,
@@ -518,8 +555,8 @@ def search(
         bool,
         typer.Option(
             "--open",
-            help="Open the first hit's source PDF at the cited page (or print its link); "
-            "with --offset, another hit.",
+            help="Åbn det første resultats kilde-PDF på den citerede side (eller vis linket); "
+            "med --offset et senere resultat.",
         ),
     ] = False,
     url: UrlOpt = None,
@@ -783,12 +820,18 @@ def _snippet_line(snippet: str, highlights, width: int | None):
     return indent + line
 
 
-@app.command()
+@app.command(
+    help="Følg en sag gennem møderne, ældste behandling først, med beslutningerne og "
+    "tidligere beslutninger citeret."
+)
 def case(
     case_number: Annotated[
-        str, typer.Argument(help="A case number, e.g. 15.00.00-G01-5-25 or EMN-2025-008579.")
+        str,
+        typer.Argument(
+            metavar="SAGSNUMMER", help="Et sagsnummer, fx 15.00.00-G01-5-25 eller EMN-2025-008579."
+        ),
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the timeline as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Udskriv sagsforløbet som JSON.")] = False,
     url: UrlOpt = None,
 ) -> None:
     """Follow a case across meetings, oldest first, with decisions and earlier decisions quoted."""
@@ -834,20 +877,21 @@ def case(
             )
 
 
-@app.command()
+@app.command(help="Vis et punkt eller et helt møde i læsbar form.")
 def show(
     target: Annotated[
         str,
         typer.Argument(
-            help="An item id (randers-2025-08-12-beskaeftigelsesudvalget-punkt-74; ids of "
-            "before such as 2025-08-12-beskaeftigelsesudvalget#74 work too), a meeting id "
-            "(randers-2025-08-12-beskaeftigelsesudvalget), or a file to parse."
+            metavar="ID_ELLER_FIL",
+            help="Et punkt-id (randers-2025-08-12-beskaeftigelsesudvalget-punkt-74; ældre id'er "
+            "som 2025-08-12-beskaeftigelsesudvalget#74 virker også), et møde-id "
+            "(randers-2025-08-12-beskaeftigelsesudvalget) eller en fil, der skal læses.",
         ),
     ],
     item: Annotated[
-        int | None, typer.Option(help="With a file: show only this item number.")
+        int | None, typer.Option(help="Med en fil: vis kun punktet med dette nummer.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Udskriv som JSON.")] = False,
     url: UrlOpt = None,
 ) -> None:
     """Show an item or a meeting as a person reads it."""
@@ -950,9 +994,12 @@ def render_item(r: dict[str, Any]) -> None:
         out.print("\n[bold]Bilag[/]: " + escape("; ".join(r["attachments"])))
 
 
-@app.command()
+@app.command(
+    help="Vis, hvad der er indekseret: dokumenter, møder, punkter, chunks, modellen bag "
+    "indekset og pladsforbruget på disken."
+)
 def stats(
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Udskriv som JSON.")] = False,
     url: UrlOpt = None,
 ) -> None:
     """What is indexed: documents, meetings, items, chunks, the model that built it, the size on disk."""
@@ -979,13 +1026,14 @@ def stats(
         out.print(f"{key:>16}: {value}")
 
 
-@app.command()
+@app.command(help="Kør HTTP-API'et og websiden med uvicorn; serveren holder indekset åbent.")
 def serve(
     host: Annotated[
-        str | None, typer.Option(help="Interface to bind (MINUTES_HOST, default 127.0.0.1).")
+        str | None,
+        typer.Option(help="Adressen, serveren lytter på (MINUTES_HOST, standard 127.0.0.1)."),
     ] = None,
     port: Annotated[
-        int | None, typer.Option(min=1, max=65535, help="Port (MINUTES_PORT, default 8000).")
+        int | None, typer.Option(min=1, max=65535, help="Porten (MINUTES_PORT, standard 8000).")
     ] = None,
 ) -> None:
     """Serve the HTTP API and the web page with uvicorn, holding the index."""

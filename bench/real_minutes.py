@@ -7,7 +7,8 @@ absent are skipped and counted as skipped. `--plain-pdf` renders each text into 
 PDF of one font and no styling first, so the PDF reader is scored without cues.
 
 Fields, each over the gold entries that state them:
-- recognised: the document parsed as minutes;
+- recognised: the document parsed as minutes; not minutes: a document labelled not minutes
+  (an agenda, a news page) parsed as something else;
 - date, body: the meeting's date; its body (compared as slugs);
 - items: gold items found with the same number (where printed) and title (as printed,
   whitespace and quote marks aside), precision over the items parsed;
@@ -128,6 +129,7 @@ class Scores:
     documents: int = 0
     skipped: int = 0
     recognised: Tally = field(default_factory=Tally)
+    not_minutes: Tally = field(default_factory=Tally)  # documents labelled not minutes, kept out
     date: Tally = field(default_factory=Tally)
     body: Tally = field(default_factory=Tally)
     items: PR = field(default_factory=PR)
@@ -172,6 +174,11 @@ def _align(gold_items: list[dict], items: tuple[Item, ...], numbered: bool) -> l
 
 def score_document(row: dict, document: Document, scores: Scores) -> None:
     name = row["file"]
+    if not row.get("is_minutes", True):  # an agenda, a news page: nothing else to score
+        scores.not_minutes.add(document.kind.value != "minutes")
+        if document.kind.value == "minutes":
+            scores.misses.append(f"{name}: read as minutes, but it is not")
+        return
     scores.recognised.add(document.kind.value == "minutes")
     if document.kind.value != "minutes":
         scores.misses.append(f"{name}: not recognised as minutes")
@@ -241,7 +248,8 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
 def score(split: str, plain_pdf: bool = False, gold: str | None = None) -> Scores:
     scores = Scores()
     for row, path in gold_documents(split, gold):
-        if not path.exists():
+        # A plain PDF is typeset from text; an HTML page's text is its markup.
+        if not path.exists() or (plain_pdf and path.suffix == ".html"):
             scores.skipped += 1
             continue
         scores.documents += 1
@@ -258,8 +266,10 @@ def score(split: str, plain_pdf: bool = False, gold: str | None = None) -> Score
 
 def report(scores: Scores, misses: bool = False) -> str:
     lines = [
-        f"documents scored {scores.documents}, skipped (text absent) {scores.skipped}",
+        f"documents scored {scores.documents}, skipped (text absent, or HTML for a plain PDF) "
+        f"{scores.skipped}",
         f"recognised as minutes  {scores.recognised}",
+        f"not minutes, kept out  {scores.not_minutes}",
         f"meeting date           {scores.date}",
         f"meeting body           {scores.body}",
         f"items (number + title) {scores.items}",
