@@ -334,7 +334,11 @@ _SAYS_WHAT_HAPPENS = re.compile(
 
 
 def _item_start(
-    blocks: Sequence[Block], i: int, allow_weak: bool, relisted: dict[int, int]
+    blocks: Sequence[Block],
+    i: int,
+    allow_weak: bool,
+    relisted: dict[int, int],
+    colon_headed: set[int],
 ) -> ItemStart | None:
     block = blocks[i]
     if block.kind is BlockKind.TABLE or is_toc_line(block):
@@ -344,6 +348,9 @@ def _item_start(
     text = _TRAILING_FILE_NAME.sub("", text)
     if len(text) > MAX_HEADING_CHARS:
         return None
+    if i in colon_headed and (m := _WEAK_ITEM.match(text)):
+        title = m["title"].strip().removesuffix(":").rstrip()
+        return ItemStart(i, int(m["number"]), title, 1, weak=False)
     if i in relisted and (m := _WEAK_ITEM.match(text)) and _weak_title_ok(block, m["title"], m):
         title, consumed = _wrapped_title(blocks, i, m["title"].strip())
         return ItemStart(i, relisted[i], title, consumed, weak=True, renumbered=True)
@@ -413,6 +420,27 @@ def _restarted_list(blocks: Sequence[Block]) -> dict[int, int]:
     return {i: n for n, i in enumerate(ones, start=1)} if len(ones) >= 3 else {}
 
 
+def _colon_headings(blocks: Sequence[Block]) -> set[int]:
+    """Items headed "3. Budget, status skole/SFO:" with the record under each (a board's own
+    referat): three or more such lines numbered on in order, none followed by a numbered point,
+    so the colons do not open lists."""
+    found: list[tuple[int, int]] = []
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind is BlockKind.TABLE or len(block.text) > 120:
+            continue
+        m = _WEAK_ITEM.match(_LEADING_BULLET.sub("", " ".join(block.text.split())))
+        if m is None or not m["title"].rstrip().endswith(":") or not m["sep"].strip():
+            continue
+        under = blocks[i + 1].text
+        if _NUMBERED_LINE.match(under) or _AT_POINT.match(under) or section_kind(under):
+            continue
+        found.append((i, int(m["number"])))
+    numbers = [n for _, n in found]
+    if len(found) < 3 or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return set()
+    return {i for i, _ in found} if numbers[0] <= 2 else set()
+
+
 def _fill_numbering_gaps(blocks: Sequence[Block], starts: list[ItemStart]) -> list[ItemStart]:
     """Items 1 and 3 found, and between them a line "2. Statsforvaltningen." with text under
     it: the missing number is an item, though its title alone would not pass (a full stop
@@ -449,9 +477,10 @@ def _fill_numbering_gaps(blocks: Sequence[Block], starts: list[ItemStart]) -> li
 def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStart]:
     starts = []
     relisted = _restarted_list(blocks) if allow_weak else {}
+    colon_headed = _colon_headings(blocks) if allow_weak else set()
     i = 0
     while i < len(blocks):
-        start = _item_start(blocks, i, allow_weak, relisted)
+        start = _item_start(blocks, i, allow_weak, relisted, colon_headed)
         if start:
             starts.append(start)
             i += start.consumed
@@ -537,7 +566,9 @@ def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> 
     attendance lines ("Fremmødte: …", "Afbud: …") or a "Referat" title (a small council's
     record: "2.Valg af formand" / "Knud Nielsen blev genvalgt."; a council's summary record:
     "4. International Community" / "Vedtaget i overensstemmelse med …")."""
-    if len(starts) < 3 or [s.number for s in starts] != list(range(1, len(starts) + 1)):
+    numbers = [s.number for s in starts]
+    # (from 2: item 1 glued to the attendance lines above it in a transcript)
+    if len(starts) < 3 or numbers[0] > 2 or numbers != list(range(numbers[0], numbers[-1] + 1)):
         return False
     ends = [s.index for s in starts[1:]] + [len(blocks)]
     if any(s.index + s.consumed >= end for s, end in zip(starts[:-1], ends, strict=False)):

@@ -98,7 +98,9 @@ _BODY_COMMA_DATE = re.compile(
 )
 _BODY_DATE_ITEM = re.compile(
     rf"^(?P<body>[\w\- ]*{BODY_WORDS}\w*?|udvalget for [\w\-, ]{{3,60}}?)(?:s møde)?(?: \d{{4}}(?:-\d{{2,4}})?)?,? (?:den |d\. )?"
-    r"(?P<date>[\w.\-/ ]{6,25}?),? (?:pkt|punkt|sag)\.? ?\d{1,4}$"
+    # a date with its year: "Byrådsmødet, 26. marts, sag 4" closes a news page's paragraph
+    r"(?P<date>(?=[\w.\-/ ]*?(?:\d{4}|\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2}\b))[\w.\-/ ]{6,25}?),? "
+    r"(?:pkt|punkt|sag)\.? ?\d{1,4}$"
 )
 
 # "Børne- og Skoleudvalget den 6. november 2018:" over the decision it took that day: a body's

@@ -155,6 +155,47 @@ def _split_labelled_decisions(blocks: Sequence[Block]) -> list[Block]:
     return split
 
 
+# "Ad. 3 Kassereren gennemgik budgettet …": the record of the agenda's item 3, run in.
+_AD_PARAGRAPH = re.compile(r"Ad\.?\s*(?P<number>\d{1,2})\s*[.:)]?\s+(?P<rest>\S.*)", re.DOTALL)
+_LISTED = re.compile(r"(?P<number>\d{1,2})\s*[.)]\s+(?P<title>[A-ZÆØÅ\"“].{1,120})")
+
+
+def _ad_paragraphs(blocks: Sequence[Block]) -> list[Block]:
+    """A small council's referat: the agenda listed ("1. Velkommen", "2. Budget …"), then a
+    paragraph "Ad. N …" for each item. Each paragraph becomes the listed item's heading and
+    its text: three or more, numbered 1, 2, 3 …, right after the list (1, 2, 3 … too)."""
+    ad = {
+        i: m
+        for i, b in enumerate(blocks)
+        if b.kind is BlockKind.PARAGRAPH and (m := _AD_PARAGRAPH.fullmatch(b.text.strip()))
+    }
+    numbers = [int(m["number"]) for m in ad.values()]
+    if len(ad) < 3 or numbers != list(range(1, len(numbers) + 1)):
+        return list(blocks)
+    first = min(ad)
+    listed: dict[int, str] = {}
+    k = first - 1
+    while k >= 0 and first - k <= 3 and not _LISTED.fullmatch(" ".join(blocks[k].text.split())):
+        k -= 1  # "Referat:" between the list and "Ad. 1"
+    while k >= 0 and (m := _LISTED.fullmatch(" ".join(blocks[k].text.split()))):
+        if listed and int(m["number"]) != min(listed) - 1:
+            break
+        listed[int(m["number"])] = m["title"]
+        k -= 1
+    if 1 not in listed or len(listed) < len(numbers):
+        return list(blocks)
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if (m := ad.get(i)) is None:
+            out.append(block)
+            continue
+        number = int(m["number"])
+        heading = f"{number}. {listed[number]}"
+        out.append(replace(block, text=heading, kind=BlockKind.HEADING, level=0))
+        out.append(replace(block, text=m["rest"], tight=True))
+    return out
+
+
 def _build_sections(blocks: Sequence[Block], styled: bool) -> list[Section]:
     sections: list[_SectionBuilder] = []
     kinds = without_titled_decisions(
@@ -421,7 +462,7 @@ def segment(
     # (Whether the document sets its section headings apart, before "Beslutning: Godkendt."
     # lines are split into a heading of their own.)
     styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
-    all_blocks = _split_labelled_decisions(all_blocks)
+    all_blocks = _ad_paragraphs(_split_labelled_decisions(all_blocks))
     starts = find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = find_item_starts(all_blocks, allow_weak=True)
@@ -535,6 +576,11 @@ def segment(
         or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
         or (meeting is not None and _says_minutes(front))
     )
+    # An agenda ("Dagsorden" over the meeting) with no decision anywhere is not minutes, whatever
+    # its case descriptions and labels: an advisory body's agenda names its "Referent:" and
+    # "Afbud:" in advance.
+    if _says_agenda(front) and not _says_minutes(front) and not decision_headings and not informal:
+        is_minutes = minutes_without_items = False
     if meeting is not None and meeting.date is None:
         meeting = replace(meeting, undated_document=sha256[:16])
     if meeting is not None and items:
@@ -583,6 +629,16 @@ _MINUTES_TITLE = re.compile(
     r"|\b(?:\w*referat|refer|beslutningsprotokol)\b(?! fra (?:sidste|forrige))",
     re.I,
 )
+
+
+_AGENDA_TITLE = re.compile(
+    r"^(?:dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|(?:møde)?indkaldelse til (?:\w+)?møde\b.*)$",
+    re.I,
+)
+
+
+def _says_agenda(front: Sequence[str]) -> bool:
+    return any(_AGENDA_TITLE.match(" ".join(line.split())) for line in front[:15])
 
 
 def _says_minutes(front: Sequence[str]) -> bool:

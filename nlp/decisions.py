@@ -747,7 +747,9 @@ _INFORMING_TITLE = re.compile(
     r"^\W*(?:\d+\.?\s*)?(?:[A-ZÆØÅ][\wæøå-]*s\s+)?(?:meddelelse|orientering|gensidig\s+orientering|spørgetid|"
     r"spørgsmål|eventuelt|evt\.|siden\s+sidst|nyt\s+fra|formandens|direktørens|status\b|"
     # fixed opening items answered "Ingen.": "Fraværende", "Bemærkninger/ændringer til dagsordenen"
-    r"fraværende|fravær\b|afbud\b|(?:bemærkninger|ændringer)(?:\s*(?:/|og)\s*\w+)?\s+til\s+dagsorden)",
+    r"fraværende|fravær\b|afbud\b|(?:bemærkninger|ændringer)(?:\s*(?:/|og)\s*\w+)?\s+til\s+dagsorden|"
+    # a small body's opening items: "Velkommen", "Til stede", "Mødedeltagere"
+    r"velkom(?:men|st)\b|til\s*stede\b|(?:møde)?deltagere\b|fremmøde)",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,201 @@
+"""Forms met in a fourth survey of real minutes pages (advisory bodies, joint boards, councils
+outside København), each written here in its own words with fictitious names: what is not
+minutes stays out, and what is gets its items, meeting, decisions, votes and absences."""
+
+from __future__ import annotations
+
+from bench.plain_pdf import text_to_pdf as plain_pdf_bytes
+
+from ingest import DocumentKind, parse_bytes
+from nlp.extract import extract_meeting_items
+
+
+def parse_text(text: str, name: str = "side.txt"):
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def extracted(text: str):
+    document = parse_text(text)
+    assert document.kind is DocumentKind.MINUTES, document.warnings
+    return document, extract_meeting_items(document.meeting, list(document.items))
+
+
+NEWS_PAGE = """Hjem Nyheder Byrådet har besluttet - april
+
+Byrådet har besluttet - april
+
+Onsdag 9. april holdt byrådet møde. Her er et kort overblik over beslutningerne.
+
+Ny skolestruktur
+Vestby: Byrådet har vedtaget en ny skolestruktur med tre distrikter.
+Byrådsmødet, 9. april, sag 3
+
+Renovering af svømmehal
+Østby: Byrådet har bevilget 14 mio. kroner til svømmehallen.
+Byrådsmødet, 9. april, sag 4
+"""
+
+AGENDA = """Dagsorden
+
+Forum: Ældrerådet
+Tid: 4. juni 2024, kl. 10.00
+Sted: Mødelokale 3, Rådhuset
+
+Deltagere: Ida Holt, Per Lund, Rita Mose, Sven Bak
+Afbud:
+Referent: Tove Dam
+
+1. Godkendelse af dagsorden
+
+2. Høring om værdighedspolitik
+Sagsfremstilling:
+Forvaltningen har sendt værdighedspolitikken i høring hos rådet.
+
+3. Budget for rådets arbejde
+Sagsfremstilling:
+Rådet har 40.000 kr. til rådighed i 2024.
+
+4. Eventuelt
+"""
+
+
+def test_a_news_page_of_council_decisions_is_not_minutes():
+    """Each paragraph ends "Byrådsmødet, 9. april, sag 3": no year, so no dated earlier decision."""
+    for data, name in (
+        (NEWS_PAGE.encode(), "nyhed.txt"),
+        (plain_pdf_bytes(NEWS_PAGE), "nyhed.pdf"),
+    ):
+        assert parse_bytes(data, name).kind is DocumentKind.OTHER
+
+
+def test_an_agenda_with_case_descriptions_and_a_minute_taker_is_not_minutes():
+    for data, name in ((AGENDA.encode(), "dagsorden.txt"), (plain_pdf_bytes(AGENDA), "d.pdf")):
+        assert parse_bytes(data, name).kind is DocumentKind.OTHER
+    # The same page with a decision under an item is minutes.
+    decided = AGENDA.replace("4. Eventuelt", "Beslutning:\nGodkendt.\n\n4. Eventuelt")
+    assert parse_text(decided).kind is DocumentKind.MINUTES
+
+
+BOARD_RECORD = """Referat af bestyrelsesmøde
+Nordskolen, lokale 12
+onsdag den 10. april 2024 kl. 19.00 - 21.00
+
+Til stede:
+Forældrevalgte: Lis Bang, Ole Krag, Mia Friis.
+Medarbejdere: Tom Hald.
+
+Fraværende:
+Forældrevalgte: Afbud fra Kim Dal.
+
+ 1. Godkendelse af referat:
+  Referatet blev godkendt.
+
+ 2. Nyt fra elevrådet:
+  Elevrådet fortalte om sommerfesten. Bestyrelsen tog orienteringen til efterretning.
+
+ 3. Skolens budget, Tom Hald:
+  Tom Hald gennemgik budgettet. Enkelte poster blev drøftet.
+
+ 4. Eventuelt:
+  Intet.
+"""
+
+
+def test_item_headings_that_end_in_a_colon_over_the_record():
+    """A board's own referat: "3. Skolens budget, Tom Hald:" heads each item; the colons open no
+    list, as no numbered point follows any of them."""
+    document, extractions = extracted(BOARD_RECORD)
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Godkendelse af referat"),
+        (2, "Nyt fra elevrådet"),
+        (3, "Skolens budget, Tom Hald"),
+        (4, "Eventuelt"),
+    ]
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extractions]
+    assert outcomes == [["approved"], ["noted"], ["discussed"], ["information"]]
+    # A colon that opens a list of points is no heading.
+    listed = BOARD_RECORD.replace("  Referatet blev godkendt.", "  1. Referatet\n  2. Dagsordenen")
+    assert [it.number for it in parse_text(listed).items] == [2, 3, 4]
+
+
+LOCAL_COUNCIL = """Referat af
+
+Lokalrådsmøde i Forsamlingshuset
+
+torsdag d. 7. marts 2024 kl. 19-21
+
+Dagsorden:
+
+1. Velkommen
+
+2. Til stede
+
+3. Regnskab for sommerfesten
+
+4. Stier ved søen
+
+5. Evt.
+
+Referat:
+
+Ad. 1 Formanden bød velkommen.
+
+Ad. 2 Lis Bang, Ole Krag og Mia Friis. Kim Dal havde meldt afbud.
+
+Ad. 3 Kassereren fremlagde regnskabet. Regnskabet blev godkendt.
+
+Ad. 4 Lokalrådet besluttede at søge puljemidler til nye stier.
+
+Ad. 5 Intet.
+"""
+
+
+def test_ad_paragraphs_after_the_agenda_list_are_its_items():
+    """ "Ad. 3 …" is the record of the listed item 3, which gives its title."""
+    document, extractions = extracted(LOCAL_COUNCIL)
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Velkommen"),
+        (2, "Til stede"),
+        (3, "Regnskab for sommerfesten"),
+        (4, "Stier ved søen"),
+        (5, "Evt."),
+    ]
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extractions]
+    assert outcomes == [
+        ["information"],
+        ["information"],
+        ["approved"],
+        ["decided"],
+        ["information"],
+    ]
+    assert all(e.absent == ("Kim Dal",) for e in extractions)
+
+
+def test_ad_points_of_one_decision_stay_in_it():
+    """ "Ad 1) Godkendt." under a Beslutning after the recommendation's at-points: sub-points."""
+    text = """Økonomiudvalget
+
+Referat
+
+Mødedato: 3. oktober 2023
+
+7. Anlægsregnskaber
+
+Indstilling
+Forvaltningen indstiller,
+1. at regnskaberne godkendes,
+2. at restbeløbet tilføres kassen,
+3. at sagen sendes videre.
+
+Beslutning
+Ad 1) Godkendt.
+Ad 2) Anbefales over for Byrådet.
+Ad 3) Godkendt.
+"""
+    document, extractions = extracted(text)
+    assert [it.number for it in document.items] == [7]
+    assert [(d.point, d.outcome.value) for d in extractions[0].decisions] == [
+        (1, "approved"),
+        (2, "recommended"),
+        (3, "approved"),
+    ]
