@@ -433,9 +433,13 @@ def _is_header_row(value: str) -> bool:
     )
 
 
+# "14-17 Økonomiudvalget", "2018-21 Byrådet": the body's term before its name.
+_PERIOD_PREFIX = re.compile(r"^(?:(?:19|20)?\d{2}\s*[-–]\s*(?:19|20)?\d{2})\s+(?=[A-ZÆØÅ])")
+
+
 def _clean_body(text: str) -> str:
     text = re.sub(r"\s+(?:d\.|den)\s*$", "", text.strip(" -–:,"))
-    text = _PERIOD_SUFFIX.sub("", text)
+    text = _PERIOD_PREFIX.sub("", _PERIOD_SUFFIX.sub("", text))
     return " ".join(text.split()).strip(" -–:,")
 
 
@@ -449,10 +453,12 @@ def _body_in(line: str) -> str | None:
     if m is None:
         return _body_of_meeting_word(line)
     body = _clean_body(m.group(0))
-    if body == "Udvalg":
-        # "Teknisk Udvalg" is a name; "Titel Udvalg Funktioner" a table's column headers.
+    if (base := body.removesuffix("s")) in ("Udvalg", "Råd", "Nævn"):
+        # "Teknisk Udvalg", "Grønt Råd" are names; "Titel Udvalg Funktioner" a table's column
+        # headers.
         named = re.search(
-            r"\b(?!(?:Titel|Navn|Type|Dato)\b)[A-ZÆØÅ][\wæøå\-]+\s+Udvalg(?:et)?\b", line
+            rf"\b(?!(?:Titel|Navn|Type|Dato|Referat|Møde)\b)[A-ZÆØÅ][\wæøå\-]+\s+{base}(?:et|s)?\b",
+            line,
         )
         if named is None and re.search(r"\b(?:Titel|Navn|Type|Dato)\s+Udvalg\b", line):
             return None
@@ -466,17 +472,32 @@ def _body_in(line: str) -> str | None:
     return body or None
 
 
-_DEFINITE = {"udvalg": "et", "råd": "et", "nævn": "et", "repræsentantskab": "et"}
+_DEFINITE = {
+    "udvalg": "et",
+    "råd": "et",
+    "nævn": "et",
+    "repræsentantskab": "et",
+    "kommission": "en",
+    "forsamling": "en",
+    "magistrat": "en",
+    "repræsentation": "en",
+    "direktion": "en",
+}
 # "Ekstraordinært Ældrerådsmøde": the body named in the meeting's compound.
-_MEETING_COMPOUND = re.compile(rf"\b(?P<body>[A-ZÆØÅ][\wæøå\-]*?{BODY_WORDS})s?møde\b")
+# "Referat af skolebestyrelsesmøde", "Bestyrelsesmøde 5. marts", "SeniorRådsmøde": lower case
+# or a capital inside, at the line's start or after "referat af/fra".
+_MEETING_COMPOUND = re.compile(
+    rf"(?:^|\b(?i:referat|protokol|beslutningsprotokol)\s+(?:af|fra)\s+(?:\w+\s+)?|(?=[A-ZÆØÅ]))"
+    rf"\b(?P<body>[\wæøå\-]*?(?i:{BODY_WORDS}))s?møde\b"
+)
 
 
 def _body_of_meeting_word(line: str) -> str | None:
     m = _MEETING_COMPOUND.search(line)
     if m is None:
         return None
-    body = m["body"]
-    return body + next((end for word, end in _DEFINITE.items() if body.endswith(word)), "n")
+    body = m["body"][0].upper() + m["body"][1:].lower()
+    return body + next((end for word, end in _DEFINITE.items() if body.lower().endswith(word)), "n")
 
 
 # "SammenlægningsudvalgetBeslutningsprotokol": a title glued to the body's name.

@@ -140,7 +140,12 @@ def _kept(doc: Doc, span) -> bool:
     planned = span[0].lower_ in ("drøftelse", "drøftes") and _LATER_MEETING.search(sentence.text)
     if label == Outcome.DISCUSSED.value and planned:
         return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
-    if _OTHER_ITEM.match(_clause_before(doc, span)) and not _in_point_run(doc, sentence):
+    sent_back = label == Outcome.DECIDED.value and span[-1].lower_ == "tilbage"
+    if (
+        _OTHER_ITEM.match(_clause_before(doc, span))
+        and not _in_point_run(doc, sentence)
+        and not sent_back  # "Punkt 12 udgår og sagen sendes tilbage til …": the approval's act
+    ):
         return False  # "Borgmesteren meddelte, at punkt 9 udgår": another item's outcome
     before = doc_text(doc)[sentence.start_char : span.start_char]
     if _EARLIER_MEETING.search(before):
@@ -593,6 +598,11 @@ def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
 _ELECTED = re.compile(
     r"^\W*[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå.-]+){1,3}(?:\s*\([^)]*\))?\s+blev\s+"
     r"(?:gen)?(?:valgt|udpeget|konstitueret)\b"
+    # the seat first: "Som 2. viceborgmester valgtes Karl Berg.", "Til udvalget udpeges: …",
+    # "Valgt blev: …"
+    r"|^\W*(?:Som|Til)\s(?:[^.!?\n]|(?<=\d)\.){1,80}?\s(?:(?:gen)?valgtes|udpeges|udpegedes|blev\s+(?:gen)?valgt"
+    r"|blev\s+udpeget)\b"
+    r"|^\W*(?:Valgt|Genvalgt|Udpeget)\s+blev\b"
 )
 # A short paragraph that states one act on its own subject: "Valg af selvbudgettering blev
 # tiltrådt.", "Kirkeskatten vedtoges uændret".

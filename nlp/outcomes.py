@@ -52,6 +52,7 @@ _ACCOUNTS = [
 # A case sent on to another body to handle it, with no recommendation: "Fremsendes til
 # Social- og Beskæftigelsesudvalget til behandling", "Henvist til behandling i Børn og
 # Unge-udvalget". The sending verb's `recommended` is dropped there (`decisions._kept`).
+_SENT_BACK = ["sendt", "sendes", "sende", "sendte", "henvist", "henvises"]
 _SENT = [
     "fremsendes", "fremsendt", "oversendes", "oversendt", "videresendes", "videresendt",
     "sendes", "sendt", "henvises", "henvist",
@@ -88,12 +89,19 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["af", "fra"]}},
             {"LOWER": "dagsordenen"},
         ],
-        # referred back without a decision: "sendt tilbage til forvaltningen", "hjemvist"
-        [
-            {"LOWER": {"IN": ["sendt", "sendes", "sende", "sendte", "henvist", "henvises"]}},
-            {"LOWER": "tilbage"},
-        ],
         [{"LOWER": {"IN": ["hjemvist", "hjemvises", "hjemviste"]}}],
+        # back to the staff for more work: "sendt tilbage til forvaltningen" (back to a
+        # committee is an act on the case: `Outcome.DECIDED`)
+        [
+            {"LOWER": {"IN": _SENT_BACK}},
+            {"LOWER": "tilbage"},
+            {"LOWER": "til"},
+            {
+                "LOWER": {
+                    "IN": ["forvaltningen", "administrationen", "direktionen", "sekretariatet"]
+                }
+            },
+        ],
         # "genoptages på næste møde", "besluttede at genoptage sagen på et senere møde"
         [
             {"LOWER": {"IN": ["genoptage", "genoptages", "genoptaget"]}},
@@ -222,6 +230,9 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["valgt", "valgtes", "vælges", "genvalgt", "udpeget", "udpeges"]}}],
         # "Der ønskes en specifikation af forbruget"
         [{"LOWER": "der"}, {"LOWER": {"IN": ["ønskes", "ønskedes", "ønsker"]}}],
+        # sent back to a committee: "Sagen sendes tilbage til By- og Kulturudvalget" (an act
+        # on the case, as sending it on is)
+        [{"LOWER": {"IN": _SENT_BACK}}, {"LOWER": "tilbage"}],
         # referred to another body to handle, with no recommendation (`_SENT`)
         [{"LOWER": {"IN": _SENT}}, {"LOWER": "til"}, *_HANDLING],
         [

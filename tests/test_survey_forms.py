@@ -5,7 +5,6 @@ minutes stays out, and what is gets its items, meeting, decisions, votes and abs
 from __future__ import annotations
 
 from bench.plain_pdf import text_to_pdf as plain_pdf_bytes
-
 from ingest import DocumentKind, parse_bytes
 from nlp.extract import extract_meeting_items
 
@@ -199,3 +198,51 @@ Ad 3) Godkendt.
         (2, "recommended"),
         (3, "approved"),
     ]
+
+
+def _committee(first_lines: str) -> str | None:
+    text = f"{first_lines}\n\nMødedato: 5. marts 2024\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n"
+    document = parse_text(text)
+    return document.meeting.committee if document.meeting else None
+
+
+def test_bodies_named_by_their_meeting_or_with_their_term():
+    assert _committee("UDVALG\n\n14-17 Økonomiudvalget\n\nMØDE\n\nReferat") == "Økonomiudvalget"
+    assert _committee("Referat af Grønt Råds møde den 5. marts 2024") == "Grønt Råd"
+    assert _committee("Referat fra ekstraordinært SeniorRådsmøde") == "Seniorrådet"
+    assert _committee("Bestyrelsesmøde 5. marts 2024 kl. 10.00, Vestforsyning") == "Bestyrelsen"
+    assert _committee("Nordskolen - Referat af skolebestyrelsesmøde") == "Skolebestyrelsen"
+    assert _committee("Kommissionsmøde 05-03-2024") == "Kommissionen"
+    # A body mentioned in running text is no heading.
+    assert _committee("Referat\n\nVi talte om næste byrådsmøde.") != "Byrådet"
+
+
+def _outcomes(decision: str, title: str = "Et punkt") -> list[str]:
+    import datetime as dt
+
+    from ingest.records import Item, Meeting, Section, SectionKind
+    from nlp.extract import extract_item
+
+    section = Section("Beslutning", SectionKind.DECISION, decision, (1,))
+    item = Item(1, title, (), False, 1, 1, (section,))
+    extraction = extract_item(item, Meeting("Byrådet", dt.date(2024, 3, 5)))
+    return [d.outcome.value for d in extraction.decisions]
+
+
+def test_a_case_sent_back_to_a_committee_is_an_act_and_to_the_staff_postponed():
+    assert _outcomes("Sagen sendes tilbage til Plan- og Miljøudvalget.") == ["decided"]
+    assert _outcomes("Sagen blev sendt tilbage til forvaltningen.") == ["postponed"]
+    # In the agenda's approval: the case sent back is its own act, then the approval.
+    approval = "Punkt 9 udgår og sagen sendes tilbage til Teknisk Udvalg.\n\nGodkendt."
+    assert _outcomes(approval, "Godkendelse af dagsorden") == ["decided", "approved"]
+    assert _outcomes("Punkt 9 udgår.\n\nGodkendt.", "Godkendelse af dagsorden") == ["approved"]
+
+
+def test_elections_written_seat_first_are_one_decision_each():
+    two = "Som 1. næstformand valgtes Lis Bang.\n\nSom 2. næstformand valgtes Ole Krag."
+    assert _outcomes(two) == ["decided", "decided"]
+    assert _outcomes("Godkendt.\n\nTil arbejdsgruppen udpeges: Mia Friis og Tom Hald.") == [
+        "approved",
+        "decided",
+    ]
+    assert _outcomes("Valgt blev: Kim Dal.") == ["decided"]
