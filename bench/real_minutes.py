@@ -103,8 +103,9 @@ class Tally:
         self.total += 1
 
     def __str__(self) -> str:
-        share = self.right / self.total if self.total else float("nan")
-        return f"{self.right}/{self.total} = {share:.3f}"
+        if not self.total:
+            return "0/0"
+        return f"{self.right}/{self.total} = {self.right / self.total:.3f}"
 
 
 @dataclass

@@ -248,7 +248,8 @@ _CLAUSE = re.compile(r",\s+(?:at|men|da|fordi|hvor|hvis|idet|så)\s+[a-zæøå]"
 # a member and what they represent or do, not two members (unless another full name follows).
 _ROLE_AFTER_NAME = re.compile(
     r"^(?P<name>\s*[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^()]*\))?)\s*,"
-    r"(?!\s*[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^()]*\))?(?:\s*[,(]|\s+og\b|\.?\s*$))"
+    # (not a name after the comma: "Anne Holm, K. J. Bro" lists two)
+    r"(?!\s*[A-ZÆØÅ](?:[\wæøå'-]+|\.)(?:\s*[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^()]*\))?(?:\s*[,(]|\s+og\b|\.?\s*$))"
     r"(?!\s*(?i:afbud|fraværende|forfald|sag|sager|punkt|punkterne|pkt)\b)"
     # (not a sentence about them: "Dan Ege, C, ankom til mødet kl. 17.32 under …")
     r"(?!.*\b(?i:ankom|forlod|forlød|deltog|mødte|kom|kl)\b).+$"

@@ -398,9 +398,16 @@ _STANDS_IN = re.compile(
 )
 
 
+# "Anne Holm. I stedet deltog Bo Dahl.": the list's entry, then who stood in for her.
+_INSTEAD_AFTER = re.compile(
+    r"\.?[ \t]+I[ \t]+stedet[ \t]+(?:deltog|deltager|mødte|møder|indtrådte|indtræder)\b.*$"
+)
+
+
 def _entry(line: str) -> str:
     """A list line without its bullet and the substitute beside the name."""
-    return _STANDS_IN.sub("", re.sub(r"^[ \t]*[•·▪*][ \t]*", "", line))
+    line = re.sub(r"^[ \t]*[•·▪*][ \t]*", "", line)
+    return _INSTEAD_AFTER.sub("", _STANDS_IN.sub("", line))
 
 
 def _name_list(line: str) -> bool:

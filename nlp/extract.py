@@ -256,11 +256,16 @@ def _extract(
     # Away from the whole meeting, so from this item too, unless the item shows them taking part.
     taking_part = {n for v in votes for n in (*v.for_names, *v.against_names, *v.abstain_names)}
     known = {a.name for a in absences}
+    # An item that lists who was away from it ("Anne Holm var fraværende.", repeated under
+    # every item as the list changes) says it for itself; only the cover's absentees hold.
+    listed_here = any(a.reason == "absent" for a in absences)
+    cover = set(meeting.absent) if meeting is not None else set()
     absences.extend(
         s.absence
         for s in away
         if s.scope.covers(item.number, closed)
         and s.absence.name not in known | taking_part | set(substitutes)
+        and not (listed_here and s.scope.everything and s.absence.name not in cover)
     )
 
     starts = [s.start_char for s in doc.sents]

@@ -246,3 +246,46 @@ def test_elections_written_seat_first_are_one_decision_each():
         "decided",
     ]
     assert _outcomes("Valgt blev: Kim Dal.") == ["decided"]
+
+
+def test_absences_listed_under_every_item_as_the_list_changes():
+    """ "Lis Bang og Kim Dal var fraværende." under the first items, "Lis Bang var fraværende."
+    under the later ones: Kim Dal came during the meeting."""
+    items = "\n\n".join(
+        f"{n}. Sag nummer {n}\n\nBeslutning\n\nGodkendt.\n\n{who} fraværende."
+        for n, who in ((1, "Lis Bang og Kim Dal var"), (2, "Lis Bang og Kim Dal var"),
+                       (3, "Lis Bang var"), (4, "Lis Bang var"))
+    )  # fmt: skip
+    document, extractions = extracted(f"Byrådet\n\nReferat\n\nMødedato: 4. marts 2024\n\n{items}")
+    assert [e.absent for e in extractions] == [
+        ("Lis Bang", "Kim Dal"),
+        ("Lis Bang", "Kim Dal"),
+        ("Lis Bang",),
+        ("Lis Bang",),
+    ]
+
+
+def test_an_absentee_written_with_initials_and_a_stand_in_after_the_name():
+    text = """Referat
+
+onsdag den 2. september 2020 kl. 17:00
+
+Udvalg Byrådet
+Mødedeltagere Tom Ek, Lis Mo, Per Vad
+Fraværende Ida Holt, K. J. Bro
+
+1. Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt.
+"""
+    document = parse_text(text)
+    assert document.meeting.absent == ("Ida Holt", "K. J. Bro")
+    record = """Fraværende med afbud
+Ida Holt. I stedet deltog Per Vad.
+Sven Bak."""
+    from nlp.attendance import find_absences
+    from nlp.names import Gazetteer
+
+    assert [a.name for a in find_absences(record, Gazetteer(()))] == ["Ida Holt", "Sven Bak"]
