@@ -137,7 +137,11 @@ def _kept(doc: Doc, span) -> bool:
         first = _first_word_index(doc, sentence.start_char, sentence.end_char) == span.start
         said = sentence.text.rstrip().endswith((".", "!")) or bool(_BULLET.match(sentence.text))
         return first and said
-    planned = span[0].lower_ in ("drøftelse", "drøftes") and _LATER_MEETING.search(sentence.text)
+    planned = span[0].lower_ in ("drøftelse", "drøftes") and (
+        _LATER_MEETING.search(sentence.text)
+        or _UNDER_ITEM.search(sentence.text)  # "… at sagen drøftes under pkt. 5"
+        or _WISHED.search(_clause_before(doc, span))  # "X foreslog en drøftelse af …"
+    )
     if label == Outcome.DISCUSSED.value and planned:
         return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
     sent_back = label == Outcome.DECIDED.value and span[-1].lower_ == "tilbage"
@@ -229,6 +233,11 @@ _REPORTED = re.compile(
 
 
 _BULLET = re.compile(r"\s*[•·▪◦*–-]\s")
+# A discussion planned under another item of the meeting, or asked for by a member.
+_UNDER_ITEM = re.compile(
+    r"\bunder\s+(?:(?:dagsordens)?punkt|pkt\.?)\s*\d+|\bunder\s+eventuelt\b", re.IGNORECASE
+)
+_WISHED = re.compile(r"\b(?:foreslog|foreslår|ønskede|ønsker|bad\s+om|efterlyste)\b", re.IGNORECASE)
 # A discussion planned for a later meeting ("Til næste møde dagsordensættes en drøftelse").
 _LATER_MEETING = re.compile(
     r"\bdagsordensæt\w*|\bsættes\s+på\s+(?:\w+\s+)?dagsorden\w*|"

@@ -331,12 +331,24 @@ def _under_empty_decision(placed: Sequence[_Placed], k: int) -> bool:
     )
 
 
+# "I mødet deltog:" / "Borgerrepræsentanter:" / names …: who met, under a decision heading.
+_PRESENCE_RECORD = re.compile(
+    r"\s*(?:i\s+mødet\s+deltog|til\s*stede|(?:møde)?deltagere|fremmødte|fremmøde)\s*:", re.I
+)
+
+
 def _attendance_record(found: Sequence[Decision]) -> bool:
-    """Decisions that are only an attendance note read as information ("Afbud: ingen")."""
-    return (
-        len(found) == 1
-        and found[0].outcome is Outcome.INFORMATION
-        and attendance_only(found[0].text)
+    """Decisions that are only an attendance note read as information ("Afbud: ingen"), or a
+    list of who met that states no act."""
+    if len(found) != 1:
+        return False
+    text, outcome = found[0].text, found[0].outcome
+    return (outcome is Outcome.INFORMATION and attendance_only(text)) or (
+        outcome in (Outcome.INFORMATION, Outcome.DECIDED)
+        and bool(_PRESENCE_RECORD.match(text))
+        and not re.search(
+            r"\bbeslut|\b(?:blev|er)\s+(?:gen)?(?:valgt|udpeget)|\bvalgtes|\budpeges", text, re.I
+        )
     )
 
 

@@ -289,3 +289,40 @@ Sven Bak."""
     from nlp.names import Gazetteer
 
     assert [a.name for a in find_absences(record, Gazetteer(()))] == ["Ida Holt", "Sven Bak"]
+
+
+def test_remarks_and_lists_of_who_met_in_the_agenda_approval_are_not_decisions():
+    title = "Godkendelse af dagsorden"
+    asked = (
+        "Ole Krag foreslog en drøftelse af stierne. Formanden foreslog, at sagen drøftes under "
+        "pkt. 5.\n\nMed denne tilføjelse blev dagsordenen godkendt."
+    )
+    assert _outcomes(asked, title) == ["approved"]
+    assert _outcomes("Dagsordenen blev drøftet og godkendt.", title) == ["approved"]
+    text = """Ældrerådet
+
+Referat
+
+Mødedato: 4. marts 2024
+
+1. Godkendelse af dagsorden
+
+Beslutning
+
+I mødet deltog:
+
+Valgte medlemmer:
+
+Lis Bang, Ole Krag og Mia Friis.
+
+Følgende havde meldt afbud:
+
+Kim Dal.
+
+Ældrerådets beslutning på mødet den 4. marts 2024:
+
+Dagsordenen blev godkendt.
+"""
+    document, extractions = extracted(text)
+    assert [d.outcome.value for d in extractions[0].decisions] == ["approved"]
+    assert extractions[0].absent == ("Kim Dal",)
