@@ -574,6 +574,11 @@ _PROPOSAL = re.compile(
     r"\b(?:foreslog|foreslår|(?:stillede|fremsatte)\s+(?:\w+\s+)?forslag\s+om)\b", re.IGNORECASE
 )
 _HEADING_LINE = re.compile(r"[^\n.:!?]{3,120}")
+# A point's label and its vote opening a paragraph ("Ad 1 For stemte: 2 (C+V) …").
+_POINT_VOTE = re.compile(
+    r"[ \t]*Ad\.?\s+\d{1,2}(?:\s*(?:og|,|-|–)\s*\d{1,2})*\s*[.:)]?\s+(?:for|imod|undlod)\b",
+    re.IGNORECASE,
+)
 _THEN = {"herefter", "derefter", "dernæst", "endelig", "hereafter", "derpå"}
 
 
@@ -584,6 +589,8 @@ def _opens_statement(doc: Doc, a: int, b: int, kept: list[Span]) -> bool:
     if first is None:
         return False
     sentence = next(iter(first.sents))
+    if _POINT_VOTE.match(doc_text(doc), a) and any(a <= s.start_char < b for s in kept):
+        return True  # "Ad 2-3 For stemte: 2 (C+V) … Godkendt.": a point's own vote and outcome
     stated = [s for s in kept if a <= s.start_char and s.end_char <= sentence.end_char]
     if not stated or _ATTENDANCE.search(sentence.text):
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -71,7 +71,7 @@ from nlp.names import (
 from nlp.pipeline import danish
 from nlp.records import Absence, AmountMention, Decision, ItemExtraction, Outcome, Vote
 from nlp.references import Resolver, find_references
-from nlp.votes import find_reservations, find_votes
+from nlp.votes import find_reservations, find_votes, joined_vote_blocks
 
 _ATTENDANCE_KINDS = {SectionKind.DECISION, SectionKind.OTHER}
 _ABSENCE_HEADING = re.compile(
@@ -94,6 +94,8 @@ def _item_text(item: Item) -> tuple[str, list[_Placed]]:
     placed = []
     position = len(item.title)
     for section in item.sections:
+        if section.kind is SectionKind.DECISION:
+            section = replace(section, text=joined_vote_blocks(section.text))
         position += 2 + len(section.heading) + 1
         placed.append(_Placed(section, position, position + len(section.text)))
         parts.append(f"{section.heading}\n{section.text}")

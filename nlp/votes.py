@@ -418,3 +418,48 @@ def find_reservations(text: str, gazetteer: Gazetteer) -> list[Reservation]:
                 found.append(Reservation(who, kind, sentence))
             break
     return found
+
+
+# A vote printed one label and one count a line ("For stemte:" / "2 (C+V)" / "Imod stemte:" /
+# "Undlod at stemme:" / "4 (A+O+T)" / "Godkendt."), blank lines between, as some councils'
+# systems lay it out. Run into one paragraph it reads as the same words written in a line.
+_LABEL_ALONE = re.compile(
+    r"(?:for(?:\s+stemte)?|imod(?:\s+stemte)?|stemte\s+(?:for|imod)|undlod(?:\s+at\s+stemme)?|"
+    r"hverken\s+for\s+eller\s+imod|blanke?)\s*:?",
+    re.IGNORECASE,
+)
+_COUNT_ALONE = re.compile(
+    rf"(?:{_COUNT}(?:\s*\([^)\n]{{0,80}}\))?|\(?[A-ZÆØÅ]{{1,2}}(?:\s*[+,/]\s*[A-ZÆØÅ]{{1,2}})*\)?)\.?"
+)
+_POINT_ALONE = re.compile(r"Ad\.?\s+\d{1,2}(?:\s*(?:og|,|-|–)\s*\d{1,2})*\s*[.:)]?", re.IGNORECASE)
+_OUTCOME_LINE = re.compile(r"[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,3}\.?")
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def joined_vote_blocks(text: str) -> str:
+    """Vote blocks laid out a label a line, run into one paragraph with the point they are for
+    ("Ad 1") before them and the outcome line after them."""
+    paragraphs = [p.strip() for p in _BLANK.split(text)]
+    if sum(bool(_LABEL_ALONE.fullmatch(p)) for p in paragraphs) < 2:
+        return text
+    out: list[str] = []
+    k = 0
+    while k < len(paragraphs):
+        if not _LABEL_ALONE.fullmatch(paragraphs[k]):
+            out.append(paragraphs[k])
+            k += 1
+            continue
+        block = []
+        while k < len(paragraphs) and _LABEL_ALONE.fullmatch(paragraphs[k]):
+            block.append(paragraphs[k])
+            k += 1
+            if k < len(paragraphs) and _COUNT_ALONE.fullmatch(paragraphs[k]):
+                block.append(paragraphs[k])
+                k += 1
+        if k < len(paragraphs) and _OUTCOME_LINE.fullmatch(paragraphs[k]):
+            block.append(paragraphs[k])
+            k += 1
+        if out and _POINT_ALONE.fullmatch(out[-1]):
+            block.insert(0, out.pop())
+        out.append(" ".join(block))
+    return "\n\n".join(out)

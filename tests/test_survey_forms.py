@@ -326,3 +326,48 @@ Dagsordenen blev godkendt.
     document, extractions = extracted(text)
     assert [d.outcome.value for d in extractions[0].decisions] == ["approved"]
     assert extractions[0].absent == ("Kim Dal",)
+
+
+def test_votes_printed_a_label_a_line_belong_to_their_points():
+    """Some systems print each vote as "For stemte:" / "2 (C+V)" / "Imod stemte:" / … /
+    "Godkendt.", a line each: the amendment first, then "Ad 1" and "Ad 2-3" with votes of their
+    own."""
+    block = "For stemte:\n\n{f}\n\nImod stemte:\n\n{a}\n\nUndlod at stemme:\n\n{u}\n\n{o}"
+    decision = "\n\n".join(
+        [
+            "Ændringsforslag fra A til ad 1:",
+            "At sagen først behandles sammen med trafikplanen.",
+            block.format(f="1 (A)", a="1 (C)", u="4 (O+T+V)", o="Faldet."),
+            "Ad 1",
+            block.format(f="2 (C+V)", a="", u="4 (A+O+T)", o="Godkendt.").replace(
+                "\n\n\n\n", "\n\n"
+            ),
+            "Ad 2-3",
+            block.format(f="2 (C+V)", a="", u="4 (A+O+T)", o="Godkendt.").replace(
+                "\n\n\n\n", "\n\n"
+            ),
+        ]
+    )
+    import datetime as dt
+
+    from ingest.records import Item, Meeting, Section, SectionKind
+    from nlp.extract import extract_item
+
+    item = Item(
+        4,
+        "Parkering",
+        (),
+        False,
+        1,
+        1,
+        (Section("Beslutning", SectionKind.DECISION, decision, (1,)),),
+    )
+    extraction = extract_item(item, Meeting("Økonomiudvalget", dt.date(2024, 3, 5)))
+    assert [d.outcome.value for d in extraction.decisions] == ["rejected", "approved", "approved"]
+    assert [(v.for_count, v.against, v.abstain) for v in extraction.votes] == [
+        (1, 1, 4),
+        (2, 0, 4),
+        (2, 0, 4),
+    ]
+    assert [v.decision for v in extraction.votes] == [0, 1, 2]
+    assert extraction.votes[0].for_names == ("A",)
