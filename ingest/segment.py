@@ -52,9 +52,12 @@ from ingest.unnumbered import is_case_label_line, unnumbered_starts
 from nlp.dates import find_dates
 
 _CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?=\S)")
-# "Meddelelser(FOU 35/2008)": the same number after the title, in brackets; "Godkendelse af
-# dagsorden ( )": the brackets a portal prints for a number it does not have.
-_CASE_SUFFIX = re.compile(r"\s*\((?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})?\s*\)$")
+# "Meddelelser(FOU 35/2008)", "… seminar 2024 (2024-0088123)": the number after the title, in
+# brackets; "Godkendelse af dagsorden ( )": the brackets a portal prints for a number it does
+# not have.
+_CASE_SUFFIX = re.compile(
+    r"\s*\((?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4}|(?:19|20)\d{2}-\d{5,8}|EMN-\d{4}-\d{4,8})?\s*\)$"
+)
 
 # "… 10/21001", "… 2010/21001": a journal number (year / serial, not a year range) at the end
 _JOURNAL_SUFFIX = re.compile(r"\s+(?P<case>(?:\d{2}|(?:19|20)\d{2})/(?!(?:19|20)\d{2}$)\d{4,6})$")

@@ -354,13 +354,22 @@ def split_points(
     if not marks or _name_list(text, marks, end):
         return [(None, start, end)]
     preamble = _bare_preamble(text[start : marks[0][1]])
-    if preamble and (len(marks) == 1 or not preamble.endswith(":")):
+    if preamble and (len(marks) == 1 or not _OPENS_POINTS.search(preamble)):
         return [(None, start, end)]
     points = []
     for k, (n, _, body) in enumerate(marks):
         stop = marks[k + 1][1] if k + 1 < len(marks) else end
         points.append((n, body, stop))
     return points
+
+
+# What introduces the decided points: a colon, or the body's act ("Udvalget besluttede, 1. at …").
+_ACT_OPENS_POINTS = re.compile(
+    r"\b(?:besluttede|beslutter|vedtog|vedtager|tiltrådte|godkendte|godkender)\s*,"
+    r"(?:\s*\d{1,2}[.)]\s*(?:at\b)?)?$",  # (up to the first point's label)
+    re.IGNORECASE,
+)
+_OPENS_POINTS = re.compile(rf":$|{_ACT_OPENS_POINTS.pattern}", re.IGNORECASE)
 
 
 def _bare_preamble(text: str) -> str:
@@ -502,7 +511,11 @@ def decisions_in(
         return [Decision(None, Outcome.INFORMATION, remainder.strip())]
     found = []
     points = split_points(text, start, end)
-    if points[0][0] is not None and outcome_between(doc, start, points[0][1]) is not None:
+    if (
+        points[0][0] is not None
+        and outcome_between(doc, start, points[0][1]) is not None
+        and not _ACT_OPENS_POINTS.search(text[start : points[0][1]].strip())
+    ):
         points = [(None, start, end)]  # "Godkendt med følgende ændringer: 1. ... 2. ..."
     attendance = ""
     blank = ""  # a decision printed as a dash: "-"

@@ -371,3 +371,22 @@ def test_votes_printed_a_label_a_line_belong_to_their_points():
     ]
     assert [v.decision for v in extraction.votes] == [0, 1, 2]
     assert extraction.votes[0].for_names == ("A",)
+
+
+def test_points_the_body_decided_in_one_sentence_and_a_case_number_after_the_title():
+    decided = (
+        "Udvalget besluttede, 1. at orienteringen tages til efterretning, 2. at planen "
+        "vedtages, og 3. at pege på, at der afsættes midler til stier."
+    )
+    assert _outcomes(decided) == ["noted", "approved", "decided"]
+    # A recommendation's changes listed after its approval stay one decision.
+    assert _outcomes("Godkendt med følgende ændringer:\n1. at datoen rettes,\n2. at …") == [
+        "approved"
+    ]
+    document = parse_text(
+        "4. Opfølgning på seminaret 2024 (2024-0088123)\n\nIndstilling og beslutning\n\n"
+        "Indstillingen blev taget til efterretning.\n"
+    )
+    assert [(it.title, it.case_numbers) for it in document.items] == [
+        ("Opfølgning på seminaret 2024", ("2024-0088123",))
+    ]
