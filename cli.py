@@ -33,6 +33,24 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _danish_help_labels() -> None:
+    """typer's own words in a help page, in Danish (imported only for --help: ~35 ms)."""
+    import typer.rich_utils as labels
+
+    labels.ARGUMENTS_PANEL_TITLE = "Argumenter"
+    labels.COMMANDS_PANEL_TITLE = "Kommandoer"
+    labels.OPTIONS_PANEL_TITLE = "Tilvalg"
+    labels.DEFAULT_STRING = "[standard: {}]"
+    labels.ENVVAR_STRING = "[miljøvariabel: {}]"
+    labels.REQUIRED_LONG_STRING = "[skal angives]"
+    labels.ERRORS_PANEL_TITLE = "Fejl"
+    labels.ABORTED_TEXT = "Afbrudt."
+
+
+if "--help" in sys.argv[1:] or len(sys.argv) == 1:
+    _danish_help_labels()
+
+
 def fail(message: str, code: int = 1) -> None:
     err.print(f"[bold red]Fejl:[/] {escape(message)}")
     raise typer.Exit(code)
@@ -1023,7 +1041,28 @@ def stats(
         print_json(data)
         return
     for key, value in data.items():
-        out.print(f"{key:>16}: {value}")
+        if isinstance(value, dict):
+            value = ", ".join(f"{_STATS_VALUES.get(k, k)} {n}" for k, n in value.items())
+        elif key == "size_bytes":
+            value = f"{value / 1e6:,.0f} MB".replace(",", ".")
+        out.print(f"{_STATS_LABELS.get(key, key):>16}: {escape(str(value))}")
+
+
+# `minutes stats` in Danish; --json keeps the API's keys.
+_STATS_LABELS = {
+    "engine": "søgemaskine",
+    "store": "indeks",
+    "model": "model",
+    "dimension": "dimension",
+    "documents": "dokumenter",
+    "meetings": "møder",
+    "items": "punkter",
+    "chunks": "tekststykker",
+    "kinds": "slags",
+    "committees": "udvalg",
+    "size_bytes": "størrelse",
+}
+_STATS_VALUES = {"minutes": "referater", "other": "andre dokumenter"}
 
 
 @app.command(help="Kør HTTP-API'et og websiden med uvicorn; serveren holder indekset åbent.")

@@ -19,8 +19,12 @@ _CHROME_LINE = re.compile(
     r"spring til indhold|se video|se dagsorden(?:en)?|abonnér|abonner|"
     r"se vores \"?cookiepolitik\"?\.?|cookie(?:s|politik)?|accepter(?: alle)?(?: cookies)?|"
     r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top|vælg|"
-    r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?|application/[\w.+-]+ icon\b.*"
-    r")[\s.:]*$",
+    r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?|application/[\w.+-]+ icon\b.*|"
+    # a blog's comment form under the minutes
+    r"skriv et svar|efterlad et svar|efterlad en kommentar|annuller svar|"
+    r"din e-?mail-?adresse vil ikke blive publiceret\..*|krævede felter er markeret med.*|"
+    r"gem mit navn, min e-?mail.*"
+    r")[\s.:*]*$",
     re.IGNORECASE,
 )
 _COOKIE_BANNER = re.compile(

@@ -138,6 +138,22 @@ class _SectionBuilder:
         )
 
 
+# "Referent:" / "Carla Winther" / "04.03.2024" closing the record: who wrote it, not the last
+# item's text.
+_SIGNATURE = re.compile(
+    r"(?:referent|ref\.|referatet\s+er\s+skrevet\s+af|referatfører)\s*:.{0,60}", re.I
+)
+
+
+def _without_signature(blocks: list[Block]) -> list[Block]:
+    for k in range(max(0, len(blocks) - 4), len(blocks)):
+        if _SIGNATURE.fullmatch(blocks[k].text.strip()) and all(
+            len(b.text.split()) <= 6 for b in blocks[k + 1 :]
+        ):
+            return blocks[:k]
+    return blocks
+
+
 # "Beslutning: Godkendt.", "Referat: Godkendt": a decision heading with its text on one line.
 _LABELLED_DECISION = re.compile(r"(?P<label>[^\W\d][^:\n]{2,38}):[ \t]+(?P<rest>\S.*)", re.DOTALL)
 
@@ -461,7 +477,7 @@ def segment(
         and " ".join(b.text.split()) not in running
         for part in _unglued(b)
     ]
-    all_blocks = _dated_headings(all_blocks)
+    all_blocks = _without_signature(_dated_headings(all_blocks))
     # (Whether the document sets its section headings apart, before "Beslutning: Godkendt."
     # lines are split into a heading of their own.)
     styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)

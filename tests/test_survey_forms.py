@@ -390,3 +390,34 @@ def test_points_the_body_decided_in_one_sentence_and_a_case_number_after_the_tit
     assert [(it.title, it.case_numbers) for it in document.items] == [
         ("Opfølgning på seminaret 2024", ("2024-0088123",))
     ]
+
+
+def test_the_record_s_signature_and_a_blog_s_comment_form_are_not_the_last_item():
+    text = """Ældrerådet
+
+Referat af møde den 4. marts 2024
+
+1. Godkendelse af dagsorden
+Godkendt.
+
+2. Seniortræf
+Ældrerådet besluttede at deltage med to repræsentanter.
+
+3. Eventuelt
+Intet.
+
+Referent:
+Mia Friis
+04.03.2024
+
+Skriv et svar
+
+Din e-mailadresse vil ikke blive publiceret. Krævede felter er markeret med *
+"""
+    document, extractions = extracted(text)
+    assert [d.outcome.value for e in extractions for d in e.decisions] == [
+        "approved",
+        "decided",
+        "information",
+    ]
+    assert "Referent" not in document.items[-1].sections[-1].text
