@@ -48,10 +48,13 @@ from ingest.sections import (
     section_kind,
     without_titled_decisions,
 )
+from ingest.transcripts import split_transcript
 from ingest.unnumbered import is_case_label_line, unnumbered_starts
 from nlp.dates import find_dates
 
-_CASE_PREFIX = re.compile(r"^(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.\s+(?=\S)")
+_CASE_PREFIX = re.compile(
+    r"^(?:(?P<case>[A-ZÆØÅ]{1,4}\s+\d{1,5}/\d{2,4})\.|J\.\s?nr\.?\s*(?P<jnr>\d[\w./-]*))\s+(?=[A-ZÆØÅ\"“])"
+)
 # "Meddelelser(FOU 35/2008)", "… seminar 2024 (2024-0088123)": the number after the title, in
 # brackets; "Godkendelse af dagsorden ( )": the brackets a portal prints for a number it does
 # not have.
@@ -287,8 +290,9 @@ def _build_item(
         body = [b for k, b in enumerate(body) if k >= consumed or not is_case_line(b)]
     title = plain_quotes(start.title)
     if (prefix := _CASE_PREFIX.match(title)) and not own_cases:
-        # "BR 366/07. Medlemsforslag om …": the body's own journal number before the title.
-        own_cases, title = (prefix["case"],), title[prefix.end() :]
+        # "BR 366/07. Medlemsforslag om …", "J.nr. 329 Forretningsorden …": the journal number
+        # before the title.
+        own_cases, title = (prefix["case"] or prefix["jnr"],), title[prefix.end() :]
     if (suffix := _CASE_SUFFIX.search(title)) and suffix.start() > 0:
         if suffix["case"] and not own_cases:
             own_cases = (suffix["case"],)
@@ -485,6 +489,10 @@ def segment(
     starts = find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = find_item_starts(all_blocks, allow_weak=True)
+    transcript = False  # a run-together transcript cut at its listed titles
+    if not starts and (split := split_transcript(all_blocks)) != all_blocks:
+        all_blocks, transcript = split, True
+        starts = find_item_starts(all_blocks, allow_weak=True)
     numbered = bool(starts)
     if not starts:
         starts = [
@@ -539,7 +547,8 @@ def segment(
         items.append(item)
         in_closed_part = next_closed
 
-    informal = numbered and is_informal_agenda(all_blocks, starts)
+    # (A transcript keeps no headings either: the text under each title is the record.)
+    informal = numbered and (transcript or is_informal_agenda(all_blocks, starts))
     if informal and not any(s.heading for it in items for s in it.sections):
         # A plain numbered record: the text under each item is what the meeting did with it.
         items = [

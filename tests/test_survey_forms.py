@@ -421,3 +421,37 @@ Din e-mailadresse vil ikke blive publiceret. Krævede felter er markeret med *
         "information",
     ]
     assert "Referent" not in document.items[-1].sections[-1].text
+
+
+TRANSCRIPT = """PROTOKOL fra bestyrelsesmøde i VESTFORSYNING A/S
+
+Download "PROTOKOL fra bestyrelsesmøde i VESTFORSYNING A/S"
+
+Transkript
+
+1 PROTOKOL fra bestyrelsesmøde i VESTFORSYNING A/S tirsdag d. 9. april 2024 kl. 10.00 Havnevej 3, 6700 Esbjerg 1. Formanden orienterer 2. Direktionen orienterer 3. J.nr. 12 Køb af grund ved havnen 4. Regnskab 2023 5. Evt. Fraværende: Mødet hævet kl Side 1 af 4
+
+2 PROTOKOL fra bestyrelsesmøde i VESTFORSYNING A/S Mødetid : tirsdag den 9. april 2024 kl. 10.00 1. Formanden orienterer Formanden orienterede om mødet med ejerne. Bestyrelsen tog orienteringen til efterretning. 2. Direktionen orienterer Direktøren orienterede om driften. 3. J.nr. 12 Køb af grund ved havnen Bestyrelsen besluttede at købe grunden. 4. Regnskab 2023 Regnskabet blev godkendt. 5. Evt. Intet.
+"""
+
+
+def test_a_transcript_run_together_is_cut_at_the_listed_titles():
+    """A document site's transcript: the agenda listed in one run, then every item's title
+    glued to its text. The listed titles say where each title ends."""
+    for data, name in ((TRANSCRIPT.encode(), "p.txt"), (plain_pdf_bytes(TRANSCRIPT), "p.pdf")):
+        document = parse_bytes(data, name)
+        assert [(it.number, it.title, it.case_numbers) for it in document.items] == [
+            (1, "Formanden orienterer", ()),
+            (2, "Direktionen orienterer", ()),
+            (3, "Køb af grund ved havnen", ("12",)),
+            (4, "Regnskab 2023", ()),
+            (5, "Evt.", ()),
+        ], name
+        extractions = extract_meeting_items(document.meeting, list(document.items))
+        assert [d.outcome.value for e in extractions for d in e.decisions] == [
+            "noted",
+            "information",
+            "decided",
+            "approved",
+            "information",
+        ]
