@@ -507,7 +507,8 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
         return any(s.number in later for s in run)
 
     candidates = [start for run in runs if len(run) < 3 or not listed_again(run) for start in run]
-    if is_informal_agenda(blocks, seq := _main_sequence(candidates, [0] * len(candidates))):
+    apart = [int(not blocks[c.index].tight) for c in candidates]
+    if is_informal_agenda(blocks, seq := _main_sequence(candidates, [0] * len(candidates), apart)):
         return seq
     # A weakly numbered paragraph is an item only when a section or case number follows it,
     # or the meeting's act on it ("2. Budgetopfølgning" / "Indstillingen blev vedtaget …").
@@ -526,7 +527,8 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
         if len(kept) == len(candidates):
             break
         candidates = kept
-    return _main_sequence(candidates, _substantial(blocks, candidates))
+    apart = [int(not blocks[c.index].tight) for c in candidates]
+    return _main_sequence(candidates, _substantial(blocks, candidates), apart)
 
 
 # Items every agenda has ("Godkendelse af dagsorden", "Eventuelt"), and the attendance lines
@@ -608,30 +610,35 @@ def _substantial(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> list[i
     return marks
 
 
-def _main_sequence(starts: Sequence[ItemStart], substantial: Sequence[int]) -> list[ItemStart]:
+def _main_sequence(
+    starts: Sequence[ItemStart], substantial: Sequence[int], apart: Sequence[int] | None = None
+) -> list[ItemStart]:
     """The items: the longest run of starts whose numbers grow, the rest are mentions.
 
     Numbering only grows within one set of minutes, so a start that breaks it is a
     mention, or a contents entry that escaped as a heading. Among equally long
-    sequences, the one with more starts that have a body of their own wins, then
-    the later one (the contents come before the items).
+    sequences, the one with more starts that have a body of their own wins, then the one
+    with more starts set apart from the line above (`apart`: a sub-list's points run on
+    under their item's title), then the later one (the contents come before the items).
     """
     n = len(starts)
+    apart = apart or [0] * n
     if n > 1000:  # far more than any agenda: keep the greedy rule
         kept: list[ItemStart] = []
         for start in starts:
             if not kept or start.number > kept[-1].number:
                 kept.append(start)
         return kept
-    # best[k]: (length, substantial count, first index) of the best sequence ending at k.
-    best: list[tuple[int, int, int]] = []
+    # best[k]: (length, substantial count, set-apart count, first index) of the best
+    # sequence ending at k.
+    best: list[tuple[int, int, int, int]] = []
     previous: list[int] = []
     for k, start in enumerate(starts):
-        score, link = (1, substantial[k], start.index), -1
+        score, link = (1, substantial[k], apart[k], start.index), -1
         for j in range(k):
             if starts[j].number < start.number:
-                length, solid, first = best[j]
-                candidate = (length + 1, solid + substantial[k], first)
+                length, solid, spaced, first = best[j]
+                candidate = (length + 1, solid + substantial[k], spaced + apart[k], first)
                 if candidate > score:
                     score, link = candidate, j
         best.append(score)
