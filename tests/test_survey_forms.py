@@ -458,15 +458,18 @@ def test_a_transcript_run_together_is_cut_at_the_listed_titles():
 
 
 def test_a_sub_list_under_an_item_does_not_number_the_items():
-    """Points listed under an item's title run on under it; the next item's title is set apart."""
+    """Points listed under an item's title (a blank line after it, as the surveyed page has it)
+    run on line by line; the next item's title is set apart by a blank line."""
     text = """Referat Ungerådsmøde d. 5. marts 2024
 
  1. Besøg fra arbejdsgruppen
+
   1. Status på politikken
   2. Arbejdsgruppens idéoplæg
   Ungerådet drøftede idéoplægget.
 
  2. Ungerådet online
+
   1. Podcast
   2. Brevkasse
   Ungerådet besluttede at starte en podcast.
