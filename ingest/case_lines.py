@@ -20,6 +20,8 @@ CASE_LABEL_ALONE = re.compile(
 
 # (The labels that carry a value first: "Sagsbehandler: Marie Jensen" is not "Sag" + text.)
 _CASE_LABELS = re.compile(
+    # ("DIRJHA / 25/4410": the case officer's initials before the number)
+    r"^\s*[A-ZÆØÅ]{2,8}(?=\s*/)|"
     r"Sagsinitialer\s*:?\s*\w*|Sagsbehandler\s*:?\s*[\w ]*|"
     r"[\W_]|Åbent|Lukket|Sagsnr|Sagsnummer|Sagsid|Sag|nr|Journalnr|J",
     re.I,
@@ -30,10 +32,16 @@ _BARE_JOURNAL = re.compile(r"(?:0\d{3,7}|\d{5,8})-(?:19|20)\d{2}|(?:19|20)\d{2}-
 _IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
 
 
+# "DIRJHA / 25/4410": the case officer's initials, then the journal number (Acadre's layout).
+_INITIALS_CASE = re.compile(r"[A-ZÆØÅ]{2,8}\s*/\s*(?P<case>\d{2,4}/\d{2,6})")
+
+
 def is_case_line(block: Block) -> bool:
     """A line that is nothing but a case number (and its label)."""
     if block.kind is BlockKind.TABLE or len(block.text) > 100:
         return False
+    if _INITIALS_CASE.fullmatch(block.text.strip()):
+        return True
     found = find_case_numbers(block.text)
     if not found:
         return False
@@ -50,6 +58,8 @@ def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
     # A journal number alone on the line under the title: "014433-2014", "2019-12345".
     if head and _BARE_JOURNAL.fullmatch(head[0].text.strip()):
         return (head[0].text.strip(),), 1
+    if head and (initials := _INITIALS_CASE.fullmatch(head[0].text.strip())):
+        return (initials["case"],), 1
     # "Sagsnr." on a line of its own, the identifier on the next: "450-2018-4075".
     for k in range(len(head) - 1):
         label, value = head[k].text.strip(), head[k + 1].text.strip()

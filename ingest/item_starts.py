@@ -113,6 +113,7 @@ def is_title(block: Block, title: str = "") -> bool:
         or _SAG_NR_LINE.match(block.text.strip())
         or is_toc_line(block)
         or find_case_numbers(block.text)
+        or is_case_line(block)
         or len(title) + len(block.text) > MAX_HEADING_CHARS
     )
 
@@ -329,7 +330,8 @@ def _agenda_run(blocks: Sequence[Block], i: int) -> bool:
 # A sentence that ends in what is done with the item: "… udsættes.", "… udgår.", "… behandles
 # før punkt 2.".
 _SAYS_WHAT_HAPPENS = re.compile(
-    r"\s(?:udsættes|udgår|udgik|behandles(?:\s+\w+){0,4}|tages\s+af\s+dagsordenen|trækkes)\.$"
+    r"\s(?:udsættes|udsat|udskudt|udskydes|udgår|udgik|behandles(?:\s+\w+){0,4}|tages\s+af\s+dagsordenen|"
+    r"taget\s+af\s+dagsordenen|trækkes|trukket|blev\s+\w+)\.$"
 )
 
 

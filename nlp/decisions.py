@@ -145,8 +145,9 @@ def _kept(doc: Doc, span) -> bool:
     if label == Outcome.DISCUSSED.value and planned:
         return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
     sent_back = label == Outcome.DECIDED.value and span[-1].lower_ == "tilbage"
+    line = doc_text(doc)[doc_text(doc).rfind("\n", 0, span.start_char) + 1 : span.start_char]
     if (
-        _OTHER_ITEM.match(_clause_before(doc, span))
+        (_OTHER_ITEM.match(_clause_before(doc, span)) or _OTHER_ITEM_TITLED.match(line))
         and not _in_point_run(doc, sentence)
         and not sent_back  # "Punkt 12 udgår og sagen sendes tilbage til …": the approval's act
     ):
@@ -215,6 +216,8 @@ _OTHER_ITEM = re.compile(
     r"^\W*(?:at\s+)?(?:dagsordenens\s+|dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b",
     re.IGNORECASE,
 )
+# "Punkt 51. Beslutning om frokostordning 25/17702 udsat.": another item, by number and title.
+_OTHER_ITEM_TITLED = re.compile(r"^\W*(?:punkt|pkt\.?)\s*\d+\.\s+[^.!?\n]*$", re.IGNORECASE)
 # What the chair announces of the item itself is its outcome: "Formanden oplyste, at punktet
 # udsættes til næste møde".
 _ANNOUNCED = {Outcome.INFORMATION.value, Outcome.POSTPONED.value, Outcome.CLOSED.value}

@@ -483,3 +483,39 @@ def test_a_sub_list_under_an_item_does_not_number_the_items():
         (2, "Ungerådet online"),
         (3, "Evt."),
     ]
+
+
+def test_the_case_officer_s_initials_line_and_another_item_postponed_in_the_approval():
+    text = """REFERAT
+
+Byrådet
+
+Mødedato: Torsdag den 27-03-2025
+
+355. Fritagelse fra udvalgsposter
+DIRJHA / 25/4410
+Beslutning
+Godkendt.
+
+356. Anlægsbevilling til skolernes tage
+DIUKFJ / 24/307
+Beslutning
+Punkt 357. Lokalplan for erhvervsområdet 24/12096 udsat.
+Dagsordenen blev herefter godkendt.
+
+357. Lokalplan for erhvervsområdet
+DIPLMK / 24/12096
+Beslutning
+Udsat.
+"""
+    document, extractions = extracted(text)
+    assert [(it.number, it.title, it.case_numbers) for it in document.items] == [
+        (355, "Fritagelse fra udvalgsposter", ("25/4410",)),
+        (356, "Anlægsbevilling til skolernes tage", ("24/307",)),
+        (357, "Lokalplan for erhvervsområdet", ("24/12096",)),
+    ]
+    assert [[d.outcome.value for d in e.decisions] for e in extractions] == [
+        ["approved"],
+        ["approved"],
+        ["postponed"],
+    ]
