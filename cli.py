@@ -98,13 +98,16 @@ def parse(
         document = parse_file(file)
     except IngestError as exc:
         fail(str(exc))
-    from nlp.extract import extractions_json
+    from nlp.extract import extract_meeting_items, meeting_absentees
 
     data = document_to_dict(document)
+    extractions = extract_meeting_items(document.meeting, document.items)
     data["items"] = [
-        dict(item, **extraction)
-        for item, extraction in zip(data["items"], extractions_json(document), strict=True)
+        dict(item, **extraction.to_json())
+        for item, extraction in zip(data["items"], extractions, strict=True)
     ]
+    if data.get("meeting") is not None:  # away from every item: away from the meeting
+        data["meeting"]["absent"] = list(meeting_absentees(document.meeting, extractions))
     if as_json:
         print_json(data)
         return

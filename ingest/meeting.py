@@ -192,6 +192,10 @@ def _without_place(part: str) -> str:
     return part
 
 
+# A sentence's end: not an initial's full stop ("K. J. Bro").
+_NEXT_SENTENCE = re.compile(r"(?<![A-ZÆØÅ])(?<=[\wæøå)])\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+
+
 def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:
     """The names of a list in order, repeats kept, and how many of its parts were neither
     names nor lower-case notes beside one ("sag 1-57", "arbejde"). `run_on`: the list may run
@@ -388,6 +392,10 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             if field == "absent" and (dated := _dated_lists(text)):
                 lists["dated"].extend(dated)
                 continue
+            if field == "absent":
+                # "Bo Dahl (V). Som stedfortræder deltog Hanne Bech (V).", "Carl Berg (A).
+                # Mødet sluttede kl. 18.40": the names, then a sentence of another kind.
+                text = _NEXT_SENTENCE.split(text, maxsplit=1)[0]
             names = _listed(text, run_on=field == "absent")[0]
             if field == "absent" and (flattened := _run_together(names)):
                 members, names = flattened
@@ -661,7 +669,13 @@ def _time(texts: Iterable[str]) -> str | None:
         m = _CLOCK.search(text)
         if m and find_dates(text):
             return f"{int(m.group(1)):02d}:{m.group(2)}"
+    for text in texts:  # "12:30 Rådhuset, mødelokale 1": the time, then the place
+        if len(text) <= 80 and (m := _CLOCK_FIRST.match(text.strip())):
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
     return None
+
+
+_CLOCK_FIRST = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?:\s*[-–]\s*\d{1,2}:\d{2})?\s+(?=[A-ZÆØÅ])")
 
 
 _CONTENTS_LINE = re.compile(

@@ -404,10 +404,14 @@ _INSTEAD_AFTER = re.compile(
 )
 
 
+# "Frida Kjær pga. arbejde.": the reason beside the name.
+_REASON_AFTER = re.compile(r"[ \t,]+(?:pga\.?|på\s+grund\s+af|grundet)[ \t].*$", re.IGNORECASE)
+
+
 def _entry(line: str) -> str:
-    """A list line without its bullet and the substitute beside the name."""
+    """A list line without its bullet, the substitute beside the name and the reason."""
     line = re.sub(r"^[ \t]*[•·▪*][ \t]*", "", line)
-    return _INSTEAD_AFTER.sub("", _STANDS_IN.sub("", line))
+    return _REASON_AFTER.sub("", _INSTEAD_AFTER.sub("", _STANDS_IN.sub("", line)))
 
 
 def _name_list(line: str) -> bool:
@@ -427,6 +431,7 @@ def _is_entry(line: str) -> bool:
     ) and len(line.split()) <= 12
 
 
+_NOT_TAKING_PART = re.compile(r"\s+(?:deltog|medvirkede)\s+ikke\b")
 # A name that a list ends on but that starts the next clause: "og Y deltog som stedfortræder".
 _NEXT_CLAUSE = re.compile(r"\s+(?:deltog|deltager|mødte|møder|indtrådte|indtræder)\b")
 
@@ -463,7 +468,10 @@ def _statements(text: str, gazetteer: Gazetteer) -> list[tuple[int, ScopedAbsenc
             if scope.everything and reason != "left" and (named := _items_in_sentence(text, m)):
                 scope = named  # "Under punkterne 14 og 18 deltog Y, da X var inhabil."
             names = _split(m["names"], gazetteer)
-            if m.end("names") == m.end() and _NEXT_CLAUSE.match(text, m.end()):
+            if m.end("names") == m.end() and _NOT_TAKING_PART.match(text, m.end()):
+                # "Fraværende: X og Y deltog ikke i behandlingen af punktet": this item only
+                reason_here = "did not take part" if reason in _MEETING_REASONS else reason_here
+            elif m.end("names") == m.end() and _NEXT_CLAUSE.match(text, m.end()):
                 names = names[:-1]  # "... for X og Y deltog som stedfortræder for Z": Y stood in
             for name in names:
                 found.append(

@@ -48,6 +48,12 @@ _HYPHENED_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "Tirsdag, Maj 7, 2024 - 08:00": a web CMS's date with the month's name first.
+_MONTH_FIRST = re.compile(
+    rf"(?<![\w.])(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-3]?[0-9]),\s+(?P<year>(?:19|20)[0-9]{{2}})(?![0-9])",
+    re.IGNORECASE,
+)
+
 # "8/29/2019 4:00:00 PM": a portal's English date and time (month first), told by its AM/PM.
 _US_TIMESTAMP = re.compile(
     r"(?<![\w.\-/])(?P<month>[01]?[0-9])/(?P<day>[0-3]?[0-9])/(?P<year>(?:19|20)[0-9]{2})"
@@ -101,6 +107,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[Found]:
         year = _year(m["year"]) if m["year"] else default_year
         if year is not None:
             add(_make(year, MONTHS[m["month"].lower()], int(m["day"])), m)
+    for m in _MONTH_FIRST.finditer(text):
+        add(_make(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])), m)
     for m in _HYPHENED_WORDS.finditer(text):
         add(_make(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"])), m)
     for m in _SLASH.finditer(text):

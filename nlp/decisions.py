@@ -577,7 +577,9 @@ def decisions_in(
 # The paragraph's subject is what is decided, or who decides it: "Dagsordenen blev godkendt",
 # "Indstillingen blev godkendt uden afstemning", "Økonomiudvalget besluttede at ...".
 _DECIDED_SUBJECT = re.compile(
-    r"^\W*(?:(?:herefter|derefter|dernæst|endelig)\s+)?(?:blev\s+)?(?:den\s+|det\s+)?"
+    # ("Endelig kan udvalget ikke tiltræde …": the verb before its subject after the adverb)
+    r"^\W*(?:(?:herefter|derefter|dernæst|endelig)\s+(?:(?:kan|kunne|vil|ville)\s+)?)?"
+    r"(?:blev\s+)?(?:den\s+|det\s+)?"
     # "Et af Anne Holm (Ø) fremsat forslag om sagens tilbagevisning …"
     r"(?:et\s+(?:af\s+[^.;:\n]{1,60}?\s+)?(?:fremsat|stillet)\s+(?:\w+\s+)?\w*forslag|"
     r"dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|\w*forslag(?:et)?|referat(?:et)?|"
@@ -696,12 +698,17 @@ def _sentence_cuts(doc: Doc, a: int, b: int, since: int, kept: list[Span]) -> li
             continue
         before = outcome_between(doc, since, c)
         done = (None, Outcome.INFORMATION, Outcome.DISCUSSED, outcome)
+        if before is Outcome.DISCUSSED and _BARE_DISCUSSED.fullmatch(doc_text(doc)[since:c]):
+            done = (None, Outcome.INFORMATION, outcome)  # "Drøftet. Sagen genoptages i maj."
         if before not in done and _opens_statement(doc, c, d, kept):
             cuts.append(c)
             since = c
     return cuts
 
 
+# "Drøftet.": the outcome alone, a statement of its own (not "Udvalget drøftede sagen.", which
+# tells how the decision after it came about).
+_BARE_DISCUSSED = re.compile(r"\W*(?:drøftet|drøftedes|debatteret)\b[^.!?]{0,40}[.!?]?\s*", re.I)
 # "Medlemsforslaget blev tiltrådt med 34 stemmer imod 15.", "Indstillingen er godkendt.":
 # what is decided, then the passive verb of this meeting's act.
 _PASSIVE_ACT = re.compile(r"\s(?:blev|er|var)\s+(?:herefter\s+|derefter\s+)?\w+", re.IGNORECASE)

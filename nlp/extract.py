@@ -488,6 +488,21 @@ def extract_meeting_items(
     ]
 
 
+def meeting_absentees(
+    meeting: Meeting | None, extractions: Sequence[ItemExtraction]
+) -> tuple[str, ...]:
+    """Who was away from the whole meeting: the cover's absentees, and those away from every
+    item (sites that print the meeting's absences under each item, and no list on the cover)."""
+    cover = tuple(meeting.absent) if meeting is not None else ()
+    if len(extractions) < 2:
+        return cover
+    away = [
+        {a.name for a in e.absences if a.reason in ("absent", "substituted")} for e in extractions
+    ]
+    everywhere = [name for name in dict.fromkeys(n for e in extractions for n in e.absent)]
+    return tuple(dict.fromkeys([*cover, *(n for n in everywhere if all(n in a for a in away))]))
+
+
 def extractions_json(document: Document) -> list[dict[str, Any]]:
     """The extraction fields `minutes parse --json` shows under each item (CPR numbers redacted)."""
     return [ex.to_json() for ex in extract_meeting_items(document.meeting, document.items)]

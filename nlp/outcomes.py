@@ -156,6 +156,17 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             {"LOWER": {"IN": ["indstilles", "indstiller", "indstillede"]}},
             {"LOWER": {"IN": ["godkendt", "vedtaget", "tiltrådt", "til"]}},
         ],
+        # the committee's own recommendation in its decision: "Udvalget indstiller derudover, at …"
+        [
+            {"LOWER": {"REGEX": r"udvalg(?:et)?$"}},
+            {"LOWER": {"IN": ["indstiller", "indstillede"]}},
+            {
+                "LOWER": {"IN": ["derudover", "desuden", "endvidere", "samtidig", "yderligere"]},
+                "OP": "?",
+            },
+            {"IS_PUNCT": True, "OP": "?"},
+            {"LOWER": "at"},
+        ],
         [{"LEMMA": {"IN": ["fremsende", "videresende"]}}],
         [{"LOWER": {"IN": ["oversendes", "oversendt", "oversender", "oversendte"]}}],
         # (not "sendt til afstemning", "sendes til høring")

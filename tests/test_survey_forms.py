@@ -519,3 +519,71 @@ Udsat.
         ["approved"],
         ["postponed"],
     ]
+
+
+def test_three_acts_of_a_committee_in_one_decision_each_their_own():
+    for decision in (
+        "Udvalget tiltræder besparelsesforslag 1 - 4.\n\nUdvalget indstiller derudover, at "
+        "udflugten holdes lokalt.\n\nEndelig kan udvalget ikke tiltræde lukning af holdet.",
+        # the same lines with no blank line between (a PDF's lines)
+        "Udvalget tiltræder besparelsesforslag 1 - 4.\nUdvalget indstiller derudover, at "
+        "udflugten holdes lokalt.\nEndelig kan udvalget ikke tiltræde lukning af holdet.",
+    ):
+        assert _outcomes(decision) == ["approved", "recommended", "rejected"]
+    assert _outcomes("Drøftet. Sagen genoptages på mødet i maj.") == ["discussed", "postponed"]
+    # a discussion told before the decision it led to stays part of it
+    assert _outcomes("Udvalget drøftede sagen. Udvalget besluttede herefter at udsætte den.") == [
+        "postponed"
+    ]
+
+
+def test_absences_with_a_stand_in_a_reason_or_a_remark_beside_them():
+    from nlp.attendance import find_absences
+    from nlp.names import Gazetteer
+
+    def away(text: str) -> list[tuple[str, str]]:
+        return [(a.name, a.reason) for a in find_absences(text, Gazetteer(()), 5)]
+
+    assert away("Afbud fra:\nFrida Kjær pga. arbejde.") == [("Frida Kjær", "absent")]
+    both = (
+        "Fraværende: Mikkel Dahl (C) og Henrik Aagaard (V) deltog ikke i behandlingen af punktet."
+    )
+    assert away(both) == [
+        ("Mikkel Dahl", "did not take part"),
+        ("Henrik Aagaard", "did not take part"),
+    ]
+    for line, names in (
+        ("Fraværende: Bo Dahl (V). Som stedfortræder deltog Hanne Bech (V).", ("Bo Dahl",)),
+        ("Bemærkninger: Afbud: Carl Berg (A). Mødet sluttede kl. 18.40", ("Carl Berg",)),
+    ):
+        document = parse_text(
+            f"Referat\n\nByrådet\n\nMødedato: 4. marts 2024\n{line}\n\n1. Godkendelse af "
+            "dagsorden\n\nBeslutning\n\nGodkendt.\n"
+        )
+        assert document.meeting.absent == names
+
+
+def test_the_meeting_s_absentees_are_those_away_from_every_item():
+    from nlp.extract import meeting_absentees
+
+    items = "\n\n".join(
+        f"{n}. Sag {n}\n\nBeslutning\n\nGodkendt.\n\nFraværende: Per Ravn (V) - Lis Kirk (V) "
+        "mødte som stedfortræder."
+        for n in (1, 2, 3)
+    )
+    document, extractions = extracted(f"Byrådet\n\nReferat\n\nMødedato: 7. maj 2024\n\n{items}")
+    assert document.meeting.absent == ()
+    assert meeting_absentees(document.meeting, extractions) == ("Per Ravn",)
+
+
+def test_start_times_of_web_pages():
+    for line, time in (
+        ("Dato: Tirsdag, Maj 7, 2024 - 08:00", "08:00"),
+        ("Mandag den 5. februar 2024\n12:30 Rådhuset, mødelokale 1", "12:30"),
+    ):
+        document = parse_text(
+            f"Referat\n\nByrådet\n\n{line}\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+        )
+        assert document.meeting.start_time == time, line
+    assert parse_text("Referat\n\nByrådet\n\nDato: Tirsdag, Maj 7, 2024 - 08:00\n\n1. Sag\n\n"
+                      "Beslutning\n\nGodkendt.\n").meeting.date.isoformat() == "2024-05-07"  # fmt: skip
