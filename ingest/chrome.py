@@ -52,6 +52,14 @@ def is_chrome(line: str) -> bool:
     return len(text) < 400 and bool(_COOKIE_BANNER.search(text))
 
 
+# A fold-out link before a heading: "fold dette punkt ind Beslutning".
+_LEADING_UI = re.compile(
+    r"^\s*(?:fold\s+(?:dette\s+punkt\s+|alle\s+punkter\s+)?(?:ind|ud|sammen)|"
+    r"(?:åbn|vis|luk|skjul)\s+(?:dette\s+)?punkt(?:et)?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def strip_glued_chrome(title: str) -> str:
-    """A title with a fold-out button's text cut off its end."""
-    return _GLUED_UI.sub("", title).strip()
+    """A title or heading with a fold-out button's text cut off its end or its start."""
+    return _LEADING_UI.sub("", _GLUED_UI.sub("", title)).strip()

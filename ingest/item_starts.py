@@ -57,7 +57,10 @@ _CODED_ITEM = re.compile(
     r"(?P<title>[A-ZÆØÅ\"“].{2,})$"
 )
 _LOWER_START = re.compile(r"^[a-zæøå]")
-_MARK_AFTER_NUMBER = re.compile(r"(?P<mark>Åbent|Lukket|ÅBENT|LUKKET)\s+(?=[A-ZÆØÅ0-9\"“])")
+# ("LUKKET PUNKT - Salg af arealer" is a title as printed, not a mark and "PUNKT - …")
+_MARK_AFTER_NUMBER = re.compile(
+    r"(?P<mark>Åbent|Lukket|ÅBENT|LUKKET)\s+(?!(?i:punkt|sag)\b)(?=[A-ZÆØÅ0-9\"“])"
+)
 
 _LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
 
@@ -255,6 +258,12 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             and int(previous.group(1)) == int(number.group(1)) - 1
             and not _PERSON_LINE.match(listed)  # "Afbud: 1. Anne Holm, Ø" closes the item before
             and not headed
+            # "64. Lukket punkt: Køb af plejeboliger" / "65. Lukket punkt: Personalesag": closed
+            # items publish their heading alone, one under the other
+            and not (
+                CLOSED_MARK.search(listed)
+                and CLOSED_MARK.search(blocks[i].text[number.end() :].lstrip(" .)"))
+            )
             # "1. at Udvalget godkender …" / "2. Status på …": at-points end before a title.
             and not (
                 _AT_POINT.match(listed) and not _AT_POINT.match(blocks[i].text[number.end() :])

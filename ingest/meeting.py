@@ -678,6 +678,9 @@ def _time(texts: Iterable[str]) -> str | None:
 _CLOCK_FIRST = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)(?:\s*[-–]\s*\d{1,2}:\d{2})?\s+(?=[A-ZÆØÅ])")
 
 
+_LETTER_DATE = re.compile(
+    r"[A-ZÆØÅ][\wæøå-]+,\s+(?:den\s+)?\d{1,2}\.\s*[a-zæøå]+\s+\d{4}(?:\s*/\s*\w+)?$"
+)
 _CONTENTS_LINE = re.compile(
     r"^(?:indholdsfortegnelse|indhold|sagsoversigt|dagsordenspunkter)\b", re.I
 )
@@ -708,6 +711,10 @@ def read_meeting(
         bare = _TITLE.fullmatch(front[k])
         if bare and not bare.group("rest") and front[k + 1][:1].islower():
             front[k : k + 2] = [f"{front[k]} {front[k + 1]}"]
+    # "REFERAT fra møde i" / "LEMVIG BYRÅD": the body on the line under the words that name it.
+    for k in range(len(front) - 2, -1, -1):
+        if _TITLE.match(front[k]) and re.search(r"\bmøde(?:t)?\s+i$", front[k], re.I):
+            front[k : k + 2] = [f"{front[k]} {front[k + 1]}"]
     values, lists, used = _fields(front)
     absent: list[str] = list(lists["absent"])
     committee = _clean_body(values["body"]) if "body" in values else None
@@ -733,6 +740,8 @@ def read_meeting(
     # A labelled date, else the first short line with one (not a notice that mentions a date).
     # (Not a table of contents: "Indholdsfortegnelse … Afrapportering fra seminaret 19. juni".)
     free_dated = [line for line in free if not _CONTENTS_LINE.match(line)]
+    # "Struer, den 22. februar 2024 /ABH": the letter's date, after the meeting's where both are.
+    free_dated.sort(key=lambda line: bool(_LETTER_DATE.match(line)))
     short = [line for line in free_dated[:15] if len(line) <= 100]
     longer = [line for line in free_dated[:15] if 100 < len(line) <= 250]
     longest = [line[:400] for line in free_dated[:15] if len(line) > 250]

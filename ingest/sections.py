@@ -158,12 +158,19 @@ class DatedDecision:
     date: dt.date | None
 
 
+_ATTENDANCE_OPENING = re.compile(
+    r"(?:fraværende|afbud|til\s+stede|tilstede|ikke\s+til\s+stede|deltagere|fremmødte)\b", re.I
+)
+
+
 def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
     """ "Beslutning i Byrådet den 15-12-2021" -> (Byrådet, 2021-12-15); None for other lines.
 
     `headed`: the line is a section's heading already, its closing colon taken off.
     """
     line = re.sub(r"^[•·▪◦■*]\s*", "", " ".join(heading.split()))
+    if _ATTENDANCE_OPENING.match(line):
+        return None  # "Fraværende i Område-MED … - den 7. maj 2024:": who was away, that day
     for pattern in (_BODY_ON_DATE, _OWNER_MEETING_ON_DATE):
         m = pattern.match(line)
         if m is not None and (headed or m["colon"]) and (dated := _body_on_date(m)) is not None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ingest.case_lines import case_numbers, is_case_line
-from ingest.chrome import is_chrome
+from ingest.chrome import is_chrome, strip_glued_chrome
 from ingest.closed import (
     CLOSED_LINE,
     CLOSED_MARK,
@@ -423,6 +423,8 @@ def _unglued(block: Block) -> tuple[Block, ...]:
     """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text;
     an item heading glued to the sentence before it as a block of its own; a label glued to
     its value ("UdvalgÆldreråd") set apart by a colon."""
+    if block.kind is BlockKind.HEADING and (bare := strip_glued_chrome(block.text)) != block.text:
+        return (replace(block, text=bare),)  # "fold dette punkt ind Beslutning"
     if block.kind is not BlockKind.PARAGRAPH:
         return (block,)
     if len(block.text) <= 100 and (label := GLUED_LABEL.match(block.text)):
@@ -604,10 +606,22 @@ def segment(
         or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
         or (meeting is not None and _says_minutes(front))
     )
-    # An agenda ("Dagsorden" over the meeting) with no decision anywhere is not minutes, whatever
+    # An agenda ("Dagsorden" over the meeting) with no decision written anywhere is not minutes, whatever
     # its case descriptions and labels: an advisory body's agenda names its "Referent:" and
     # "Afbud:" in advance.
-    if _says_agenda(front) and not _says_minutes(front) and not decision_headings and not informal:
+    # (An agenda PDF prints empty "Beslutning" headings for the minutes to fill in.)
+    decided = any(
+        s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION) and s.text.strip()
+        for it in items
+        for s in it.sections
+    )
+    if (
+        _says_agenda(front)
+        and not _says_minutes(front)
+        and not informal
+        and not decided
+        and (items or not decision_headings)
+    ):
         is_minutes = minutes_without_items = False
     if meeting is not None and meeting.date is None:
         meeting = replace(meeting, undated_document=sha256[:16])

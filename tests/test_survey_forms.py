@@ -587,3 +587,69 @@ def test_start_times_of_web_pages():
         assert document.meeting.start_time == time, line
     assert parse_text("Referat\n\nByrådet\n\nDato: Tirsdag, Maj 7, 2024 - 08:00\n\n1. Sag\n\n"
                       "Beslutning\n\nGodkendt.\n").meeting.date.isoformat() == "2024-05-07"  # fmt: skip
+
+
+def test_a_pdf_s_cover_closed_headings_and_fold_out_links():
+    cover = """Struer Kommune
+Sekretariatet
+Struer, den 22. februar 2024 /ABH
+
+REFERAT
+fra møde i
+LEMVIG BYRÅD
+den 21.02.2024 kl. 18.00 i byrådssalen
+
+61. Godkendelse af dagsorden
+Beslutning:
+Godkendt.
+
+Lukkede punkter
+
+62. Lukket punkt: Køb af plejeboliger
+63. Lukket punkt: Personalesag
+"""
+    document = parse_text(cover)
+    assert (document.meeting.committee, document.meeting.date.isoformat()) == (
+        "Lemvig Byråd",
+        "2024-02-21",
+    )
+    assert [(it.number, it.closed) for it in document.items] == [
+        (61, False),
+        (62, True),
+        (63, True),
+    ]
+    page = """<html><body><main><h1>Sundhedsudvalget</h1><p>Referat af mødet den 16. april 2024</p>
+<h2>1. Opfølgning på anskaffelser</h2><h3><a href="#">fold dette punkt ind</a> Beslutning</h3>
+<p>Indstillingen blev tiltrådt.</p>
+<h2>2. LUKKET PUNKT - Salg af arealer</h2></main></body></html>"""
+    document = parse_bytes(page.encode(), "side.html")
+    extractions = extract_meeting_items(document.meeting, list(document.items))
+    assert [it.title for it in document.items] == [
+        "Opfølgning på anskaffelser",
+        "LUKKET PUNKT - Salg af arealer",
+    ]
+    assert [d.outcome.value for d in extractions[0].decisions] == ["approved"]
+
+
+def test_an_agenda_pdf_with_empty_decision_headings_is_not_minutes():
+    agenda = """Dagsorden
+Teknik- og Miljøudvalget
+
+Mødedato: 14-05-2024
+
+1. Godkendelse af dagsorden
+Sagsnr.: 24/5530
+Indstilling
+Forvaltningen indstiller, at dagsordenen godkendes.
+Beslutning
+
+2. Vejplan for bymidten
+Sagsnr.: 23/7765
+Indstilling
+Forvaltningen indstiller, at vejplanen sendes i høring.
+Beslutning
+"""
+    assert parse_text(agenda).kind is DocumentKind.OTHER
+    assert parse_text(agenda.replace("Beslutning\n\n2.", "Beslutning\nGodkendt.\n\n2.")).kind is (
+        DocumentKind.MINUTES
+    )
