@@ -23,7 +23,9 @@ _CHROME_LINE = re.compile(
     # a blog's comment form under the minutes
     r"skriv et svar|efterlad et svar|efterlad en kommentar|annuller svar|"
     r"din e-?mail-?adresse vil ikke blive publiceret\..*|krævede felter er markeret med.*|"
-    r"gem mit navn, min e-?mail.*"
+    r"gem mit navn, min e-?mail.*|"
+    # a page-flip viewer's footer on every page
+    r"made with flippingbook.*|lavet med flippingbook.*"
     r")[\s.:*]*$",
     re.IGNORECASE,
 )

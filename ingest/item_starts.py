@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.case_lines import CASE_LABEL_ALONE, is_case_line
 from ingest.chrome import strip_glued_chrome
@@ -485,6 +485,19 @@ def _fill_numbering_gaps(blocks: Sequence[Block], starts: list[ItemStart]) -> li
     return filled
 
 
+def _repeated_headings_joined(starts: list[ItemStart]) -> list[ItemStart]:
+    """ "Pkt. 111 Meddelelser" / "Pkt. 111" / "Meddelelser": a portal's heading printed again
+    right under it is one heading, the first."""
+    joined: list[ItemStart] = []
+    for start in starts:
+        last = joined[-1] if joined else None
+        if last and start.number == last.number and last.index + last.consumed == start.index:
+            joined[-1] = replace(last, consumed=start.index + start.consumed - last.index)
+            continue
+        joined.append(start)
+    return joined
+
+
 def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStart]:
     starts = []
     relisted = _restarted_list(blocks) if allow_weak else {}
@@ -499,6 +512,7 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             i += 1
     if allow_weak:
         starts = _fill_numbering_gaps(blocks, starts)
+    starts = _repeated_headings_joined(starts)
     # A table of contents lists the item headings with nothing between them.
     runs: list[list[ItemStart]] = []
     for start in starts:

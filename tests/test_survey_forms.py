@@ -653,3 +653,22 @@ Beslutning
     assert parse_text(agenda.replace("Beslutning\n\n2.", "Beslutning\nGodkendt.\n\n2.")).kind is (
         DocumentKind.MINUTES
     )
+
+
+def test_a_portal_heading_printed_again_under_itself_is_one_heading():
+    page = """<html><body><main><h1>Referat</h1><p>Kultur- og Idrætsudvalget, 4. september 2024</p>
+<h2>Pkt. 110 Meddelelser fra formanden</h2><h3>Pkt. 110</h3><h3>Meddelelser fra formanden</h3>
+<h4>Beslutning</h4><p>Til efterretning.</p>
+<h2>Pkt. 111 Ny strategi for kunstmuseet</h2><h3>Pkt. 111</h3><h3>Ny strategi for kunstmuseet</h3>
+<h4>Beslutning</h4><p>Drøftet.</p>
+<p>Made with FlippingBook - Online magazine maker</p></main></body></html>"""
+    document = parse_bytes(page.encode(), "side.html")
+    extractions = extract_meeting_items(document.meeting, list(document.items))
+    assert [(it.number, it.title) for it in document.items] == [
+        (110, "Meddelelser fra formanden"),
+        (111, "Ny strategi for kunstmuseet"),
+    ]
+    assert [[d.text for d in e.decisions] for e in extractions] == [
+        ["Til efterretning."],
+        ["Drøftet."],
+    ]
