@@ -261,8 +261,16 @@ _ROLE_AFTER_NAME = re.compile(
 
 
 def _without_role(line: str) -> str:
+    # "Bo Dahl, B": a party letter after the name, as a list entry prints it
+    line = _PARTY_AFTER_COMMA.sub(r"\g<name> (\g<party>)", line)
     m = _ROLE_AFTER_NAME.match(line)
     return m["name"] if m else line
+
+
+_LIST_BULLET = re.compile(r"^(?P<label>[^:\n]{1,40}:\s*)?[-–•·▪*]\s+(?=[A-ZÆØÅ])")
+_PARTY_AFTER_COMMA = re.compile(
+    r"^(?P<name>\s*[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3}),\s*(?P<party>[A-ZÆØÅ]{1,2})\s*$"
+)
 
 
 def _is_name_line(line: str) -> bool:
@@ -366,7 +374,9 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
             ):
                 note = _MEMBER_NOTE.match(front[i])  # "• Deltog ikke under punkterne 20-21"
                 line = _without_role(front[i])
-                if not (_is_name_line(_unmarked(line)[0]) or (parts and note)):
+                # "Den 6. juni 2024: Inge Bjerre (C).": a meeting held over days, a line a day
+                dated = field == "absent" and _DATED_PART.fullmatch(line)
+                if not (_is_name_line(_unmarked(line)[0]) or (parts and note) or dated):
                     break
                 if not note:
                     parts.append(line)
@@ -706,6 +716,8 @@ def read_meeting(
     # ("Kommunalbestyrelsen_2018-21": a period suffix joined on by a portal's underscore.)
     front = [unspaced(" ".join(line.replace("_", " ").split())).strip(" |") for line in front]
     front = [line for line in front if line and not re.fullmatch(r"[-|: ]+", line)]
+    # "Deltagere: - Anne Holm, A" / "- Afbud": a web page's list, its bullets dropped
+    front = [_LIST_BULLET.sub(r"\g<label>", line) for line in front]
     # "Referat" / "til mødet i Kommunalbestyrelsen …": a title broken after its first word.
     for k in range(len(front) - 2, -1, -1):
         bare = _TITLE.fullmatch(front[k])

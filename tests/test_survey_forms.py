@@ -672,3 +672,33 @@ def test_a_portal_heading_printed_again_under_itself_is_one_heading():
         ["Til efterretning."],
         ["Drøftet."],
     ]
+
+
+def test_attendance_lists_of_web_pages_and_of_a_meeting_held_over_two_days():
+    page = """<html><body><h1>Sundhedsudvalget - Referat - 16. april 2024</h1>
+<dl><dt>Mødedato</dt><dd>16-04-2024 kl. 15:00</dd><dt>Deltagere</dt>
+<dd><ul><li>Lis Bang, A</li><li>Ole Krag, B</li><li>Kim Dal, C</li></ul></dd></dl>
+<ul><li>Afbud</li><li>Kim Dal, C</li></ul>
+<h2>1. Meddelelser</h2><h3>Beslutning</h3><p>Til efterretning.</p></body></html>"""
+    meeting = parse_bytes(page.encode(), "side.html").meeting
+    assert (meeting.participants, meeting.absent) == (
+        ("Lis Bang", "Ole Krag", "Kim Dal"),
+        ("Kim Dal",),
+    )
+    two_days = """Økonomiudvalget
+
+Referat
+
+Torsdag 6.06.2024 kl. 8.15
+
+Fraværende:
+Den 6. juni 2024: Inge Bjerre (C).
+Den 17. juni 2024: Ingen.
+
+70. Regnskab 2023
+
+Beslutning
+
+Godkendt.
+"""
+    assert parse_text(two_days).meeting.absent == ("Inge Bjerre",)
