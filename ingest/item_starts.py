@@ -379,6 +379,13 @@ def _item_start(
             m = None
     if m is not None and weak and int(m.group("number")) == 0:
         m = None  # "00 Referat uden bilag": agenda numbers start at 1
+    if (
+        m is not None
+        and weak
+        and len(m.group("title")) < 40
+        and OUTCOME_OPENING.match(m.group("title"))
+    ):
+        m = None  # "Ad 2: Anbefales.": a decision's point, not an item
     if m is not None:
         title = m.group("title").strip()
         marker = (m.groupdict().get("marker") or "").lower()
@@ -532,6 +539,7 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
         return any(s.number in later for s in run)
 
     candidates = [start for run in runs if len(run) < 3 or not listed_again(run) for start in run]
+    # (A plain record: titles set apart by a blank line, a sub-list's points run on under them.)
     apart = [int(not blocks[c.index].tight) for c in candidates]
     if is_informal_agenda(blocks, seq := _main_sequence(candidates, [0] * len(candidates), apart)):
         return seq
@@ -552,8 +560,7 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
         if len(kept) == len(candidates):
             break
         candidates = kept
-    apart = [int(not blocks[c.index].tight) for c in candidates]
-    return _main_sequence(candidates, _substantial(blocks, candidates), apart)
+    return _main_sequence(candidates, _substantial(blocks, candidates))
 
 
 # Items every agenda has ("Godkendelse af dagsorden", "Eventuelt"), and the attendance lines
