@@ -85,7 +85,8 @@ BODY_WORDS = (
 DATED_DECISION = re.compile(
     r"^(?:beslutning(?:er)?\s*:?(?:\s+(?:i|fra|truffet i|på|af))?\s+(?P<body>[^:]{2,80}?)"
     r"|(?P<owner>[^,:]{2,80}?)s\s+beslutning(?:\s+i\s+mødet)?)"
-    r"(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|,?\s+(?=\d))(?P<date>.{0,30})$"
+    # (no date: "Beslutning i Beskæftigelsesudvalget", this meeting's if the body is its own)
+    r"(?:(?:,?\s+(?:den|d\.|på mødet den|i mødet den|mødet den)\s*|,?\s+(?=\d))(?P<date>.{0,30}))?$"
 )
 # "Økonomiudvalget 2018-21, 28. oktober 2019, pkt. 452:" before a decision quoted from it.
 # "Kommunalbestyrelsens møde 28. november 2005 Punkt 1:" names the body in the genitive.
@@ -196,7 +197,9 @@ def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
         return None
     if re.search(r",(?!\s*[A-ZÆØÅ])", body):
         return None  # a comma only between the capitalised words of a name ("Teknik, Erhverv og …")
-    date_text = m.group("date").strip(" :")
+    if m.group("date") is None and not re.fullmatch(rf"[^\d]*{BODY_WORDS}\w*", body, re.I):
+        return None  # undated, the heading is the body's name and nothing else
+    date_text = (m.group("date") or "").strip(" :")
     dates = find_dates(date_text)
     if date_text and not dates:
         return None

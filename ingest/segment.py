@@ -148,10 +148,23 @@ _SIGNATURE = re.compile(
 )
 
 
+# "Underskrifter" / "Protokollen oplæst og godkendt." / "Mødet hævet kl. 10.05" / the names.
+_SIGNATURE_PAGE = re.compile(
+    r"(?:underskrifter|underskrift(?:erne)?|protokollen\s+(?:blev\s+)?(?:op)?læst\s+og\s+godkendt|"
+    r"mødet\s+(?:blev\s+)?hævet\s+kl)\b.{0,40}",
+    re.I,
+)
+
+
 def _without_signature(blocks: list[Block]) -> list[Block]:
     for k in range(max(0, len(blocks) - 4), len(blocks)):
         if _SIGNATURE.fullmatch(blocks[k].text.strip()) and all(
             len(b.text.split()) <= 6 for b in blocks[k + 1 :]
+        ):
+            return blocks[:k]
+    for k in range(max(0, len(blocks) - 12), len(blocks)):
+        if _SIGNATURE_PAGE.fullmatch(blocks[k].text.strip()) and all(
+            len(b.text.split()) <= 8 for b in blocks[k + 1 :]
         ):
             return blocks[:k]
     return blocks

@@ -702,3 +702,34 @@ Beslutning
 Godkendt.
 """
     assert parse_text(two_days).meeting.absent == ("Inge Bjerre",)
+
+
+def test_an_undated_decision_heading_of_the_meeting_s_own_body_and_a_signature_page():
+    text = """Beskæftigelsesudvalget
+
+Referat af ordinært møde
+Onsdag den 17. april 2024 kl. 08:30
+
+Punkt 1. Godkendelse af dagsorden
+Sagsnr.: 24/4400
+Beslutning i Beskæftigelsesudvalget
+Godkendt.
+
+Punkt 2. Puljeansøgning om jobrotation
+Sagsnr.: 24/3260
+Beslutning i Beskæftigelsesudvalget
+Udvalget godkendte ansøgningen.
+
+Underskrifter
+
+Protokollen oplæst og godkendt.
+Mødet hævet kl. 10.05
+
+Lis Bang                         Ole Krag
+Formand
+"""
+    document, extractions = extracted(text)
+    assert [[(d.outcome.value, d.text) for d in e.decisions] for e in extractions] == [
+        [("approved", "Godkendt.")],
+        [("approved", "Udvalget godkendte ansøgningen.")],
+    ]
