@@ -29,6 +29,11 @@ _PAGE_LABEL = re.compile(
 )
 _SIDE_X_AF_Y = re.compile(r"\b(?:side|page)\s+\d{1,4}\s*(?:af|of|/)\s*\d{1,4}\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+# A section's heading word alone: items open pages with them, whatever the margins.
+_SECTION_WORD = re.compile(
+    r"(?:beslutning(?:er)?|indstilling|sagsfremstilling|resum[ée]|sagsresum[ée]|økonomi|bilag|"
+    r"baggrund|anbefaling|behandling)\s*:?",
+)
 
 
 def _plain(text: str) -> str:
@@ -82,8 +87,8 @@ class RunningLines:
         threshold = max(2, math.ceil(_SHARE * len(pages)))
         texts, paged = set(), {}
         for key, found in occurrences.items():
-            if len(found) < threshold:
-                continue
+            if len(found) < threshold or _SECTION_WORD.fullmatch(key[1]):
+                continue  # ("Beslutning" opening two pages in a row: two items' headings)
             text, count = Counter(_plain(text) for _, text, _ in found).most_common(1)[0]
             if count >= threshold:
                 texts.add(text)

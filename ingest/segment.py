@@ -628,9 +628,10 @@ def segment(
         for it in items
         for s in it.sections
     )
+    opening = [b.text for b in all_blocks[: min(front_end, 15)]]  # ("ÅBEN DAGSORDEN" too)
     if (
-        _says_agenda(front)
-        and not _says_minutes(front)
+        _says_agenda(opening)
+        and not _says_minutes(opening)
         and not informal
         and not decided
         and (items or not decision_headings)
@@ -638,7 +639,7 @@ def segment(
         is_minutes = minutes_without_items = False
     if meeting is not None and meeting.date is None:
         meeting = replace(meeting, undated_document=sha256[:16])
-    if meeting is not None and items:
+    if meeting is not None and items and is_minutes:
         doc_title = f"Referat {meeting.committee} {meeting.date.isoformat() if meeting.date else 'uden dato'}"
     else:
         doc_title = title or (front[0] if front else (all_blocks[0].text if all_blocks else source))
@@ -687,7 +688,9 @@ _MINUTES_TITLE = re.compile(
 
 
 _AGENDA_TITLE = re.compile(
-    r"^(?:dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|(?:møde)?indkaldelse til (?:\w+)?møde\b.*)$",
+    r"^(?:(?:åben|åbent|offentlig|lukket)\s+)?(?:dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|"
+    # "Indkaldelse :" over the members summoned
+    r"(?:møde)?indkaldelse(?:\s+til\s+(?:\w+)?møde\b.*|\s*:.*))$",
     re.I,
 )
 

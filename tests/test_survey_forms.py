@@ -733,3 +733,27 @@ Formand
         [("approved", "Godkendt.")],
         [("approved", "Udvalget godkendte ansøgningen.")],
     ]
+
+
+def test_agendas_that_say_so_in_capitals_or_by_their_summons_are_not_minutes():
+    for top in (
+        "ÅBEN DAGSORDEN\nØKONOMIUDVALG",
+        "Udvalg: Kommunalbestyrelsen\n\nIndkaldelse :\n\n  • Lis Bang (A)",
+    ):
+        text = f"""{top}
+
+Mødedato: 21. oktober 2024
+
+1. Regnskab for varmeværket
+Sagsnr. 24/8810
+INDSTILLING
+Direktionen indstiller, at regnskabet godkendes.
+
+2. Kvalitetsplan for dagtilbud
+Sagsnr. 24/6620
+INDSTILLING
+Direktionen indstiller, at planen godkendes.
+"""
+        document = parse_text(text)
+        assert document.kind is DocumentKind.OTHER, top
+        assert not document.title.startswith("Referat")
