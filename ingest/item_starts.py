@@ -284,6 +284,8 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
             and blocks[k].kind is not BlockKind.TABLE
             and section_kind(blocks[k].text) not in (None, SectionKind.OTHER)
             and not is_document_title(blocks[k].text)
+            # ("Bilagsoversigt" ends a contents list: the document's, not a section's)
+            and not _ATTACHMENTS_OVERVIEW.fullmatch(blocks[k].text.strip())
             and runs_on
             and not headed
         ):
@@ -303,6 +305,9 @@ def _weak_place_ok(blocks: Sequence[Block], i: int) -> bool:
     return True
 
 
+_ATTACHMENTS_OVERVIEW = re.compile(
+    r"(?:samlet\s+)?bilags?(?:oversigt|liste|fortegnelse)\s*:?", re.IGNORECASE
+)
 _AGENDA_LABEL = re.compile(r"\s*(?:dagsorden|dagsordenspunkter|punkter)\s*:?\s*", re.IGNORECASE)
 
 
@@ -397,6 +402,8 @@ def _item_start(
     m = _BARE_ITEM.match(text) or (_BARE_NUMBER.match(text) if allow_weak else None)
     if m is not None and i + 1 < len(blocks) and is_title(blocks[i + 1]):
         nxt = strip_glued_chrome(blocks[i + 1].text.strip())
+        if _BARE_NUMBER.match(text) and re.match(r"\d{1,4}\s*[.)]\s", nxt):
+            return None  # "2" / "17. Lokalplan …": a page number over the numbered title
         if _BARE_NUMBER.match(text) and not _weak_title_ok(blocks[i + 1], nxt):
             return None
         title, consumed = _wrapped_title(blocks, i + 1, nxt)

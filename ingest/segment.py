@@ -83,6 +83,37 @@ _ENDS_WITH_PAGE = re.compile(
 )
 
 
+# "SKIVE KOMMUNE" / "ØKONOMIUDVALG, DEN 14. MAJ 2024" over every page of a transcript.
+_MUNICIPALITY_LINE = re.compile(r"[A-ZÆØÅ][\wÆØÅæøå\- ]{1,30}\s(?:KOMMUNE|Kommune)")
+_NUMBERED_TITLE = re.compile(r"\s*\d{1,3}\s*[.)]\s+\S")
+
+
+def _page_heads(blocks: Sequence[Block]) -> set[int]:
+    """Indices of a page's head repeated in a text that kept it (a transcript, a text export):
+    short dated lines or the municipality's name that come back, right over an item's numbered
+    title, the contents or another such line (the meeting is read with them: `segment`)."""
+    seen: dict[str, list[int]] = {}
+    for k, b in enumerate(blocks):
+        text = " ".join(b.text.split())
+        if b.kind is not BlockKind.TABLE and len(text) <= 80:
+            seen.setdefault(text, []).append(k)
+    heads = {
+        text: ks
+        for text, ks in seen.items()
+        if len(ks) >= 2 and (_MUNICIPALITY_LINE.fullmatch(text) or find_dates(text))
+    }
+    dropped: set[int] = set()
+    for ks in heads.values():
+        for k in ks:
+            after = k + 1
+            while after < len(blocks) and any(after in later for later in heads.values()):
+                after += 1
+            nxt = blocks[after].text if after < len(blocks) else ""
+            if _NUMBERED_TITLE.match(nxt) or _TOC_HEADING.match(nxt.strip()):
+                dropped.add(k)
+    return dropped
+
+
 def _running_page_lines(blocks: Sequence[Block]) -> set[str]:
     """Lines that end with a page number and come back, page numbers aside, on other pages."""
     seen: dict[str, list[str]] = {}
@@ -432,6 +463,27 @@ def _dated_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# A portal's item heading as a small table: "Punkt | Titel" / "41 | Indkaldelse af …".
+_NUMBER_COLUMN = re.compile(r"(?:punkt|pkt\.?|nr\.?|sag\s*nr\.?)", re.I)
+_TITLE_COLUMN = re.compile(r"(?:titel|overskrift|emne|sag|sagstitel)", re.I)
+
+
+def _heading_table(block: Block) -> Block:
+    rows = block.rows if block.kind is BlockKind.TABLE else ()
+    if (
+        len(rows) == 2
+        and len(rows[0]) >= 2
+        and len(rows[1]) == len(rows[0])
+        and _NUMBER_COLUMN.fullmatch(rows[0][0].strip())
+        and _TITLE_COLUMN.fullmatch(rows[0][1].strip())
+        and re.fullmatch(r"\d{1,4}\.?", rows[1][0].strip())
+        and rows[1][1].strip()
+    ):
+        number = rows[1][0].strip().rstrip(".")
+        return Block(f"{number}. {rows[1][1].strip()}", block.page, kind=BlockKind.HEADING, level=2)
+    return block
+
+
 def _unglued(block: Block) -> tuple[Block, ...]:
     """A section name glued to its text ("BeslutningGodkendt.") as the heading and the text;
     an item heading glued to the sentence before it as a block of its own; a label glued to
@@ -494,8 +546,11 @@ def segment(
         and not _PAGE_FOOTER.match(b.text.strip())
         and not is_chrome(b.text)
         and " ".join(b.text.split()) not in running
-        for part in _unglued(b)
+        for part in _unglued(_heading_table(b))
     ]
+    heads = _page_heads(all_blocks)
+    head_lines = list(dict.fromkeys(all_blocks[k].text for k in sorted(heads)))
+    all_blocks = [b for k, b in enumerate(all_blocks) if k not in heads]
     all_blocks = _without_signature(_dated_headings(all_blocks))
     # (Whether the document sets its section headings apart, before "Beslutning: Godkendt."
     # lines are split into a heading of their own.)
@@ -519,6 +574,7 @@ def segment(
     # An item without a number may seem to start at the cover's "Afbud:" list.
     listed = absence_list_length([b.text for b in all_blocks[front_end : front_end + 31]])
     front += _front_lines(all_blocks[front_end : front_end + listed])
+    front += head_lines  # the page's head names the meeting too
     decisions = _dated_decisions(all_blocks)
     meeting: Meeting | None = read_meeting(front, (b.text for b in all_blocks), decisions)
 

@@ -757,3 +757,47 @@ Direktionen indstiller, at planen godkendes.
         document = parse_text(text)
         assert document.kind is DocumentKind.OTHER, top
         assert not document.title.startswith("Referat")
+
+
+def test_a_page_s_head_kept_in_a_text_export_and_items_as_small_heading_tables():
+    text = """ÅBENT REFERAT
+ØKONOMIUDVALGET
+Mødedato: 14. maj 2024
+
+SKIVE KOMMUNE
+ØKONOMIUDVALG, DEN 14. MAJ 2024
+1. VEJANLÆG VED ØSTERGADE
+Sagsnr.
+24/3310
+BESLUTNING
+Anbefales.
+
+2
+
+SKIVE KOMMUNE
+ØKONOMIUDVALG, DEN 14. MAJ 2024
+2. BUDGETSTATUS 2025
+Sagsnr.
+24/0450
+BESLUTNING
+Taget til efterretning.
+"""
+    document, extractions = extracted(text)
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "VEJANLÆG VED ØSTERGADE"),
+        (2, "BUDGETSTATUS 2025"),
+    ]
+    assert [[d.outcome.value for d in e.decisions] for e in extractions] == [
+        ["recommended"],
+        ["noted"],
+    ]
+    page = """<html><body><p>Byrådet 26-02-2024</p><h2>Dagsorden</h2>
+<table><tr><th>Punkt</th><th>Titel</th></tr><tr><td>41</td><td>Indkaldelse af stedfortræder</td></tr></table>
+<h4>Beslutning</h4><p>Godkendt.</p>
+<table><tr><th>Punkt</th><th>Titel</th></tr><tr><td>42</td><td>Udpegning til Handicaprådet</td></tr></table>
+<h4>Beslutning</h4><p>Byrådet udpegede Ole Brink.</p></body></html>"""
+    document = parse_bytes(page.encode(), "nemagenda.html")
+    assert [(it.number, it.title) for it in document.items] == [
+        (41, "Indkaldelse af stedfortræder"),
+        (42, "Udpegning til Handicaprådet"),
+    ]
