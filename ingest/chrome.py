@@ -21,6 +21,7 @@ _CHROME_LINE = re.compile(
     r"nej tak(?: til cookies)?|ok|menu|forside|vis mere|vis mindre|læs mere|top|vælg|"
     r"(?:åbn|vis|fold)\s*/\s*(?:luk|skjul|fold)(?: punkt| sag| alle)?|application/[\w.+-]+ icon\b.*|"
     # a blog's comment form under the minutes
+    r"kopier link til punktet(?:\s*-\s*print)?|"
     r"skriv et svar|efterlad et svar|efterlad en kommentar|annuller svar|"
     r"din e-?mail-?adresse vil ikke blive publiceret\..*|krævede felter er markeret med.*|"
     r"gem mit navn, min e-?mail.*|"

@@ -76,6 +76,9 @@ _MOMENT = (
 _NOT_OTHER_ITEMS = (
     r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
     r"(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*(?:nr\.?\s*)?\d)"
+    # (not "… efter punkt 3": gone from the items after it, `_MOMENT`)
+    r"(?!\s+(?:efter|inden|før|fra)\s+(?:(?:behandlingen|sagsbehandlingen)\s+af\s+)?"
+    r"(?:dagsordenens\s+)?(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*\d)"
     rf"(?!\s+(?:i|under|ved)\s+{CLOSED_WORDS})"
 )
 # List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
@@ -181,6 +184,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # Left or came late at a moment of the meeting: the items after, or before, it.
     (re.compile(rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}"), "left"),
+    # "X var ikke til stede efter punkt 3": gone from the items after it
+    (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:længere\s+)?til\s+stede{_MOMENT}"), "left"),
     (
         re.compile(
             rf"{_NAMES}\s+(?:ankom|mødte(?:\s+op)?|kom)(?:\s+til\s+mødet)?{_CLOCK}\s+(?P<arrived>under|efter)\s+"
@@ -582,6 +587,9 @@ _SUBSTITUTE_AFTER = re.compile(
 )
 
 
+_BULLETED = re.compile(r"^[ \t]*[-–•·▪*][ \t]+")
+
+
 def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]:
     """Absent members named on a cover page or participant block ("Afbud: X", "X havde forfald")."""
     gazetteer = Gazetteer(participants)
@@ -596,7 +604,15 @@ def meeting_absences(text: str, participants: tuple[str, ...] = ()) -> list[str]
         rest = m["rest"].strip()
         if not rest:  # "Fraværende" on a line of its own: the names follow, one per line
             following = text[m.end() :].lstrip("\n").split("\n\n", 1)[0]
-            rest = ", ".join(line.strip() for line in following.splitlines() if line.strip())
+            lines = [line.strip() for line in following.splitlines() if line.strip()]
+            if lines and _BULLETED.match(lines[0]):  # a web page's list: blank lines between
+                lines = []
+                for line in text[m.end() :].splitlines():
+                    if line.strip() and not _BULLETED.match(line):
+                        break
+                    if line.strip():
+                        lines.append(_BULLETED.sub("", line).strip())
+            rest = ", ".join(lines)
         # "Elin Johansson. I stedet deltog Ruth Lønskov.": the substitute is not absent.
         rest = _SUBSTITUTE_AFTER.sub("", rest)
         # "Winnie Sørensen (i stedet for Brian Franklin)": she came, he was away.

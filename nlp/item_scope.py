@@ -49,7 +49,8 @@ CLOSED_WORDS = (
 )
 # "punkt 3", "pkt. 1 og 9", "punkterne 10-13", "sag 1-57", "dagsordenspunkt 4"
 ITEM_WORDS = r"(?:pkt\.?|punkt(?:erne|er|\.)?|sag(?:erne)?|dagsordens?punkt(?:erne|et)?)"
-ITEM_NUMBERS = r"\d+(?:\s*(?:,|og|-|–|til)\s*\d+)*"
+# (also "pkt. 3 og pkt. 4": the item word again before the next number)
+ITEM_NUMBERS = r"\d+(?:\s*(?:,|og|-|–|til)\s*(?:(?:pkt\.?|punkt)\s*)?\d+)*"
 ITEMS = rf"{ITEM_WORDS}\s*(?:nr\.?\s*)?(?P<items>{ITEM_NUMBERS})"  # (also "sag nr. 2,3")
 
 

@@ -801,3 +801,17 @@ Taget til efterretning.
         (41, "Indkaldelse af stedfortræder"),
         (42, "Udpegning til Handicaprådet"),
     ]
+
+
+def test_absences_as_a_web_page_s_bullets_and_gone_after_an_item():
+    from nlp.attendance import find_absences, meeting_absences
+    from nlp.names import Gazetteer
+
+    assert meeting_absences("Fraværende\n\n- Bo Dahl ()\n\n- Gorm Sand ()\n\nNæste punkt", ()) == [
+        "Bo Dahl",
+        "Gorm Sand",
+    ]
+    left = "Frida Kjær (T) var ikke til stede efter punkt 3."
+    assert [bool(find_absences(left, Gazetteer(()), n)) for n in (3, 4)] == [False, True]
+    twice = "Bo Dahl deltog ikke i behandlingen af pkt. 3 og pkt. 4."
+    assert [bool(find_absences(twice, Gazetteer(()), n)) for n in (3, 4, 5)] == [True, True, False]
