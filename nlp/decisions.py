@@ -837,7 +837,12 @@ _ITEM_HEADING_LINE = re.compile(r"\W*(?:Pkt\.?|Punkt)\s*\d{1,4}\.?\s+[A-ZÆØÅ]
 _ONLY_BULLETS = re.compile(r"(?:\s*[-–•·▪*][ \t]+[^\n]+\n*)+\s*")
 # A decision field that says there is nothing: "Ingen.", "Intet." (a lone "-" publishes no
 # decision at all, unless the item only informs: below).
-_NOTHING_RECORDED = re.compile(r"\s*(?:ingen|intet)\s*\.?\s*", re.IGNORECASE)
+# "Ingen.", "Der var ingen stedfortrædere.": nothing to decide
+_NOTHING_RECORDED = re.compile(
+    r"\s*(?:ingen|intet|(?:der\s+var\s+)?ingen\s+(?:stedfortrædere|suppleanter|afbud|fraværende))"
+    r"\s*\.?\s*",
+    re.IGNORECASE,
+)
 # A fixed item's answer: "Ingen.", "Intet.", "-"
 _SHORT_ANSWER = re.compile(r"\s*(?:ingen|intet|ingen\s+bemærkninger|-|–)\s*\.?\s*", re.IGNORECASE)
 

@@ -282,12 +282,16 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     empty: set[str] = set()
     for m in _SIDE_LIST.finditer(text):
         side = _side(m["label"].split()[0])
-        trailing = re.search(r"\((\d{1,3})\)\s*$", m["names"] or "")
+        # "For stemte: A, B (36)", "For stemte: A, Ø og Bo Dahl (F) – i alt 10"
+        trailing = re.search(r"\((\d{1,3})\)\s*$|\s[-–]\s*i\s+alt\s+(\d{1,3})\b", m["names"] or "")
         if m["n"] or trailing:  # "For stemte 36: A, B" or "For stemte: A, B (36)"
-            counts[side] = parse_count(m["n"] or trailing[1])
+            counts[side] = parse_count(m["n"] or trailing[1] or trailing[2])
+        side_names = m["names"] or ""
+        if trailing and trailing[2]:
+            side_names = side_names[: trailing.start()]
         # "For: 20 (Bo Hilsted (A), …)": a list in parentheses is the side; what follows it
         # is the next sentence ("… Godkendt.")
-        listed = _names(m["paren"] or "", gazetteer) or _names(m["names"] or "", gazetteer)
+        listed = _names(m["paren"] or "", gazetteer) or _names(side_names, gazetteer)
         if listed:
             names[side] = tuple(dict.fromkeys(listed))
         elif not (m["n"] or trailing or m["paren"]):

@@ -815,3 +815,32 @@ def test_absences_as_a_web_page_s_bullets_and_gone_after_an_item():
     assert [bool(find_absences(left, Gazetteer(()), n)) for n in (3, 4)] == [False, True]
     twice = "Bo Dahl deltog ikke i behandlingen af pkt. 3 og pkt. 4."
     assert [bool(find_absences(twice, Gazetteer(()), n)) for n in (3, 4, 5)] == [True, True, False]
+
+
+def test_vote_sides_that_end_with_their_total_and_a_decision_that_nobody_was_away():
+    amendment = (
+        "Ændringsforslag fra A:\nAt sagen udsættes.\n"
+        "For stemte: A, Ø, Bo Dahl (F) og Carl Mose (F) – i alt 10\n"
+        "Imod stemte: V, C, B og Dorte Lind (F) – i alt 14\n"
+        "Ændringsforslag ikke vedtaget."
+    )
+    import datetime as dt
+
+    from ingest.records import Item, Meeting, Section, SectionKind
+    from nlp.extract import extract_item
+
+    item = Item(
+        3,
+        "Klimaskov",
+        (),
+        False,
+        1,
+        1,
+        (Section("Beslutning", SectionKind.DECISION, amendment, (1,)),),
+    )
+    vote = extract_item(item, Meeting("Kommunalbestyrelsen", dt.date(2024, 5, 2))).votes[0]
+    assert (vote.for_count, vote.against) == (10, 14)
+    assert vote.against_names[-1] == "Dorte Lind"
+    assert _outcomes("Der var ingen stedfortrædere.", "Godkendelse af stedfortræder") == [
+        "information"
+    ]
