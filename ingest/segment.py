@@ -213,6 +213,8 @@ def _split_labelled_decisions(blocks: Sequence[Block]) -> list[Block]:
             block.kind is BlockKind.PARAGRAPH
             and m
             and section_kind(m["label"]) is SectionKind.DECISION
+            # ("BESLUTNING: Økonomiudvalget den 12-03-2024" is a dated heading, not a decision)
+            and dated_decision(block.text.strip()) is None
         ):
             split.append(replace(block, text=m["label"], kind=BlockKind.HEADING, level=0))
             split.append(replace(block, text=m["rest"], tight=True))

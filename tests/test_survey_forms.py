@@ -844,3 +844,31 @@ def test_vote_sides_that_end_with_their_total_and_a_decision_that_nobody_was_awa
     assert _outcomes("Der var ingen stedfortrædere.", "Godkendelse af stedfortræder") == [
         "information"
     ]
+
+
+def test_a_labelled_dated_decision_of_another_body_is_quoted_not_decided():
+    text = """Kommunalbestyrelsen
+
+Referat
+
+Mødedato: 21. marts 2024
+
+3. Takster for 2025
+
+INDSTILLING
+
+Administrationen indstiller, at taksterne godkendes.
+
+BESLUTNING: Økonomiudvalget den 12-03-2024
+
+Anbefales over for KB.
+
+BESLUTNING: Kommunalbestyrelsen den 21-03-2024
+
+Godkendt.
+"""
+    document, extractions = extracted(text)
+    assert [d.outcome.value for d in extractions[0].decisions] == ["approved"]
+    assert [(p.body, p.date.isoformat()) for p in extractions[0].prior_decisions] == [
+        ("Økonomiudvalget", "2024-03-12")
+    ]
