@@ -36,6 +36,9 @@ _IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
 _INITIALS_CASE = re.compile(r"[A-ZÆØÅ]{2,8}\s*/\s*(?P<case>\d{2,4}/\d{2,6})")
 
 
+_JOURNAL_LABEL = re.compile(r"\s*(?:J\.\s?nr|Journalnr|Journal\s+nr)\b", re.I)
+
+
 def is_case_line(block: Block) -> bool:
     """A line that is nothing but a case number (and its label)."""
     if block.kind is BlockKind.TABLE or len(block.text) > 100:
@@ -69,19 +72,22 @@ def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
             and not find_case_numbers(value)
         ):
             return (value,), k + 2
+    journal: list[str] = []  # "J.nr.: 00.30.10S00" beside "Sagsnr.: 24/1056": the case first
     for k, block in enumerate(head):
         found = find_case_numbers(block.text)
         if not found:
-            if numbers:
+            if numbers or journal:
                 break
             continue
         # "Åbent - 00.01.00A04 - 2007/34364": a KLE code with no serial classifies the case;
         # the journal number beside it is the case.
         found = sorted(found, key=lambda c: c.scheme is CaseScheme.KLE and c.kle_serial is None)
-        numbers.extend(c.normalized for c in found)
+        (journal if _JOURNAL_LABEL.match(block.text) else numbers).extend(
+            c.normalized for c in found
+        )
         rest = block.text
         for c in found:
             rest = rest.replace(c.raw, "")
         if len(_CASE_LABELS.sub("", rest)) < 3:
             consumed = k + 1
-    return tuple(dict.fromkeys(numbers)), consumed
+    return tuple(dict.fromkeys(numbers + journal)), consumed

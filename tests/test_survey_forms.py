@@ -872,3 +872,11 @@ Godkendt.
     assert [(p.body, p.date.isoformat()) for p in extractions[0].prior_decisions] == [
         ("Økonomiudvalget", "2024-03-12")
     ]
+
+
+def test_the_case_number_before_the_journal_key():
+    from ingest.case_lines import case_numbers
+    from ingest.records import Block
+
+    head = [Block("J.nr.: 00.30.10S00", 1), Block("Sagsnr.: 24/1056", 1), Block("Indstilling", 1)]
+    assert case_numbers(head) == (("24/1056", "00.30.10S00"), 2)
