@@ -31,6 +31,8 @@ _LABELS = {
     "dato": "date",
     "møde dato": "date",
     "starttidspunkt": "date",
+    "starttidspunkt for møde": "time",
+    "mødestart": "time",
     "mødetidspunkt": "time",
     "sluttidspunkt": "end",
     "sluttid": "end",

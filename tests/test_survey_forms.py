@@ -580,6 +580,7 @@ def test_start_times_of_web_pages():
     for line, time in (
         ("Dato: Tirsdag, Maj 7, 2024 - 08:00", "08:00"),
         ("Mandag den 5. februar 2024\n12:30 Rådhuset, mødelokale 1", "12:30"),
+        ("Mødedato: 27. juni 2024\nStarttidspunkt for møde:\n19:00", "19:00"),
     ):
         document = parse_text(
             f"Referat\n\nByrådet\n\n{line}\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
