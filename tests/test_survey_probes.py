@@ -1,0 +1,38 @@
+"""The survey probes (bench/probes: synthetic minutes in the forms real municipalities use,
+written with their answers first) stay read as well as they were when their stop ended."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.real_minutes import score
+
+PROBES = Path(__file__).resolve().parents[1] / "bench" / "probes"
+
+# (items recall, outcomes recall, absent recall) each set reached as text, less a little.
+FLOORS = {
+    "survey4": (0.95, 0.95, 0.95),
+    "survey5": (0.75, 0.88, 0.90),
+    "survey6": (0.95, 0.95, 0.95),
+    "survey7": (0.94, 0.97, 0.97),
+    "survey8": (0.88, 0.95, 0.87),
+    "survey9": (0.94, 0.94, 0.86),
+}
+
+
+def _recall(pr) -> float:
+    return pr.hit / pr.gold if pr.gold else 1.0
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_survey_probes_stay_read(name):
+    scores = score("all", gold=str(PROBES / name / "gold.jsonl"))
+    assert scores.skipped == 0 and scores.documents > 15
+    assert scores.recognised.right == scores.recognised.total
+    assert scores.not_minutes.right == scores.not_minutes.total
+    items, outcomes, absent = FLOORS[name]
+    assert _recall(scores.items) >= items
+    assert _recall(scores.outcomes) >= outcomes
+    assert _recall(scores.absent) >= absent
