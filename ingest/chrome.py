@@ -13,7 +13,7 @@ import re
 _CHROME_LINE = re.compile(
     r"^[\s•·▪*\-]*(?:"
     r"udskriv(?: hele dagsorden(?:en)?| hele dagsordnen| punkt| referat(?:et)?)?|print|"
-    r"til toppen|tilbage til toppen|til top|se alle bilag|vis alle bilag|skjul bilag|"
+    r"til toppen|tilbage til toppen|til top|til indholdsfortegnelse(?:en)?|tilbage til indholdsfortegnelse(?:n)?|se alle bilag|vis alle bilag|skjul bilag|"
     r"få siden oplæst|læs højt|søg|del(?: siden)?|del på \w+|luk|åbn alle|fold (?:alle )?ud|fold alle punkter(?: \[?ud\]?)?(?: \[?ind\]?)?|"
     r"klik her for at folde ud.*|hent som (?:fil|pdf)|download(?: som)? pdf|gå til indhold|"
     r"spring til indhold|se video|se dagsorden(?:en)?|abonnér|abonner|"

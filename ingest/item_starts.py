@@ -191,6 +191,7 @@ def _weak_title_ok(
     )
 
 
+_LABEL_VALUE = re.compile(r"[\wæøåÆØÅ ]{2,30}:\s")  # "Afbud: Eva Lund (O)"
 _OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
 
@@ -410,10 +411,19 @@ def _item_start(
         return ItemStart(
             i, int(m.group("number")), title, consumed + 1, bool(_BARE_NUMBER.match(text))
         )
-    # "Title" followed by a "Sag nr. 130" line.
+    # "Title" followed by a "Sag nr. 130" line (not "Afbud: X" / "Sag nr. 1" / "Title": the
+    # label before its own title).
     if i + 1 < len(blocks) and (block.kind is BlockKind.HEADING or _weak_title_ok(block, text)):
         m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
-        if m and is_title(block):
+        after = blocks[i + 2] if i + 2 < len(blocks) else None
+        titled_after = (
+            after is not None
+            and after.tight
+            and is_title(after)
+            and ":" not in after.text
+            and not OUTCOME_OPENING.match(after.text)
+        )
+        if m and is_title(block) and not titled_after and not _LABEL_VALUE.match(text):
             return ItemStart(i, int(m.group("number")), text, 2)
     return None
 

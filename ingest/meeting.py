@@ -258,7 +258,9 @@ _ROLE_AFTER_NAME = re.compile(
     r"(?!\s*[A-ZÆØÅ](?:[\wæøå'-]+|\.)(?:\s*[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^()]*\))?(?:\s*[,(]|\s+og\b|\.?\s*$))"
     r"(?!\s*(?i:afbud|fraværende|forfald|sag|sager|punkt|punkterne|pkt)\b)"
     # (not a sentence about them: "Dan Ege, C, ankom til mødet kl. 17.32 under …")
-    r"(?!.*\b(?i:ankom|forlod|forlød|deltog|mødte|kom|kl)\b).+$"
+    r"(?!.*\b(?i:ankom|forlod|forlød|deltog|mødte|kom|kl)\b)"
+    # (nor a list going on after the role: "Anne Holm (A), formand, Bo Dahl (V), …")
+    r"(?!.*,\s*[A-ZÆØÅ][\wæøå'-]+\s+[A-ZÆØÅ][\wæøå'.-]+).+$"
 )
 
 

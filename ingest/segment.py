@@ -465,6 +465,7 @@ def _dated_headings(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_ITEM_MARK = re.compile(r"(?:åben|åbent|lukket)\s+(?:punkt|sag)\.?", re.IGNORECASE)
 # A portal's item heading as a small table: "Punkt | Titel" / "41 | Indkaldelse af …".
 _NUMBER_COLUMN = re.compile(r"(?:punkt|pkt\.?|nr\.?|sag\s*nr\.?)", re.I)
 _TITLE_COLUMN = re.compile(r"(?:titel|overskrift|emne|sag|sagstitel)", re.I)
@@ -612,6 +613,9 @@ def segment(
             if not any(is_case_line(b) for b in next_head):
                 while len(body) > 1 and is_case_line(body[-1]) and not is_case_line(body[-2]):
                     carried.insert(0, body.pop())
+            # "Lukket punkt" / "Åbent punkt" printed over the next item's heading: its mark
+            while len(body) > 1 and _ITEM_MARK.fullmatch(body[-1].text.strip()):
+                body.pop()
         if in_closed_part:
             start = replace(start, closed=True)
         item = _build_item(start, body, all_blocks[start.index].page, styled, meeting)

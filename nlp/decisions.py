@@ -854,6 +854,9 @@ _ANSWERED_IN_TEXT = re.compile(
 )
 
 
+_ABSENCE_TITLE = re.compile(r"^\W*(?:\d+\.?\s*)?(?:fraværende|fravær|afbud)\b", re.IGNORECASE)
+
+
 def informing_record(item: Item) -> Decision | None:
     """An informing item (Meddelelser, Fraværende …) printed without a Beslutning section.
 
@@ -877,6 +880,9 @@ def informing_record(item: Item) -> Decision | None:
         asked = answer is None and _QUESTION_TIME.match(item.title)
         if asked and (found := _ANSWERED_IN_TEXT.search(section.text)):
             answer = Decision(None, Outcome.INFORMATION, " ".join(found.group(0).split()))
+        # "Fraværende og bemærkninger til dagsorden" / "Bo Dahl": who was away, recorded
+        if answer is None and _ABSENCE_TITLE.match(item.title) and first.strip():
+            answer = Decision(None, Outcome.INFORMATION, first.strip())
     return answer
 
 

@@ -881,3 +881,34 @@ def test_the_case_number_before_the_journal_key():
 
     head = [Block("J.nr.: 00.30.10S00", 1), Block("Sagsnr.: 24/1056", 1), Block("Indstilling", 1)]
     assert case_numbers(head) == (("24/1056", "00.30.10S00"), 2)
+
+
+def test_a_label_over_its_title_a_role_inside_a_member_list_and_item_marks():
+    text = """Dagsorden med beslutninger
+
+Teknik- og Miljøudvalget
+Møde den 7. maj 2019 kl. 8.00 i mødelokale C
+
+Til stede: Lis Bang (A), formand, Ole Krag (V), Mia Friis (C)
+Afbud: Kim Dal (O)
+
+Sag nr. 1
+Godkendelse af dagsorden
+Beslutning: Godkendt.
+
+Åbent punkt
+
+Sag nr. 2
+Trafikplan 2019-2022
+Beslutning: Godkendt.
+"""
+    document, extractions = extracted(text)
+    assert document.meeting.participants == ("Lis Bang", "Ole Krag", "Mia Friis")
+    assert [(it.number, it.title) for it in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Trafikplan 2019-2022"),
+    ]
+    assert [[d.outcome.value for d in e.decisions] for e in extractions] == [
+        ["approved"],
+        ["approved"],
+    ]
