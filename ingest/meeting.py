@@ -298,6 +298,7 @@ _MARKER = re.compile(
 
 
 # "• Deltog ikke under punkterne 20-21" under a member of the list: a note on that member.
+_NAME_FIRST = re.compile(r"\W*(?P<name>[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3})")
 _MEMBER_NOTE = re.compile(
     r"^\W*(?:deltog\s+ikke|ankom|forlod|mødte\s+kl|deltog\s+fra|deltog\s+til)\b", re.I
 )
@@ -341,7 +342,9 @@ _ITEM_LINE = re.compile(r"^\W*(?:(?:Pkt\.?|Punkt)\s*\d{1,4}|\d{1,4}\.)\s+[A-ZÆ�
 def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]], set[int]]:
     """Label/value pairs on one line or on lines of their own, and the lines they took."""
     values: dict[str, str] = {}
-    lists: dict[str, list] = {"participants": [], "absent": [], "dated": [], "scoped": []}
+    lists: dict[str, list] = {
+        "participants": [], "absent": [], "dated": [], "scoped": [], "member_notes": []
+    }  # fmt: skip
     used: set[int] = set()
     i = 0
     while i < len(front):
@@ -384,6 +387,10 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                     break
                 if not note:
                     parts.append(line)
+                elif who := _NAME_FIRST.match(_unmarked(parts[-1])[0]):
+                    # "• Erik Vang (O) - Deltog" / "• Deltog ikke under punkterne 3-4"
+                    text = re.sub(r"^\W*", "", front[i])
+                    lists["member_notes"].append(f"{who['name']} {text[:1].lower()}{text[1:]}")
                 used.add(i)
                 i += 1
             # "Alice Kiander (Børne- og …Samråd": a bracket left open ends with its line.
@@ -822,6 +829,7 @@ def read_meeting(
                 if _ITEM_SCOPED.search(line) or _STANDING_IN.search(line)
             ]
             + (["Fraværende:\n" + "\n".join(lists["scoped"])] if lists["scoped"] else [])
+            + lists["member_notes"]
         ),
     )
 

@@ -912,3 +912,36 @@ Beslutning: Godkendt.
         ["approved"],
         ["approved"],
     ]
+
+
+def test_a_note_under_a_member_in_a_portal_s_participant_list():
+    text = """Kommunalbestyrelsen
+
+27.05.2024 kl. 18:00
+
+Deltagere
+  • Lis Bang (A) (borgmester) - Deltog
+  • Erik Vang (O) - Deltog
+  • Deltog ikke under punkterne 2-3
+  • Mia Friis (C) - Deltog
+
+Punkt 1 Godkendelse af dagsorden
+
+Beslutning
+
+Godkendt
+
+Punkt 2 Meddelelser
+
+Beslutning
+
+Taget til efterretning
+
+Punkt 3 Takster 2025
+
+Beslutning
+
+Godkendt
+"""
+    document, extractions = extracted(text)
+    assert [e.absent for e in extractions] == [(), ("Erik Vang",), ("Erik Vang",)]
