@@ -205,10 +205,20 @@ def _without_signature(blocks: list[Block]) -> list[Block]:
 _LABELLED_DECISION = re.compile(r"(?P<label>[^\W\d][^:\n]{2,38}):[ \t]+(?P<rest>\S.*)", re.DOTALL)
 
 
+# "Beslutning Tilbagesendes Magistratsafdelingen … har vedtaget …": the heading run into its
+# sentence with no colon (a portal's print view).
+_RUN_IN_DECISION = re.compile(
+    r"(?P<label>Beslutning)[ \t]+(?P<rest>(?!(?:i|fra|på|af|den|d\.)\b)[A-ZÆØÅ][a-zæøå]+\b.{30,})",
+    re.DOTALL,
+)
+
+
 def _split_labelled_decisions(blocks: Sequence[Block]) -> list[Block]:
     split: list[Block] = []
     for block in blocks:
-        m = _LABELLED_DECISION.fullmatch(block.text.strip())
+        m = _LABELLED_DECISION.fullmatch(block.text.strip()) or _RUN_IN_DECISION.fullmatch(
+            block.text.strip()
+        )
         if (
             block.kind is BlockKind.PARAGRAPH
             and m

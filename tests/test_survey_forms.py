@@ -945,3 +945,20 @@ Godkendt
 """
     document, extractions = extracted(text)
     assert [e.absent for e in extractions] == [(), ("Erik Vang",), ("Erik Vang",)]
+
+
+def test_a_decision_heading_run_into_its_sentence_without_a_colon():
+    decision = (
+        "Beslutning Tilbagesendes Magistratsafdelingen med bemærkning, at byrådet i sit møde den "
+        "10. april 2024 har vedtaget Magistratens indstilling af 8. april 2024."
+    )
+    text = f"Referat\n\nAarhus Byråd\n\nMødedato: 10. april 2024\n\n1. Etablering af multihus\n\n{decision}\n"
+    document, extractions = extracted(text)
+    assert [d.outcome.value for d in extractions[0].decisions] == ["approved"]
+    # a dated heading stays a heading
+    assert (
+        parse_text(text.replace(decision, "Beslutning i Byrådet den 10. april 2024\n\nGodkendt."))
+        .items[0]
+        .sections[-1]
+        .heading.startswith("Beslutning i Byrådet")
+    )
