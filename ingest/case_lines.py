@@ -32,8 +32,9 @@ _BARE_JOURNAL = re.compile(r"(?:0\d{3,7}|\d{5,8})-(?:19|20)\d{2}|(?:19|20)\d{2}-
 _IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
 
 
-# "DIRJHA / 25/4410": the case officer's initials, then the journal number (Acadre's layout).
-_INITIALS_CASE = re.compile(r"[A-ZÆØÅ]{2,8}\s*/\s*(?P<case>\d{2,4}/\d{2,6})")
+# "DIRJHA / 25/4410": the case officer's initials, then the journal number (Acadre's layout);
+# "A00 15/2210": the KLE action facet, then the journal number.
+_INITIALS_CASE = re.compile(r"(?:[A-ZÆØÅ]{2,8}\s*/|[A-ZÆØÅ]\d{2})\s*(?P<case>\d{2,4}/\d{2,6})")
 
 
 _JOURNAL_LABEL = re.compile(r"\s*(?:J\.\s?nr|Journalnr|Journal\s+nr)\b", re.I)

@@ -881,6 +881,8 @@ def test_the_case_number_before_the_journal_key():
 
     head = [Block("J.nr.: 00.30.10S00", 1), Block("Sagsnr.: 24/1056", 1), Block("Indstilling", 1)]
     assert case_numbers(head) == (("24/1056", "00.30.10S00"), 2)
+    # the KLE action facet before the journal number, on the line under the title
+    assert case_numbers([Block("A00 15/2210", 1), Block("Åben sag", 1)]) == (("15/2210",), 1)
 
 
 def test_a_label_over_its_title_a_role_inside_a_member_list_and_item_marks():
