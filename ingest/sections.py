@@ -197,8 +197,11 @@ def dated_decision(heading: str, headed: bool = False) -> DatedDecision | None:
         return None
     if re.search(r",(?!\s*[A-ZÆØÅ])", body):
         return None  # a comma only between the capitalised words of a name ("Teknik, Erhverv og …")
-    if m.group("date") is None and not re.fullmatch(rf"[^\d]*{BODY_WORDS}\w*", body, re.I):
-        return None  # undated, the heading is the body's name and nothing else
+    if m.group("date") is None and not (
+        re.fullmatch(rf"[^\d]*{BODY_WORDS}\w*", body, re.I)
+        and re.match(r"beslutning(?:er)?\s+(?:i|fra|truffet\s+i|af)\s", text.lower())
+    ):
+        return None  # undated: "Beslutning i <body>" and nothing else ("Beslutning: Sendt til …")
     date_text = (m.group("date") or "").strip(" :")
     dates = find_dates(date_text)
     if date_text and not dates:
