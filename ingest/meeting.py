@@ -213,6 +213,8 @@ def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:
         part = _without_place(_strip_person(part))
         if not part or _NOT_NAMES.match(part):
             continue
+        if re.search(r"\bkommune\b", part, re.IGNORECASE):
+            continue  # "Norddjurs Kommune": the page's head, not a member
         if 2 <= len(part) <= 60 and _NAME.match(part) and _person_like(part, len(parts) > 1):
             names.append(part)
         elif not part[0].islower():
@@ -280,6 +282,8 @@ _PARTY_AFTER_COMMA = re.compile(
 def _is_name_line(line: str) -> bool:
     """A line that is one person (a first and a last name at least) or a list of them."""
     stripped = _strip_person(re.sub(r"^\d{1,2}[.)]\s*", "", line.strip(" •·-")))
+    if re.search(r"\bkommune\b", stripped, re.IGNORECASE):
+        return False  # "NORDDJURS KOMMUNE": a page's head, not a member
     if _CLAUSE.search(stripped):  # "Formanden konstaterede, at der ikke var quorum, men …"
         return False
     if "," in stripped or " og " in stripped:
@@ -801,6 +805,10 @@ def read_meeting(
     if committee is None and date is not None:
         committee = _body_over_date(front[:15])
     participants = tuple(dict.fromkeys(lists["participants"]))
+    if len(set(absent)) >= 10 and not participants:
+        # "Medlemmer: Fraværende: Ove Rytter (A) Bjarne Mølgaard (A) …" (a transcript that put
+        # the labels first): ten or more away is the member list, not who was away.
+        participants, absent = tuple(dict.fromkeys(absent)), []
     if not committee and (date is not None or lists["absent"]) and (participants or absent):
         # A record with its date or attendance but no body named anywhere in its text (a page
         # that names it only in its address): kept as a meeting, so its date and absences are.

@@ -64,6 +64,9 @@ _CASE_SUFFIX = re.compile(
 
 # "… 10/21001", "… 2010/21001": a journal number (year / serial, not a year range) at the end
 _JOURNAL_SUFFIX = re.compile(r"\s+(?P<case>(?:\d{2}|(?:19|20)\d{2})/(?!(?:19|20)\d{2}$)\d{4,6})$")
+_FACET_JOURNAL_SUFFIX = re.compile(
+    r"\s+[A-ZÆØÅ]\d{2}\s+(?P<case>(?:\d{2}|(?:19|20)\d{2})/\d{2,6})$"
+)
 _TOC_HEADING = re.compile(r"^(?:indholdsfortegnelse|indhold|dagsorden|oversigt)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,3}[.)]|[a-z][.)])\s+")
 _MINUTES_KINDS = {
@@ -353,6 +356,9 @@ def _build_item(
         if suffix["case"] and not own_cases:
             own_cases = (suffix["case"],)
         title = title[: suffix.start()]
+    elif (facet := _FACET_JOURNAL_SUFFIX.search(title)) and facet.start() > 0:
+        # "2. Spørgetid A00 17/102": the KLE action facet and the journal number after the title
+        own_cases, title = own_cases or (facet["case"],), title[: facet.start()]
     elif (journal := _JOURNAL_SUFFIX.search(title)) and journal.start() > 0 and not own_cases:
         # "1. Godkendelse af dagsorden 10/21001": the journal number printed after the title
         own_cases, title = (journal["case"],), title[: journal.start()]

@@ -338,6 +338,8 @@ def _split(names: str, gazetteer: Gazetteer) -> list[str]:
             words = words[:-1]
         if not words or len(words) > 5 or not _FULL_NAME.fullmatch(" ".join(words)):
             continue
+        if words[-1].lower() == "kommune":
+            continue  # "Norddjurs Kommune": the page's head run into the list
         if words[-1].islower() and (
             len(words) < 2 or words[-1] in _NOT_SURNAMES or words[-1] in _STOOD_IN
         ):

@@ -964,3 +964,30 @@ def test_a_decision_heading_run_into_its_sentence_without_a_colon():
         .sections[-1]
         .heading.startswith("Beslutning i Byrådet")
     )
+
+
+def test_a_transcript_s_labels_first_and_a_facet_code_after_the_title():
+    text = """1 Kommunalbestyrelsen BESLUTNINGSPROTOKOL
+
+Dato: Tirsdag den 24. januar 2017
+
+Medlemmer:
+Fraværende: Ove Rytter (A) Lis Bang (A) Ole Krag (A) Mia Friis (A) Tom Hald (A) Kim Dal (O) Per Vad (O) Ida Holt (V) Bo Lund (V) Eva Mose (V) Vestby Kommune
+
+2. Spørgetid A00 17/102
+Åben sag
+Beslutning
+Der blev ikke stillet spørgsmål.
+
+3. Takstoversigt S00 16/7720
+Åben sag
+Beslutning
+Godkendt.
+"""
+    document = parse_text(text)
+    assert document.meeting.absent == ()
+    assert "Vestby Kommune" not in document.meeting.participants
+    assert [(it.number, it.title, it.case_numbers) for it in document.items] == [
+        (2, "Spørgetid", ("17/102",)),
+        (3, "Takstoversigt", ("16/7720",)),
+    ]

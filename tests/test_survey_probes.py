@@ -14,7 +14,7 @@ PROBES = Path(__file__).resolve().parents[1] / "bench" / "probes"
 # (items recall, outcomes recall, absent recall) each set reached as text, less a little.
 # heldout8 was written blind and scored once before any fix for it (docs/BENCHMARKS.md).
 FLOORS = {
-    "heldout8": (0.55, 0.83, 0.93),
+    "heldout8": (0.68, 0.78, 0.93),
     "survey4": (0.95, 0.95, 0.95),
     "survey5": (0.75, 0.88, 0.90),
     "survey6": (0.95, 0.95, 0.95),
