@@ -98,16 +98,14 @@ def parse(
         document = parse_file(file)
     except IngestError as exc:
         fail(str(exc))
-    from nlp.extract import extract_meeting_items, meeting_absentees
+    from nlp.extract import extract_meeting_items, with_meeting_absentees
 
-    data = document_to_dict(document)
     extractions = extract_meeting_items(document.meeting, document.items)
+    data = document_to_dict(with_meeting_absentees(document, extractions))
     data["items"] = [
         dict(item, **extraction.to_json())
         for item, extraction in zip(data["items"], extractions, strict=True)
     ]
-    if data.get("meeting") is not None:  # away from every item: away from the meeting
-        data["meeting"]["absent"] = list(meeting_absentees(document.meeting, extractions))
     if as_json:
         print_json(data)
         return

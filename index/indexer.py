@@ -34,7 +34,7 @@ from index.store import Store, StoreError, StorePoint, point_uuid
 from index.units import Unit, item_unit, section_units
 from ingest import Document, DocumentKind, IngestError, parse_bytes
 from ingest.parse import SUPPORTED_SUFFIXES
-from nlp.extract import extract_meeting_items, meeting_absentees
+from nlp.extract import extract_meeting_items, with_meeting_absentees
 
 EMBED_BATCH = 32
 log = logging.getLogger(__name__)
@@ -146,9 +146,7 @@ class Indexer:
         extractions = extract_meeting_items(
             document.meeting, document.items, resolver=self.resolve_reference
         )
-        if document.meeting is not None:  # away from every item: away from the meeting
-            absent = meeting_absentees(document.meeting, extractions)
-            document = replace(document, meeting=replace(document.meeting, absent=absent))
+        document = with_meeting_absentees(document, extractions)
         return [
             item_unit(document, it, ex) for it, ex in zip(document.items, extractions, strict=True)
         ], document.cpr_redacted

@@ -194,6 +194,7 @@ def _without_place(part: str) -> str:
     return part
 
 
+_KOMMUNE = re.compile(r"\bkommune\b", re.IGNORECASE)  # a municipality's name, never a person
 # A sentence's end: not an initial's full stop ("K. J. Bro").
 _NEXT_SENTENCE = re.compile(r"(?<![A-ZÆØÅ])(?<=[\wæøå)])\.\s+(?=[A-ZÆØÅ][a-zæøå])")
 
@@ -213,7 +214,7 @@ def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:
         part = _without_place(_strip_person(part))
         if not part or _NOT_NAMES.match(part):
             continue
-        if re.search(r"\bkommune\b", part, re.IGNORECASE):
+        if _KOMMUNE.search(part):
             continue  # "Norddjurs Kommune": the page's head, not a member
         if 2 <= len(part) <= 60 and _NAME.match(part) and _person_like(part, len(parts) > 1):
             names.append(part)
@@ -282,7 +283,7 @@ _PARTY_AFTER_COMMA = re.compile(
 def _is_name_line(line: str) -> bool:
     """A line that is one person (a first and a last name at least) or a list of them."""
     stripped = _strip_person(re.sub(r"^\d{1,2}[.)]\s*", "", line.strip(" •·-")))
-    if re.search(r"\bkommune\b", stripped, re.IGNORECASE):
+    if _KOMMUNE.search(stripped):
         return False  # "NORDDJURS KOMMUNE": a page's head, not a member
     if _CLAUSE.search(stripped):  # "Formanden konstaterede, at der ikke var quorum, men …"
         return False

@@ -105,15 +105,15 @@ def _page_heads(blocks: Sequence[Block]) -> set[int]:
         for text, ks in seen.items()
         if len(ks) >= 2 and (_MUNICIPALITY_LINE.fullmatch(text) or find_dates(text))
     }
+    repeated = {k for ks in heads.values() for k in ks}
     dropped: set[int] = set()
-    for ks in heads.values():
-        for k in ks:
-            after = k + 1
-            while after < len(blocks) and any(after in later for later in heads.values()):
-                after += 1
-            nxt = blocks[after].text if after < len(blocks) else ""
-            if _NUMBERED_TITLE.match(nxt) or _TOC_HEADING.match(nxt.strip()):
-                dropped.add(k)
+    for k in repeated:
+        after = k + 1
+        while after in repeated:
+            after += 1
+        nxt = blocks[after].text if after < len(blocks) else ""
+        if _NUMBERED_TITLE.match(nxt) or _TOC_HEADING.match(nxt.strip()):
+            dropped.add(k)
     return dropped
 
 
@@ -190,17 +190,17 @@ _SIGNATURE_PAGE = re.compile(
 )
 
 
+# (the opening line, how many blocks from the end it may stand, the most words a line after it)
+_SIGNATURES = ((_SIGNATURE, 4, 6), (_SIGNATURE_PAGE, 12, 8))
+
+
 def _without_signature(blocks: list[Block]) -> list[Block]:
-    for k in range(max(0, len(blocks) - 4), len(blocks)):
-        if _SIGNATURE.fullmatch(blocks[k].text.strip()) and all(
-            len(b.text.split()) <= 6 for b in blocks[k + 1 :]
-        ):
-            return blocks[:k]
-    for k in range(max(0, len(blocks) - 12), len(blocks)):
-        if _SIGNATURE_PAGE.fullmatch(blocks[k].text.strip()) and all(
-            len(b.text.split()) <= 8 for b in blocks[k + 1 :]
-        ):
-            return blocks[:k]
+    for opening, reach, words in _SIGNATURES:
+        for k in range(max(0, len(blocks) - reach), len(blocks)):
+            if opening.fullmatch(blocks[k].text.strip()) and all(
+                len(b.text.split()) <= words for b in blocks[k + 1 :]
+            ):
+                return blocks[:k]
     return blocks
 
 
@@ -697,10 +697,9 @@ def segment(
         or (decision_headings >= 1 and (meeting is not None or _says_minutes(front)))
         or (meeting is not None and _says_minutes(front))
     )
-    # An agenda ("Dagsorden" over the meeting) with no decision written anywhere is not minutes, whatever
-    # its case descriptions and labels: an advisory body's agenda names its "Referent:" and
-    # "Afbud:" in advance.
-    # (An agenda PDF prints empty "Beslutning" headings for the minutes to fill in.)
+    # An agenda ("Dagsorden" over the meeting) with no decision written anywhere is not minutes,
+    # whatever its case descriptions and labels: an advisory body's agenda names its
+    # "Referent:" and "Afbud:" in advance, an agenda PDF prints empty "Beslutning" headings.
     decided = any(
         s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION) and s.text.strip()
         for it in items

@@ -145,7 +145,8 @@ def _kept(doc: Doc, span) -> bool:
     if label == Outcome.DISCUSSED.value and planned:
         return False  # "Til næste møde dagsordensættes en drøftelse af …": not yet discussed
     sent_back = label == Outcome.DECIDED.value and span[-1].lower_ == "tilbage"
-    line = doc_text(doc)[doc_text(doc).rfind("\n", 0, span.start_char) + 1 : span.start_char]
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
     if (
         (_OTHER_ITEM.match(_clause_before(doc, span)) or _OTHER_ITEM_TITLED.match(line))
         and not _in_point_run(doc, sentence)

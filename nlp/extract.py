@@ -488,19 +488,18 @@ def extract_meeting_items(
     ]
 
 
-def meeting_absentees(
-    meeting: Meeting | None, extractions: Sequence[ItemExtraction]
-) -> tuple[str, ...]:
-    """Who was away from the whole meeting: the cover's absentees, and those away from every
-    item (sites that print the meeting's absences under each item, and no list on the cover)."""
-    cover = tuple(meeting.absent) if meeting is not None else ()
-    if len(extractions) < 2:
-        return cover
+def with_meeting_absentees(document: Document, extractions: Sequence[ItemExtraction]) -> Document:
+    """The document whose meeting's absentees include those away from every item (sites that
+    print the meeting's absences under each item, and no list on the cover)."""
+    meeting = document.meeting
+    if meeting is None or len(extractions) < 2:
+        return document
     away = [
         {a.name for a in e.absences if a.reason in ("absent", "substituted")} for e in extractions
     ]
-    everywhere = [name for name in dict.fromkeys(n for e in extractions for n in e.absent)]
-    return tuple(dict.fromkeys([*cover, *(n for n in everywhere if all(n in a for a in away))]))
+    everywhere = [n for n in extractions[0].absent if all(n in a for a in away)]
+    absent = tuple(dict.fromkeys([*meeting.absent, *everywhere]))
+    return replace(document, meeting=replace(meeting, absent=absent))
 
 
 def extractions_json(document: Document) -> list[dict[str, Any]]:

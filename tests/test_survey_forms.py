@@ -564,7 +564,7 @@ def test_absences_with_a_stand_in_a_reason_or_a_remark_beside_them():
 
 
 def test_the_meeting_s_absentees_are_those_away_from_every_item():
-    from nlp.extract import meeting_absentees
+    from nlp.extract import with_meeting_absentees
 
     items = "\n\n".join(
         f"{n}. Sag {n}\n\nBeslutning\n\nGodkendt.\n\nFraværende: Per Ravn (V) - Lis Kirk (V) "
@@ -573,7 +573,7 @@ def test_the_meeting_s_absentees_are_those_away_from_every_item():
     )
     document, extractions = extracted(f"Byrådet\n\nReferat\n\nMødedato: 7. maj 2024\n\n{items}")
     assert document.meeting.absent == ()
-    assert meeting_absentees(document.meeting, extractions) == ("Per Ravn",)
+    assert with_meeting_absentees(document, extractions).meeting.absent == ("Per Ravn",)
 
 
 def test_start_times_of_web_pages():
