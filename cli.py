@@ -124,7 +124,8 @@ def render_document(data: dict[str, Any]) -> None:
     out.print(f"[bold]{escape(data['title'])}[/]  ({kind}, {pages})")
     if meeting:
         out.print(
-            f"{escape(meeting['committee'])} · {meeting['date']} · {meeting.get('place') or ''}"
+            f"{escape(meeting['committee'])} · {meeting['date'] or 'uden dato'} · "
+            f"{escape(meeting.get('place') or '')}"
         )
         if meeting["participants"]:
             out.print(f"Deltagere: {escape(', '.join(meeting['participants']))}")

@@ -59,6 +59,17 @@ def test_parse_json_shape(randers, tmp_path):
     assert {"heading", "text", "pages"} <= set(item["sections"][0])
 
 
+def test_parse_says_a_missing_date_in_danish(tmp_path):
+    undated = tmp_path / "referat.txt"
+    undated.write_text(
+        "Referat\n\nÆldrerådet\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Eventuelt\nBeslutning\nIntet.\n",
+        encoding="utf-8",
+    )
+    result = run("parse", str(undated), data=tmp_path, check=True)
+    assert "Ældrerådet · uden dato" in result.stdout and "None" not in result.stdout
+
+
 def test_parse_bad_file_exit_code(tmp_path):
     bad = make_encrypted_pdf(tmp_path / "hemmelig.pdf")
     result = run("parse", str(bad), data=tmp_path)
