@@ -141,7 +141,9 @@ _LABEL_AFTER_SENTENCE = re.compile(
 )
 # The site strips the digits of dates: "Beslutning i Klima- og Miljøudvalget den Godkendt."
 _DATELESS_DECISION = re.compile(
-    r"(?:^|(?<=\s))(?P<heading>Beslutning(?:er)?(?:\s+i)?\s+[A-ZÆØÅ][\wæøå\- ]{2,60}?\s+den)\s+(?=[A-ZÆØÅ])"
+    r"(?:^|(?<=\s))(?P<heading>Beslutning(?:er)?(?:\s+i\s+[\wæøå]|\s+[A-ZÆØÅ])[\wæøå\- ]{2,60}?\s+den)"
+    # ("… den : Godkendt.": the colon after the lost date kept)
+    r"(?:\s*:)?\s+(?=[A-ZÆØÅ])"
 )
 
 
@@ -233,7 +235,7 @@ _ITEM_OPENS_PAGE = re.compile(
 # "… biblioteksområdet Sagsfremstilling Byrådet vedtog …": a name no sentence uses opens a
 # section wherever it stands on a transcript's page.
 _UNMISTAKABLE = re.compile(
-    r"(?<=[a-zæøå] )(?:Sagsfremstilling|Sagsbeskrivelse|Beslutningstema|Sagsresumé|Sagsresume)"
+    r"(?<=[\wæøå] )(?:Sagsfremstilling|Sagsbeskrivelse|Beslutningstema|Sagsresumé|Sagsresume)"
     r"(?=:?\s+[A-ZÆØÅ])"
     # "… Handicaprådet Indstilling Formandsskabet indstiller: …": the heading over who proposes
     r"|(?<=\w )Indstilling(?=:?\s+(?:[A-ZÆØÅ][\wæøå-]+\s+){1,3}indstiller\b)"

@@ -46,7 +46,8 @@ _WEAK_ITEM = re.compile(
     r"(?:(?P=number)[.)]\s+)?"
     # "2. 1. behandling af budget 2018-2021": a title may open with a reading's ordinal.
     # … or a follow-up's ordinal: "8. 1. Budgetopfølgning 2017".
-    r"(?P<title>(?:[A-ZÆØÅ\"“«]|[1-3]\.\s+(?:og\s+[1-3]\.\s+)?behandling\b|"
+    # "1 (Åben) Godkendelse af dagsorden": the open/closed mark in brackets after the number.
+    r"(?P<title>(?:[A-ZÆØÅ\"“«]|\((?i:åben|åbent|lukket)\)\s*[A-ZÆØÅ\"“]|[1-3]\.\s+(?:og\s+[1-3]\.\s+)?behandling\b|"
     r"[1-4]\.\s+(?i:budgetopfølgning|budgetrevision|økonomiopfølgning|kvartal|halvår)).{2,})$"
 )
 
@@ -60,6 +61,7 @@ _LOWER_START = re.compile(r"^[a-zæøå]")
 # ("LUKKET PUNKT - Salg af arealer" is a title as printed, not a mark and "PUNKT - …")
 _MARK_AFTER_NUMBER = re.compile(
     r"(?P<mark>Åbent|Lukket|ÅBENT|LUKKET)\s+(?!(?i:punkt|sag)\b)(?=[A-ZÆØÅ0-9\"“])"
+    r"|\((?P<bracketed>(?i:åben|åbent|lukket))\)\s*"
 )
 
 _LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
@@ -397,7 +399,8 @@ def _item_start(
         marker = (m.groupdict().get("marker") or "").lower()
         # "1  Åbent   Lokalplan 360 …": the open/closed mark printed after the number
         if after := _MARK_AFTER_NUMBER.match(title):
-            marker, title = after["mark"].lower(), title[after.end() :]
+            marker = (after["mark"] or after["bracketed"]).lower()
+            title = title[after.end() :]
         title, consumed = _wrapped_title(blocks, i, title)
         return ItemStart(i, int(m.group("number")), title, consumed, weak, marker == "lukket")
     m = _BARE_ITEM.match(text) or (_BARE_NUMBER.match(text) if allow_weak else None)
@@ -572,6 +575,7 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             or blocks[c.index].kind is BlockKind.HEADING
             # "6. Lukket punkt": a closed item publishes its heading alone.
             or CLOSED_MARK.search(c.title)
+            or c.closed
             or _decided_under(blocks, c)
         ]
         if len(kept) == len(candidates):

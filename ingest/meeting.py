@@ -773,7 +773,7 @@ def read_meeting(
     short = [line for line in free_dated[:15] if len(line) <= 100]
     longer = [line for line in free_dated[:15] if 100 < len(line) <= 250]
     longest = [line[:400] for line in free_dated[:15] if len(line) > 250]
-    for text in (values.get("date", ""), *short, *longer, *longest):
+    for text in (values.get("date", ""), values.get("time", ""), *short, *longer, *longest):
         dates = find_dates(text)
         if dates:
             date = dates[0][0]
