@@ -143,9 +143,13 @@ class Scores:
     misses: list[str] = field(default_factory=list)
 
 
-# "Salg af areal(Lukket)": a closed marker after a title is printed by some portals and
-# left out by some labellers; titles are compared without it (`closed` scores it).
-_CLOSED_SUFFIX = re.compile(r"\s*\((?:lukket|fortroligt?)(?:\s+(?:punkt|sag))?\)\s*$")
+# "Salg af areal(Lukket)", "Lukket punkt: Køb af ejendom", "Salg af ejendom - LUKKET SAG": a
+# closed marker beside a title is printed by some portals and left out by some labellers;
+# titles are compared without it (`closed` scores it).
+_CLOSED_MARK = r"(?:lukket|fortroligt?)(?:\s+(?:punkt|sag))?"
+_CLOSED_SUFFIX = re.compile(
+    rf"\s*\({_CLOSED_MARK}\)\s*$|\s+[-–]\s+{_CLOSED_MARK}\s*$|^{_CLOSED_MARK}\s*[-–:]\s*"
+)
 
 
 def _item_matches(gold: dict, item: Item, numbered: bool) -> bool:

@@ -104,7 +104,9 @@ _SIDE_LIST = re.compile(
     rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
     r")"
     # "Undlod at stemme: F (2) Ændringsforslaget blev forkastet": a side's count ends it
-    r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ])"
+    r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ]"
+    # "Imod stemte: Ø – i alt 1 Fraværende: …": its total ends it (the lines run together)
+    r"|(?<=\bi alt \d)\s|(?<=\bi alt \d\d)\s)"
 )
 _NAME_WORD = r"[A-ZÆØÅ][\wæøåé\-]*"
 # "Ole Hansen (V) og Mette Vinther (C) stemte imod": each name may carry its party letter.
@@ -212,6 +214,11 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _is_member(name: str) -> bool:
+    """A person's name ("Erik Bach"), not a party's letter or name."""
+    return len(name.split()) >= 2 and canonical_party(name) is None
+
+
 def _side(label: str) -> str:
     label = label.lower()
     if label in ("for", "ja"):
@@ -283,7 +290,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     for m in _SIDE_LIST.finditer(text):
         side = _side(m["label"].split()[0])
         # "For stemte: A, B (36)", "For stemte: A, Ø og Bo Dahl (F) – i alt 10"
-        trailing = re.search(r"\((\d{1,3})\)\s*$|\s[-–]\s*i\s+alt\s+(\d{1,3})\b", m["names"] or "")
+        trailing = re.search(
+            r"\((\d{1,3})\)\s*$|\s(?:[-–]\s*)?i\s+alt\s+(\d{1,3})\b", m["names"] or ""
+        )
         if m["n"] or trailing:  # "For stemte 36: A, B" or "For stemte: A, B (36)"
             counts[side] = parse_count(m["n"] or trailing[1] or trailing[2])
         side_names = m["names"] or ""
@@ -351,6 +360,12 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             names[side] = _names(m["paren"] or m["listed"] or "", gazetteer)
         if m["size"] and counts[side] is None:
             counts[side] = parse_count(m["size"])
+    # "Godkendt med 27 stemmer for. 3 stemte imod (Ø og F). Erik Bach undlod at stemme.": a side
+    # named by its members alone counts them (not a party, whose size is not printed).
+    if counts["for"] is not None and counts["against"] is not None:
+        for side in ("against", "abstain"):
+            if counts[side] is None and names[side] and all(_is_member(n) for n in names[side]):
+                counts[side] = len(names[side])
     return [
         Vote(
             counts["for"],

@@ -206,8 +206,9 @@ def test_vote_in_digits_with_abstentions_and_lists():
         ("Godkendt. V og O stemte imod.", (None, None, None), (), ("V", "O"), ()),
         ("Godkendt. Et mindretal (V, O) stemte imod.", (None, None, None), (), ("V", "O"), ()),
         (
+            # (one member named as abstaining: one abstention)
             "Vedtaget med 25 stemmer for og 3 imod. Undlod at stemme: Jesper Gade (C).",
-            (25, 3, None),
+            (25, 3, 1),
             (),
             (),
             ("Jesper Gade",),

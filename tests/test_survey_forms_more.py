@@ -80,3 +80,37 @@ def test_a_transcript_s_dateless_decision_heading_with_its_colon_and_a_lower_cas
     assert outcomes[0] == outcomes[3] == ["approved"] and outcomes[2] == ["rejected"]
     assert outcomes[1] in ([], ["information"])
     assert [(v.for_count, v.against) for v in extracted_items[2].votes] == [(8, 19)]
+
+
+VOTE_TOTALS = """Referat
+
+Kommunalbestyrelsen
+Mødedato: 4. marts 2024
+
+3. Realisering af bynær skov
+Sagsnr.: 24/4410
+Beslutning:
+Økonomiudvalgets indstilling tiltrådt.
+For stemte: V, C og Kim Hald (F) – i alt 14
+Undlod at stemme: A og Bo Dahl (F) – i alt 9
+Imod stemte: Ø – i alt 1
+Fraværende: Hanne Bech (A)
+
+4. Nyt dagtilbud i Østby
+Sagsnr.: 24/8120
+Beslutning:
+Økonomiudvalgets indstilling tiltrådt.
+For stemte: V, A, F, C, Ø i alt 21
+Imod stemte: Æ i alt 2
+
+5. Lokalplan for Havnegade
+Sagsnr.: 24/9001
+Beslutning:
+Godkendt med 20 stemmer for. 3 stemte imod (Ø og F). Erik Bach undlod at stemme.
+"""
+
+
+def test_each_side_s_total_after_its_list_and_a_named_abstainer_counted():
+    _, extracted_items = extracted(VOTE_TOTALS)
+    counts = [[(v.for_count, v.against, v.abstain) for v in e.votes] for e in extracted_items]
+    assert counts == [[(14, 1, 9)], [(21, 2, None)], [(20, 3, 1)]]
