@@ -67,7 +67,8 @@ _CLOCK = r"(?:\s+kl\.?\s*\d{1,2}(?:[.:]\s*\d{2})?(?!\d))?"  # "kl. 17:50", "kl. 
 # "efter behandlingen af punkt 8", "inden behandlingen af punkt 18", "under punkt 7"
 # (or in brackets: "forlod mødet kl. 20.40 (pkt. 4)", during item 4)
 _MOMENT = (
-    rf"{_CLOCK}(?:\s+(?P<when>efter|inden|før|under)\s+(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
+    # ("… kl. 20.15 (efter pkt. 4)": the moment in brackets)
+    rf"{_CLOCK}(?:\s*\(?\s*(?P<when>efter|inden|før|under)\s+(?:(?:behandling(?:en)?|sagsbehandlingen)\s+af\s+)?"
     r"|\s*\((?:under\s+)?)"
     rf"(?:dagsordenens\s+)?{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
 )
@@ -182,13 +183,29 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "absent",
     ),
+    # "X forlod mødet kl. 20.15 (efter pkt. 4) og vendte tilbage kl. 21.05 (fra pkt. 6)": the
+    # items between.
+    (
+        re.compile(
+            rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}\)?\s+og\s+(?:vendte|kom)\s+tilbage{_CLOCK}\s*\(?\s*"
+            rf"(?P<back_when>fra|før|inden|under|efter)\s+{_DURING}{ITEM_WORDS}\s*(?P<back>\d+)"
+        ),
+        "left",
+    ),
     # Left or came late at a moment of the meeting: the items after, or before, it.
-    (re.compile(rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}"), "left"),
+    (
+        re.compile(
+            rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}(?!\d|\)?\s+og\s+(?:vendte|kom)\s+tilbage)"
+        ),
+        "left",
+    ),
     # "X var ikke til stede efter punkt 3": gone from the items after it
     (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:længere\s+)?til\s+stede{_MOMENT}"), "left"),
     (
         re.compile(
-            rf"{_NAMES}\s+(?:ankom|mødte(?:\s+op)?|kom)(?:\s+til\s+mødet)?{_CLOCK}\s+(?P<arrived>under|efter)\s+"
+            # ("Y tilsluttede sig mødet kl. 19.10 (fra pkt. 4)")
+            rf"{_NAMES}\s+(?:ankom|mødte(?:\s+op)?|kom|tilsluttede\s+sig)(?:\s+(?:til\s+)?mødet)?{_CLOCK}"
+            r"\s*\(?\s*(?P<arrived>under|efter|fra)\s+"
             rf"{_DURING}{ITEM_WORDS}\s*(?P<moment>{ITEM_NUMBERS})"
         ),
         "absent",
@@ -358,6 +375,9 @@ def _scope(m: re.Match[str]) -> Scope:
         return CLOSED_PART
     if groups.get("items"):
         return listed_items(groups["items"])
+    if groups.get("back"):  # left, then came back: the items between
+        went, back = from_moment(groups["when"] or "under", groups["moment"]), int(groups["back"])
+        return Scope(first=went.first, last=back if groups["back_when"] == "efter" else back - 1)
     if groups.get("moment") and groups.get("when"):
         return from_moment(groups["when"], groups["moment"])
     if groups.get("moment") and groups.get("arrived"):
@@ -417,7 +437,7 @@ _REASON_AFTER = re.compile(r"[ \t,]+(?:pga\.?|på\s+grund\s+af|grundet)[ \t].*$"
 
 def _entry(line: str) -> str:
     """A list line without its bullet, the substitute beside the name and the reason."""
-    line = re.sub(r"^[ \t]*[•·▪*][ \t]*", "", line)
+    line = re.sub(r"^[ \t]*(?:[•·▪*]|[-–](?=[ \t]))[ \t]*", "", line)
     return _REASON_AFTER.sub("", _INSTEAD_AFTER.sub("", _STANDS_IN.sub("", line)))
 
 
@@ -776,10 +796,18 @@ def meeting_wide_absences(
                 found.setdefault(name, stated)
         if here:
             recorded.append(here)
+        elif _LIST_ALONE.search(text) or _NOBODY_LISTED.search(text):
+            recorded.append({})  # "Fraværende:" with no one after it: all took part
     # Sites that repeat the meeting's absences under every item ("Fraværende med afbud: X"
     # under each decision): a name in every item that records absences is away from all.
     if len(recorded) >= 2:
         for name, stated in recorded[0].items():
             if all(name in here for here in recorded[1:]):
                 found.setdefault(name, stated)
+    # "Følgende havde meldt afbud: Carl Vinter …" and "Carl Vinter (ankom under behandlingen af
+    # punkt 3)": the moment he came (or left) says which items he missed.
+    timed = {
+        s.absence.name for s in scoped if s.scope.first is not None or s.scope.last is not None
+    }
+    found = {name: stated for name, stated in found.items() if name not in timed}
     return [*found.values(), *(s for s in scoped if s.absence.name not in found)]

@@ -114,3 +114,104 @@ def test_each_side_s_total_after_its_list_and_a_named_abstainer_counted():
     _, extracted_items = extracted(VOTE_TOTALS)
     counts = [[(v.for_count, v.against, v.abstain) for v in e.votes] for e in extracted_items]
     assert counts == [[(14, 1, 9)], [(21, 2, None)], [(20, 3, 1)]]
+
+
+PER_ITEM_ABSENCES = """Social- og Seniorudvalget - Referat - 9. april 2024
+
+1. Godkendelse af dagsorden
+Beslutning i Social- og Seniorudvalget den 9. april 2024:
+Fraværende:
+Godkendt.
+
+2. Kvalitetsstandard for hjemmepleje
+Beslutning i Social- og Seniorudvalget den 9. april 2024:
+Fraværende: Anne Holm
+Anbefales over for Byrådet.
+
+3. Status på rekruttering
+Beslutning i Social- og Seniorudvalget den 9. april 2024:
+Fraværende: Anne Holm
+Taget til efterretning.
+
+4. Ansøgning om tilskud
+Beslutning i Social- og Seniorudvalget den 9. april 2024:
+Fraværende:
+Godkendt.
+"""
+
+
+def test_an_empty_absence_label_under_an_item_means_everyone_took_part_in_it():
+    document, extracted_items = extracted(PER_ITEM_ABSENCES)
+    assert [list(e.absent) for e in extracted_items] == [[], ["Anne Holm"], ["Anne Holm"], []]
+
+
+LOCAL_COMMITTEE = """<html><body>
+<h1>Vestby Lokaludvalg</h1>
+<p>Mødedato: 14.03.2024, kl. 18:30</p>
+<h3>1. Godkendelse af dagsorden</h3>
+<h4>Beslutning</h4>
+<p>Dagsordenen blev godkendt.</p>
+<p>Fravær med afbud:</p>
+<ul>
+<li>Ole Brink – Susanne Krog deltager som suppleant</li>
+<li>Henrik Skov</li>
+</ul>
+<p>Fremmøde: Pia Mose tilsluttede sig mødet kl. 19.10 (fra pkt. 3). Jonas Bech forlod mødet
+kl. 20.15 (efter pkt. 3) og vendte tilbage kl. 21.05 (fra pkt. 5).</p>
+<h3>2. Meddelelser</h3><h4>Beslutning</h4><p>Taget til efterretning.</p>
+<h3>3. Høringssvar om lokalplan</h3><h4>Beslutning</h4><p>Godkendt.</p>
+<h3>4. Puljeansøgning</h3><h4>Beslutning</h4><p>Godkendt.</p>
+<h3>5. Julebelysning</h3><h4>Beslutning</h4><p>Drøftet.</p>
+</body></html>
+"""
+
+
+def test_bulleted_absences_with_substitutes_a_late_arrival_and_a_member_who_came_back():
+    document = parse_bytes(LOCAL_COMMITTEE.encode(), "lokaludvalg.html")
+    extracted_items = extract_meeting_items(document.meeting, list(document.items))
+    absent = [set(e.absent) for e in extracted_items]
+    everyone = {"Ole Brink", "Henrik Skov"}
+    assert absent == [
+        everyone | {"Pia Mose"},
+        everyone | {"Pia Mose"},
+        everyone,
+        everyone | {"Jonas Bech"},
+        everyone,
+    ]
+
+
+SENT_REGRETS_THEN_CAME = """Folkeoplysningsudvalget - Referat - 05.09.2024
+
+1. Godkendelse af dagsorden
+
+Beslutning
+
+I mødet deltog: Anne Holm, Bo Dahl, Carl Vinter (ankom under behandlingen af punkt 3) og Dorte Lund.
+
+Følgende havde meldt afbud:
+
+Carl Vinter og Lise Holt.
+
+Dagsordenen blev godkendt.
+
+2. Lokaletilskud 2025
+
+Beslutning
+
+Godkendt.
+
+3. Nye retningslinjer
+
+Beslutning
+
+Godkendt.
+"""
+
+
+def test_a_member_who_sent_regrets_but_came_misses_only_the_items_before_he_came():
+    _, extracted_items = extracted(SENT_REGRETS_THEN_CAME)
+    assert [set(e.absent) for e in extracted_items] == [
+        {"Carl Vinter", "Lise Holt"},
+        {"Carl Vinter", "Lise Holt"},
+        {"Lise Holt"},
+    ]
