@@ -148,7 +148,7 @@ def _is_content(block: Block, shorter: bool = False) -> bool:
     """Running text: the meeting's header is over once a paragraph like this comes."""
     return (
         block.kind is BlockKind.PARAGRAPH
-        and len(block.text) > (80 if shorter else 150)
+        and len(block.text) > (40 if shorter else 150)
         and bool(re.search(r"[.!?)]$", block.text.strip()))
         and not _LABEL.match(block.text)
     )
