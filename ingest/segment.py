@@ -714,6 +714,11 @@ def segment(
         and (items or not decision_headings)
     ):
         is_minutes = minutes_without_items = False
+    # A list of documents ("Referat Økonomiudvalget 5. november …" / "Referat Byrådet …", a
+    # document site's related documents) names several minutes and is none of them.
+    titles = {unspaced(" ".join(t.split())) for t in opening if _MINUTES_TITLE.match(t.strip())}
+    if not is_minutes and not decision_headings and len(titles) >= 3:
+        minutes_without_items = False
     if meeting is not None and meeting.date is None:
         meeting = replace(meeting, undated_document=sha256[:16])
     if meeting is not None and items and is_minutes:

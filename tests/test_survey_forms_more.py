@@ -215,3 +215,51 @@ def test_a_member_who_sent_regrets_but_came_misses_only_the_items_before_he_came
         {"Carl Vinter", "Lise Holt"},
         {"Lise Holt"},
     ]
+
+
+RELATED_DOCUMENTS = """Referat Byrådet mandag den 21. juni 2010
+
+Relaterede dokumenter
+Referat Byrådet mandag den 21. juni 2010
+
+Referat Udvalget for Job og Arbejdsmarked mandag den 5. november 2012
+
+Referat Økonomiudvalget mandag den 28. august Kl. 16:30 i Mødelokale 2
+
+Vedrørende: Forventet regnskab pr. 28. februar 2015
+
+Budgetopfølgning 2/2012
+"""
+
+
+def test_a_list_of_several_minutes_documents_is_none_of_them():
+    document = parse_bytes(RELATED_DOCUMENTS.encode(), "relaterede.txt")
+    assert document.kind is DocumentKind.OTHER
+
+
+SINGLE_ITEM_PAGE = """Mødedato: 25.04.2024, kl. 17:30
+Mødested: Borgerrepræsentationens mødesal
+
+Forslag til nye opgaver for lokaludvalgene
+
+Se alle bilag
+
+Der skal tages stilling til forslag til nye opgaver.
+
+Indstilling
+
+Indstilling om,
+
+ 1. at Borgerrepræsentationen godkender forslaget.
+
+Beslutning
+
+Borgerrepræsentationens beslutning i mødet den 25. april 2024
+
+Sagen blev henvist til 2. behandling uden afstemning.
+"""
+
+
+def test_a_single_item_page_keeps_its_title_over_a_short_lead_paragraph():
+    document, _ = extracted(SINGLE_ITEM_PAGE)
+    assert [i.title for i in document.items] == ["Forslag til nye opgaver for lokaludvalgene"]
