@@ -79,6 +79,9 @@ _SAG_NR_LINE = re.compile(
     r"^Sag\s*nr\.?\s*(?P<number>\d{1,4})\.?(?:\s*\([^()]{1,40}\))?$", re.IGNORECASE
 )
 
+# "Økonomiudvalget den 9. september 2002 Side 2 af 8": a page's head, never an item's title.
+_PAGE_HEAD = re.compile(r"\bSide\s+\d{1,3}\s*(?:af|/)\s*\d{1,3}\s*$")
+
 MAX_HEADING_CHARS = 300
 
 
@@ -416,7 +419,11 @@ def _item_start(
         )
     # "Title" followed by a "Sag nr. 130" line (not "Afbud: X" / "Sag nr. 1" / "Title": the
     # label before its own title).
-    if i + 1 < len(blocks) and (block.kind is BlockKind.HEADING or _weak_title_ok(block, text)):
+    if (
+        i + 1 < len(blocks)
+        and (block.kind is BlockKind.HEADING or _weak_title_ok(block, text))
+        and not _PAGE_HEAD.search(text)
+    ):
         m = _SAG_NR_LINE.match(blocks[i + 1].text.strip())
         after = blocks[i + 2] if i + 2 < len(blocks) else None
         titled_after = (

@@ -58,7 +58,8 @@ _KLE = re.compile(
 _KLE_GLUED = re.compile(
     r"(?<![\w.\-])(?P<subject>[0-9]{2}\.[0-9]{2}\.[0-9]{2}(?=-?[A-ZÆØÅ])|[0-9]{2}\.[0-9]{2}(?=[A-ZÆØÅ]))"
     r"-?(?P<facet>[A-ZÆØÅ][0-9]{2})"
-    r"(?:-(?P<serial>[0-9]{1,6}))?(?![\w\-])"
+    # ("05.01.00G01/412": the serial after a slash)
+    r"(?:-(?P<serial>[0-9]{1,6})|/(?P<slashed>[0-9]{1,6})(?![\w/]))?(?![\w\-])"
 )
 _YEAR_SERIAL = re.compile(r"(?<![\w/\-.])(?P<id>(?:19|20)[0-9]{2}/[0-9]{3,})(?![\w/\-])")
 _EMN = re.compile(r"(?<![\w\-])(?P<id>EMN-[0-9]{4}-[0-9]{4,8})(?![\w\-])", re.IGNORECASE)
@@ -114,7 +115,7 @@ def find_case_numbers(text: str) -> list[CaseNumber]:
         )
         add(CaseNumber(m[0], m[0], CaseScheme.KLE, subject, facet, serial, year, *m.span()))
     for m in _KLE_GLUED.finditer(text):
-        serial = int(m["serial"]) if m["serial"] else None
+        serial = int(m["serial"] or m["slashed"]) if m["serial"] or m["slashed"] else None
         add(
             CaseNumber(
                 m[0], m[0], CaseScheme.KLE, m["subject"], m["facet"], serial, None, *m.span()

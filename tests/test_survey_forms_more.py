@@ -263,3 +263,42 @@ Sagen blev henvist til 2. behandling uden afstemning.
 def test_a_single_item_page_keeps_its_title_over_a_short_lead_paragraph():
     document, _ = extracted(SINGLE_ITEM_PAGE)
     assert [i.title for i in document.items] == ["Forslag til nye opgaver for lokaludvalgene"]
+
+
+def test_a_glued_kle_number_keeps_its_serial_after_a_slash():
+    from nlp.case_numbers import find_case_numbers
+
+    assert [c.raw for c in find_case_numbers("Journal nr.: 82.06.00G01/114")] == ["82.06.00G01/114"]
+    assert [c.raw for c in find_case_numbers("Åbent - 00.01.00A04 - 2009/12345")] == [
+        "00.01.00A04",
+        "2009/12345",
+    ]
+
+
+PAGE_HEAD_OVER_SAG_NR = """Økonomiudvalget den 9. september 2002 Side 1 af 3
+UDSKRIFT
+Økonomiudvalget
+9. september 2002 kl. 16.30 i mødelokale 2
+
+Økonomiudvalget den 9. september 2002 Side 2 af 3
+Sag nr. 41
+Sag fra: Halvårsregnskab 2002
+Journal nr.: 00.30.10S00/002
+Halvårsregnskabet viser et mindreforbrug.
+Beslutning: Taget til efterretning.
+
+Økonomiudvalget den 9. september 2002 Side 3 af 3
+Sag nr. 42
+Sag fra: Takster for vinterbadning
+Journal nr.: 07.00.00G01/077
+Taksterne foreslås uændret.
+Beslutning: Godkendt.
+"""
+
+
+def test_a_page_head_over_sag_nr_is_not_the_item_s_title():
+    # (A layout whose "Sag fra:" label stands before the title, its value after it.)
+    document, _ = extracted(PAGE_HEAD_OVER_SAG_NR)
+    assert [i.number for i in document.items] == [41, 42]
+    assert all("Side" not in i.title and "vinterbadning" not in i.title for i in document.items[:1])
+    assert "Takster for vinterbadning" in document.items[1].title
