@@ -583,6 +583,8 @@ _DECIDED_SUBJECT = re.compile(
     r"(?:blev\s+)?(?:den\s+|det\s+)?"
     # "Et af Anne Holm (Ø) fremsat forslag om sagens tilbagevisning …"
     r"(?:et\s+(?:af\s+[^.;:\n]{1,60}?\s+)?(?:fremsat|stillet)\s+(?:\w+\s+)?\w*forslag|"
+    # "Indstillingens 1. og 3. at-punkt blev godkendt": the points of the proposal by number
+    r"indstillingens\s+(?:(?:\d{1,2}\.|og|,|-|–)\s*)+at-?punkt(?:er|erne)?|"
     r"dagsorden(?:en)?|tillægsdagsorden(?:en)?|indstilling(?:en)?|\w*forslag(?:et)?|referat(?:et)?|"
     r"sagen|punktet|\w*udvalget|\w*rådet|kommunalbestyrelsen|borgerrepræsentationen|"
     r"regionsrådet|magistraten)\b",
@@ -736,7 +738,8 @@ def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
     paragraphs = _paragraphs(text, start, end)
     for k, (a, b) in enumerate(paragraphs):
         paragraph = text[a:b]
-        sentence = re.split(r"(?<=[.!?])\s", paragraph, maxsplit=1)[0]
+        # (not after an ordinal: "Indstillingens 1. at-punkt blev godkendt …")
+        sentence = re.split(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s", paragraph, maxsplit=1)[0]
         stated = (
             (_DECIDED_SUBJECT.match(sentence) and _PASSIVE_ACT.search(sentence))
             or _BODY_ACTS.match(sentence)
@@ -830,7 +833,8 @@ _BODY_ACTS = re.compile(
     r"^\W*(?:(?:herefter|derefter)\s+)?(?:et\s+enigt\s+|det\s+samlede\s+)?"
     r"(?:[\wæøå-]*udvalg(?:et)?|[\wæøå-]*rådet|kommunalbestyrelsen|bestyrelsen|nævnet|"
     r"borgerrepræsentationen|magistraten)\s+(?:godkender|godkendte|beslutter|besluttede|vedtager|"
-    r"vedtog|tiltræder|tiltrådte|tager|tog|drøftede|anbefalede|afviste|udsatte|valgte|bevilgede)\b",
+    r"vedtog|tiltræder|tiltrådte|tager|tog|drøftede|anbefalede|afviste|udsatte|valgte|bevilgede|"
+    r"udpegede|udpeger|imødekom|imødekommer)\b",
     re.IGNORECASE,
 )
 _ITEM_HEADING_LINE = re.compile(r"\W*(?:Pkt\.?|Punkt)\s*\d{1,4}\.?\s+[A-ZÆØÅ][^\n.!?]{2,150}")

@@ -302,3 +302,42 @@ def test_a_page_head_over_sag_nr_is_not_the_item_s_title():
     assert [i.number for i in document.items] == [41, 42]
     assert all("Side" not in i.title and "vinterbadning" not in i.title for i in document.items[:1])
     assert "Takster for vinterbadning" in document.items[1].title
+
+
+PROTOCOL_WITHOUT_HEADINGS = """Borgerrepræsentationen
+
+BESLUTNINGSPROTOKOL
+
+fra Ordinært møde torsdag den 8. december 2005
+
+Nr. 19           BR 733/05. Forsøg med bilfri søndage
+
+Indstilling om, at der gennemføres et forsøg med fire bilfri søndage, samt at der afsættes 1,2 mio. kr.
+
+ (Bygge- og Teknikudvalget og Økonomiudvalget)
+
+Indstillingens 1. at-punkt blev godkendt uden afstemning.
+
+Indstillingens 2. at-punkt blev godkendt med 27 stemmer imod 23.
+
+For stemte: A, F og Ø.
+
+Imod stemte: B, C, O og V.
+
+Nr. 20           BR 762/05. Udpegning af medlem til bestyrelsen for Svømmeklubben
+
+Indstilling om, at Borgerrepræsentationen udpeger et medlem til bestyrelsen.
+
+Borgerrepræsentationen udpegede Tove Ravn (B) uden afstemning.
+
+Nr. 21           BR 97/05. Anmodning om fritagelse fra hvervet
+
+Borgerrepræsentationen imødekom anmodningen uden afstemning.
+"""
+
+
+def test_a_protocol_s_at_points_by_number_and_the_council_s_own_acts_without_a_heading():
+    _, extracted_items = extracted(PROTOCOL_WITHOUT_HEADINGS)
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
+    assert outcomes == [["approved", "approved"], ["decided"], ["approved"]]
+    assert [(v.for_count, v.against) for v in extracted_items[0].votes] == [(27, 23)]
