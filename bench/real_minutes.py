@@ -146,7 +146,7 @@ class Scores:
 # "Salg af areal(Lukket)", "Lukket punkt: Køb af ejendom", "Salg af ejendom - LUKKET SAG": a
 # closed marker beside a title is printed by some portals and left out by some labellers;
 # titles are compared without it (`closed` scores it).
-_CLOSED_MARK = r"(?:lukket|fortroligt?)(?:\s+(?:punkt|sag))?"
+_CLOSED_MARK = r"(?:lukket|fortroligt?|for\s+lukkede\s+døre)(?:\s+(?:punkt|sag))?"
 _CLOSED_SUFFIX = re.compile(
     rf"\s*\({_CLOSED_MARK}\)\s*$|\s+[-–]\s+{_CLOSED_MARK}\s*$|^{_CLOSED_MARK}\s*[-–:]\s*"
 )

@@ -28,7 +28,10 @@ _CASE_LABELS = re.compile(
 )
 
 
-_BARE_JOURNAL = re.compile(r"(?:0\d{3,7}|\d{5,8})-(?:19|20)\d{2}|(?:19|20)\d{2}-\d{5,8}")
+# ("12/110": a year and serial alone under the title)
+BARE_JOURNAL = re.compile(
+    r"(?:0\d{3,7}|\d{5,8})-(?:19|20)\d{2}|(?:19|20)\d{2}-\d{5,8}|\d{2}/\d{3,6}"
+)
 _IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
 
 
@@ -44,7 +47,7 @@ def is_case_line(block: Block) -> bool:
     """A line that is nothing but a case number (and its label)."""
     if block.kind is BlockKind.TABLE or len(block.text) > 100:
         return False
-    if _INITIALS_CASE.fullmatch(block.text.strip()):
+    if _INITIALS_CASE.fullmatch(block.text.strip()) or BARE_JOURNAL.fullmatch(block.text.strip()):
         return True
     found = find_case_numbers(block.text)
     if not found:
@@ -60,7 +63,7 @@ def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
     numbers: list[str] = []
     consumed = 0
     # A journal number alone on the line under the title: "014433-2014", "2019-12345".
-    if head and _BARE_JOURNAL.fullmatch(head[0].text.strip()):
+    if head and BARE_JOURNAL.fullmatch(head[0].text.strip()):
         return (head[0].text.strip(),), 1
     if head and (initials := _INITIALS_CASE.fullmatch(head[0].text.strip())):
         return (initials["case"],), 1

@@ -15,7 +15,8 @@ from ingest.records import Block
 
 CLOSED_MARK = re.compile(
     r"(?:^(?:Lukket|Fortroligt?)(?:\s*(?:punkt|sag|møde))?\b)"
-    r"|(?:[\s\-–(:]+(?:Lukket|Fortroligt?)(?:\s+(?:punkt|sag))?\)?\s*$)",
+    # ("Salg af grund (FOR LUKKEDE DØRE)")
+    r"|(?:[\s\-–(:]+(?:Lukket|Fortroligt?|for\s+lukkede\s+døre)(?:\s+(?:punkt|sag))?\)?\s*$)",
     re.IGNORECASE,
 )
 

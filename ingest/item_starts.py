@@ -433,7 +433,9 @@ def _item_start(
             and ":" not in after.text
             and not OUTCOME_OPENING.match(after.text)
         )
-        if m and is_title(block) and not titled_after and not _LABEL_VALUE.match(text):
+        # ("Lukket sag: Personalesag": a closed mark before the title, not a label's value)
+        labelled = _LABEL_VALUE.match(text) and not CLOSED_MARK.match(text)
+        if m and is_title(block) and not titled_after and not labelled:
             return ItemStart(i, int(m.group("number")), text, 2)
     return None
 

@@ -294,7 +294,14 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [{"LOWER": {"IN": ["spurgte", "forespurgte", "svarede", "besvarede"]}}],
         [{"LOWER": {"IN": ["blev", "er"]}}, {"LOWER": {"IN": ["svaret", "besvaret"]}}],
         # question time without questions: "Ingen spørgsmål", "Der er ikke indkommet spørgsmål"
-        [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser"]}}],
+        [{"LOWER": "ingen"}, {"LOWER": {"IN": ["spørgsmål", "meddelelser", "indlæg"]}}],
+        # a dialogue meeting nobody spoke at: "Ingen borgere havde bedt om ordet / havde indlæg"
+        [
+            {"LOWER": "ingen"},
+            {"LOWER": {"IN": ["borgere", "tilhørere", "fremmødte"]}, "OP": "?"},
+            {"LOWER": {"IN": ["havde", "bad", "ønskede"]}},
+            {"LOWER": {"IN": ["indlæg", "ordet", "bedt", "spørgsmål"]}},
+        ],
         # office hours nobody came to: "Ingen mødt.", "Ingen fremmødte", "Ingen henvendelser"
         [
             {"LOWER": "ingen"},

@@ -341,3 +341,46 @@ def test_a_protocol_s_at_points_by_number_and_the_council_s_own_acts_without_a_h
     outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
     assert outcomes == [["approved", "approved"], ["decided"], ["approved"]]
     assert [(v.for_count, v.against) for v in extracted_items[0].votes] == [(27, 23)]
+
+
+PROTOCOL_WITH_BARE_CASES = """Beslutningsprotokol
+
+Byrådet
+Mødedato: 12. november 2012
+
+1. Dialogmøde med borgerne
+12/3321
+Beslutning
+Ingen borgere havde bedt om ordet.
+
+2. Meddelelser
+12/110
+Beslutning
+Taget til efterretning.
+
+3. Salg af grund ved Stationsvej (FOR LUKKEDE DØRE)
+"""
+
+
+def test_a_bare_case_number_under_a_short_title_nobody_speaking_and_a_closed_doors_item():
+    document, extracted_items = extracted(PROTOCOL_WITH_BARE_CASES)
+    assert [(i.number, i.title, i.case_numbers, i.closed) for i in document.items] == [
+        (1, "Dialogmøde med borgerne", ("12/3321",), False),
+        (2, "Meddelelser", ("12/110",), False),
+        (3, "Salg af grund ved Stationsvej (FOR LUKKEDE DØRE)", (), True),
+    ]
+    assert [d.outcome.value for d in extracted_items[0].decisions] == ["information"]
+
+
+CLOSED_CASE_LAST = """<html><body>
+<h1>Børne- og Skoleudvalget</h1><p>Mødedato: 14. maj 2012</p>
+<h3>Meddelelser</h3><p>Sag nr. 22</p><h4>Beslutning</h4><p>Taget til efterretning.</p>
+<h3>Skoledistrikter</h3><p>Sag nr. 23</p><h4>Beslutning</h4><p>Godkendt.</p>
+<h3>Lukket sag: Personalesag</h3><p>Sag nr. 24</p>
+</body></html>
+"""
+
+
+def test_a_closed_case_marked_before_its_title_over_its_number():
+    document = parse_bytes(CLOSED_CASE_LAST.encode(), "side.html")
+    assert [(i.number, i.closed) for i in document.items] == [(22, False), (23, False), (24, True)]
