@@ -39,7 +39,9 @@ _UPPER = "|".join(sorted({n.upper() for n in _NAMES}, key=len, reverse=True))
 # A heading stands at the line start, after a sentence, a case number or a date, and is
 # followed by a capitalised word; a heading in capitals may stand anywhere.
 _HEADING = re.compile(
-    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) ))(?:{_TITLE_CASE})\b(?=:?\s+(?:den\s+|i\s+)?[A-ZÆØÅ])"
+    # (or after a body's initials: "Forventet sagsgang KF Beslutning Godkendt.")
+    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) )|(?<=\b[A-ZÆØÅ]{{2}} ))(?:{_TITLE_CASE})\b"
+    r"(?=:?\s+(?:den\s+|i\s+)?[A-ZÆØÅ])"
     rf"|(?<=\s)(?:{_UPPER})\b(?=:?\s+[A-ZÆØÅ0-9])"
 )
 # "Beslutning den Godkendt.": a transcript that lost the date after "den" (and the body before).
@@ -116,8 +118,12 @@ _TREATMENT = (
 )
 _BODY_DATE_ITEM = re.compile(rf"(?<!\S){_TREATMENT}")
 _ITEM_IN_PAGE = re.compile(
-    r"(?:^|(?<=\s))(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“][^\n]{3,200}?)\s+"
+    # (the KLE number an SBSYS print puts before the item's number goes on a line of its own)
+    r"(?:^|(?<=\s))(?:(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2,4})\s+)?"
+    # (a title does not run over a section of the item before: "1. At … Beslutning Taget …")
+    r"(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“](?:(?!\s(?:Beslutning|Indstilling|Fraværende:)\s)[^\n]){3,200}?)\s+"
     r"(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b|Dok\.\s?nr|Sagsid|Sagsnr|J\.\s?nr"
+    r"|(?:Forventet\s+)?[Ss]agsgang\b"
     # the treatments listed under the title, or the item's points "a) …"
     rf"|{_TREATMENT}|[a-h]\)\s))"
 )
@@ -249,6 +255,8 @@ _AFTER_ABBREVIATION = re.compile(r"\b[A-ZÆØÅ][a-zæøå]{0,3}\.\s*$")
 def _item_in_page(m: re.Match[str]) -> str:
     if _AFTER_ABBREVIATION.search(m.string, 0, m.start()):
         return m[0]
+    if m.groupdict().get("kle"):
+        return f"\n\n{m['kle']}\n\n{m['start']}\n\n"
     return f"\n\n{m['start']}\n\n"
 
 

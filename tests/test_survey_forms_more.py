@@ -384,3 +384,29 @@ CLOSED_CASE_LAST = """<html><body>
 def test_a_closed_case_marked_before_its_title_over_its_number():
     document = parse_bytes(CLOSED_CASE_LAST.encode(), "side.html")
     assert [(i.number, i.closed) for i in document.items] == [(22, False), (23, False), (24, True)]
+
+
+SBSYS_TRANSCRIPT = """Referat til mødet i Kulturudvalget den 9. marts 2021
+
+Transkript
+
+1 Referat til mødet i Kulturudvalget den 9. marts 2021 kl. 15:30 i Rådhuset Fraværende: Per Storm (V)
+
+2 Indholdsfortegnelse Pkt. Tekst Side 36 Godkendelse af dagsorden 3 37 Tilskud til svømmehal 3 38 Foreningsdata 2020 4 39 Kulturpris 2021 4
+
+3 Åbne dagsordenspunkter 85.02.02-G01-1-17 36. Godkendelse af dagsorden Forventet sagsgang KF Beslutning Godkendt. Fraværende: Per Storm (V) 18.15.00-Ø40-3-21 37. Tilskud til svømmehal Forventet sagsgang KF, ØK, BY Indstilling Direktøren indstiller, at der gives et tilskud. Beslutning Anbefales. Fraværende: Per Storm (V)
+
+4 Kulturudvalget 09-03-2021 Side 4 18.00.00-A00-2-21 38. Foreningsdata 2020 Forventet sagsgang KF Indstilling Direktøren indstiller til udvalget: 1. At orienteringen tages til efterretning. Beslutning Taget til efterretning. Fraværende: Per Storm (V) 20.00.00-G01-1-21 39. Kulturpris 2021 Forventet sagsgang KF Beslutning Udvalget valgte Teaterforeningen som modtager af Kulturpris 2021.
+"""
+
+
+def test_an_sbsys_transcript_with_the_kle_number_before_each_item_s_number():
+    document, extracted_items = extracted(SBSYS_TRANSCRIPT)
+    assert [(i.number, i.title, i.case_numbers) for i in document.items] == [
+        (36, "Godkendelse af dagsorden", ("85.02.02-G01-1-17",)),
+        (37, "Tilskud til svømmehal", ("18.15.00-Ø40-3-21",)),
+        (38, "Foreningsdata 2020", ("18.00.00-A00-2-21",)),
+        (39, "Kulturpris 2021", ("20.00.00-G01-1-21",)),
+    ]
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
+    assert outcomes == [["approved"], ["recommended"], ["noted"], ["decided"]]
