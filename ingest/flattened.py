@@ -63,10 +63,13 @@ _SHORT = 60  # a line this short is a heading or a sentence, not a run-together 
 
 # An item's heading glued to the word before it, running to the line's end: a contents
 # heading ("Indholdsfortegnelse1. Fraværende") or a contents line's date, whose year runs into
-# the next item's number ("… den 14. oktober 2016143. Godkendelse af dagsorden").
+# the next item's number ("… den 14. oktober 2016143. Godkendelse af dagsorden", "… den
+# 26.02.201317. Godkendelse af dagsorden").
 _MONTH = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
 _GLUED_HEADING = re.compile(
-    r"(?P<before>[a-zæøå]{4}|\b\d{1,2}\. " + _MONTH + r" (?:19|20)\d\d)"
+    r"(?P<before>[a-zæøå]{4}|\b\d{1,2}\. "
+    + _MONTH
+    + r" (?:19|20)\d\d|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)"
     r"(?P<heading>\d{1,3}\.\s+[A-ZÆØÅ][^\n]{2,150})$",
     re.MULTILINE,
 )
@@ -120,8 +123,10 @@ _BODY_DATE_ITEM = re.compile(rf"(?<!\S){_TREATMENT}")
 _ITEM_IN_PAGE = re.compile(
     # (the KLE number an SBSYS print puts before the item's number goes on a line of its own)
     r"(?:^|(?<=\s))(?:(?P<kle>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2,4})\s+)?"
-    # (a title does not run over a section of the item before: "1. At … Beslutning Taget …")
-    r"(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“](?:(?!\s(?:Beslutning|Indstilling|Fraværende:)\s)[^\n]){3,200}?)\s+"
+    # (a title does not run over a section or a sentence of the item before: "1. At … Beslutning
+    # Taget …", "1. Godkendt. Ad 2. Godkendt. 63. Godkendelse af …")
+    r"(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“]"
+    r"(?:(?!\s(?:Beslutning|Indstilling|Fraværende:)\s|[a-zæøå]{3}\.\s+[A-ZÆØÅ0-9])[^\n]){3,200}?)\s+"
     r"(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b|Dok\.\s?nr|Sagsid|Sagsnr|J\.\s?nr"
     r"|(?:Forventet\s+)?[Ss]agsgang\b"
     # the treatments listed under the title, or the item's points "a) …"

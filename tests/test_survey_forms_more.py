@@ -410,3 +410,24 @@ def test_an_sbsys_transcript_with_the_kle_number_before_each_item_s_number():
     ]
     outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
     assert outcomes == [["approved"], ["recommended"], ["noted"], ["decided"]]
+
+
+def test_a_run_on_decision_by_points_ends_where_the_next_item_begins():
+    from ingest.flattened import unflatten
+
+    page = (
+        "Transkript\n\n1 Byrådet Beslutningsprotokol 29. marts 2010\n\n"
+        "2 62. Regnskab 2009 Sagsnr.: 10/1877 Beslutning Ad 1. Godkendt. Ad 2. Taget til "
+        "efterretning. 63. Revideret beredskabsplan Sagsnr.: 10/0945 Beslutning Godkendt.\n"
+    )
+    lines = [line.strip() for line in unflatten(page).split("\n")]
+    assert "63. Revideret beredskabsplan" in lines
+
+
+def test_a_heading_glued_to_the_numeric_date_ending_the_contents():
+    from ingest.flattened import unflatten
+
+    text = (
+        "21. Eventuelt - Udvalget for Miljø den 26.02.201317. Godkendelse af dagsorden\nGodkendt."
+    )
+    assert "\n17. Godkendelse af dagsorden" in unflatten(text)
