@@ -337,7 +337,9 @@ _NOT_NAMES = {
 # Words of the page a list runs on into: "Kurt Mortensen Sagsoversigt Side", "Bo Dahl Dagsordenen".
 _PAGE_WORDS = re.compile(
     r"(?:Indholdsfortegnelse|Sagsoversigt|Side|Dagsorden(?:en)?|Referat|Beslutning|Indstilling|"
-    r"Sagsfremstilling|Formanden|Mødet|Til|\w+(?:udvalget|rådet|bestyrelsen|forvaltningen))"
+    r"Sagsfremstilling|Formanden|Mødet|Til|\w+(?:udvalget|rådet|bestyrelsen|forvaltningen)|"
+    # "Anker Holst Orienteringen blev taget …": a noun in its definite form opens the sentence
+    r"[A-ZÆØÅ][a-zæøå]+(?:ingen|ningen|ionen))"
 )
 
 

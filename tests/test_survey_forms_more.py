@@ -431,3 +431,12 @@ def test_a_heading_glued_to_the_numeric_date_ending_the_contents():
         "21. Eventuelt - Udvalget for Miljø den 26.02.201317. Godkendelse af dagsorden\nGodkendt."
     )
     assert "\n17. Godkendelse af dagsorden" in unflatten(text)
+
+
+def test_an_absence_list_run_into_the_decision_s_first_sentence():
+    from nlp.attendance import find_absences
+    from nlp.names import Gazetteer
+
+    text = "Ikke til stede: Oluf Brink, Naja Feld, Anker Holst Orienteringen blev taget til efterretning."
+    names = [a.name for a in find_absences(text, Gazetteer(()))]
+    assert names == ["Oluf Brink", "Naja Feld", "Anker Holst"]
