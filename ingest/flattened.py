@@ -265,7 +265,16 @@ def _item_in_page(m: re.Match[str]) -> str:
     return f"\n\n{m['start']}\n\n"
 
 
+# "Tilskud til kulturnat C20 14/1022 Åben sag …": a page that opens with an item whose number
+# the transcript lost, its title ended by the KLE facet and journal number over its mark.
+_UNNUMBERED_OPENS_PAGE = re.compile(
+    r"^(?P<title>[A-ZÆØÅ][^\n]{3,200}?)\s+(?P<case>[A-ZÆØÅ]\d{2}\s+\d{2}/\d{1,6})\s+"
+    r"(?=(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b)"
+)
+
+
 def _unflatten_page(page: str) -> str:
+    page = _UNNUMBERED_OPENS_PAGE.sub(lambda m: f"{m['title']}\n\n{m['case']}\n\n", page)
     page = _PART_BEFORE_ITEM.sub(lambda m: f"\n\n{m['part']}\n\n", page)
     page = _ITEM_IN_PAGE.sub(_item_in_page, page)
     page = _ITEM_CLOSES_PAGE.sub(_item_in_page, page)

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ingest.case_lines import is_case_line
 from ingest.records import Block, BlockKind, SectionKind
 from ingest.sections import (
     dated_decision,
@@ -183,7 +184,8 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             kinds[i] = None
         else:
             break
-    case_lines = [i for i, b in enumerate(blocks) if is_case_label_line(b)]
+    # (or a case number alone on its line: "P15 13/10931", a transcript's facet and journal)
+    case_lines = [i for i, b in enumerate(blocks) if is_case_label_line(b) or is_case_line(b)]
     # "Godkendelse af dagsorden" / "Åben sag": a title over its open/closed marker, where a
     # transcript stripped the case numbers' digits.
     marked = [

@@ -440,3 +440,28 @@ def test_an_absence_list_run_into_the_decision_s_first_sentence():
     text = "Ikke til stede: Oluf Brink, Naja Feld, Anker Holst Orienteringen blev taget til efterretning."
     names = [a.name for a in find_absences(text, Gazetteer(()))]
     assert names == ["Oluf Brink", "Naja Feld", "Anker Holst"]
+
+
+UNNUMBERED_TRANSCRIPT = """Kulturudvalget REFERAT
+
+Transkript
+
+1 Kulturudvalget REFERAT Sted: Rådhuset Dato: Mandag den 10. marts 2014 Start kl.: 14:00 Fraværende: Bo Kaas (V)
+
+2 Kulturudvalget Budgetopfølgning ultimo januar S00 14/540 Åben sag Sagsgang: KU Sagsfremstilling Forventet regnskab svarer til budgettet. Beslutning i kulturudvalget den : Taget til efterretning. Fraværende: Bo Kaas (V) 1
+
+3 Kulturudvalget Tilskud til kulturnat C20 14/1022 Åben sag Sagsgang: KU Sagsfremstilling Foreningen søger om 45.000 kr. Beslutning i kulturudvalget den : Sagen udsættes til næste møde. Fraværende: Bo Kaas (V) 2
+
+4 Kulturudvalget Revision af landdistriktspolitikken A00 13/8801 Åben sag Sagsgang: KU Sagsfremstilling Politikken skal revideres. Beslutning i kulturudvalget den : Drøftet. Fraværende: Bo Kaas (V) 3
+"""
+
+
+def test_a_transcript_whose_items_lost_their_numbers_opens_each_page_with_title_and_case():
+    document, extracted_items = extracted(UNNUMBERED_TRANSCRIPT)
+    assert [(i.title, i.case_numbers) for i in document.items] == [
+        ("Budgetopfølgning ultimo januar", ("14/540",)),
+        ("Tilskud til kulturnat", ("14/1022",)),
+        ("Revision af landdistriktspolitikken", ("13/8801",)),
+    ]
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
+    assert outcomes == [["noted"], ["postponed"], ["discussed"]]
