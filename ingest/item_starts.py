@@ -585,6 +585,7 @@ def find_item_starts(blocks: Sequence[Block], allow_weak: bool) -> list[ItemStar
             # "6. Lukket punkt": a closed item publishes its heading alone.
             or CLOSED_MARK.search(c.title)
             or c.closed
+            or _closed_under(blocks, c)
             or _decided_under(blocks, c)
         ]
         if len(kept) == len(candidates):
@@ -612,6 +613,13 @@ _DECIDED_SENTENCE = re.compile(
     r"^(?:Indstillingen|Indstillingerne|Forslaget|\w+forslaget|Sagen|Punktet|Dagsordenen)\s+"
     r"(?:blev|er)\s+\w+"
 )
+
+
+def _closed_under(blocks: Sequence[Block], start: ItemStart) -> bool:
+    """A plain numbered title with "Lukket punkt" under it: a closed item prints no more."""
+    at = start.index + start.consumed
+    under = blocks[at].text.strip() if at < len(blocks) else ""
+    return bool(_OPEN_OR_CLOSED.match(under)) and under.lower().startswith("lukket")
 
 
 def _decided_under(blocks: Sequence[Block], start: ItemStart) -> bool:

@@ -465,3 +465,41 @@ def test_a_transcript_whose_items_lost_their_numbers_opens_each_page_with_title_
     ]
     outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
     assert outcomes == [["noted"], ["postponed"], ["discussed"]]
+
+
+CLOSED_AT_THE_END = """Referat
+
+Byrådet
+Dato 28. januar 2009
+
+3. Anlægsbevilling til svømmehal
+
+Beslutning
+
+Bevilget.
+
+4. Ansøgning om fritagelse for grundskyld
+
+Beslutning
+
+Ansøgningen blev afslået.
+
+5. Køb af ejendom
+
+Lukket punkt
+
+6. Personalesag
+
+Lukket punkt
+"""
+
+
+def test_numbered_titles_with_only_a_closed_mark_under_them_are_closed_items():
+    document, extracted_items = extracted(CLOSED_AT_THE_END)
+    assert [(i.number, i.closed) for i in document.items] == [
+        (3, False),
+        (4, False),
+        (5, True),
+        (6, True),
+    ]
+    assert [d.outcome.value for d in extracted_items[1].decisions] == ["rejected"]
