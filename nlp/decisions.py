@@ -645,7 +645,12 @@ _ELECTED = re.compile(
 # tiltrådt.", "Kirkeskatten vedtoges uændret".
 _SUBJECT_ACT = re.compile(
     r"^\W*[A-ZÆØÅ][^.!?\n]{0,80}?\s(?:blev|vedtoges|tiltrådtes|godkendtes|anbefaledes)\s"
+    # "Ønske 2 anbefales ikke.": a named thing and its passive verb, the sentence whole
+    r"|^\W*[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s+[a-zæøå]+es(?:\s+ikke)?\.?\s*$"
 )
+# "Dagsorden godkendt. Referat godkendt.": a thing and its outcome, nothing more; two such in
+# a row are two decisions even with the same outcome.
+_BARE_ACT = re.compile(r"\W*[A-ZÆØÅ][\wæøå-]+(?:\s+\d{1,2})?\s+[a-zæøå]+(?:\s+ikke)?\.\s*")
 
 
 def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -701,6 +706,9 @@ def _sentence_cuts(doc: Doc, a: int, b: int, since: int, kept: list[Span]) -> li
             continue
         before = outcome_between(doc, since, c)
         done = (None, Outcome.INFORMATION, Outcome.DISCUSSED, outcome)
+        text = doc_text(doc)
+        if _BARE_ACT.fullmatch(text[c:d]) and _BARE_ACT.fullmatch(text[since:c]):
+            done = (None, Outcome.INFORMATION)
         if before is Outcome.DISCUSSED and _BARE_DISCUSSED.fullmatch(doc_text(doc)[since:c]):
             done = (None, Outcome.INFORMATION, outcome)  # "Drøftet. Sagen genoptages i maj."
         if before not in done and _opens_statement(doc, c, d, kept):

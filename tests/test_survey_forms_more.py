@@ -503,3 +503,24 @@ def test_numbered_titles_with_only_a_closed_mark_under_them_are_closed_items():
         (6, True),
     ]
     assert [d.outcome.value for d in extracted_items[1].decisions] == ["rejected"]
+
+
+TWO_SHORT_ACTS = """Referat
+
+Ældrerådet
+Mødedato: 8. april 2024
+
+1. Godkendelse af dagsorden og referat
+Beslutning
+Dagsorden godkendt. Referat godkendt.
+
+2. Budgetønsker 2025
+Beslutning
+Ønske 1 anbefales. Ønske 2 anbefales ikke.
+"""
+
+
+def test_short_acts_in_a_row_are_a_decision_each():
+    _, extracted_items = extracted(TWO_SHORT_ACTS)
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
+    assert outcomes == [["approved", "approved"], ["recommended", "rejected"]]
