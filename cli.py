@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,6 +32,12 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _closed_note(title: str, closed: bool) -> str:
+    """ " (lukket)" after a closed item's title, unless the title says so already."""
+    said = re.search(r"lukket|lukkede\s+døre|fortrolig", title, re.IGNORECASE)
+    return " [red](lukket)[/]" if closed and not said else ""
 
 
 def _danish_help_labels() -> None:
@@ -132,7 +139,7 @@ def render_document(data: dict[str, Any]) -> None:
         if meeting["absent"]:
             out.print(f"Fraværende: {escape(', '.join(meeting['absent']))}")
     for item in data["items"]:
-        closed = " [red](lukket)[/]" if item["closed"] else ""
+        closed = _closed_note(item["title"], item["closed"])
         case = ", ".join(item["case_numbers"]) or "-"
         outcomes = ", ".join(outcome_label(d["outcome"]) for d in item.get("decisions", []))
         out.print(
@@ -989,7 +996,7 @@ def render_item(r: dict[str, Any]) -> None:
     out.print(Rule())
     out.print(
         f"[bold]Punkt {r['number']}: {escape(r['title'])}[/]"
-        + (" [red](lukket)[/]" if r["closed"] else "")
+        + _closed_note(r["title"], r["closed"])
     )
     out.print(
         f"{escape(meeting.get('committee', ''))} · {meeting.get('date', '')} · "

@@ -163,7 +163,8 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
     )
 
 
-_NEXT_NUMBERED = re.compile(r"(?:\d{1,3}[.)]?|[A-ZÆØÅ][.)])\s+[A-ZÆØÅ]")
+# (also " 7.  7. Salg af …": the list's number before the printed one)
+_NEXT_NUMBERED = re.compile(r"(?:\d{1,3}[.)]\s+)?(?:\d{1,3}[.)]?|[A-ZÆØÅ][.)])\s+[A-ZÆØÅ]")
 
 
 def _wrapped_title(blocks: Sequence[Block], i: int, title: str) -> tuple[str, int]:

@@ -524,3 +524,24 @@ def test_short_acts_in_a_row_are_a_decision_each():
     _, extracted_items = extracted(TWO_SHORT_ACTS)
     outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
     assert outcomes == [["approved", "approved"], ["recommended", "rejected"]]
+
+
+DOUBLE_NUMBERS_CLOSED = """Referat
+
+Kommunalbestyrelsen
+Mødedato: 21. maj 2025
+
+ 5.  5. Trafiksikring af Skolevej
+
+  Beslutning
+
+  Godkendt.
+
+ 6.  6. Orientering fra borgmesteren (FOR LUKKEDE DØRE)
+ 7.  7. Salg af byggegrund ved Stationsvej (FOR LUKKEDE DØRE)
+"""
+
+
+def test_closed_items_in_a_list_export_that_prints_each_number_twice():
+    document, _ = extracted(DOUBLE_NUMBERS_CLOSED)
+    assert [(i.number, i.closed) for i in document.items] == [(5, False), (6, True), (7, True)]
