@@ -76,10 +76,10 @@ _MOMENT = (
 # Nor the closed part of the meeting: "... under den lukkede del af mødet".
 _NOT_OTHER_ITEMS = (
     r"(?!\s+(?:i|under)\s+(?:behandlingen|sagsbehandlingen)\s+af\s+"
-    r"(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*(?:nr\.?\s*)?\d)"
+    r"(?:pkt|punkt|sag|dagsordens?punkt)(?!e[tn]\b)\w*\.?\s*(?:nr\.?\s*)?\d)"
     # (not "… efter punkt 3": gone from the items after it, `_MOMENT`)
     r"(?!\s+(?:efter|inden|før|fra)\s+(?:(?:behandlingen|sagsbehandlingen)\s+af\s+)?"
-    r"(?:dagsordenens\s+)?(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*\d)"
+    r"(?:dagsordenens\s+)?(?:pkt|punkt|sag|dagsordens?punkt)(?!e[tn]\b)\w*\.?\s*\d)"
     rf"(?!\s+(?:i|under|ved)\s+{CLOSED_WORDS})"
 )
 # List labels: "Fraværende: X", "Fraværende med afbud: X", "Ikke til stede: X", "Meldt afbud: X"
@@ -140,7 +140,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"{_NAMES}\s+(?:deltog|medvirkede|var)\s+ikke\s+(?:til\s+stede\s+)?(?:i|under|på|ved)\s+(?:\w+s\s+)?(?:sagens\s+)?(?:behandling(?:en)?|punktet|sagen|mødet|dette\s+punkt|afstemningen)\b"
-            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordens?punkt)\w*\.?\s*(?:nr\.?\s*)?\d)(?P<rest>[^.\n]*)"
+            r"(?!\s+af\s+(?:pkt|punkt|sag|dagsordens?punkt)(?!e[tn]\b)\w*\.?\s*(?:nr\.?\s*)?\d)(?P<rest>[^.\n]*)"
         ),
         "did not take part",
     ),

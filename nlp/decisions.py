@@ -810,7 +810,9 @@ _INFORMING_TITLE = re.compile(
     # fixed opening items answered "Ingen.": "Fraværende", "Bemærkninger/ændringer til dagsordenen"
     r"fraværende|fravær\b|afbud\b|(?:bemærkninger|ændringer)(?:\s*(?:/|og)\s*\w+)?\s+til\s+dagsorden|"
     # a small body's opening items: "Velkommen", "Til stede", "Mødedeltagere"
-    r"velkom(?:men|st)\b|til\s*stede\b|(?:møde)?deltagere\b|fremmøde)",
+    r"velkom(?:men|st)\b|til\s*stede\b|(?:møde)?deltagere\b|fremmøde|"
+    # a visit: "Rundvisning på Plejecenter Solbakken", "Besøg på Ungdomsskolen"
+    r"rundvisning\b|besøg\b)",
     re.IGNORECASE,
 )
 

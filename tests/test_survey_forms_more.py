@@ -545,3 +545,32 @@ Mødedato: 21. maj 2025
 def test_closed_items_in_a_list_export_that_prints_each_number_twice():
     document, _ = extracted(DOUBLE_NUMBERS_CLOSED)
     assert [(i.number, i.closed) for i in document.items] == [(5, False), (6, True), (7, True)]
+
+
+def test_did_not_take_part_in_the_item_before_a_transcript_s_page_number():
+    from nlp.attendance import find_absences
+    from nlp.names import Gazetteer
+
+    text = "Anbefales. Karsten Lind (L) deltog ikke i behandlingen af punktet. 5"
+    assert [a.name for a in find_absences(text, Gazetteer(()), 3)] == ["Karsten Lind"]
+
+
+VISIT = """Beslutningsprotokol
+
+Voksen- og plejeudvalget
+Dato: Tirsdag den 19. januar 2016
+
+1. Rundvisning på Plejecenter Solbakken
+Beslutning
+Udvalget blev vist rundt på plejecentret.
+
+2. Demensstrategi
+Beslutning
+Anbefales.
+"""
+
+
+def test_a_visit_informs():
+    _, extracted_items = extracted(VISIT)
+    outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
+    assert outcomes == [["information"], ["recommended"]]
