@@ -153,6 +153,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:til\s+stede|mødt)\b{_NOT_OTHER_ITEMS}"), "absent"),
     (re.compile(rf"{_NAMES}\s+var\s+(?:forhindret|sygemeldt|syg)\b"), "absent"),
+    # "Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådsmødet"
+    (
+        re.compile(
+            rf"{_NAMES}\s+har\s+meddelt,?\s+at\s+(?:hun|han)\s+er\s+forhindret\s+i\s+at\s+deltage"
+            rf"(?:\s+i\s+(?:dagens\s+)?\w*mødet)?{_NOT_OTHER_ITEMS}(?!\s+i\s+perioden)"
+        ),
+        "absent",
+    ),
     # Away from the closed items only: "X var ikke til stede under den lukkede del af mødet".
     (
         re.compile(
@@ -746,6 +754,9 @@ def this_meeting(text: str) -> str:
 # "Kommunalbestyrelsen godkender, at Y er indkaldt som stedfortræder for X": the body's own act.
 _APPROVES_CALLING_IN = re.compile(
     r"[^.\n]*\bgodkend(?:er|te)\b,?\s+at\s+[^.\n]*?\b(?:stedfortræder|suppleant)\w*\s+for\b[^.\n]*"
+    # "Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådsmødet …": why the
+    # substitute is called in
+    r"|[^.\n]*\bhar\s+meddelt,?\s+at\s+(?:hun|han)\s+er\s+forhindret\s+i\s+at\s+deltage\b[^.\n]*"
 )
 
 

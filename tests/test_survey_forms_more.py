@@ -574,3 +574,28 @@ def test_a_visit_informs():
     _, extracted_items = extracted(VISIT)
     outcomes = [[d.outcome.value for d in e.decisions] for e in extracted_items]
     assert outcomes == [["information"], ["recommended"]]
+
+
+SUBSTITUTE_CALLED_IN = """Referat
+
+Byrådet
+Mødedato: 26. februar 2024
+Mødedeltagere: Anne Holm, Bo Dahl, Frida Kjær, Gorm Sand
+
+41. Indkaldelse af stedfortræder for Frida Kjær
+Resume
+Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådsmødet på grund af sygdom. Stedfortræder Pia Skov er indkaldt.
+Beslutning
+Godkendt.
+
+42. Udpegning af medlem til Handicaprådet
+Resume
+Byrådet skal udpege et nyt medlem.
+Beslutning
+Byrådet udpegede Ole Brink.
+"""
+
+
+def test_a_member_who_told_she_could_not_come_is_away_from_the_meeting():
+    _, extracted_items = extracted(SUBSTITUTE_CALLED_IN)
+    assert [list(e.absent) for e in extracted_items] == [["Frida Kjær"], ["Frida Kjær"]]
