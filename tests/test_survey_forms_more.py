@@ -599,3 +599,16 @@ Byrådet udpegede Ole Brink.
 def test_a_member_who_told_she_could_not_come_is_away_from_the_meeting():
     _, extracted_items = extracted(SUBSTITUTE_CALLED_IN)
     assert [list(e.absent) for e in extracted_items] == [["Frida Kjær"], ["Frida Kjær"]]
+
+
+def test_a_dated_decision_heading_before_an_absence_is_nobody():
+    from ingest.meeting import read_meeting
+
+    meeting = read_meeting(
+        [
+            "Referat af Byrådets møde d. 25.03.2025",
+            "Byrådet, 25.03.2025 Nina Brask var fraværende.",
+        ],
+        [],
+    )
+    assert meeting is not None and list(meeting.absent) == ["Nina Brask"]
