@@ -36,7 +36,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def _closed_note(title: str, closed: bool) -> str:
     """ " (lukket)" after a closed item's title, unless the title says so already."""
-    said = re.search(r"lukket|lukkede\s+døre|fortrolig", title, re.IGNORECASE)
+    said = re.search(
+        r"^\s*lukket(?:\s+(?:punkt|sag))?\s*[-–:]|\(lukket|[-–]\s*lukket(?:\s+(?:punkt|sag))?\s*$"
+        r"|lukkede\s+døre|fortrolig",
+        title,
+        re.IGNORECASE,
+    )
     return " [red](lukket)[/]" if closed and not said else ""
 
 

@@ -126,7 +126,9 @@ _ITEM_IN_PAGE = re.compile(
     # (a title does not run over a section or a sentence of the item before: "1. At … Beslutning
     # Taget …", "1. Godkendt. Ad 2. Godkendt. 63. Godkendelse af …")
     r"(?P<start>\d{1,3}\.\s+[A-ZÆØÅ\"“]"
-    r"(?:(?!\s(?:Beslutning|Indstilling|Fraværende:)\s|[a-zæøå]{3}\.\s+[A-ZÆØÅ0-9])[^\n]){3,200}?)\s+"
+    # (a sentence ends in a word of four letters or more, not an abbreviation: "vedr. Lokalplan")
+    r"(?:(?!\s(?:Beslutning|Indstilling|Fraværende:)\s"
+    r"|\b(?!(?:vedr|inkl|ekskl|bemærk|jævnfør)\.)[a-zæøå]{4,}\.\s+[A-ZÆØÅ0-9])[^\n]){3,200}?)\s+"
     r"(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b|Dok\.\s?nr|Sagsid|Sagsnr|J\.\s?nr"
     r"|(?:Forventet\s+)?[Ss]agsgang\b"
     # the treatments listed under the title, or the item's points "a) …"

@@ -122,8 +122,9 @@ _NAME = re.compile(r"^[A-ZÆØÅÄÖÜÉ][\wæøåéü.'\-]*(?:\s+[A-ZÆØÅÄÖ
 _NOT_NAMES = re.compile(r"^(?:ingen|intet|ingen afbud|alle|ingen fraværende|-)$", re.IGNORECASE)
 # (Not "X var fraværende til punkt 1, 2 og 8": away from some items only.)
 _FORFALD = re.compile(
-    # (no digits: "Byrådet, 25.03.2025 Nina Brask var fraværende" is a decision's heading first)
-    r"^(?P<names>[^\d\n]{3,150}?)\s+(?:havde (?:meldt )?forfald|var fraværende|meldte afbud"
+    # (no digits but in brackets: "Byrådet, 25.03.2025 Nina Brask var fraværende" is a decision's
+    # heading first; "Bo Dahl (1. viceborgmester) havde meldt forfald" is one name)
+    r"^(?P<names>(?:[^\d\n(]|\([^)\n]{0,40}\)){3,150}?)\s+(?:havde (?:meldt )?forfald|var fraværende|meldte afbud"
     r"|deltog ikke i mødet|deltog ikke på mødet)\b(?!\s+(?:til|under|ved|i)\s+(?:punkt|pkt|sag))"
 )
 # "Der var afbud fra X (O) og Y (C).", "Afbud fra X." on a line of the cover

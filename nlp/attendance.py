@@ -100,6 +100,12 @@ _LIST_LABEL = (
     r"(?:[ \t]+under[ \t]+hele[ \t]+mødet|[ \t]+(?:i|under)[ \t]+mødet|[ \t]+i[ \t]+øvrigt|"
     r"[ \t]+i[ \t]+[A-ZÆØÅ][^:\n]{2,80}?(?=[ \t]*:))?)"
 )
+# "… har meddelt, at hun er forhindret i at deltage i byrådsmødet": in this meeting (not "i
+# byrådets møder i perioden …", not "i byrådsmødet den 23. april", a later one).
+_PREVENTED = (
+    r"har\s+meddelt,?\s+at\s+(?:hun|han)\s+er\s+forhindret\s+i\s+at\s+deltage\s+i\s+"
+    r"(?:dagens\s+|aftenens\s+)?\w*mødet\b(?!\s+(?:den|d\.)\s+\d)(?!\s+(?:fra|i\s+perioden)\b)"
+)
 _RULES: list[tuple[re.Pattern[str], str]] = [
     # Item-specific: "deltog ikke i behandlingen af pkt. 1 og 9 (på grund af inhabilitet)".
     (
@@ -154,13 +160,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+var\s+ikke\s+(?:til\s+stede|mødt)\b{_NOT_OTHER_ITEMS}"), "absent"),
     (re.compile(rf"{_NAMES}\s+var\s+(?:forhindret|sygemeldt|syg)\b"), "absent"),
     # "Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådsmødet"
-    (
-        re.compile(
-            rf"{_NAMES}\s+har\s+meddelt,?\s+at\s+(?:hun|han)\s+er\s+forhindret\s+i\s+at\s+deltage"
-            rf"(?:\s+i\s+(?:dagens\s+)?\w*mødet)?{_NOT_OTHER_ITEMS}(?!\s+i\s+perioden)"
-        ),
-        "absent",
-    ),
+    (re.compile(rf"{_NAMES}\s+{_PREVENTED}"), "absent"),
     # Away from the closed items only: "X var ikke til stede under den lukkede del af mødet".
     (
         re.compile(
@@ -196,14 +196,16 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}\)?\s+og\s+(?:vendte|kom)\s+tilbage{_CLOCK}\s*\(?\s*"
-            rf"(?P<back_when>fra|før|inden|under|efter)\s+{_DURING}{ITEM_WORDS}\s*(?P<back>\d+)"
+            rf"(?P<back_when>fra|før|inden|under|efter|til)\s+{_DURING}{ITEM_WORDS}\s*(?P<back>\d+)"
         ),
         "left",
     ),
     # Left or came late at a moment of the meeting: the items after, or before, it.
     (
         re.compile(
-            rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}(?!\d|\)?\s+og\s+(?:vendte|kom)\s+tilbage)"
+            rf"{_NAMES}\s+forlod\s+mødet{_MOMENT}"
+            # (not when the sentence says at which item the member came back)
+            rf"(?!\d|\)?\s+og\s+(?:vendte|kom)\s+tilbage{_CLOCK}\s*\(?\s*(?:fra|før|inden|under|efter|til)\s)"
         ),
         "left",
     ),
@@ -345,10 +347,11 @@ _NOT_NAMES = {
 # Words of the page a list runs on into: "Kurt Mortensen Sagsoversigt Side", "Bo Dahl Dagsordenen".
 _PAGE_WORDS = re.compile(
     r"(?:Indholdsfortegnelse|Sagsoversigt|Side|Dagsorden(?:en)?|Referat|Beslutning|Indstilling|"
-    r"Sagsfremstilling|Formanden|Mødet|Til|\w+(?:udvalget|rådet|bestyrelsen|forvaltningen)|"
-    # "Anker Holst Orienteringen blev taget …": a noun in its definite form opens the sentence
-    r"[A-ZÆØÅ][a-zæøå]+(?:ingen|ningen|ionen))"
+    r"Sagsfremstilling|Formanden|Mødet|Til|\w+(?:udvalget|rådet|bestyrelsen|forvaltningen))"
 )
+# "Anker Holst Orienteringen blev taget …": a noun in its definite form opens the sentence
+# after a whole name (not "Bo Lundingen").
+_DEFINITE_NOUN = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:ingen|ionen)")
 
 
 def _split(names: str, gazetteer: Gazetteer) -> list[str]:
@@ -356,7 +359,14 @@ def _split(names: str, gazetteer: Gazetteer) -> list[str]:
     for part in _SPLIT.split(re.sub(r"\s*\([^)]*\)", "", names)):
         words = part.strip(" .").split()
         # A list that runs on into the page's next text ends at its first word.
-        cut = next((k for k, w in enumerate(words) if k and _PAGE_WORDS.fullmatch(w)), None)
+        cut = next(
+            (
+                k
+                for k, w in enumerate(words)
+                if k and (_PAGE_WORDS.fullmatch(w) or (k >= 2 and _DEFINITE_NOUN.fullmatch(w)))
+            ),
+            None,
+        )
         words = words[:cut]
         # A sentence that runs into the name: keep the capitalised tail ("Desuden Bo Hansen").
         while words and words[0] in _NOT_NAMES:
@@ -756,7 +766,7 @@ _APPROVES_CALLING_IN = re.compile(
     r"[^.\n]*\bgodkend(?:er|te)\b,?\s+at\s+[^.\n]*?\b(?:stedfortræder|suppleant)\w*\s+for\b[^.\n]*"
     # "Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådsmødet …": why the
     # substitute is called in
-    r"|[^.\n]*\bhar\s+meddelt,?\s+at\s+(?:hun|han)\s+er\s+forhindret\s+i\s+at\s+deltage\b[^.\n]*"
+    rf"|[^.\n]*\b{_PREVENTED}[^.\n]*"
 )
 
 

@@ -645,12 +645,27 @@ _ELECTED = re.compile(
 # tiltrådt.", "Kirkeskatten vedtoges uændret".
 _SUBJECT_ACT = re.compile(
     r"^\W*[A-ZÆØÅ][^.!?\n]{0,80}?\s(?:blev|vedtoges|tiltrådtes|godkendtes|anbefaledes)\s"
-    # "Ønske 2 anbefales ikke.": a named thing and its passive verb, the sentence whole
-    r"|^\W*[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\s+[a-zæøå]+es(?:\s+ikke)?\.?\s*$"
+    # "Ønske 2 anbefales ikke.": a numbered thing and its passive verb, the sentence whole
+    r"|^\W*[A-ZÆØÅ][\wæøå-]*\s+\d{1,2}\s+[a-zæøå]+es(?:\s+ikke)?\.?\s*$"
 )
-# "Dagsorden godkendt. Referat godkendt.": a thing and its outcome, nothing more; two such in
-# a row are two decisions even with the same outcome.
-_BARE_ACT = re.compile(r"\W*[A-ZÆØÅ][\wæøå-]+(?:\s+\d{1,2})?\s+[a-zæøå]+(?:\s+ikke)?\.\s*")
+# "Dagsorden godkendt. Referat godkendt.", "Ønske 1 anbefales. Ønske 2 anbefales.": two things
+# each with its outcome, nothing more, are two decisions even with the same outcome (not
+# "Indstillingen godkendt. Bevillingen godkendes.", the one act told twice).
+_BARE_ACT = re.compile(
+    r"\W*(?P<thing>[A-ZÆØÅ][\wæøå-]+)(?:\s+(?P<number>\d{1,2}))?\s+[a-zæøå]+(?:\s+ikke)?\.\s*"
+)
+_AGENDA_AND_MINUTES = {"dagsorden", "referat"}
+
+
+def _two_things(first: str, second: str) -> bool:
+    a, b = _BARE_ACT.fullmatch(first), _BARE_ACT.fullmatch(second)
+    if a is None or b is None:
+        return False
+    things = {
+        re.sub(r"^(dagsorden|referat)\w*", r"\1", t.lower()) for t in (a["thing"], b["thing"])
+    }
+    numbered = a["thing"] == b["thing"] and a["number"] and b["number"] != a["number"]
+    return bool(numbered) or things == _AGENDA_AND_MINUTES
 
 
 def statements(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -706,8 +721,7 @@ def _sentence_cuts(doc: Doc, a: int, b: int, since: int, kept: list[Span]) -> li
             continue
         before = outcome_between(doc, since, c)
         done = (None, Outcome.INFORMATION, Outcome.DISCUSSED, outcome)
-        text = doc_text(doc)
-        if _BARE_ACT.fullmatch(text[c:d]) and _BARE_ACT.fullmatch(text[since:c]):
+        if _two_things(doc_text(doc)[since:c], doc_text(doc)[c:d]):
             done = (None, Outcome.INFORMATION)
         if before is Outcome.DISCUSSED and _BARE_DISCUSSED.fullmatch(doc_text(doc)[since:c]):
             done = (None, Outcome.INFORMATION, outcome)  # "Drøftet. Sagen genoptages i maj."
@@ -746,8 +760,8 @@ def unheaded_decision(doc: Doc, start: int, end: int) -> int | None:
     paragraphs = _paragraphs(text, start, end)
     for k, (a, b) in enumerate(paragraphs):
         paragraph = text[a:b]
-        # (not after an ordinal: "Indstillingens 1. at-punkt blev godkendt …")
-        sentence = re.split(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)\s", paragraph, maxsplit=1)[0]
+        # (not before a word in lower case: "Indstillingens 1. at-punkt blev godkendt …")
+        sentence = re.split(r"(?<=[.!?])\s(?![a-zæøå])", paragraph, maxsplit=1)[0]
         stated = (
             (_DECIDED_SUBJECT.match(sentence) and _PASSIVE_ACT.search(sentence))
             or _BODY_ACTS.match(sentence)

@@ -214,9 +214,19 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+# Words of a party's, a list's or a group's name: "Slesvigsk Parti", "Lokallisten Fanø",
+# "Venstres Byrådsgruppe".
+_GROUP_WORD = re.compile(r"parti|liste|gruppe", re.IGNORECASE)
+
+
 def _is_member(name: str) -> bool:
     """A person's name ("Erik Bach"), not a party's letter or name."""
-    return len(name.split()) >= 2 and canonical_party(name) is None
+    words = name.split()
+    return (
+        len(words) >= 2
+        and canonical_party(name) is None
+        and not any(_GROUP_WORD.search(w) for w in words)
+    )
 
 
 def _side(label: str) -> str:

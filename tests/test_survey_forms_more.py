@@ -612,3 +612,119 @@ def test_a_dated_decision_heading_before_an_absence_is_nobody():
         [],
     )
     assert meeting is not None and list(meeting.absent) == ["Nina Brask"]
+
+
+# Cases a review of the rules above found (each worked before them or is their near variant).
+
+
+def test_a_transcript_title_with_an_abbreviation_keeps_its_item():
+    from ingest.flattened import unflatten
+
+    page = (
+        "Transkript\n\n1 Byrådet Beslutningsprotokol 19. marts 2014\n\n"
+        "2 10. Godkendelse af dagsorden Sagsnr.: 14/3001 Åben sag Beslutning Godkendt. "
+        "11. Henvendelse vedr. Lokalplan 45 Sagsnr.: 14/3002 Åben sag Beslutning Taget til "
+        "efterretning. 12. Udvalg efter § 17, stk. 4 Sagsnr.: 14/3115 Åben sag Beslutning Godkendt.\n"
+    )
+    lines = [line.strip() for line in unflatten(page).split("\n")]
+    assert "11. Henvendelse vedr. Lokalplan 45" in lines
+    assert "12. Udvalg efter § 17, stk. 4" in lines
+
+
+UNHEADED_VOTE_THEN_SENTENCE = """BESLUTNINGSPROTOKOL
+
+Byrådet
+fra mødet den 12. marts 2024
+
+Nr. 1  Salg af grund på Havnevej
+
+Indstilling om, at grunden sælges.
+
+Indstillingen blev godkendt med 21 stemmer mod 6. Udgiften afholdes af budget 2025.
+
+Nr. 2  Tilskud til idrætshal
+
+Indstilling om, at der gives tilskud.
+
+Indstillingen blev godkendt uden afstemning.
+"""
+
+
+def test_an_unheaded_decision_whose_vote_ends_its_sentence():
+    _, extracted_items = extracted(UNHEADED_VOTE_THEN_SENTENCE)
+    assert [d.outcome.value for d in extracted_items[0].decisions] == ["approved"]
+    assert [(v.for_count, v.against) for v in extracted_items[0].votes] == [(21, 6)]
+
+
+SHORT_ACTS_OF_ONE_DECISION = """Referat
+
+Teknik- og Miljøudvalget
+Mødedato: 12. marts 2024
+
+1. Vejplan
+Beslutning
+Indstillingen godkendt. Bevillingen godkendes.
+
+2. Høringssvar om lokalplan
+Beslutning
+Indstillingen godkendt. Høringssvaret fremsendes.
+"""
+
+
+def test_one_act_told_twice_is_one_decision():
+    _, extracted_items = extracted(SHORT_ACTS_OF_ONE_DECISION)
+    assert [len(e.decisions) for e in extracted_items] == [1, 1]
+
+
+def test_a_party_or_list_that_abstained_is_not_counted_as_one_member():
+    from nlp.names import Gazetteer
+    from nlp.votes import find_votes
+
+    for text in (
+        "Godkendt med 20 stemmer for og 5 imod. Slesvigsk Parti undlod at stemme.",
+        "Godkendt med 20 stemmer for og 5 imod. Undlod at stemme: Lokallisten Fanø.",
+        "Godkendt med 20 stemmer for og 5 imod. Venstres Byrådsgruppe undlod at stemme.",
+    ):
+        [vote] = find_votes(text, Gazetteer(()))
+        assert vote.abstain is None, text
+
+
+def test_prevented_from_a_later_meeting_or_a_period_is_not_away_from_this_one():
+    from nlp.attendance import find_absences
+    from nlp.names import Gazetteer
+
+    for text in (
+        "Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådets møder i perioden "
+        "fra 1. maj til 31. august 2024.",
+        "Frida Kjær har meddelt, at hun er forhindret i at deltage i byrådsmødet den 23. april 2024.",
+    ):
+        assert find_absences(text, Gazetteer(())) == [], text
+
+
+LEFT_AND_CAME_BACK_TO = """Referat
+
+Byrådet
+Mødedato: 12. marts 2024
+
+1. Vejplan
+Beslutning
+Godkendt.
+Karin Lund forlod mødet under behandlingen af punkt 2 og vendte tilbage til punkt 4.
+
+2. Skolestruktur
+Beslutning
+Godkendt.
+
+3. Takster
+Beslutning
+Godkendt.
+
+4. Budget
+Beslutning
+Godkendt.
+"""
+
+
+def test_left_and_came_back_to_an_item():
+    _, extracted_items = extracted(LEFT_AND_CAME_BACK_TO)
+    assert [list(e.absent) for e in extracted_items] == [[], ["Karin Lund"], ["Karin Lund"], []]
