@@ -72,7 +72,8 @@ _PERSON_LINE = re.compile(
     r"(?:,?\s*\((?:[A-ZÆØÅ]{1,2})?\)|,\s*[A-ZÆØÅ]{1,2})\.?$"
 )
 
-_BARE_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.?$")
+# (also "- 97": a portal's list entry holding the item's number, its title the heading under it)
+_BARE_NUMBER = re.compile(r"^(?:[-–]\s+)?(?P<number>\d{1,4})\.?$")
 
 # (also "Sag nr. 142 (ØU 161/2020)": the committee's own number after it)
 _SAG_NR_LINE = re.compile(

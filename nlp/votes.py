@@ -93,7 +93,8 @@ _SIDE_LIST = re.compile(
     r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
     r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
     r"Ja(?=\s*:)|Nej(?=\s*:)|"  # "Ja: 17 / Nej: 10"
-    r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:)|Blanke?(?=\s*:)|"
+    # ("Undlod 2 (B)": the count after the bare word)
+    r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:|\s+\d)|Blanke?(?=\s*:)|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
     r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
@@ -371,8 +372,10 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         if m["size"] and counts[side] is None:
             counts[side] = parse_count(m["size"])
     # "Godkendt med 27 stemmer for. 3 stemte imod (Ø og F). Erik Bach undlod at stemme.": a side
-    # named by its members alone counts them (not a party, whose size is not printed).
-    if counts["for"] is not None and counts["against"] is not None:
+    # named by its members alone counts them (not a party, whose size is not printed), once the
+    # side for is counted.
+    # ("Godkendt med 4 stemmer. Imod stemte Tanja Krog og Anna Borch": 2 against)
+    if counts["for"] is not None:
         for side in ("against", "abstain"):
             if counts[side] is None and names[side] and all(_is_member(n) for n in names[side]):
                 counts[side] = len(names[side])

@@ -728,3 +728,38 @@ Godkendt.
 def test_left_and_came_back_to_an_item():
     _, extracted_items = extracted(LEFT_AND_CAME_BACK_TO)
     assert [list(e.absent) for e in extracted_items] == [[], ["Karin Lund"], ["Karin Lund"], []]
+
+
+NUMBER_IN_A_LIST_ENTRY = """<html><body><main>
+<p><strong>Udvalg:</strong> Plan- og Miljøudvalget</p>
+<p><strong>Mødedato:</strong> 08-09-2020 13:00:00</p>
+<ul class="agenda-items">
+<li><span class="item-number">97</span><h2>Godkendelse af dagsorden</h2>
+<ul><li><h3>Beslutning</h3><p>Godkendt.</p></li></ul></li>
+<li><span class="item-number">98</span><h2>Lokalplan 27-041, Rækkehuse ved Kirkevej</h2>
+<ul><li><h3>Beslutning</h3><p>Sagen udsættes.</p></li></ul></li>
+</ul></main></body></html>
+"""
+
+
+def test_an_item_number_in_a_list_entry_over_its_heading():
+    document = parse_bytes(NUMBER_IN_A_LIST_ENTRY.encode(), "side.html")
+    assert [(i.number, i.title) for i in document.items] == [
+        (97, "Godkendelse af dagsorden"),
+        (98, "Lokalplan 27-041, Rækkehuse ved Kirkevej"),
+    ]
+
+
+def test_a_bare_abstain_label_with_its_count_and_a_side_named_by_its_members():
+    from nlp.names import Gazetteer
+    from nlp.votes import find_votes
+
+    [vote] = find_votes(
+        "For stemte 5 (O, D)\nImod stemte 18 (A, V, C, F)\nUndlod 2 (B)", Gazetteer(())
+    )
+    assert (vote.for_count, vote.against, vote.abstain) == (5, 18, 2)
+    [vote] = find_votes(
+        "Indstillingen blev godkendt med 4 stemmer. Imod stemte Tanja Krog og Anna Skov Borch.",
+        Gazetteer(()),
+    )
+    assert (vote.for_count, vote.against) == (4, 2)
