@@ -12,15 +12,21 @@ from bench.real_minutes import score
 PROBES = Path(__file__).resolve().parents[1] / "bench" / "probes"
 
 # (items recall, outcomes recall, absent recall) each set reached as text, less a little.
-# heldout8 was written blind and scored once before any fix for it (docs/BENCHMARKS.md).
+# heldout8 and heldout9 were written blind and scored once before any fix for them
+# (docs/BENCHMARKS.md).
 FLOORS = {
-    "heldout8": (0.68, 0.78, 0.93),
+    "heldout8": (0.90, 0.88, 0.95),
+    "heldout9": (0.97, 0.97, 0.97),
     "survey4": (0.95, 0.95, 0.95),
     "survey5": (0.75, 0.88, 0.90),
     "survey6": (0.95, 0.95, 0.95),
-    "survey7": (0.94, 0.97, 0.97),
-    "survey8": (0.88, 0.95, 0.87),
-    "survey9": (0.94, 0.94, 0.86),
+    "survey7": (0.97, 0.97, 0.97),
+    "survey8": (0.88, 0.95, 0.90),
+    "survey9": (0.97, 0.95, 0.89),
+    "survey10": (0.84, 0.97, 0.89),
+    "survey11": (0.88, 0.90, 0.85),
+    "survey12": (0.87, 0.86, 0.90),
+    "survey13": (0.97, 0.97, 0.95),
 }
 
 
@@ -33,8 +39,9 @@ def test_survey_probes_stay_read(name):
     scores = score("all", gold=str(PROBES / name / "gold.jsonl"))
     assert scores.skipped == 0 and scores.documents > 10
     assert scores.recognised.right == scores.recognised.total
-    # (heldout8: a blog post that quotes a council decision is still read as minutes)
-    assert scores.not_minutes.right >= scores.not_minutes.total - (name == "heldout8")
+    # (heldout8: a blog post that quotes a council decision, survey13: a local paper's summary
+    # titled "Referat fra møde i … Byråd", are still read as minutes)
+    assert scores.not_minutes.right >= scores.not_minutes.total - (name in ("heldout8", "survey13"))
     items, outcomes, absent = FLOORS[name]
     assert _recall(scores.items) >= items
     assert _recall(scores.outcomes) >= outcomes
