@@ -65,6 +65,9 @@ _MOTION_SUBJECT = re.compile(
 )
 _AMENDMENT = re.compile(_LEAD + r"(?:[\wæøå-]+\s+){0,2}?" + _AMENDMENT_NOUN + r"\b", re.IGNORECASE)
 _ITS_OWN = re.compile(r"\W*(?:[\wæøå-]+\s+){0,2}?\w*forslag", re.IGNORECASE)
+# "For at punkt 102 tages af dagsorden stemmer:": a roll call, announced before the result of
+# the motion it is on (the names follow, then "Forslaget falder.").
+_ROLL_CALL = re.compile(r"\W*(?:For|Imod)\s+at\s+[^.\n:]{3,160}?\s+stemmer\s*:")
 # "For ændringsforslaget stemte 3, …", "Imod stemte 27": a sentence of the vote on a motion.
 _VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b[^.\n]{0,40}?\bstem(?:te|mer)\b")
 _THEN = re.compile(r"^\W*(?:herefter|derefter|dernæst|efterfølgende)\b", re.IGNORECASE)
@@ -157,8 +160,12 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     motions: list[dict] = []
     bare = point_run([s.text for s in sentences if s.states_outcome])
     waiting = False  # the last motion is an introduced proposal whose outcome has not come yet
+    roll_call: int | None = None  # where a roll call on a motion not yet stated began
     for sentence in sentences:
         text = sentence.text
+        if not waiting and _ROLL_CALL.match(text):
+            roll_call = sentence.start if roll_call is None else roll_call
+            continue
         if _introduces(sentence):
             nomination = (m := _proposer(text)) is not None and bool(m["nominates"])
             motions.append(
@@ -213,7 +220,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             amendment = bool(_AMENDMENT.match(text))
             motions.append(
                 {
-                    "start": sentence.start,
+                    "start": sentence.start if roll_call is None else roll_call,
                     "outcome_start": sentence.start,
                     "amendment": amendment,
                     "author": author_of(text) if amendment else None,
@@ -234,6 +241,8 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                     "after": False,
                 }  # fmt: skip
             )
+        if sentence.states_outcome:
+            roll_call = None
     decided = [m for m in motions if m["outcome_start"] is not None]
     several = len(decided) >= 2 and any(m["amendment"] or m["after"] for m in decided)
     nominated = len(decided) == 1 and decided[0]["outcome_start"] != decided[0]["start"]

@@ -763,3 +763,34 @@ def test_a_bare_abstain_label_with_its_count_and_a_side_named_by_its_members():
         Gazetteer(()),
     )
     assert (vote.for_count, vote.against) == (4, 2)
+
+
+TWO_ROLL_CALLS = """<html><body>
+<h1>Kommunalbestyrelsen</h1><p>Mødedato: 25. juni 2024</p>
+<h3>100. Godkendelse af dagsorden</h3>
+<h4>Beslutning</h4>
+<p>Dorte Lind foreslår, at punkterne 101 og 102 tages af dagsorden.</p>
+<p>For at punkt 101 tages af dagsorden stemmer:</p>
+<p>Anne Holm, Bo Dahl, Dorte Lind og Frida Kjær.</p>
+<p>Imod at punkt 101 tages af dagsorden stemmer:</p>
+<p>Carl Mose, Erik Bach og Gorm Sand.</p>
+<p>Forslaget er vedtaget, hvorfor punkt 101 tages af dagsorden.</p>
+<p>For at punkt 102 tages af dagsorden stemmer:</p>
+<p>Anne Holm og Dorte Lind.</p>
+<p>Imod at punkt 102 tages af dagsorden stemmer:</p>
+<p>Bo Dahl, Carl Mose, Erik Bach, Frida Kjær og Gorm Sand.</p>
+<p>Forslaget falder.</p>
+<p>Dagsorden er godkendt.</p>
+<h3>103. Salg af grund</h3><h4>Beslutning</h4><p>Godkendt.</p>
+</body></html>
+"""
+
+
+def test_two_roll_calls_in_one_item_each_with_the_motion_it_decides():
+    document = parse_bytes(TWO_ROLL_CALLS.encode(), "side.html")
+    first = extract_meeting_items(document.meeting, list(document.items))[0]
+    assert [d.outcome.value for d in first.decisions] == ["approved", "rejected", "approved"]
+    assert [(len(v.for_names), len(v.against_names), v.decision) for v in first.votes] == [
+        (4, 3, 0),
+        (2, 5, 1),
+    ]
