@@ -447,12 +447,31 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
         return found  # no tokens: an empty section
     for sent in span.sents:
         a, b = max(sent.start_char, start), min(sent.end_char, end)
-        if text[a:b].strip():
-            stating = [s for s in kept if _inside(s, a, b) and not _lone_closed(doc, s)]
-            first = _first_word_index(doc, a, b)
-            opens = any(s.start == first and s.label_ not in _NOT_OPENING for s in stating)
-            found.append(Sentence(a, b, text[a:b].strip(), bool(stating), opens))
+        for a, b in _clauses(text, a, b, kept):
+            if text[a:b].strip():
+                stating = [s for s in kept if _inside(s, a, b) and not _lone_closed(doc, s)]
+                first = _first_word_index(doc, a, b)
+                opens = any(s.start == first and s.label_ not in _NOT_OPENING for s in stating)
+                found.append(Sentence(a, b, text[a:b].strip(), bool(stating), opens))
     return found
+
+
+# "Forslaget blev vedtaget, og ændringsforslaget fra Enhedslisten blev forkastet.": a second
+# motion's outcome in a clause of its own.
+_MOTION_CLAUSE = re.compile(
+    r",\s+og\s+(?=(?:[\wæøå-]+\s+){0,2}?(?:\w*forslag(?:et|ene)?|indstilling(?:en|erne)?)\b"
+    r"[^,.;]{0,80}?\b(?:blev|er)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clauses(text: str, a: int, b: int, kept: Sequence[Span]) -> list[tuple[int, int]]:
+    """The sentence a..b, cut before each clause that states another motion's outcome."""
+    cuts = [m.end() for m in _MOTION_CLAUSE.finditer(text, a, b)]
+    parts = list(zip([a, *cuts], [*cuts, b], strict=True))
+    if len(parts) > 1 and all(any(_inside(s, c, d) for s in kept) for c, d in parts):
+        return parts
+    return [(a, b)]
 
 
 _NOT_OPENING = {Outcome.INFORMATION.value, Outcome.DISCUSSED.value}

@@ -794,3 +794,19 @@ def test_two_roll_calls_in_one_item_each_with_the_motion_it_decides():
         (4, 3, 0),
         (2, 5, 1),
     ]
+
+
+COORDINATED_MOTIONS = """Referat
+
+Byrådet
+Mødedato: 12. marts 2024
+
+2. Lokalplan for Havnegade
+Beslutning
+Forslaget blev vedtaget, og ændringsforslaget fra Enhedslisten blev forkastet.
+"""
+
+
+def test_two_motions_decided_in_one_sentence():
+    _, extracted_items = extracted(COORDINATED_MOTIONS)
+    assert [d.outcome.value for d in extracted_items[0].decisions] == ["approved", "rejected"]
