@@ -446,8 +446,8 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
     if span is None:
         return found  # no tokens: an empty section
     for sent in span.sents:
-        a, b = max(sent.start_char, start), min(sent.end_char, end)
-        for a, b in _clauses(text, a, b, kept):
+        clauses = _clauses(text, max(sent.start_char, start), min(sent.end_char, end), kept)
+        for a, b in clauses:
             if text[a:b].strip():
                 stating = [s for s in kept if _inside(s, a, b) and not _lone_closed(doc, s)]
                 first = _first_word_index(doc, a, b)
