@@ -35,14 +35,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _closed_note(title: str, closed: bool) -> str:
-    """ " (lukket)" after a closed item's title, unless the title says so already."""
-    said = re.search(
-        r"^\s*lukket(?:\s+(?:punkt|sag))?\s*[-–:]|\(lukket|[-–]\s*lukket(?:\s+(?:punkt|sag))?\s*$"
-        r"|lukkede\s+døre|fortrolig",
-        title,
-        re.IGNORECASE,
-    )
-    return " [red](lukket)[/]" if closed and not said else ""
+    """ " (lukket)" after a closed item's title, unless the title carries its mark already."""
+    from ingest.closed import CLOSED_MARK
+
+    return " [red](lukket)[/]" if closed and not CLOSED_MARK.search(title) else ""
 
 
 def _danish_help_labels() -> None:
@@ -824,7 +820,6 @@ def _hit_line(rank: int, r, width: int | None):
 def _snippet_line(snippet: str, highlights, width: int | None):
     """The snippet on one line, its matched words marked; on a terminal cut to `width`, from a
     little before the first matched word when that would fall beyond it."""
-    import re
 
     from rich.text import Text
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nlp.names import canonical_party
+from nlp.votes import ROLL_CALL_LABEL
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ _AMENDMENT = re.compile(_LEAD + r"(?:[\wæøå-]+\s+){0,2}?" + _AMENDMENT_NOUN +
 _ITS_OWN = re.compile(r"\W*(?:[\wæøå-]+\s+){0,2}?\w*forslag", re.IGNORECASE)
 # "For at punkt 102 tages af dagsorden stemmer:": a roll call, announced before the result of
 # the motion it is on (the names follow, then "Forslaget falder.").
-_ROLL_CALL = re.compile(r"\W*(?:For|Imod)\s+at\s+[^.\n:]{3,160}?\s+stemmer\s*:")
+_ROLL_CALL = re.compile(rf"\W*{ROLL_CALL_LABEL}")
 # "For ændringsforslaget stemte 3, …", "Imod stemte 27": a sentence of the vote on a motion.
 _VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b[^.\n]{0,40}?\bstem(?:te|mer)\b")
 _THEN = re.compile(r"^\W*(?:herefter|derefter|dernæst|efterfølgende)\b", re.IGNORECASE)

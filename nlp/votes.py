@@ -83,10 +83,11 @@ _INITIAL = rf"(?:(?<=\b[A-ZÆØÅ])\.(?={_NAMED})|{_ABBREVIATED}\.(?={_NAME_GOES
 _NOT_INITIAL = rf"(?!(?<=\b[A-ZÆØÅ]\.){_NAMED})(?!{_AFTER_ABBREVIATION}{_NAME_GOES_ON})"
 # The first word of a side's label: a list of names ends where the next side begins.
 _SIDE_WORD = r"(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)"
+# "For at punkt 101 tages af dagsorden stemmer:": a roll call's side, named by what it is for.
+ROLL_CALL_LABEL = r"(?:For|Imod)\s+at\s+(?:[\wæøå.-]+\s+){1,10}?stemmer(?=\s*:)"
 _SIDE_LIST = re.compile(
     r"(?:^|(?<=[\s.:;,(]))"
-    # "For at punkt 101 tages af dagsorden stemmer:", "Imod at … stemmer:": a roll call
-    r"(?P<label>(?:For|Imod)\s+at\s+(?:[\wæøå.-]+\s+){1,10}?stemmer(?=\s*:)|"
+    rf"(?P<label>{ROLL_CALL_LABEL}|"
     # "For forslaget stemmer:" / "Imod stemmer:" (names on the lines under it)
     r"(?:For|Imod)(?:\s+(?:\w*forslaget|indstillingen))?\s+stemmer(?=\s*:)|"
     # ("For beslutningen stemte: …", "For forslaget stemte 12")
