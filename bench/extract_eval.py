@@ -5,7 +5,7 @@ Usage:
     python bench/extract_eval.py --set aarhus    # Aarhus Byråd PDF + Teknisk Udvalg HTML
     python bench/extract_eval.py --set styles    # decision passages in other municipalities' styles
     python bench/extract_eval.py --set all --misses
-    python bench/extract_eval.py --set real [--split dev|heldout|all] [--plain-pdf] [--misses]
+    python bench/extract_eval.py --set real [--split dev|heldout|all] [--plain-pdf] [--variant V] [--misses]
                                                  # real minutes of many municipalities
 
 Prints precision/recall per field (decision (point, outcome) pairs, prior
@@ -111,12 +111,16 @@ def main() -> None:
         help="real: only this gold file (e.g. real-heldout2, or a path to a .jsonl whose texts "
         "lie beside it), default every real*",
     )
+    parser.add_argument(
+        "--variant",
+        help="real: rewrite each text's whitespace first (bench/text_variants.py: nbsp, indent, …)",
+    )
     args = parser.parse_args()
     if args.set == "real":
         from bench.real_minutes import report, score
 
         start = time.perf_counter()
-        scores = score(args.split, plain_pdf=args.plain_pdf, gold=args.gold)
+        scores = score(args.split, plain_pdf=args.plain_pdf, gold=args.gold, variant=args.variant)
         print(report(scores, misses=args.misses))
         print(f"time: {time.perf_counter() - start:.1f} s")
         return

@@ -250,7 +250,11 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
                 )
 
 
-def score(split: str, plain_pdf: bool = False, gold: str | None = None) -> Scores:
+def score(
+    split: str, plain_pdf: bool = False, gold: str | None = None, variant: str | None = None
+) -> Scores:
+    """Scores of the split's documents; `variant` (bench.text_variants) rewrites each text
+    page's whitespace and layout first (HTML pages are read as they are)."""
     scores = Scores()
     for row, path in gold_documents(split, gold):
         # A plain PDF is typeset from text; an HTML page's text is its markup.
@@ -259,6 +263,10 @@ def score(split: str, plain_pdf: bool = False, gold: str | None = None) -> Score
             continue
         scores.documents += 1
         text = page_text(path)
+        if variant and path.suffix != ".html":
+            from bench.text_variants import variant_text
+
+            text = variant_text(variant, text, path.name)
         if plain_pdf:
             from bench.plain_pdf import text_to_pdf
 

@@ -21,6 +21,21 @@ _INLINE_TAGS = re.compile(r"</?(?:b|i|u|strong|em|br|span)\b[^>]*>", re.IGNORECA
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪]|\d{1,2}[.)]|[a-h]\))\s+")
 _SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]$")
+# A web page's or word processor's text carries Unicode spaces (NBSP above all), soft hyphens
+# and zero-width marks, and indents lines as its layout pleased: none of it is meaning.
+_UNICODE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+# "12.<tab>Godkendelse af dagsorden": a tab after an item's number is a space, not a column.
+_NUMBER_TAB = re.compile(
+    r"^((?:(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|nr\.)\s*)?\d{1,3}[.:)]?)\t+(?=[^\t\n]+$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def normalise_whitespace(text: str) -> str:
+    text = _UNICODE_SPACES.sub(" ", text.translate(_INVISIBLE))
+    return _NUMBER_TAB.sub(r"\1 ", _INDENT.sub("", text))
 
 
 def clean_inline(text: str) -> str:
@@ -82,7 +97,7 @@ def undo_markdown(blocks: Iterable[Block]) -> Iterator[Block]:
 
 def read_text(text: str) -> Iterator[Block]:
     """Yield blocks from plain text or markdown."""
-    text = unflatten(text)
+    text = unflatten(normalise_whitespace(text))
     markdown = bool(re.search(r"^#{1,6} ", text, re.MULTILINE))
     page = 1
     paragraph: list[str] = []

@@ -1,0 +1,83 @@
+"""The same minutes text as other tools hand it over: whitespace and layout variants.
+
+A page's text reaches `minutes` through whatever its publisher or a user's tool made of
+it: non-breaking spaces and soft hyphens from a web page, indented lines, tabs after item
+numbers, runs of spaces squeezed, blank lines dropped or doubled, Windows line ends, or
+lines wrapped at a fixed width. None of that changes what the minutes say, so the reading
+should not change either; `bench/layout_variants.py` scores every gold set on each variant.
+Each variant is deterministic (seeded by the document's name).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import textwrap
+from collections.abc import Callable
+
+
+def _nbsp(text: str, rng: random.Random) -> str:
+    return "".join("\xa0" if c == " " and rng.random() < 0.2 else c for c in text)
+
+
+def _soft_hyphens(text: str, rng: random.Random) -> str:
+    def hyphenate(m: re.Match[str]) -> str:
+        word = m.group(0)
+        cut = rng.randrange(3, len(word) - 2)
+        return word[:cut] + "\xad" + word[cut:] if rng.random() < 0.3 else word
+
+    return re.sub(r"[a-zæøå]{9,}", hyphenate, text)
+
+
+def _indent(text: str, rng: random.Random) -> str:
+    return "\n".join("   " + line if line.strip() else line for line in text.split("\n"))
+
+
+def _tabs(text: str, rng: random.Random) -> str:
+    return re.sub(r" {2,}", "\t", text)
+
+
+def _squeeze(text: str, rng: random.Random) -> str:
+    return re.sub(r" {2,}", " ", text)
+
+
+def _no_blank_lines(text: str, rng: random.Random) -> str:
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _double_blank_lines(text: str, rng: random.Random) -> str:
+    return "\n\n".join(text.split("\n"))
+
+
+def _crlf(text: str, rng: random.Random) -> str:
+    return text.replace("\n", "\r\n")
+
+
+def _trailing_space(text: str, rng: random.Random) -> str:
+    return "\n".join(line + " \t" if line.strip() else line for line in text.split("\n"))
+
+
+def _wrapped(text: str, rng: random.Random) -> str:
+    lines = []
+    for line in text.split("\n"):
+        lines += textwrap.wrap(line, 78, break_long_words=False, break_on_hyphens=False) or [line]
+    return "\n".join(lines)
+
+
+VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
+    "nbsp": _nbsp,
+    "soft-hyphens": _soft_hyphens,
+    "indent": _indent,
+    "tabs": _tabs,
+    "squeeze": _squeeze,
+    "no-blank-lines": _no_blank_lines,
+    "double-blank-lines": _double_blank_lines,
+    "crlf": _crlf,
+    "trailing-space": _trailing_space,
+    "wrapped": _wrapped,
+}
+
+
+def variant_text(name: str, text: str, seed: str) -> str:
+    """`text` as variant `name` hands it over; the same seed gives the same text."""
+    return VARIANTS[name](text, random.Random(seed))

@@ -1,0 +1,50 @@
+"""Minutes read the same whatever whitespace their text was handed over with: non-breaking
+spaces and soft hyphens from a web page, indented lines, tabs after item numbers, squeezed
+spaces, Windows line ends (bench/text_variants.py, scored in bench/layout_variants.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.text_variants import variant_text
+from ingest import parse_bytes
+from nlp.extract import extract_meeting_items
+
+PROBES = Path(__file__).resolve().parents[1] / "bench" / "probes"
+# Flattened transcripts (a page a line), portal texts, council votes: the forms that broke.
+DOCUMENTS = sorted(
+    p for name in ("heldout8", "survey10", "survey11") for p in (PROBES / name).glob("*.txt")
+)
+
+
+def _reading(text: str, name: str) -> tuple:
+    document = parse_bytes(text.encode("utf-8"), name)
+    items = list(document.items)
+    extractions = extract_meeting_items(document.meeting, items) if items else []
+    return (
+        document.kind,
+        document.meeting.date if document.meeting else None,
+        [(i.number, i.title, i.case_numbers, i.closed) for i in items],
+        [
+            (
+                [d.outcome for d in e.decisions],
+                [(v.for_count, v.against) for v in e.votes],
+                e.absences,
+            )
+            for e in extractions
+        ],
+    )
+
+
+@pytest.mark.parametrize("variant", ["nbsp", "soft-hyphens", "indent", "tabs", "squeeze", "crlf"])
+def test_whitespace_does_not_change_the_reading(variant):
+    assert len(DOCUMENTS) > 40
+    changed = [
+        p.name
+        for p in DOCUMENTS
+        if _reading(variant_text(variant, p.read_text(encoding="utf-8"), p.name), p.name)
+        != _reading(p.read_text(encoding="utf-8"), p.name)
+    ]
+    assert changed == []
