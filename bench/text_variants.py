@@ -3,7 +3,8 @@
 A page's text reaches `minutes` through whatever its publisher or a user's tool made of
 it: non-breaking spaces and soft hyphens from a web page, indented lines, tabs after item
 numbers, runs of spaces squeezed, blank lines dropped or doubled, Windows line ends, or
-lines wrapped at a fixed width. None of that changes what the minutes say, so the reading
+lines wrapped at a fixed width; section names in capitals, or run onto their first line
+("Beslutning: Godkendt.", "Beslutning Godkendt.") as many portals print them. None of that changes what the minutes say, so the reading
 should not change either; `bench/layout_variants.py` scores every gold set on each variant.
 Each variant is deterministic (seeded by the document's name).
 """
@@ -14,6 +15,8 @@ import random
 import re
 import textwrap
 from collections.abc import Callable
+
+from ingest.sections import section_kind
 
 
 def _nbsp(text: str, rng: random.Random) -> str:
@@ -57,6 +60,46 @@ def _trailing_space(text: str, rng: random.Random) -> str:
     return "\n".join(line + " \t" if line.strip() else line for line in text.split("\n"))
 
 
+def _is_section_name(line: str) -> bool:
+    return len(line.strip()) < 40 and section_kind(line.strip()) is not None
+
+
+def _capital_headings(text: str, rng: random.Random) -> str:
+    return "\n".join(line.upper() if _is_section_name(line) else line for line in text.split("\n"))
+
+
+def _headings_inline(text: str, joiner: str) -> str:
+    """ "Beslutning" / "" / "Godkendt." as "Beslutning: Godkendt." (or with a space)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if (
+            _is_section_name(line)
+            and j < len(lines)
+            and not _is_section_name(lines[j])
+            and lines[j].strip()[:1].isupper()
+        ):
+            out.append(line.strip().rstrip(":") + joiner + lines[j].strip())
+            i = j + 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
+
+
+def _colon_headings(text: str, rng: random.Random) -> str:
+    return _headings_inline(text, ": ")
+
+
+def _run_on_headings(text: str, rng: random.Random) -> str:
+    return _headings_inline(text, " ")
+
+
 def _wrapped(text: str, rng: random.Random) -> str:
     lines = []
     for line in text.split("\n"):
@@ -74,6 +117,9 @@ VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
     "double-blank-lines": _double_blank_lines,
     "crlf": _crlf,
     "trailing-space": _trailing_space,
+    "capital-headings": _capital_headings,
+    "colon-headings": _colon_headings,
+    "run-on-headings": _run_on_headings,
     "wrapped": _wrapped,
 }
 

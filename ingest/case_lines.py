@@ -40,6 +40,12 @@ _IDENTIFIER = re.compile(r"^[A-ZÆØÅ]{0,4}\d[\w]*(?:[-/.]\w+)+$|^\d{3,}$")
 _INITIALS_CASE = re.compile(r"(?:[A-ZÆØÅ]{2,8}\s*/|[A-ZÆØÅ]\d{2})\s*(?P<case>\d{2,4}/\d{2,6})")
 
 
+# "IU 7/2024  J.nr. IU 31/2024", "BR 12/2021 J.nr. 2020-0123456": København's committees number
+# their cases by committee and year, the journal number beside.
+_COMMITTEE_CASE = re.compile(
+    r"(?P<case>[A-ZÆØÅ]{2,5}\s+\d{1,4}/(?:19|20)\d{2})"
+    r"(?:\s+J\.\s?nr\.?:?\s*(?:[A-ZÆØÅ]{2,5}\s+)?\d[\w/.-]*)?"
+)
 _JOURNAL_LABEL = re.compile(r"\s*(?:J\.\s?nr|Journalnr|Journal\s+nr)\b", re.I)
 
 
@@ -47,7 +53,10 @@ def is_case_line(block: Block) -> bool:
     """A line that is nothing but a case number (and its label)."""
     if block.kind is BlockKind.TABLE or len(block.text) > 100:
         return False
-    if _INITIALS_CASE.fullmatch(block.text.strip()) or BARE_JOURNAL.fullmatch(block.text.strip()):
+    text = block.text.strip()
+    if _INITIALS_CASE.fullmatch(text) or BARE_JOURNAL.fullmatch(text):
+        return True
+    if _COMMITTEE_CASE.fullmatch(text):
         return True
     found = find_case_numbers(block.text)
     if not found:
@@ -67,6 +76,8 @@ def case_numbers(head: Sequence[Block]) -> tuple[tuple[str, ...], int]:
         return (head[0].text.strip(),), 1
     if head and (initials := _INITIALS_CASE.fullmatch(head[0].text.strip())):
         return (initials["case"],), 1
+    if head and (committee := _COMMITTEE_CASE.fullmatch(head[0].text.strip())):
+        return (" ".join(committee["case"].split()),), 1
     # "Sagsnr." on a line of its own, the identifier on the next: "450-2018-4075".
     for k in range(len(head) - 1):
         label, value = head[k].text.strip(), head[k + 1].text.strip()

@@ -34,7 +34,7 @@ for _kind, _names in {
         "administrationen indstiller|forvaltningen indstiller|direktionen indstiller|"
         "indstillinger og beslutninger|administrationens indstilling|forvaltningens indstilling|"
         "forslag|forvaltningen foreslår|administrationen foreslår|direktionen foreslår|"
-        "borgmesteren foreslår|forslag til afgørelse"
+        "borgmesteren foreslår|forslag til afgørelse|hovedindstilling"
     ),
     # "Beslutning den": a transcript that lost the date (and the body) of its heading
     SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat|vedtagelse|"
@@ -42,7 +42,7 @@ for _kind, _names in {
     SectionKind.HISTORY: (
         "sagsforløb|sagens forløb|tidligere beslutninger|tidligere behandling|"
         "tidligere politisk behandling|historik|politisk behandling|tidligere beslutning|"
-        "sagsgang|sagsgang og sagstype|politisk behandlingsforløb"
+        "sagsgang|sagsgang og sagstype|politisk behandlingsforløb|sagsprocedure"
     ),
     SectionKind.CASE: (
         "sagsfremstilling|sagsbeskrivelse|problemstilling|løsning|sagens indhold|"

@@ -42,6 +42,7 @@ from ingest.records import (
     slugify,
 )
 from ingest.sections import (
+    BODY_WORDS,
     DatedDecision,
     dated_decision,
     is_secondary,
@@ -215,19 +216,72 @@ _RUN_IN_DECISION = re.compile(
     re.DOTALL,
 )
 
+# Other section names portals run into their first sentence, with or without a colon
+# ("Sagsfremstilling: Byrådet vedtog …", "Økonomi Sagen har ingen økonomiske konsekvenser.",
+# "INDSTILLING Forvaltningen indstiller, at …"): names that never open a sentence, and an
+# item's title only with a small word after them ("Indstilling af kandidater …"). (Not the
+# labels of a case's route, "Sagsforløb: ØK/BY", "Beslutningskompetence: KB".)
+_RUN_IN_NAMES = (
+    "resumé|resume|sagsresumé|sagsresume|sammenfatning|sagens kerne|beslutningstema|"
+    "indstilling|indstillinger|sagsfremstilling|sagsbeskrivelse|sagens indhold|"
+    "lovgrundlag|retsgrundlag|økonomi|økonomiske konsekvenser|bevillingsmæssige konsekvenser|"
+    "bilag|bilagsliste|historik|tidligere beslutninger|baggrund|vurdering"
+)
+_RUN_IN_HEADING = re.compile(
+    rf"(?:[•·▪◦*][ \t]*)?(?P<label>(?i:{_RUN_IN_NAMES}|beslutning|beslutninger))"
+    r"(?::[ \t]+|[ \t]+(?=[A-ZÆØÅ]))(?P<rest>\S.*)",
+    re.DOTALL,
+)
+# "Beslutning Godkendt.", "Beslutning Intet": a decision heading with its sentence or word,
+# not with a body's name after it ("Beslutning Teknisk Udvalg" heads that body's decision).
+_BODY_NAME = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
 
-def _split_labelled_decisions(blocks: Sequence[Block]) -> list[Block]:
+
+def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
+    """("Beslutning i Byrådet den 24-04-2024", "Godkendt.") from the two run into one line;
+    also "Teknisk Udvalg, 03.03.2025 Anbefales."."""
+    dates = find_dates(text[:200])
+    if not dates:
+        return None
+    end = dates[0][2]
+    head, rest = text[:end], text[end:].strip(" :")
+    if not rest[:1].isupper() or not any(c.islower() for c in rest) or len(head) > 120:
+        return None
+    if re.match(r"Side\s+\d", rest):  # "Teknik- og Miljøudvalget, 12-03-2024  Side 3 af 5"
+        return None
+    if dated_decision(head, headed=True) is None:
+        return None
+    return head, rest
+
+
+def _split_run_in_headings(blocks: Sequence[Block]) -> list[Block]:
+    """Section headings run into their text ("Beslutning: Godkendt.") as a heading and its text."""
     split: list[Block] = []
     for block in blocks:
-        m = _LABELLED_DECISION.fullmatch(block.text.strip()) or _RUN_IN_DECISION.fullmatch(
-            block.text.strip()
+        text = block.text.strip()
+        if block.kind is BlockKind.PARAGRAPH and (dated := _dated_heading_run_in(text)):
+            split.append(replace(block, text=dated[0], kind=BlockKind.HEADING, level=0))
+            split.append(replace(block, text=dated[1], tight=True))
+            continue
+        m = _LABELLED_DECISION.fullmatch(text) or _RUN_IN_DECISION.fullmatch(text)
+        decision = (
+            m is not None
+            and section_kind(m["label"]) is SectionKind.DECISION
+            # ("BESLUTNING: Økonomiudvalget den 12-03-2024" is a dated heading, not a decision)
+            and dated_decision(text) is None
         )
+        if not decision:
+            m = _RUN_IN_HEADING.fullmatch(text)
+            if m and section_kind(m["label"]) is SectionKind.DECISION:
+                rest = m["rest"].strip()
+                short = len(rest.split()) <= 3
+                body = len(rest.split()) <= 5 and _BODY_NAME.search(rest)
+                m = m if (rest.endswith((".", "!")) or short) and not body else None
+                m = m if m is None or dated_decision(text) is None else None
         if (
             block.kind is BlockKind.PARAGRAPH
             and m
-            and section_kind(m["label"]) is SectionKind.DECISION
-            # ("BESLUTNING: Økonomiudvalget den 12-03-2024" is a dated heading, not a decision)
-            and dated_decision(block.text.strip()) is None
+            and (decision or any(c.islower() for c in m["rest"]))
         ):
             split.append(replace(block, text=m["label"], kind=BlockKind.HEADING, level=0))
             split.append(replace(block, text=m["rest"], tight=True))
@@ -574,7 +628,7 @@ def segment(
     # (Whether the document sets its section headings apart, before "Beslutning: Godkendt."
     # lines are split into a heading of their own.)
     styled = any(b.kind is BlockKind.HEADING and section_kind(b.text) for b in all_blocks)
-    all_blocks = _ad_paragraphs(_split_labelled_decisions(all_blocks))
+    all_blocks = _ad_paragraphs(_split_run_in_headings(all_blocks))
     starts = find_item_starts(all_blocks, allow_weak=False)
     if not starts:
         starts = find_item_starts(all_blocks, allow_weak=True)

@@ -163,9 +163,9 @@ def read_text(text: str) -> Iterator[Block]:
         ):
             paragraph.append(line.strip() + ("  " if soft_break else ""))
             continue
-        paragraph_tight = bool(paragraph) and not after_blank
+        tight = bool(paragraph) and not after_blank
         yield from flush_paragraph()
-        paragraph_page = page
+        paragraph_tight, paragraph_page = tight, page
         paragraph.append(line.strip() + ("  " if soft_break else ""))
     yield from flush_paragraph()
     yield from flush_table()

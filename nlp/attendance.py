@@ -252,6 +252,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_NAMES}\s+deltog\s+ikke(?=\s*(?:[.;]|$))", re.MULTILINE), "did not take part"),
     (re.compile(rf"\b[Aa]fbud\s+fra\s+{_NAMES}"), "absent"),
     (re.compile(rf"\b{_LIST_LABEL}[ \t]*(?::|-|–)[ \t]*{_NAMES}"), "absent"),
+    # "FRAVÆRENDE: X", "AFBUD - X": the label in capitals where a line opens
+    (re.compile(rf"(?m)^[ \t]*(?i:{_LIST_LABEL})[ \t]*(?::|-|–)[ \t]*{_NAMES}"), "absent"),
     # "… og Pia Uth.\nUden afbud Martin Bech." (the list after a full stop, `_NEXT_LIST`)
     (re.compile(rf"(?m)^[ \t]*Uden[ \t]+afbud[ \t]+{_NAMES}"), "absent"),
     # "Y mødte som stedfortræder for X", "Y deltog i stedet for X", "at Y indtræder som
@@ -586,10 +588,11 @@ def scoped_absences(text: str, gazetteer: Gazetteer) -> list[ScopedAbsence]:
     return [stated for _, stated in _statements(text, gazetteer) if not stated.scope.everything]
 
 
-_LIST_ALONE = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*$", re.MULTILINE)
+_LIST_ALONE = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "Afbud: ingen", "Fraværende: -": a list that names nobody.
 _NOBODY_LISTED = re.compile(
-    rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*(?i:ingen|intet|-|–)\.?[ \t]*$", re.MULTILINE
+    rf"^[ \t]*{_LIST_LABEL}[ \t]*:?[ \t]*(?:ingen|intet|-|–)\.?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
 )
 
 
@@ -731,7 +734,7 @@ def without_attendance(text: str) -> str:
 
 
 # An absence label opening a line: what follows is the meeting's record, not the recommendation.
-_LABEL_OPENS = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:", re.MULTILINE)
+_LABEL_OPENS = re.compile(rf"^[ \t]*{_LIST_LABEL}[ \t]*:", re.MULTILINE | re.IGNORECASE)
 
 
 def recorded_after(recommendation: str) -> str:

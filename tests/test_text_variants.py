@@ -1,6 +1,7 @@
 """Minutes read the same whatever whitespace their text was handed over with: non-breaking
 spaces and soft hyphens from a web page, indented lines, tabs after item numbers, squeezed
-spaces, Windows line ends (bench/text_variants.py, scored in bench/layout_variants.py)."""
+spaces, Windows line ends, section names in capitals or run into their text
+(bench/text_variants.py, scored in bench/layout_variants.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.real_minutes import score
 from bench.text_variants import variant_text
 from ingest import parse_bytes
 from nlp.extract import extract_meeting_items
@@ -38,7 +40,9 @@ def _reading(text: str, name: str) -> tuple:
     )
 
 
-@pytest.mark.parametrize("variant", ["nbsp", "soft-hyphens", "indent", "tabs", "squeeze", "crlf"])
+@pytest.mark.parametrize(
+    "variant", ["nbsp", "soft-hyphens", "indent", "tabs", "squeeze", "crlf", "capital-headings"]
+)
 def test_whitespace_does_not_change_the_reading(variant):
     assert len(DOCUMENTS) > 40
     changed = [
@@ -48,3 +52,18 @@ def test_whitespace_does_not_change_the_reading(variant):
         != _reading(p.read_text(encoding="utf-8"), p.name)
     ]
     assert changed == []
+
+
+@pytest.mark.parametrize("variant", ["colon-headings", "run-on-headings"])
+def test_headings_run_into_their_text_still_read(variant):
+    """ "Beslutning" / "Godkendt." printed "Beslutning: Godkendt." or "Beslutning Godkendt."."""
+    for name in ("heldout9", "survey6"):
+        plain = score("all", gold=str(PROBES / name / "gold.jsonl"))
+        run_in = score("all", gold=str(PROBES / name / "gold.jsonl"), variant=variant)
+        assert run_in.recognised.right == run_in.recognised.total
+        assert _recall(run_in.items) >= _recall(plain.items) - 0.03
+        assert _recall(run_in.outcomes) >= _recall(plain.outcomes) - 0.1
+
+
+def _recall(pr) -> float:
+    return pr.hit / pr.gold if pr.gold else 1.0
