@@ -263,16 +263,18 @@ def score(
             continue
         scores.documents += 1
         text = page_text(path)
+        name = path.name
         if variant and path.suffix != ".html":
-            from bench.text_variants import variant_text
+            from bench.text_variants import HTML_VARIANTS, variant_text
 
             text = variant_text(variant, text, path.name)
+            name = path.stem + ".html" if variant in HTML_VARIANTS else name
         if plain_pdf:
             from bench.plain_pdf import text_to_pdf
 
             document = parse_bytes(text_to_pdf(text), path.stem + ".pdf")
         else:
-            document = parse_bytes(text.encode("utf-8"), path.name)
+            document = parse_bytes(text.encode("utf-8"), name)
         score_document(row, document, scores)
     return scores
 

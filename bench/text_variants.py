@@ -4,13 +4,15 @@ A page's text reaches `minutes` through whatever its publisher or a user's tool 
 it: non-breaking spaces and soft hyphens from a web page, indented lines, tabs after item
 numbers, runs of spaces squeezed, blank lines dropped or doubled, Windows line ends, or
 lines wrapped at a fixed width; section names in capitals, or run onto their first line
-("Beslutning: Godkendt.", "Beslutning Godkendt.") as many portals print them. None of that changes what the minutes say, so the reading
+("Beslutning: Godkendt.", "Beslutning Godkendt.") as many portals print them; or the same
+lines as a web page of headings, of bare <div>s or of <br>-broken paragraphs. None of that changes what the minutes say, so the reading
 should not change either; `bench/layout_variants.py` scores every gold set on each variant.
 Each variant is deterministic (seeded by the document's name).
 """
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import textwrap
@@ -107,6 +109,53 @@ def _wrapped(text: str, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
+_NUMBERED_TITLE = re.compile(r"^\s*(?:(?:punkt|pkt\.?)\s*)?\d{1,3}[.:]?\s+\S", re.IGNORECASE)
+
+
+def _html_page(body: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>Referat</title>'
+        f"</head><body><main>{body}</main></body></html>"
+    )
+
+
+def _html_headings(text: str, rng: random.Random) -> str:
+    """A portal's page: numbered titles in <h2>, section names in <h3>, a <p> a line."""
+    parts = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        escaped = html.escape(line.strip())
+        tag = "h2" if _NUMBERED_TITLE.match(line) else "h3" if _is_section_name(line) else "p"
+        parts.append(f"<{tag}>{escaped}</{tag}>")
+    return _html_page("\n".join(parts))
+
+
+def _html_divs(text: str, rng: random.Random) -> str:
+    """A page of bare <div>s, a line each, with no heading or bold at all."""
+    lines = [f"<div>{html.escape(line.strip())}</div>" for line in text.split("\n") if line.strip()]
+    return _html_page("\n".join(lines))
+
+
+def _html_breaks(text: str, rng: random.Random) -> str:
+    """A paragraph a block of lines, the lines split by <br>, section names in <strong>."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [
+            f"<strong>{html.escape(x.strip())}</strong>"
+            if _is_section_name(x)
+            else html.escape(x.strip())
+            for x in block.split("\n")
+            if x.strip()
+        ]
+        if lines:
+            blocks.append("<p>" + "<br>\n".join(lines) + "</p>")
+    return _html_page("\n".join(blocks))
+
+
+# Variants that hand the text over as a web page (read as HTML).
+HTML_VARIANTS = {"html-headings", "html-divs", "html-breaks"}
+
 VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
     "nbsp": _nbsp,
     "soft-hyphens": _soft_hyphens,
@@ -121,6 +170,9 @@ VARIANTS: dict[str, Callable[[str, random.Random], str]] = {
     "colon-headings": _colon_headings,
     "run-on-headings": _run_on_headings,
     "wrapped": _wrapped,
+    "html-headings": _html_headings,
+    "html-divs": _html_divs,
+    "html-breaks": _html_breaks,
 }
 
 

@@ -140,6 +140,9 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
     if block.kind is BlockKind.HEADING:
         if nxt.kind is not BlockKind.HEADING or nxt.level != block.level:
             return False
+        # "446. Godkendelse af dagsorden" / "447. Whistleblowerordning": a list of titles
+        if _NEXT_NUMBERED.match(block.text.lstrip()) and _NEXT_NUMBERED.match(nxt.text.lstrip()):
+            return False
         if nxt.page == block.page:
             return True
         # Wrapped over a page break: only when the first part cannot end a title.

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ingest.decode import decode_text
 from ingest.errors import EmptyDocument, NotAPDF, UnsupportedFormat
+from ingest.flattened import unflatten_transcript
 from ingest.html import read_html
 from ingest.pdf import PdfText, read_pdf
-from ingest.records import Document
+from ingest.records import Block, Document
 from ingest.redact import redact_document
 from ingest.segment import segment
 from ingest.sniff import describe
@@ -46,6 +47,17 @@ def parse_bytes(data: bytes, source: str) -> Document:
     return redact_document(_parse_bytes(data, source))
 
 
+def _transcript_as_text(blocks: list[Block]) -> list[Block]:
+    """A document-sharing site's page ("Transkript", then the PDF's text a page a paragraph)
+    read as the transcript's text, whose pages the text reader cuts back into their parts."""
+    if not any(b.text.strip() in ("Transkript", "Transcript") for b in blocks):
+        return blocks
+    text = "\n".join(b.text for b in blocks)
+    if unflatten_transcript(text) is text:
+        return blocks
+    return list(read_text(text))
+
+
 def _parse_bytes(data: bytes, source: str) -> Document:
     suffix = Path(source).suffix.lower()
     sha256 = hashlib.sha256(data).hexdigest()
@@ -58,7 +70,7 @@ def _parse_bytes(data: bytes, source: str) -> Document:
     if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
     ):
-        blocks = read_html(_decode(data, source))
+        blocks = _transcript_as_text(list(read_html(_decode(data, source))))
     elif suffix in TEXT_SUFFIXES or not suffix:
         blocks = read_text(_decode(data, source))
     else:

@@ -225,7 +225,7 @@ _RUN_IN_NAMES = (
     "resumé|resume|sagsresumé|sagsresume|sammenfatning|sagens kerne|beslutningstema|"
     "indstilling|indstillinger|sagsfremstilling|sagsbeskrivelse|sagens indhold|"
     "lovgrundlag|retsgrundlag|økonomi|økonomiske konsekvenser|bevillingsmæssige konsekvenser|"
-    "bilag|bilagsliste|historik|tidligere beslutninger|baggrund|vurdering"
+    "historik|tidligere beslutninger|baggrund|vurdering"
 )
 _RUN_IN_HEADING = re.compile(
     rf"(?:[•·▪◦*][ \t]*)?(?P<label>(?i:{_RUN_IN_NAMES}|beslutning|beslutninger))"
@@ -234,7 +234,18 @@ _RUN_IN_HEADING = re.compile(
 )
 # "Beslutning Godkendt.", "Beslutning Intet": a decision heading with its sentence or word,
 # not with a body's name after it ("Beslutning Teknisk Udvalg" heads that body's decision).
-_BODY_NAME = re.compile(rf"{BODY_WORDS}", re.IGNORECASE)
+# ("Beslutninger Byrådet den : Godkendt.", a transcript's heading that lost its date, too;
+# but "Beslutning Byrådet godkendte indstillingen." is the decision.)
+_BODY_NAME = re.compile(rf"(?:\S+\s+){{0,2}}?\S*{BODY_WORDS}\w*", re.IGNORECASE)
+_AFTER_BODY = re.compile(r"\s*(?:[,:]|den\b|d\.|\d)")
+
+
+# A decision's heading ("Beslutning i …", "Byrådets beslutning den …") or a body and a date
+# ("Teknisk Udvalg, 03.03.2025"), with no label before it ("Referat Byrådet Mødedato: …").
+_RUN_IN_DATED = re.compile(
+    r"(?:[•·▪◦*]\s*)?(?:(?i:beslutning|afgørelse)\b|[^:\n]*\b(?i:beslutning)\b"
+    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d)[^:\n]*$"
+)
 
 
 def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
@@ -249,7 +260,7 @@ def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
         return None
     if re.match(r"Side\s+\d", rest):  # "Teknik- og Miljøudvalget, 12-03-2024  Side 3 af 5"
         return None
-    if dated_decision(head, headed=True) is None:
+    if not _RUN_IN_DATED.match(head) or dated_decision(head, headed=True) is None:
         return None
     return head, rest
 
@@ -275,7 +286,8 @@ def _split_run_in_headings(blocks: Sequence[Block]) -> list[Block]:
             if m and section_kind(m["label"]) is SectionKind.DECISION:
                 rest = m["rest"].strip()
                 short = len(rest.split()) <= 3
-                body = len(rest.split()) <= 5 and _BODY_NAME.search(rest)
+                named = _BODY_NAME.match(rest)
+                body = named and (len(rest.split()) <= 5 or _AFTER_BODY.match(rest[named.end() :]))
                 m = m if (rest.endswith((".", "!")) or short) and not body else None
                 m = m if m is None or dated_decision(text) is None else None
         if (

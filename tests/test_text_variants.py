@@ -67,3 +67,15 @@ def test_headings_run_into_their_text_still_read(variant):
 
 def _recall(pr) -> float:
     return pr.hit / pr.gold if pr.gold else 1.0
+
+
+@pytest.mark.parametrize("variant", ["html-divs", "html-breaks", "html-headings"])
+def test_the_same_minutes_as_a_web_page_read_as_the_text(variant):
+    """The lines as a page of bare <div>s, of <br>-broken paragraphs, or of headings; a
+    document site's transcript page ("Transkript", a page a paragraph) among them."""
+    for name in ("heldout8", "survey10", "heldout9"):
+        plain = score("all", gold=str(PROBES / name / "gold.jsonl"))
+        page = score("all", gold=str(PROBES / name / "gold.jsonl"), variant=variant)
+        assert page.recognised.right == page.recognised.total
+        assert _recall(page.items) >= _recall(plain.items) - 0.06, name
+        assert _recall(page.outcomes) >= _recall(plain.outcomes) - 0.05, name
