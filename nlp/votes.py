@@ -45,8 +45,8 @@ _FOR_MOD = re.compile(
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+)?(?:\((?P<who0>[^)]*)\)\s+)?"
-    r"(?:der\s+|som\s+)?"  # "og 4 der undlod at stemme"
+    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+|stemmer(?=,))?(?:\((?P<who0>[^)]*)\)\s+)?"
+    r"(?:,?\s*(?:der|som)\s+)?"  # "og 4 der undlod at stemme", "3 stemmer, der undlod"
     # lower case: "8 (…) Undlod at stemme 5" is the next side's label, not 8 abstaining
     r"(?-i:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
     rf"{_WHO}",
@@ -97,13 +97,16 @@ _SIDE_LIST = re.compile(
     # ("Undlod 2 (B)": the count after the bare word)
     r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:|\s+\d)|Blanke?(?=\s*:)|"
     r"Hverken\s+for\s+eller\s+imod(?:\s+stemte)?|Stemte\s+blankt|"
-    r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte)"
+    r"(?<=,\s)(?:for|imod)\s+stemte|(?<=\bog\s)(?:for|imod)\s+stemte|"
+    # "For 17, imod 9, hverken for eller imod 3": the later sides in lower case, each counted
+    rf"(?<=,\s)(?:imod|undlod|blanke?|hverken\s+for\s+eller\s+imod)(?=\s+{_COUNT}\b))"
     rf"(?:\s*:\s*|\s+)(?P<n>{_COUNT}\b)?(?:\s+(?:medlemmer|medlem|stemmer|personer))?\s*"
     # "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), …": a comma after the count
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
     rf"(?P<names>(?:(?!{_SIDE_WORD}\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b{_SIDE_WORD}\b|,\s*(?:for|imod)\s+stemte\b"
     # "For stemte 16, imod stemte 9, 2 undlod at stemme": the next side told by its count
     rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
+    rf"|,\s*(?:imod|undlod|blanke?|hverken\s+for\s+eller\s+imod)\s+{_COUNT}\b"
     r")"
     # "Undlod at stemme: F (2) Ændringsforslaget blev forkastet": a side's count ends it
     r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ]"
@@ -135,10 +138,11 @@ _MAJORITY = re.compile(
     r"\s*(?:\((?P<paren>[^)]*)\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
-# "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)"
+# "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)", "17 for, 9 imod og 3 blanke"
 _TALLY = re.compile(
-    rf"\bstemmerne\s+(?P<for>{_COUNT})\s+for\s*(?:,|og)?\s*(?P<against>{_COUNT})\s+imod"
-    rf"(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:undlod|hverken|blank))?",
+    rf"(?:\bstemmerne\s+|(?<![\w.,]))(?P<for>{_COUNT})\s+for\s*(?:,|og)?\s*"
+    rf"(?P<against>{_COUNT}|ingen)\s+imod"
+    rf"(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:der\s+)?(?:undlod|hverken|blank))?",
     re.IGNORECASE,
 )
 # "forkastet med 29 stemmer imod og 1 for": the against side first, each side named
@@ -153,9 +157,10 @@ _FOLLOWING = re.compile(
     r"stemte\s+blankt)\s*:\s*(?P<names>[^.;\n]+)"
 )
 # "Ingen medlemmer undlod at stemme", "Ingen stemte imod": a count of nought
+# ("17 stemmer for, ingen imod og 3 undlod at stemme")
 _NONE = re.compile(
     r"\b[Ii]ngen(?:\s+medlemmer|\s+medlem)?\s+(?P<side>undlod\s+at\s+stemme|stemte\s+imod|"
-    r"stemte\s+for|stemte\s+blankt|stemte\s+hverken)"
+    r"stemte\s+for|stemte\s+blankt|stemte\s+hverken|imod(?=\s*(?:,|og\b|\.|$)))"
 )
 _COUNTED_BLOC = re.compile(
     r"(?<![\wæøå])(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og|\+)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d{1,2})\)\s+"
@@ -278,7 +283,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             pair = (counts["for"] or 0, counts["against"] or 0)
             pair_names = (names["for"], names["against"])
     if m := _TALLY.search(text):
-        counts["for"], counts["against"] = parse_count(m["for"]), parse_count(m["against"])
+        counts["for"] = parse_count(m["for"])
+        counts["against"] = 0 if m["against"].lower() == "ingen" else parse_count(m["against"])
         if m["abstain"]:
             counts["abstain"] = parse_count(m["abstain"])
     if m := _AGAINST_FOR.search(text):
@@ -324,7 +330,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = _side(m["side"].split()[-1] if m["side"].startswith("stemte") else "undlod")
         names[side] = names[side] or _names(m["names"], gazetteer)
     for m in _NONE.finditer(text):
-        side = _side(m["side"].split()[-1] if m["side"].startswith("stemte") else "undlod")
+        said = m["side"].split()
+        side = _side(said[-1] if said[0] in ("stemte", "imod") else "undlod")
         if side == "abstain" or m["side"].endswith(("blankt", "hverken")):
             side = "abstain"
         if counts[side] is None:

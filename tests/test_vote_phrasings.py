@@ -1,0 +1,54 @@
+"""Ways councils write one vote, each read to the same counts: the sides' order, counts in
+words, sides told with or without "stemmer", labels first or counts first, nought as
+"ingen". Fictitious sentences in the forms of Danish minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import parse_bytes
+from nlp.extract import extract_meeting_items
+
+# (decision text, (for, against, abstain)); None: not stated
+PHRASINGS = [
+    ("Godkendt med 17 stemmer for og 9 imod.", (17, 9, None)),
+    ("Indstillingen blev godkendt med 17 stemmer mod 9.", (17, 9, None)),
+    ("Forslaget blev forkastet med 9 stemmer for og 17 stemmer imod.", (9, 17, None)),
+    ("Godkendt.\n\nFor: 17 (A, F, Ø)\n\nImod: 9 (V, O)\n\nUndlod: 3 (C)", (17, 9, 3)),
+    ("Afstemning: For 17, imod 9, hverken for eller imod 3. Godkendt.", (17, 9, 3)),
+    ("Godkendt med stemmerne 17 for, 9 imod og 3 undlod.", (17, 9, 3)),
+    (
+        "Indstillingen blev vedtaget. 17 stemte for, 9 stemte imod, og 3 undlod at stemme.",
+        (17, 9, 3),
+    ),
+    ("Tiltrådt med 17 mod 9 stemmer.", (17, 9, None)),
+    ("Forslaget faldt med 17 stemmer imod 9.", (9, 17, None)),
+    (
+        "Indstillingen blev godkendt med 17 stemmer for, 9 stemmer imod og 3 stemmer, "
+        "der undlod at stemme.",
+        (17, 9, 3),
+    ),
+    ("Afstemning:\n\nFor: 17\n\nImod: 9\n\nUndlader: 3\n\nGodkendt.", (17, 9, 3)),
+    ("17 for, 9 imod, 3 hverken for eller imod. Godkendt.", (17, 9, 3)),
+    ("Godkendt med 17 stemmer for. 9 stemte imod (V og C).", (17, 9, None)),
+    ("Godkendt med fem stemmer for og to imod.", (5, 2, None)),
+    ("Indstillingen blev godkendt med 17 for, 9 imod og 3 blanke.", (17, 9, 3)),
+    ("Vedtaget med 17 stemmer for, ingen imod og 3 undlod at stemme.", (17, 0, 3)),
+    ("Godkendt. Afstemningen: 17 for, 9 imod.", (17, 9, None)),
+    ("Forkastet med 17 stemmer imod og 9 for.", (9, 17, None)),
+]
+
+
+def _vote(decision: str):
+    text = (
+        "Referat Byrådet 12. marts 2024\n\n1. Salg af grund ved Egevej\n\nSagsnr.: 24/1180\n\n"
+        f"Beslutning\n\n{decision}\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    (extraction,) = extract_meeting_items(document.meeting, list(document.items))
+    return [(v.for_count, v.against, v.abstain) for v in extraction.votes]
+
+
+@pytest.mark.parametrize(("decision", "counts"), PHRASINGS)
+def test_one_vote_whatever_the_phrasing(decision, counts):
+    assert _vote(decision) == [counts]
