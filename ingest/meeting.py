@@ -253,6 +253,15 @@ def split_names(text: str) -> tuple[str, ...]:
 
 # A comma before a clause: a sentence, not a list of names.
 _CLAUSE = re.compile(r",\s+(?:at|men|da|fordi|hvor|hvis|idet|så)\s+[a-zæøå]")
+# "Anne Holm (A) havde meldt afbud.", "Bo Dahl var fraværende.": a sentence about a member,
+# not a member's line in a list.
+_STATEMENT = re.compile(
+    r"\s(?:var|havde|har|deltog|deltager|mødte|forlod|ankom|blev|er)\s+[a-zæøå]"
+)
+
+
+def _is_statement(line: str) -> bool:
+    return bool(_STATEMENT.search(line)) and line.rstrip().endswith(".")
 
 
 # "Eva Lund, Oplysningsforbundene", "Hanne Bro, Chef for Center for Social Indsats (referent)":
@@ -391,6 +400,8 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 # "Den 6. juni 2024: Inge Bjerre (C).": a meeting held over days, a line a day
                 dated = field == "absent" and _DATED_PART.fullmatch(line)
                 if not (_is_name_line(_unmarked(line)[0]) or (parts and note) or dated):
+                    break
+                if _is_statement(front[i]):  # "Anne Holm var fraværende." under the list
                     break
                 if not note:
                     parts.append(line)
@@ -847,7 +858,8 @@ def read_meeting(
 
 # "X forlod mødet efter behandlingen af punkt 120", "Y deltog ikke i punkt 3-5"
 _ITEM_SCOPED = re.compile(
-    r"\b(?:forlod|deltog\s+ikke|medvirkede\s+ikke|var\s+ikke\s+til\s+stede|ankom|mødte|kom|inhabile?)\b"
+    r"\b(?:forlod|deltog|medvirkede\s+ikke|var\s+ikke\s+til\s+stede|fraværende|ankom|mødte|kom|"
+    r"inhabile?)\b"
     r".{0,80}?\b(?:(?:punkt(?:erne)?|pkt\.?|sag(?:erne)?)\s*(?:nr\.?\s*)?\d|lukkede\s+del)",
     re.IGNORECASE,
 )

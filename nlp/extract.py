@@ -60,6 +60,7 @@ from nlp.decisions import (
     tie_votes,
     unheaded_decision,
 )
+from nlp.item_scope import with_own_number
 from nlp.names import (
     AMBIGUOUS,
     POLITICAL_CONTEXT,
@@ -240,7 +241,7 @@ def _extract(
     if not decided and closed:
         decided.append(Decision(None, Outcome.CLOSED, "Lukket"))
 
-    attendance_text = _attendance_text(item.sections, decided)
+    attendance_text = with_own_number(_attendance_text(item.sections, decided), item.number)
     absences = find_absences(attendance_text, gazetteer, item.number, closed)
     for p in placed:
         if p.section.kind is SectionKind.OTHER and _ABSENCE_HEADING.match(p.section.heading):
@@ -424,7 +425,7 @@ def _away(meeting: Meeting | None, items: Sequence[Item]) -> list[ScopedAbsence]
     """Who was away from the meeting or from some of its items: see `meeting_wide_absences`."""
     return meeting_wide_absences(
         meeting.absent if meeting else (),
-        [(it.title, _attendance_text(it.sections)) for it in items],
+        [(it.title, with_own_number(_attendance_text(it.sections), it.number)) for it in items],
         meeting.participants if meeting else (),
         meeting.attendance_notes if meeting else (),
     )

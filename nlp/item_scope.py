@@ -77,3 +77,30 @@ def until_moment(when: str, text: str) -> Scope:
     """Away until a moment: arrived "under"/"efter" item N, took part "fra" item N."""
     first = min(numbers(text))
     return Scope(last=first if when.lower() == "efter" else first - 1)
+
+
+# "forlod mødet efter dette punkt", "under behandlingen af punktet", "efter punktets
+# behandling": the item the statement stands under, by its number.
+_THIS_ITEM = re.compile(
+    r"\b(?:(?P<after>efter|under|inden|før)\s+)?(?:(?:behandlingen|sagsbehandlingen)\s+af\s+)?"
+    r"(?:dette\s+punkt|punktet|denne\s+sag)(?P<own>s\s+behandling)?\b"
+)
+_LEFT = re.compile(r"\b(?:forlod|gik\s+fra)\s+mødet\b", re.IGNORECASE)
+
+
+def with_own_number(text: str, number: int | None) -> str:
+    """The text with "dette punkt" in a sentence about leaving the meeting as "punkt N", the
+    item it stands under: "forlod mødet efter dette punkt" then covers the items after N."""
+    if number is None or not _LEFT.search(text):
+        return text
+
+    def sentence(m: re.Match[str]) -> str:
+        part = m.group(0)
+        if not _LEFT.search(part):
+            return part
+        return _THIS_ITEM.sub(
+            lambda t: f"{t['after'] + ' ' if t['after'] else ''}behandlingen af punkt {number}",
+            part,
+        )
+
+    return re.sub(r"[^.!?\n]+[.!?]?", sentence, text)
