@@ -29,7 +29,8 @@ _LABEL = (
 )
 _STRONG_ITEM = re.compile(
     rf"^{_LABEL}\s*"
-    r"(?P<number>\d{1,4})\s*(?:[:.\-–)]\s*|\s+(?=[A-ZÆØÅ\"“]|\d{1,2}\.\s))"
+    # ("Punkt 3 (Åben): Title": the open mark between the number and the title)
+    r"(?P<number>\d{1,4})(?:\s*\((?i:åben|åbent)\))?\s*(?:[:.\-–)]\s*|\s+(?=[A-ZÆØÅ\"“]|\d{1,2}\.\s))"
     # (not a case number: "Sag 306-2010-395", "Sag 2019-12345")
     r"(?!\d+[-/]\d)(?!\d[\d./-]*\s*$)(?P<title>.*)$"
 )
@@ -41,7 +42,9 @@ _BARE_ITEM = re.compile(rf"^{_LABEL}\s*(?P<number>\d{{1,4}})\s*[:.\-–]?$")
 _WEAK_ITEM = re.compile(
     # ("§ 3 Title", "Ad 3) Title": a small council's or association's numbering)
     r"^(?:(?P<marker>(?i:åbent|lukket))\s+(?:(?i:punkt)\s+)?)?(?:(?:§|Ad)\s*)?(?P<number>\d{1,4})"
-    r"(?P<sep>\s*[.):]\s*|\s+|(?=[A-ZÆØÅ][a-zæøå]))"
+    # ("1 - Godkendelse af dagsorden": a dash after a number of one to three digits, not a year)
+    r"(?P<sep>\s*[.):]\s*|(?<=^\d)\s+[-–]\s+|(?<=^\d\d)\s+[-–]\s+|(?<=^\d\d\d)\s+[-–]\s+|\s+"
+    r"|(?=[A-ZÆØÅ][a-zæøå]))"
     # "1.  1. Godkendelse af dagsordenen": a list number before the printed one.
     r"(?:(?P=number)[.)]\s+)?"
     # "2. 1. behandling af budget 2018-2021": a title may open with a reading's ordinal.
@@ -62,6 +65,8 @@ _LOWER_START = re.compile(r"^[a-zæøå]")
 _MARK_AFTER_NUMBER = re.compile(
     r"(?P<mark>Åbent|Lukket|ÅBENT|LUKKET)\s+(?!(?i:punkt|sag)\b)(?=[A-ZÆØÅ0-9\"“])"
     r"|\((?P<bracketed>(?i:åben|åbent|lukket))\)\s*"
+    # "3. Åben sag: Title" (a closed one keeps its "Lukket sag: …" as printed)
+    r"|(?P<labelled>(?i:åben|åbent))\s+(?i:sag|punkt)\s*:\s*(?=[A-ZÆØÅ0-9\"“])"
 )
 
 _LEADING_BULLET = re.compile(r"^[•·▪◦■*]\s*")
@@ -133,9 +138,20 @@ _FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?)\b|\bapplication/\w+", re.I
 _TRAILING_FILE_NAME = re.compile(r"\s+[\w\-.]+\.(?:pdf|docx?|xlsx?|pptx?)$", re.IGNORECASE)
 
 
+# "Åbent punkt 1: …" / "Åbent punkt 2: …", "Ad 4. …" / "Ad 5. …": the words before the number
+_LIST_LEAD = re.compile(r"^\W*((?:[^\W\d]+\.?\s+){0,3})(\d{1,4})\b")
+
+
+def _next_in_list(line: str, nxt: str) -> bool:
+    """Whether `nxt` is the entry after `line` in a numbered list: the same words before a
+    number one higher."""
+    a, b = _LIST_LEAD.match(line), _LIST_LEAD.match(nxt)
+    return bool(a and b) and a[1].lower() == b[1].lower() and int(b[2]) == int(a[2]) + 1
+
+
 def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
     """Whether `nxt` is the rest of an item title that `block` began."""
-    if not is_title(nxt, title):
+    if not is_title(nxt, title) or _next_in_list(block.text, nxt.text):
         return False
     if block.kind is BlockKind.HEADING:
         if nxt.kind is not BlockKind.HEADING or nxt.level != block.level:
@@ -419,7 +435,7 @@ def _item_start(
         marker = (m.groupdict().get("marker") or "").lower()
         # "1  Åbent   Lokalplan 360 …": the open/closed mark printed after the number
         if after := _MARK_AFTER_NUMBER.match(title):
-            marker = (after["mark"] or after["bracketed"]).lower()
+            marker = (after["mark"] or after["bracketed"] or after["labelled"]).lower()
             title = title[after.end() :]
         title, consumed = _wrapped_title(blocks, i, title)
         return ItemStart(i, int(m.group("number")), title, consumed, weak, marker == "lukket")
