@@ -458,8 +458,12 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
 
 # "Forslaget blev vedtaget, og ændringsforslaget fra Enhedslisten blev forkastet.": a second
 # motion's outcome in a clause of its own.
+# Also the recommendation's next point: "Indstillingens punkt 1-2 blev godkendt, og punkt 3
+# blev taget til efterretning."
 _MOTION_CLAUSE = re.compile(
-    r",\s+og\s+(?=(?:[\wæøå-]+\s+){0,2}?(?:\w*forslag(?:et|ene)?|indstilling(?:en|erne)?)\b"
+    r",\s+og\s+(?=(?:(?:[\wæøå-]+\s+){0,2}?(?:\w*forslag(?:et|ene)?|indstilling(?:en|erne)?)\b"
+    r"|(?:indstillingens\s+)?(?:punkt(?:erne)?\s+\d|\d{1,2}\.\s*(?:og\s+\d{1,2}\.\s*)?at-?punkt"
+    r"|at-?punkt(?:erne)?\s+\d))"
     r"[^,.;]{0,80}?\b(?:blev|er)\b)",
     re.IGNORECASE,
 )

@@ -105,10 +105,18 @@ _BARE_POINTS = re.compile(
 )
 
 
+# "Godkendt for så vidt angår 1. og 3. at-punkt": the points named after the outcome
+_AS_REGARDS = re.compile(
+    rf"^\W*\w+\s+for\s+så\s+vidt\s+angår\s+(?:indstillingens\s+)?(?:(?P<a>{_NUMBERS})\s*"
+    rf"(?:at-?punkt\w*|punkt\w*)|(?:at-?punkt\w*|punkt\w*|pkt\.?)\s+(?P<b>{_NUMBERS}))",
+    re.IGNORECASE,
+)
+
+
 def points_of(sentence: str, bare: bool = False) -> tuple[int, ...]:
     """The recommendation's points a sentence decides, from its subject: "1. og 2. at-punkt" -> (1, 2)."""
-    if m := _POINTS.match(sentence):
-        return _points(m["a"] or m["o"] or m["b"] or m["d"])
+    if m := _POINTS.match(sentence) or _AS_REGARDS.match(sentence):
+        return _points(m["a"] or m["b"] or m.groupdict().get("o") or m.groupdict().get("d"))
     if bare and (m := _BARE_POINTS.match(sentence)):
         return _points(m["c"])
     return ()
