@@ -22,9 +22,12 @@ CLOSED_MARK = re.compile(
 
 
 # "Punktet er lukket af hensyn til …", "… og behandles derfor som lukket punkt."
+# "Sagen behandles for lukkede døre.", "Punktet behandles på lukket møde."
 CLOSED_SENTENCE = re.compile(
     r"\b(?:punktet|sagen) (?:er|behandles|bliver behandlet) (?:\w+ ){0,2}(?:som )?(?:et )?lukket\b"
-    r"|\bbehandles (?:\w+ )?som (?:et )?lukket punkt\b",
+    r"|\bbehandles (?:\w+ )?som (?:et )?lukket punkt\b"
+    r"|\b(?:punktet|sagen) (?:behandles|blev behandlet|bliver behandlet|er behandlet) "
+    r"(?:\w+ )?(?:for lukkede døre|på (?:et )?lukket møde)\b",
     re.IGNORECASE,
 )
 
