@@ -232,6 +232,15 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"(?<![\wæøå])(?P<names>{_BARE_NAME})[ \t]*\(forlod\s+mødet{_MOMENT}\)"),
         "left",
     ),
+    # "X deltog til og med punkt 2", "X deltog ikke i mødet fra og med punkt 3": gone from the
+    # items after the one named, or from the one named on.
+    (
+        re.compile(
+            rf"{_NAMES}\s+deltog\s+(?:(?P<through>til\s+og\s+med|indtil)|ikke\s+(?:i\s+mødet\s+)?"
+            rf"(?P<from_on>fra\s+og\s+med))\s+{_DURING}{ITEM_WORDS}\s*(?P<moment>\d+)\b"
+        ),
+        "left",
+    ),
     # "X deltog fra og med punkt 4", "X var til stede fra behandlingen af punkt 4"
     (
         re.compile(
@@ -400,6 +409,10 @@ def _scope(m: re.Match[str]) -> Scope:
     if groups.get("back"):  # left, then came back: the items between
         went, back = from_moment(groups["when"] or "under", groups["moment"]), int(groups["back"])
         return Scope(first=went.first, last=back if groups["back_when"] == "efter" else back - 1)
+    if groups.get("moment") and groups.get("through"):
+        return from_moment("efter", groups["moment"])
+    if groups.get("moment") and groups.get("from_on"):
+        return from_moment("fra", groups["moment"])
     if groups.get("moment") and groups.get("when"):
         return from_moment(groups["when"], groups["moment"])
     if groups.get("moment") and groups.get("arrived"):

@@ -35,6 +35,8 @@ PHRASINGS = [
     ("cover", "Anne Holm deltog fra punkt 3.", {1, 2}),
     ("cover", "Anne Holm ankom under behandlingen af punkt 2.", {1}),
     ("cover", "Anne Holm var fraværende under punkt 4.", {4}),
+    ("cover", "Anne Holm deltog til og med punkt 2.", {3, 4}),
+    ("cover", "Anne Holm deltog ikke i mødet fra og med punkt 3.", {3, 4}),
     ("item3", "Anne Holm (A) deltog ikke i behandlingen af punktet.", {3}),
     ("item3", "Anne Holm forlod mødet under behandlingen af dette punkt.", {3, 4}),
     ("item2", "Anne Holm forlod mødet efter dette punkt.", {3, 4}),
