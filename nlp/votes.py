@@ -139,9 +139,10 @@ _MAJORITY = re.compile(
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
 # "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)", "17 for, 9 imod og 3 blanke"
+# ("25 ja-stemmer og 4 nej-stemmer", "25 ja, 4 nej, 2 blanke")
 _TALLY = re.compile(
-    rf"(?:\bstemmerne\s+|(?<![\w.,]))(?P<for>{_COUNT})\s+for\s*(?:,|og)?\s*"
-    rf"(?P<against>{_COUNT}|ingen)\s+imod"
+    rf"(?:\bstemmerne\s+|(?<![\w.,]))(?P<for>{_COUNT})\s+(?:for|ja(?:-?stemmer)?)\s*(?:,|og)?\s*"
+    rf"(?P<against>{_COUNT}|ingen)\s+(?:imod|nej(?:-?stemmer)?)\b"
     rf"(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:der\s+)?(?:undlod|hverken|blank))?",
     re.IGNORECASE,
 )

@@ -36,6 +36,8 @@ PHRASINGS = [
     ("Vedtaget med 17 stemmer for, ingen imod og 3 undlod at stemme.", (17, 0, 3)),
     ("Godkendt. Afstemningen: 17 for, 9 imod.", (17, 9, None)),
     ("Forkastet med 17 stemmer imod og 9 for.", (9, 17, None)),
+    ("Godkendt med 25 ja-stemmer og 4 nej-stemmer.", (25, 4, None)),
+    ("Afstemning: 25 ja, 4 nej, 2 blanke. Godkendt.", (25, 4, 2)),
 ]
 
 
