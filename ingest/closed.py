@@ -26,7 +26,9 @@ CLOSED_MARK = re.compile(
 CLOSED_SENTENCE = re.compile(
     r"\b(?:punktet|sagen) (?:er|behandles|bliver behandlet) (?:\w+ ){0,2}(?:som )?(?:et )?lukket\b"
     r"|\bbehandles (?:\w+ )?som (?:et )?lukket punkt\b"
-    r"|\b(?:punktet|sagen) (?:behandles|blev behandlet|bliver behandlet|er behandlet) "
+    # (present tense and not negated: "Sagen blev behandlet på lukket møde i Økonomiudvalget"
+    # tells its history, "behandles ikke for lukkede døre" the opposite)
+    r"|\b(?:punktet|sagen) (?:behandles|bliver behandlet) (?!ikke\b|ej\b)"
     r"(?:\w+ )?(?:for lukkede døre|på (?:et )?lukket møde)\b",
     re.IGNORECASE,
 )

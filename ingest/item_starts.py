@@ -165,17 +165,10 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
         return nxt.page == block.page + 1 and (
             nxt.text[:1].islower() or bool(_DANGLING.search(title))
         )
-    # Unstyled text: a short line right under the heading line, with no blank line between,
-    # where the line is long enough to have been wrapped or the title cannot end there
-    # ("1. Godkendelse af dagsorden" / "IU 7/2024 J.nr. IU 31/2024" is two lines).
+    # Unstyled text: a short line right under the heading line, with no blank line between.
     return (
         nxt.kind is BlockKind.PARAGRAPH
         and nxt.tight
-        and (
-            len(block.text) >= _WRAP_WIDTH
-            or nxt.text[:1].islower()
-            or bool(_DANGLING.search(title))
-        )
         and nxt.page == block.page
         and len(nxt.text) <= 120
         and not nxt.text.rstrip().endswith((".", ":", ","))  # ("Det foreslås,": a sentence)
@@ -183,7 +176,9 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
         # "1 Meddelelser" / "2 Budgetopfølgning": a list's next numbered line; "A. Sager til
         # afgørelse i byrådet": a part heading repeated under the title
         and not _NEXT_NUMBERED.match(nxt.text.lstrip())
-        and not _BULLET_OR_NUMBER.match(nxt.text.strip())  # "• 91": the next entry of a list
+        and not _ONE_WORD_LABEL.match(nxt.text.strip())  # "Beslutningskompetence: Byrådet"
+        # "• 91": the next entry of a list (but "kommuneplantillæg nr." / "24")
+        and not (_BULLET_OR_NUMBER.match(nxt.text.strip()) and not title.endswith("nr."))
         and not _OPEN_OR_CLOSED.match(nxt.text.strip())  # "Lukket punkt" under the title
         # "Indstillingen blev godkendt med" / "43 stemmer imod 5.": the decision, wrapped
         and not _DECIDED_SENTENCE.match(nxt.text.strip())
@@ -192,9 +187,6 @@ def _goes_on_title(block: Block, nxt: Block, title: str) -> bool:
 
 
 _BULLET_OR_NUMBER = re.compile(r"[•·▪◦*]\s|[•·▪◦*]?\s*\d{1,4}\.?$")
-# The shortest line a title is wrapped after, in the narrowest columns minutes print
-# ("Punkt 70: Status på lærepladser i Randers" / "Kommune").
-_WRAP_WIDTH = 30
 # (also " 7.  7. Salg af …": the list's number before the printed one)
 _NEXT_NUMBERED = re.compile(r"(?:\d{1,3}[.)]\s+)?(?:\d{1,3}[.)]?|[A-ZÆØÅ][.)])\s+[A-ZÆØÅ]")
 
@@ -230,6 +222,7 @@ def _weak_title_ok(
 
 
 _LABEL_VALUE = re.compile(r"[\wæøåÆØÅ ]{2,30}:\s")  # "Afbud: Eva Lund (O)"
+_ONE_WORD_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]{3,30}:\s")
 _OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$", re.IGNORECASE)
 _INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
 

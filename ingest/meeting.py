@@ -255,8 +255,11 @@ def split_names(text: str) -> tuple[str, ...]:
 _CLAUSE = re.compile(r",\s+(?:at|men|da|fordi|hvor|hvis|idet|så)\s+[a-zæøå]")
 # "Anne Holm (A) havde meldt afbud.", "Bo Dahl var fraværende.": a sentence about a member,
 # not a member's line in a list.
+# (the verb right after the name: "Ole Sand (C), stedfortræder for Eva Lund (C), der havde
+# forfald." is a member's line)
 _STATEMENT = re.compile(
-    r"\s(?:var|havde|har|deltog|deltager|mødte|forlod|ankom|blev|er)\s+[a-zæøå]"
+    r"^\W*[A-ZÆØÅ][\wæøå'-]+(?:\s+[A-ZÆØÅ][\wæøå'.-]+){1,3}(?:\s*\([^)]*\))?"
+    r"\s+(?:var|havde|har|deltog|deltager|mødte|forlod|ankom|blev|er)\s+[a-zæøå]"
 )
 
 
@@ -399,9 +402,10 @@ def _fields(front: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]],
                 line = _without_role(front[i])
                 # "Den 6. juni 2024: Inge Bjerre (C).": a meeting held over days, a line a day
                 dated = field == "absent" and _DATED_PART.fullmatch(line)
+                if _is_statement(front[i]):  # "Anne Holm var fraværende." in the list: the
+                    i += 1  # cover's sentence (read with the free lines), not a member's line
+                    continue
                 if not (_is_name_line(_unmarked(line)[0]) or (parts and note) or dated):
-                    break
-                if _is_statement(front[i]):  # "Anne Holm var fraværende." under the list
                     break
                 if not note:
                     parts.append(line)

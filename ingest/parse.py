@@ -7,6 +7,7 @@ Both entry points return the document through `redact_document`: no text leaves
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ingest.decode import decode_text
@@ -50,7 +51,14 @@ def parse_bytes(data: bytes, source: str) -> Document:
 def _transcript_as_text(blocks: list[Block]) -> list[Block]:
     """A document-sharing site's page ("Transkript", then the PDF's text a page a paragraph)
     read as the transcript's text, whose pages the text reader cuts back into their parts."""
-    if not any(b.text.strip() in ("Transkript", "Transcript") for b in blocks):
+    marks = [k for k, b in enumerate(blocks) if b.text.strip() in ("Transkript", "Transcript")]
+    # (its pages right after the mark, numbered: "1 Referat Byrådet Mødedato: …", "2 …")
+    after = [b.text for b in blocks[marks[0] + 1 : marks[0] + 12]] if marks else []
+    if (
+        not after
+        or not re.match(r"1(?:\s|$)", after[0])
+        or not any(re.match(r"2(?:\s|$)", t) for t in after[1:])
+    ):
         return blocks
     text = "\n".join(b.text for b in blocks)
     if unflatten_transcript(text) is text:

@@ -27,7 +27,13 @@ from ingest.closed import (
     PUBLISHED_DECISION,
     part_heading,
 )
-from ingest.item_starts import ItemStart, find_item_starts, is_informal_agenda, is_toc_line
+from ingest.item_starts import (
+    OUTCOME_OPENING,
+    ItemStart,
+    find_item_starts,
+    is_informal_agenda,
+    is_toc_line,
+)
 from ingest.meeting import GLUED_LABEL, absence_list_length, read_meeting, unspaced
 from ingest.records import (
     Block,
@@ -261,6 +267,12 @@ def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
     if re.match(r"Side\s+\d", rest):  # "Teknik- og Miljøudvalget, 12-03-2024  Side 3 af 5"
         return None
     if not _RUN_IN_DATED.match(head) or dated_decision(head, headed=True) is None:
+        return None
+    # "Teknisk Udvalg, 03.03.2025 Anbefales.": a body and a date alone head only an outcome
+    # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer)
+    if not re.match(r"(?:[•·▪◦*]\s*)?[^:\n]*\b(?i:beslutning|afgørelse)\b", head) and not (
+        OUTCOME_OPENING.match(rest)
+    ):
         return None
     return head, rest
 

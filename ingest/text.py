@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]$")
 # and zero-width marks, and indents lines as its layout pleased: none of it is meaning.
 _UNICODE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+_INDENT = re.compile(r"^ +", re.MULTILINE)  # (a leading tab may be a table's empty cell)
 # "12.<tab>Godkendelse af dagsorden": a tab after an item's number is a space, not a column.
 _NUMBER_TAB = re.compile(
     r"^((?:(?:punkt|pkt\.?|sag(?:\s+nr\.?)?|nr\.)\s*)?\d{1,3}[.:)]?)\t+(?=[^\t\n]+$)",
@@ -34,8 +34,15 @@ _NUMBER_TAB = re.compile(
 
 
 def normalise_whitespace(text: str) -> str:
-    text = _UNICODE_SPACES.sub(" ", text.translate(_INVISIBLE))
-    return _NUMBER_TAB.sub(r"\1 ", _INDENT.sub("", text))
+    lines = _INDENT.sub("", _UNICODE_SPACES.sub(" ", text.translate(_INVISIBLE))).split("\n")
+    # (not the rows under a table's header: "Prioritet<tab>Projekt" / "3<tab>Cykelsti langs Søvej")
+    in_table = False
+    for k, line in enumerate(lines):
+        numbered = bool(_NUMBER_TAB.match(line))
+        in_table = numbered and (in_table or (k > 0 and _is_table_line(lines[k - 1])))
+        if numbered and not in_table:
+            lines[k] = _NUMBER_TAB.sub(r"\1 ", line)
+    return "\n".join(lines)
 
 
 def clean_inline(text: str) -> str:

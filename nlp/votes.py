@@ -141,7 +141,10 @@ _MAJORITY = re.compile(
 # "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)", "17 for, 9 imod og 3 blanke"
 # ("25 ja-stemmer og 4 nej-stemmer", "25 ja, 4 nej, 2 blanke")
 _TALLY = re.compile(
-    rf"(?:\bstemmerne\s+|(?<![\w.,]))(?P<for>{_COUNT})\s+(?:for|ja(?:-?stemmer)?)\s*(?:,|og)?\s*"
+    # (after "stemmerne", "med", "Afstemning:" or at a sentence's start: "… svarede 112 ja og 40
+    # nej" in a survey is no vote)
+    r"(?:\bstemmerne\s+|\bmed\s+|\bafstemning(?:en)?\s*:?\s*|^\s*|(?<=[.:!]\s)|(?<=\n))"
+    rf"(?P<for>{_COUNT})\s+(?:for|ja(?:-?stemmer)?)\s*(?:,|og)?\s*"
     rf"(?P<against>{_COUNT}|ingen)\s+(?:imod|nej(?:-?stemmer)?)\b"
     rf"(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:der\s+)?(?:undlod|hverken|blank))?",
     re.IGNORECASE,
@@ -306,8 +309,13 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     for m in _RECORDED_AGAINST.finditer(text):
         names["against"] = names["against"] or _names(m["names"], gazetteer)
     empty: set[str] = set()
+    counted_for = False  # a capitalised "For N" read: the lower-case sides after it are its
     for m in _SIDE_LIST.finditer(text):
-        side = _side(m["label"].split()[0])
+        label = m["label"].split()[0]
+        if label[:1].islower() and label != "for" and not counted_for:
+            continue  # "… 38 ansøgninger, imod 41": "imod" compares, it is no side
+        counted_for = counted_for or (label == "For" and bool(m["n"]))
+        side = _side(label)
         # "For stemte: A, B (36)", "For stemte: A, Ø og Bo Dahl (F) – i alt 10"
         trailing = re.search(
             r"\((\d{1,3})\)\s*$|\s(?:[-–]\s*)?i\s+alt\s+(\d{1,3})\b", m["names"] or ""
