@@ -52,6 +52,11 @@ _ABSTAIN = re.compile(
     rf"{_WHO}",
     re.IGNORECASE,
 )
+# "1 medlem (Ø) stemte imod", "3 medlemmer (V og C) stemte imod": members counted, told alone
+_MEMBERS_AGAINST = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+medlem(?:mer)?\s+(?:\((?P<who>[^)]*)\)\s+)?stemte\s+imod\b",
+    re.IGNORECASE,
+)
 # "Godkendt med 7 stemmer", the other side told after it: the count of those for.
 _WITH_VOTES = re.compile(
     r"\b(?:godkend(?:t|es|te)|vedtag(?:et|es)|vedtog|tiltr(?:ådt|ædes|ådte)|anbefal(?:et|es|ede)|"
@@ -107,6 +112,8 @@ _SIDE_LIST = re.compile(
     # "For stemte 16, imod stemte 9, 2 undlod at stemme": the next side told by its count
     rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
     rf"|,\s*(?:imod|undlod|blanke?|hverken\s+for\s+eller\s+imod)\s+{_COUNT}\b"
+    # "Imod stemte 2 (V, DF), idet de ønsker …": the reason after the side ends it
+    r"|,\s*(?:idet|da|fordi|men|som|der|hvilket)\b"
     r")"
     # "Undlod at stemme: F (2) Ændringsforslaget blev forkastet": a side's count ends it
     r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ]"
@@ -303,6 +310,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     if (m := _AGAINST.search(text)) and counts["for"] is not None:
         counts["against"] = parse_count(m["n"] or m["n2"])
         names["against"] = _names(m["who"] or m["who0"] or m["who2"] or "", gazetteer)
+    if counts["against"] is None and (m := _MEMBERS_AGAINST.search(text)):
+        counts["against"] = parse_count(m["n"])  # "1 medlem (Ø) stemte imod."
+        names["against"] = _names(m["who"] or "", gazetteer)
     if m := _ABSTAIN.search(text):
         counts["abstain"] = parse_count(m["n"])
         names["abstain"] = _names(m["who"] or m["who0"] or "", gazetteer)
@@ -318,7 +328,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = _side(label)
         # "For stemte: A, B (36)", "For stemte: A, Ø og Bo Dahl (F) – i alt 10"
         trailing = re.search(
-            r"\((\d{1,3})\)\s*$|\s(?:[-–]\s*)?i\s+alt\s+(\d{1,3})\b", m["names"] or ""
+            r"\((\d{1,3})(?:\s+stemmer)?\)\s*$|\s(?:[-–]\s*)?i\s+alt\s+(\d{1,3})\b",
+            m["names"] or "",
         )
         if m["n"] or trailing:  # "For stemte 36: A, B" or "For stemte: A, B (36)"
             counts[side] = parse_count(m["n"] or trailing[1] or trailing[2])

@@ -37,6 +37,12 @@ PHRASINGS = [
     ("Godkendt. Afstemningen: 17 for, 9 imod.", (17, 9, None)),
     ("Forkastet med 17 stemmer imod og 9 for.", (9, 17, None)),
     ("Godkendt med 25 ja-stemmer og 4 nej-stemmer.", (25, 4, None)),
+    (
+        "Godkendt.\n\nFor stemte 4 (A, F).\n\nImod stemte 2 (V, DF), idet de ønsker en udsættelse.",
+        (4, 2, None),
+    ),
+    ("Anbefales. 1 medlem (Ø) stemte imod.", (None, 1, None)),
+    ("Indstillingen blev herefter vedtaget. Imod stemte C, I og O (6 stemmer).", (None, 6, None)),
     ("Afstemning: 25 ja, 4 nej, 2 blanke. Godkendt.", (25, 4, 2)),
 ]
 
