@@ -792,6 +792,10 @@ def segment(
         and (items or not decision_headings)
     ):
         is_minutes = minutes_without_items = False
+    # A news page ("Forside › Nyheder › Politik" over "Byrådet har besluttet …") tells of
+    # decisions in its own words: with no items of its own, it is not minutes.
+    if not is_minutes and any(_NEWS_CRUMB.search(line) for line in opening):
+        minutes_without_items = False
     # A list of documents ("Referat Økonomiudvalget 5. november …" / "Referat Byrådet …", a
     # document site's related documents) names several minutes and is none of them.
     titles = {unspaced(" ".join(t.split())) for t in opening if _MINUTES_TITLE.match(t.strip())}
@@ -857,6 +861,11 @@ _AGENDA_TITLE = re.compile(
 
 def _says_agenda(front: Sequence[str]) -> bool:
     return any(_AGENDA_TITLE.match(" ".join(line.split())) for line in front[:15])
+
+
+_NEWS_CRUMB = re.compile(
+    r"[›»>/|]\s*(?:Nyheder|Nyhed|Presse|Pressemeddelelser)\s*(?:[›»>/|]|$)", re.I
+)
 
 
 def _says_minutes(front: Sequence[str]) -> bool:

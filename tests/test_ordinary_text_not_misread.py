@@ -95,3 +95,15 @@ def test_a_page_that_links_a_transcript_is_read_as_the_page():
     document = parse_bytes(page.encode("utf-8"), "side.html")
     assert document.meeting is not None and str(document.meeting.date) == "2024-04-24"
     assert [i.number for i in document.items] == [1, 2]
+
+
+def test_a_news_page_about_decisions_is_not_minutes():
+    page = (
+        "Nordby Kommune\n\nForside › Nyheder › Politik\n\nByrådet har besluttet\n\n"
+        "Her er de vigtigste beslutninger fra byrådets møde mandag den 27. oktober 2025.\n\n"
+        "Ny skole i Østbyen\n\nByrådet godkendte en anlægsbevilling på 212 mio. kr. Forslaget blev "
+        "vedtaget med 27 stemmer for, mens 4 medlemmer stemte imod.\n\n"
+        "Busplan 2026\n\nByrådet vedtog den nye busplan uden afstemning.\n"
+    )
+    document = parse_bytes(page.encode("utf-8"), "side.txt")
+    assert document.kind.value == "other"
