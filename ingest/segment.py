@@ -248,15 +248,21 @@ _AFTER_BODY = re.compile(r"\s*(?:[,:]|den\b|d\.|\d)")
 
 # A decision's heading ("Beslutning i …", "Byrådets beslutning den …") or a body and a date
 # ("Teknisk Udvalg, 03.03.2025"), with no label before it ("Referat Byrådet Mødedato: …").
-_RUN_IN_DATED = re.compile(
+_RUN_IN_DATED_OPENING = (
     r"(?:[•·▪◦*]\s*)?(?:(?i:beslutning|afgørelse)\b|[^:\n]*\b(?i:beslutning)\b"
-    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d)[^:\n]*$"
+    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d)"
 )
+_RUN_IN_DATED = re.compile(rf"{_RUN_IN_DATED_OPENING}[^:\n]*$")
+# (how such a line opens: only a paragraph that does is looked at for its dates)
+_OPENS_RUN_IN_DATED = re.compile(_RUN_IN_DATED_OPENING)
+_DECISION_WORD = re.compile(r"(?:[•·▪◦*]\s*)?[^:\n]*\b(?i:beslutning|afgørelse)\b")
 
 
 def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
     """("Beslutning i Byrådet den 24-04-2024", "Godkendt.") from the two run into one line;
     also "Teknisk Udvalg, 03.03.2025 Anbefales."."""
+    if not _OPENS_RUN_IN_DATED.match(text):
+        return None
     dates = find_dates(text[:200])
     if not dates:
         return None
@@ -270,11 +276,26 @@ def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
         return None
     # "Teknisk Udvalg, 03.03.2025 Anbefales.": a body and a date alone head only an outcome
     # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer)
-    if not re.match(r"(?:[•·▪◦*]\s*)?[^:\n]*\b(?i:beslutning|afgørelse)\b", head) and not (
-        OUTCOME_OPENING.match(rest)
-    ):
+    if not _DECISION_WORD.match(head) and not OUTCOME_OPENING.match(rest):
         return None
     return head, rest
+
+
+def _decision_run_in(text: str) -> re.Match[str] | None:
+    """ "Beslutning: Godkendt.", "Beslutning Godkendt", "Beslutning Tilbagesendes …": a decision
+    heading and its text on one line (not "Beslutning Teknisk Udvalg", a body's heading, nor
+    "BESLUTNING: Økonomiudvalget den 12-03-2024", a dated one)."""
+    m = _LABELLED_DECISION.fullmatch(text) or _RUN_IN_DECISION.fullmatch(text)
+    if m is None or section_kind(m["label"]) is not SectionKind.DECISION:
+        m = _RUN_IN_HEADING.fullmatch(text)
+        if m is None or section_kind(m["label"]) is not SectionKind.DECISION:
+            return None
+        rest = m["rest"].strip()
+        named = _BODY_NAME.match(rest)
+        body = named and (len(rest.split()) <= 5 or _AFTER_BODY.match(rest[named.end() :]))
+        if body or not (rest.endswith((".", "!")) or len(rest.split()) <= 3):
+            return None
+    return m if dated_decision(text) is None else None
 
 
 def _split_run_in_headings(blocks: Sequence[Block]) -> list[Block]:
@@ -282,31 +303,19 @@ def _split_run_in_headings(blocks: Sequence[Block]) -> list[Block]:
     split: list[Block] = []
     for block in blocks:
         text = block.text.strip()
-        if block.kind is BlockKind.PARAGRAPH and (dated := _dated_heading_run_in(text)):
+        if block.kind is not BlockKind.PARAGRAPH:
+            split.append(block)
+            continue
+        if dated := _dated_heading_run_in(text):
             split.append(replace(block, text=dated[0], kind=BlockKind.HEADING, level=0))
             split.append(replace(block, text=dated[1], tight=True))
             continue
-        m = _LABELLED_DECISION.fullmatch(text) or _RUN_IN_DECISION.fullmatch(text)
-        decision = (
-            m is not None
-            and section_kind(m["label"]) is SectionKind.DECISION
-            # ("BESLUTNING: Økonomiudvalget den 12-03-2024" is a dated heading, not a decision)
-            and dated_decision(text) is None
-        )
-        if not decision:
+        m = _decision_run_in(text)
+        if m is None:
             m = _RUN_IN_HEADING.fullmatch(text)
-            if m and section_kind(m["label"]) is SectionKind.DECISION:
-                rest = m["rest"].strip()
-                short = len(rest.split()) <= 3
-                named = _BODY_NAME.match(rest)
-                body = named and (len(rest.split()) <= 5 or _AFTER_BODY.match(rest[named.end() :]))
-                m = m if (rest.endswith((".", "!")) or short) and not body else None
-                m = m if m is None or dated_decision(text) is None else None
-        if (
-            block.kind is BlockKind.PARAGRAPH
-            and m
-            and (decision or any(c.islower() for c in m["rest"]))
-        ):
+            m = m if m and section_kind(m["label"]) is not SectionKind.DECISION else None
+        # (a run-in section's text has a word in it: not "Sagsforløb: ØK/BY", "BESLUTNING OK")
+        if m and (m.re is not _RUN_IN_HEADING or any(c.islower() for c in m["rest"])):
             split.append(replace(block, text=m["label"], kind=BlockKind.HEADING, level=0))
             split.append(replace(block, text=m["rest"], tight=True))
         else:
