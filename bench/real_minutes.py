@@ -16,7 +16,9 @@ Fields, each over the gold entries that state them:
 - outcomes: the item's outcomes in order, precision/recall over (item, outcome) pairs
   and exact per item;
 - absent: per item, the names absent for the item (the meeting's absences included);
-- votes: (for, against, abstain) per item.
+- votes: (for, against, abstain) per item;
+- vote sides: per item, the (side, name or party letter) pairs of its votes, where the gold
+  lists them (`for_names`, `against_names`, `abstain_names`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +91,16 @@ def _person(name: str) -> str | None:
     return _norm(re.sub(r"\s[A-ZÆØÅ]\.(?=\s)", "", name))
 
 
+_SIDES = ("for", "against", "abstain")
+
+
+def _sides(votes: Sequence[dict[str, Sequence[str]]]) -> Counter:
+    """(side, name) pairs over an item's votes: a party letter or a member's name, as printed."""
+    return Counter(
+        (side, _person(name)) for vote in votes for side in _SIDES for name in vote[side]
+    )
+
+
 def _case(text: str | None) -> str | None:
     return re.sub(r"\s+", "", text).lower() if text else None
 
@@ -140,6 +152,7 @@ class Scores:
     outcomes_exact: Tally = field(default_factory=Tally)
     absent: PR = field(default_factory=PR)
     votes: PR = field(default_factory=PR)
+    vote_sides: PR = field(default_factory=PR)
     misses: list[str] = field(default_factory=list)
 
 
@@ -248,6 +261,19 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
                 scores.misses.append(
                     f"{where}: votes {sorted(got_v, key=repr)} != {sorted(want_v, key=repr)}"
                 )
+            if any("for_names" in v for v in gold["votes"]):
+                want_s = _sides(
+                    [{k: v.get(f"{k}_names") or [] for k in _SIDES} for v in gold["votes"]]
+                )
+                got_s = _sides(
+                    [{k: getattr(v, f"{k}_names") for k in _SIDES} for v in extraction.votes]
+                )
+                scores.vote_sides.add(want_s, got_s)
+                if want_s != got_s:
+                    scores.misses.append(
+                        f"{where}: vote sides {sorted(got_s.elements())} != "
+                        f"{sorted(want_s.elements())}"
+                    )
 
 
 def score(
@@ -294,6 +320,7 @@ def report(scores: Scores, misses: bool = False) -> str:
         f"outcomes exact/item    {scores.outcomes_exact}",
         f"absent                 {scores.absent}",
         f"votes                  {scores.votes}",
+        f"vote sides             {scores.vote_sides}",
     ]
     if misses:
         lines += ["", *scores.misses]

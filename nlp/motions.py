@@ -170,18 +170,26 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     bare = point_run([s.text for s in sentences if s.states_outcome])
     waiting = False  # the last motion is an introduced proposal whose outcome has not come yet
     roll_call: int | None = None  # where a roll call on a motion not yet stated began
-    for sentence in sentences:
+    for k, sentence in enumerate(sentences):
         text = sentence.text
         if not waiting and _ROLL_CALL.match(text):
             roll_call = sentence.start if roll_call is None else roll_call
             continue
-        if _introduces(sentence):
+        # "Budgettet med de af Økonomiudvalget anbefalede ændringer:" over "For stemte: 17 …"
+        # and "Godkendt.": a line that names what the vote under it is on.
+        heads_vote = (
+            text.rstrip().endswith(":")
+            and k + 1 < len(sentences)
+            and bool(_VOTE_SENTENCE.match(sentences[k + 1].text))
+        )
+        if _introduces(sentence) or (heads_vote and not waiting):
             nomination = (m := _proposer(text)) is not None and bool(m["nominates"])
             motions.append(
                 {
                     "start": sentence.start,
                     "outcome_start": None,
-                    "amendment": not nomination,
+                    "amendment": not nomination
+                    and (not heads_vote or bool(_AMENDMENT.match(text))),
                     "author": author_of(text),
                     "points": (),
                     "after": False,

@@ -95,6 +95,8 @@ _SIDE_LIST = re.compile(
     rf"(?P<label>{ROLL_CALL_LABEL}|"
     # "For forslaget stemmer:" / "Imod stemmer:" (names on the lines under it)
     r"(?:For|Imod)(?:\s+(?:\w*forslaget|indstillingen))?\s+stemmer(?=\s*:)|"
+    # "For ændringsforslaget: 6 (B, F, Ø)": the side named by what it is for, a colon after it
+    r"(?:For|Imod)\s+(?:\w*forslaget|indstillingen|anbefalingen)(?=\s*:)|"
     # ("For beslutningen stemte: …", "For forslaget stemte 12")
     r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
     r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
@@ -177,6 +179,13 @@ _COUNTED_BLOC = re.compile(
     r"(?<![\wæøå])(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og|\+)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d{1,2})\)\s+"
     r"(?P<verb>anbefaler|anbefalede|tiltræder|tiltrådte|godkender|godkendte|stemte\s+for|"
     r"stemte\s+imod|undlod|undlader|(?:kan|kunne)\s+ikke\s+(?:anbefale|tiltræde|godkende|støtte))\b"
+)
+# "idet Enhedslisten (2) stemte imod", "Venstre og Dansk Folkeparti (5) undlod at stemme": the
+# parties of a side with its size, the side told by its verb.
+_PARTY_WORDS = r"[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,2}"
+_PARTIES_SIZED = re.compile(
+    rf"(?<![\wæøå])(?P<parties>{_PARTY_WORDS}(?:\s*(?:,|og|\+)\s*{_PARTY_WORDS})*)\s*"
+    r"\((?P<n>\d{1,2})\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
 _SPLIT = re.compile(r"\s*(?:,|\bog\b|&|\+)\s*")  # "6 (A+C+V+L)": a bloc of parties
 _NOT_NAMES = {
@@ -381,6 +390,13 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             )
             if counts[side] is None:
                 counts[side] = int(m["n"])
+            names[side] = names[side] or _names(m["parties"], gazetteer)
+    for m in _PARTIES_SIZED.finditer(text):
+        parties = [p for p in _SPLIT.split(m["parties"]) if p]
+        said = m["side"].split()[-1]
+        side = "against" if said == "imod" else "for" if said == "for" else "abstain"
+        if counts[side] is None and all(canonical_party(p) for p in parties):
+            counts[side] = int(m["n"])
             names[side] = names[side] or _names(m["parties"], gazetteer)
     if (m := _ALL_BUT.search(text)) and counts["against"] is None:
         counts["against"] = parse_count(m["n"])  # "Godkendt med alle stemmer mod 1 (Ø)"

@@ -44,19 +44,44 @@ PHRASINGS = [
     ("Anbefales. 1 medlem (Ø) stemte imod.", (None, 1, None)),
     ("Indstillingen blev herefter vedtaget. Imod stemte C, I og O (6 stemmer).", (None, 6, None)),
     ("Afstemning: 25 ja, 4 nej, 2 blanke. Godkendt.", (25, 4, 2)),
+    ("Godkendt.\n\nFor indstillingen: 17 (A, F, Ø)\n\nImod: 9 (V, O)", (17, 9, None)),
+    ("Indstillingen blev tiltrådt, idet Enhedslisten (2) stemte imod.", (None, 2, None)),
 ]
 
 
-def _vote(decision: str):
+def _extraction(decision: str):
     text = (
         "Referat Byrådet 12. marts 2024\n\n1. Salg af grund ved Egevej\n\nSagsnr.: 24/1180\n\n"
         f"Beslutning\n\n{decision}\n"
     )
     document = parse_bytes(text.encode("utf-8"), "side.txt")
     (extraction,) = extract_meeting_items(document.meeting, list(document.items))
-    return [(v.for_count, v.against, v.abstain) for v in extraction.votes]
+    return extraction
+
+
+def _vote(decision: str):
+    return [(v.for_count, v.against, v.abstain) for v in _extraction(decision).votes]
 
 
 @pytest.mark.parametrize(("decision", "counts"), PHRASINGS)
 def test_one_vote_whatever_the_phrasing(decision, counts):
     assert _vote(decision) == [counts]
+
+
+def test_each_vote_under_the_line_that_names_what_it_is_on():
+    """Amendments, then the budget, each named on a line of its own over its vote and outcome;
+    "de af Økonomiudvalget anbefalede ændringer" describes the budget, it recommends nothing."""
+    extraction = _extraction(
+        "Ændringsforslag fra Enhedslisten (Ø) om flere pædagoger:\n\n"
+        "For stemte: 2 (Ø)\n\nImod stemte: 17 (A, V, C, F, O)\n\nUndlod at stemme: 0\n\n"
+        "Ændringsforslaget blev forkastet.\n\n"
+        "Budgettet med de af Økonomiudvalget anbefalede ændringer:\n\n"
+        "For stemte: 17 (A, V, C, F, O)\n\nImod stemte: 2 (Ø)\n\nUndlod at stemme: 0\n\n"
+        "Godkendt."
+    )
+    assert [d.outcome.value for d in extraction.decisions] == ["rejected", "approved"]
+    assert [(v.for_count, v.against, v.abstain, v.decision) for v in extraction.votes] == [
+        (2, 17, 0, 0),
+        (17, 2, 0, 1),
+    ]
+    assert extraction.votes[1].against_names == ("Ø",)
