@@ -17,8 +17,9 @@ import re
 from ingest.chrome import is_chrome
 from ingest.records import Block, BlockKind, SectionKind
 from ingest.sections import section_kind
+from ingest.text import SOFT_HYPHEN, ZERO_WIDTH
 
-_INVISIBLE = str.maketrans({"\xad": None, "\u200b": None, "\u200c": None, "\ufeff": None})
+_INVISIBLE = str.maketrans("", "", SOFT_HYPHEN + ZERO_WIDTH)
 _LONE_NUMBER = re.compile(r"^(\d{1,4})\.?$")
 _NUMBERED = re.compile(r"^(?:\d{1,4}\b|(?:punkt|pkt|sag|nr)\.?\s*\d)", re.IGNORECASE)
 _MARKER = re.compile(r"^(?:[-–•·▪◦*]|\d{1,3}[.)]|[a-zA-Z][.)])(?:\s|$)")

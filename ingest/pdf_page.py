@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import pymupdf
 
 from ingest.pdf_dedupe import MAX_TOLERANCE, OverprintFilter
+from ingest.text import ZERO_WIDTH
 
 # What importing pymupdf4llm did before ingest/__init__.py kept it out; pages are read with it.
 pymupdf.TOOLS.unset_quad_corrections(True)
@@ -29,7 +30,7 @@ FLAGS = (
 )
 _BOLD_NAME = re.compile(r"bold|black|heavy|demi|semib", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = str.maketrans("", "", ZERO_WIDTH)  # (a soft hyphen at a line's end is a break)
 _DENSE = 0.3  # ems per character below which glyphs must overlap
 # A run painted twice in a row ("HelhedHelhed"), or glyph by glyph ("HHeellhh").
 _REPEATED = re.compile(r"(\w.{5,}?)\1|(\w)\2(\w)\3(\w)\4")

@@ -24,7 +24,9 @@ _SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]$")
 # A web page's or word processor's text carries Unicode spaces (NBSP above all), soft hyphens
 # and zero-width marks, and indents lines as its layout pleased: none of it is meaning.
 _UNICODE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # spaces, joiners and the byte-order mark
+SOFT_HYPHEN = "\u00ad"
+_INVISIBLE = str.maketrans("", "", SOFT_HYPHEN + ZERO_WIDTH)
 _INDENT = re.compile(r"^ +", re.MULTILINE)  # (a leading tab may be a table's empty cell)
 # "12.<tab>Godkendelse af dagsorden": a tab after an item's number is a space, not a column.
 _NUMBER_TAB = re.compile(
