@@ -18,7 +18,7 @@ Fields, each over the gold entries that state them:
 - absent: per item, the names absent for the item (the meeting's absences included);
 - votes: (for, against, abstain) per item;
 - vote sides: per item, the (side, name or party letter) pairs of its votes, where the gold
-  lists them (`for_names`, `against_names`, `abstain_names`).
+  lists them (`for_names`, `against_names`, `abstain_names`, or `*_parties`).
 """
 
 from __future__ import annotations
@@ -99,6 +99,11 @@ def _sides(votes: Sequence[dict[str, Sequence[str]]]) -> Counter:
     return Counter(
         (side, _person(name)) for vote in votes for side in _SIDES for name in vote[side]
     )
+
+
+def _gold_sides(vote: dict) -> dict[str, Sequence[str]]:
+    """A gold vote's names per side (`for_names`, or `for_parties` in the older sets)."""
+    return {k: vote.get(f"{k}_names") or vote.get(f"{k}_parties") or [] for k in _SIDES}
 
 
 def _case(text: str | None) -> str | None:
@@ -261,10 +266,8 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
                 scores.misses.append(
                     f"{where}: votes {sorted(got_v, key=repr)} != {sorted(want_v, key=repr)}"
                 )
-            if any("for_names" in v for v in gold["votes"]):
-                want_s = _sides(
-                    [{k: v.get(f"{k}_names") or [] for k in _SIDES} for v in gold["votes"]]
-                )
+            if any("for_names" in v or "for_parties" in v for v in gold["votes"]):
+                want_s = _sides([_gold_sides(v) for v in gold["votes"]])
                 got_s = _sides(
                     [{k: getattr(v, f"{k}_names") for k in _SIDES} for v in extraction.votes]
                 )

@@ -165,6 +165,8 @@ def _kept(doc: Doc, span) -> bool:
         for later in doc.spans.get("outcomes", [])
     ):
         return False  # "Et ændringsforslag om at udsætte sagen blev forkastet": what was proposed
+    if _PROPOSED.search(before) and _PUT_FORWARD.search(before):
+        return False  # "afstemning om et af X stillet procedureforslag om, at sagen udsættes"
     if label == Outcome.POSTPONED.value:
         if previous in ("kan", "kunne"):
             return False  # "… og sagen kan tages af dagsordenen": a consequence, not an act
@@ -212,6 +214,10 @@ _RELATIVE = re.compile(
 )
 # Inside what a proposal proposes: "(Ændrings)forslag(et) fra V om(,) at udsætte sagen …".
 _PROPOSED = re.compile(r"forslag\w*\b[^.;:]*?\bom,?\s+at\b[^.;:]*$", re.IGNORECASE)
+# A proposal being put forward or to the vote, its outcome still to come.
+_PUT_FORWARD = re.compile(
+    r"\b(?:afstemning\s+om|stillet|fremsat|stillede|fremsatte|stiller|fremsætter)\b", re.IGNORECASE
+)
 # A clause whose subject is another agenda item: "(at) punkt 9 vedrørende ... udgår".
 _OTHER_ITEM = re.compile(
     r"^\W*(?:at\s+)?(?:dagsordenens\s+|dagsordens)?(?:punkt|pkt\.?|sag)(?:\s+nr\.?)?\s*\d+\b",
@@ -436,6 +442,10 @@ def _quote_at(text: str, start: int, end: int) -> int:
     return end
 
 
+# A sentence in quotation marks, whole: the words of a proposal put to the meeting.
+_QUOTED = re.compile(r'\s*["“”„»«].*["“”»«][.!]?\s*', re.DOTALL)
+
+
 def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
     """The sentences of doc.text[start:end], each marked when it states an outcome."""
     text = doc_text(doc)
@@ -450,6 +460,8 @@ def _sentences(doc: Doc, start: int, end: int) -> list[Sentence]:
         for a, b in clauses:
             if text[a:b].strip():
                 stating = [s for s in kept if _inside(s, a, b) and not _lone_closed(doc, s)]
+                if _QUOTED.fullmatch(text[a:b]):
+                    stating = []  # a proposal's words quoted: "at sagen til orientering …"
                 first = _first_word_index(doc, a, b)
                 opens = any(s.start == first and s.label_ not in _NOT_OPENING for s in stating)
                 found.append(Sentence(a, b, text[a:b].strip(), bool(stating), opens))
@@ -508,8 +520,11 @@ def _motion_decisions(
             if read_vote
             else None
         )
-        if vote is None and read_vote and motion.outcome_start > motion.start:
-            vote = read_vote(words, outcome)
+        uncounted = vote is None or (vote.for_count, vote.against, vote.abstain) == (None,) * 3
+        if uncounted and read_vote and motion.outcome_start > motion.start:
+            # ("Der blev stemt om indstillingen: For: 22 (…) … Indstillingen blev godkendt.
+            # Liste B undlod at stemme, idet …": the counted vote before the outcome)
+            vote = read_vote(words, outcome) or vote
         counted = vote is not None and None not in (vote.for_count, vote.against)
         if stated is None and counted and vote.for_count != vote.against:
             # A motion whose outcome only its counts state: "For … 3. Imod stemte 27."

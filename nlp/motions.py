@@ -70,7 +70,20 @@ _ITS_OWN = re.compile(r"\W*(?:[\wæøå-]+\s+){0,2}?\w*forslag", re.IGNORECASE)
 # the motion it is on (the names follow, then "Forslaget falder.").
 _ROLL_CALL = re.compile(rf"\W*{ROLL_CALL_LABEL}")
 # "For ændringsforslaget stemte 3, …", "Imod stemte 27": a sentence of the vote on a motion.
-_VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b[^.\n]{0,40}?\bstem(?:te|mer)\b")
+# ("For: 4 (Clara Winge (B), …)": a side's label and its count)
+_VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b(?:[^.\n]{0,40}?\bstem(?:te|mer)\b|\s*:\s*\d)")
+# "Der blev begæret afstemning om et af Pia Vest stillet ændringsforslag om, at …"
+_PUT_TO_VOTE = re.compile(
+    r"\bafstemning\s+om\s+(?:et|det|[\wæøå]+s)\b[^.]*?\w*forslag|"
+    r"\b(?:stillet|fremsat)\s+(?:\w+\s+)?\w*forslag\b",
+    re.IGNORECASE,
+)
+# "Budgetforliget (V, A, C og F): Vedtaget af et flertal på 20.": what is decided, a colon,
+# its outcome.
+_LABELLED = re.compile(
+    r"^\W*[A-ZÆØÅ][^:.\n]{2,150}:\s+(?:Forkastet|Vedtaget|Godkendt|Tiltrådt|Anbefalet|Anbefales|"
+    r"Godkendes|Vedtages|Forkastes|Tiltrædes|Taget\s+til)\b"
+)
 _THEN = re.compile(r"^\W*(?:herefter|derefter|dernæst|efterfølgende)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)
 _NAME_WORDS = r"[A-ZÆØÅ][\wæøåé.-]*(?:\s+(?:[A-ZÆØÅ][\wæøåé.-]*))*"
@@ -161,7 +174,7 @@ def _introduces(sentence: Sentence) -> bool:
         return True
     if _VOTE_SENTENCE.match(text):
         return False  # "For ændringsforslaget stemte 3, …": the vote on it
-    return not sentence.states_outcome and bool(_AMENDMENT.match(text))
+    return not sentence.states_outcome and bool(_AMENDMENT.match(text) or _PUT_TO_VOTE.search(text))
 
 
 def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
@@ -205,6 +218,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             sentence.states_outcome
             and waiting
             and motions[-1].get("vote_start") is not None
+            and motions[-1]["amendment"]
             and _MOTION_SUBJECT.match(text)
             and not _AMENDMENT.match(text)
             and not _ITS_OWN.match(text)  # "Forslaget falder.": the motion's own outcome
@@ -230,6 +244,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             waiting = False
         elif sentence.states_outcome and (
             _MOTION_SUBJECT.match(text)
+            or _LABELLED.match(text)
             or points_of(text, bare)
             # "Herefter blev budgettet vedtaget …": what comes after a motion is one of its own
             or (motions and _THEN.match(text))

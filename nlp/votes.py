@@ -25,10 +25,12 @@ _NUMBER_WORDS = (
     "syvogtyve|otteogtyve|niogtyve|tredive"
 )
 _COUNT = rf"(?:\d{{1,3}}|{_NUMBER_WORDS})"
+# A bracket's words, a bracket inside it included: "(Borgerlisten og Lars Fog (O))"
+_INNER = r"(?:[^()]|\([^()]*\))*"
 # "6 stemmer for (A, F, Ø)", "3 stemmer imod (V, O)", "mod 3 stemmer (V, O)"
-_WHO = r"(?:\s*\((?P<who>[^)]*)\))?"
+_WHO = rf"(?:\s*\((?P<who>{_INNER})\))?"
 # "12 stemte for", "3 medlemmer (V og C) stemte imod", "4 imod"
-_MEMBERS = r"(?:medlemmer\s+|stemmer?\s+)?(?:\((?P<who0>[^)]*)\)\s+)?"
+_MEMBERS = rf"(?:medlemmer\s+|stemmer?\s+)?(?:\((?P<who0>{_INNER})\)\s+)?"
 _FOR = re.compile(
     rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemmer?|stemte)\s+for\b{_WHO}", re.IGNORECASE
 )
@@ -39,13 +41,13 @@ _AGAINST = re.compile(
 # "42 stemmer mod 4", "4 stemmer (V, C) mod 5 stemmer (A, F, Ø)"
 _FOR_MOD = re.compile(
     # (also "5 stemmer for (A og F) mod 2 (V)")
-    rf"\b(?P<for>{_COUNT})\s+(?:stemmer\s+)?(?:for\s+(?=\())?(?:\((?P<fwho>[^)]*)\)\s+)?(?:for\s+)?"
+    rf"\b(?P<for>{_COUNT})\s+(?:stemmer?\s+)?(?:for\s+(?=\())?(?:\((?P<fwho>{_INNER})\)\s+)?(?:for\s+)?"
     r"i?mod\s+"
-    rf"(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)(?:\s+stemmer)?(?:\s*\((?P<awho>[^)]*)\))?",
+    rf"(?P<against>{_COUNT})\b(?!\s*(?:stemmer\s+)?for\b)(?:\s+stemmer)?(?:\s*\((?P<awho>{_INNER})\))?",
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+|stemmer(?=,))?(?:\((?P<who0>[^)]*)\)\s+)?"
+    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+|stemmer(?=,))?(?:\((?P<who0>{_INNER})\)\s+)?"
     r"(?:,?\s*(?:der|som)\s+)?"  # "og 4 der undlod at stemme", "3 stemmer, der undlod"
     # lower case: "8 (…) Undlod at stemme 5" is the next side's label, not 8 abstaining
     r"(?-i:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
@@ -54,7 +56,7 @@ _ABSTAIN = re.compile(
 )
 # "1 medlem (Ø) stemte imod", "3 medlemmer (V og C) stemte imod": members counted, told alone
 _MEMBERS_AGAINST = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+medlem(?:mer)?\s+(?:\((?P<who>[^)]*)\)\s+)?stemte\s+imod\b",
+    rf"\b(?P<n>{_COUNT})\s+medlem(?:mer)?\s+(?:\((?P<who>{_INNER})\)\s+)?stemte\s+imod\b",
     re.IGNORECASE,
 )
 # "Godkendt med 7 stemmer", the other side told after it: the count of those for.
@@ -62,6 +64,11 @@ _WITH_VOTES = re.compile(
     r"\b(?:godkend(?:t|es|te)|vedtag(?:et|es)|vedtog|tiltr(?:ådt|ædes|ådte)|anbefal(?:et|es|ede)|"
     rf"forkast(?:et|es|ede))\s+med\s+(?P<n>{_COUNT})\s+stemmer\b"
     r"(?!\s*(?:\(|mod\b|imod\b|for\b|,))",
+    re.IGNORECASE,
+)
+# "Vedtaget af et flertal på 20 byrådsmedlemmer": the count of those for.
+_MAJORITY_OF = re.compile(
+    rf"\b(?:vedtag\w*|godkend\w*|tiltr\w*|anbefal\w*)\s+af\s+et\s+flertal\s+på\s+(?P<n>{_COUNT})\b",
     re.IGNORECASE,
 )
 _ALL_BUT = re.compile(
@@ -80,8 +87,11 @@ _NAMED = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*\("
 # "Jens Kr. Yde, Joachim P. Kjeldsen og …": an abbreviated name (one to three letters) before
 # the rest of a name that the list goes on after does not end it either.
 _ABBREVIATION = (r"\b[A-ZÆØÅ]", r"\b[A-ZÆØÅ][a-zæøå]", r"\b[A-ZÆØÅ][a-zæøå]{2}")
-_ABBREVIATED = "(?:" + "|".join(f"(?<={a})" for a in _ABBREVIATION) + ")"
-_AFTER_ABBREVIATION = "(?:" + "|".join(rf"(?<={a}\.)" for a in _ABBREVIATION) + ")"
+# (Not a lone letter after "og": "Imod stemte: B, C, O og V. Venstre og … afgav …" ends at "V.")
+_ABBREVIATED = "(?:" + "|".join(f"(?<={a})(?<!\\bog {a[2:]})" for a in _ABBREVIATION) + ")"
+_AFTER_ABBREVIATION = (
+    "(?:" + "|".join(rf"(?<={a}\.)(?<!\bog {a[2:]}\.)" for a in _ABBREVIATION) + ")"
+)
 _NAME_GOES_ON = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*(?:,|og\b|\()"
 _INITIAL = rf"(?:(?<=\b[A-ZÆØÅ])\.(?={_NAMED})|{_ABBREVIATED}\.(?={_NAME_GOES_ON}))"
 # only after a one-letter word, or an abbreviation inside a list
@@ -137,14 +147,14 @@ _FOLLOWS = re.compile(
 )
 # "Et mindretal (V, O) stemte imod": the voters are only in the parentheses.
 _PAREN_BEFORE = re.compile(
-    r"\((?P<paren>[^)]*)\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+    rf"\((?P<paren>{_INNER})\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
 _MAJORITY = re.compile(
     r"\b(?:[Ee]t\s+|[Dd]et\s+)?(?P<which>[Ff]lertal(?:let)?|[Mm]indretal(?:let)?)"
     r"(?:\s+i\s+(?:udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen))?"
     # "Et flertal på 5 medlemmer (A, F, Ø)", "Et mindretal på 10 (V, C og O)"
     rf"(?:\s+på\s+(?P<size>{_COUNT})(?:\s+(?:medlemmer|stemmer))?)?"
-    r"\s*(?:\((?P<paren>[^)]*)\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
+    rf"\s*(?:\((?P<paren>{_INNER})\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
 # "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)", "17 for, 9 imod og 3 blanke"
@@ -234,6 +244,8 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
             words = words[:lower]
             if words and re.fullmatch(r"[A-ZÆØÅ]{1,2}", words[0]):
                 words = words[:1]
+        if words and re.fullmatch(_COUNT, words[0], re.IGNORECASE):
+            continue  # "Fem stemte imod": a count, not a name
         while words and words[0] in _NOT_NAMES and canonical_party(" ".join(words)) is None:
             words = words[1:]
         if words and words[0][0].isupper() and len(words) <= 5:
@@ -316,6 +328,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         names["for"] = _names(m["who"] or m["who0"] or "", gazetteer)
     if counts["for"] is None and (m := _WITH_VOTES.search(text)):
         counts["for"] = parse_count(m["n"])  # "Godkendt med 7 stemmer. 2 stemte imod (O)"
+    if counts["for"] is None and (m := _MAJORITY_OF.search(text)):
+        counts["for"] = parse_count(m["n"])  # "Vedtaget af et flertal på 20. Fem stemte imod."
     if (m := _AGAINST.search(text)) and counts["for"] is not None:
         counts["against"] = parse_count(m["n"] or m["n2"])
         names["against"] = _names(m["who"] or m["who0"] or m["who2"] or "", gazetteer)

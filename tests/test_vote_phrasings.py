@@ -46,6 +46,8 @@ PHRASINGS = [
     ("Afstemning: 25 ja, 4 nej, 2 blanke. Godkendt.", (25, 4, 2)),
     ("Godkendt.\n\nFor indstillingen: 17 (A, F, Ø)\n\nImod: 9 (V, O)", (17, 9, None)),
     ("Indstillingen blev tiltrådt, idet Enhedslisten (2) stemte imod.", (None, 2, None)),
+    ("Ændringsforslaget blev ikke vedtaget med 1 stemme mod 8. 1 undlod at stemme.", (1, 8, 1)),
+    ("Vedtaget af et flertal på 20 byrådsmedlemmer. Fem stemte imod (O og Ø).", (20, 5, None)),
 ]
 
 
@@ -85,3 +87,85 @@ def test_each_vote_under_the_line_that_names_what_it_is_on():
         (17, 2, 0, 1),
     ]
     assert extraction.votes[1].against_names == ("Ø",)
+
+
+def _read(decision: str) -> tuple[list[str], list[tuple]]:
+    extraction = _extraction(decision)
+    return (
+        [d.outcome.value for d in extraction.decisions],
+        [(v.for_count, v.against, v.abstain, v.decision) for v in extraction.votes],
+    )
+
+
+# (decision text, outcomes, votes as (for, against, abstain, decision index))
+SEQUENCES = [
+    (
+        # the proposal's words quoted ("til orientering") decide nothing
+        'Dansk Folkeparti stillede følgende ændringsforslag til dagsordenen:\n\n"at sagen til '
+        'orientering bliver løftet til en beslutningssag."\n\nÆndringsforslaget blev ikke vedtaget '
+        "med 1 stemme mod 8.\n\nDagsordenen blev herefter godkendt.",
+        ["rejected", "approved"],
+        [(1, 8, None, 0)],
+    ),
+    (
+        # a procedural motion put to the vote, its content ("at sagen udsættes") not an outcome
+        "Der blev begæret afstemning om et af Jonas Kruse stillet procedureforslag om, at sagen "
+        "udsættes. Et mindretal (Jonas Kruse) stemte for procedureforslaget. Et flertal (Anne "
+        "Friis og Bent Holm) stemte imod. Procedureforslaget blev dermed forkastet.\n\nDer blev "
+        "begæret afstemning om et af Bent Holm stillet ændringsforslag om, at forslaget "
+        "finansieres af puljen. Et flertal (Anne Friis og Bent Holm) stemte for ændringsforslaget. "
+        "Ændringsforslaget blev dermed vedtaget.\n\nIndstillingen blev herefter godkendt med 5 "
+        "stemmer mod 2.",
+        ["rejected", "approved", "approved"],
+        [(None, None, None, 0), (None, None, None, 1), (5, 2, None, 2)],
+    ),
+    (
+        # "Der blev herefter stemt om indstillingen:" names the next motion; the vote above the
+        # outcome is its own, not the party's remark below it
+        "Liste Ø stillede ændringsforslag om, at bebyggelsen nedsættes.\n\nDer blev stemt om "
+        "ændringsforslaget:\n\nFor: 4 (B, F, Ø)\n\nImod: 23 (A, C, V)\n\nÆndringsforslaget "
+        "faldt.\n\nDer blev herefter stemt om indstillingen:\n\nFor: 22 (A, C, V)\n\nImod: 3 "
+        "(F, Ø)\n\nUndlod: 2 (B)\n\nIndstillingen blev godkendt.\n\nListe B undlod at stemme, "
+        "idet de ønsker et nyt borgermøde.",
+        ["rejected", "approved"],
+        [(4, 23, None, 0), (22, 3, 2, 1)],
+    ),
+    (
+        # each thing decided named before a colon, its outcome after it
+        "Ændringsforslag fra Enhedslisten om skatten: Forkastet med to stemmer for og 23 imod.\n\n"
+        "Budgetforliget (V, A, C og F): Vedtaget af et flertal på 20 byrådsmedlemmer. Fem stemte "
+        "imod (O og Ø).\n\nStatsgaranti: Vedtaget enstemmigt.",
+        ["rejected", "approved", "approved"],
+        [(2, 23, None, 0), (20, 5, None, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("decision", "outcomes", "votes"), SEQUENCES)
+def test_each_motion_with_its_own_vote(decision, outcomes, votes):
+    assert _read(decision) == (outcomes, votes)
+
+
+@pytest.mark.parametrize(
+    ("decision", "side", "names"),
+    [
+        # a party list ends at its last letter, the next sentence naming a party and a member
+        (
+            "Tiltrådt med 27 stemmer imod 21. Imod stemte: B, C, Karin Holm Lind (løsgænger), O "
+            'og V. Venstre og Karin Holm Lind (løsgænger) afgav følgende protokolbemærkning: "Vi '
+            'stemmer imod."',
+            "against_names",
+            ("B", "C", "Karin Holm Lind", "O", "V"),
+        ),
+        # a bracket inside the side's bracket
+        (
+            "Forslaget blev forkastet med 3 stemmer for (Borgerlisten og Lars Fog (O)) og 21 stemmer "
+            "imod.",
+            "for_names",
+            ("Borgerlisten", "Lars Fog"),
+        ),
+    ],
+)
+def test_the_names_on_a_side(decision, side, names):
+    (vote,) = _extraction(decision).votes
+    assert getattr(vote, side) == names
