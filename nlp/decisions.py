@@ -165,8 +165,14 @@ def _kept(doc: Doc, span) -> bool:
         for later in doc.spans.get("outcomes", [])
     ):
         return False  # "Et ændringsforslag om at udsætte sagen blev forkastet": what was proposed
-    if _PROPOSED.search(before) and _PUT_FORWARD.search(before):
-        return False  # "afstemning om et af X stillet procedureforslag om, at sagen udsættes"
+    if _PROPOSED.search(before) and (
+        _PUT_FORWARD.search(before) or sentence.text.rstrip().endswith(":")
+    ):
+        # "afstemning om et af X stillet procedureforslag om, at sagen udsættes", "Ændringsforslag
+        # nr. 3 fra A om at udskyde besparelsen:": what is proposed, its outcome still to come
+        return False
+    if _ATTRIBUTIVE.search(before) and span[-1].lower_.endswith("e"):
+        return False  # "med de vedtagne ændringer", "de af Økonomiudvalget anbefalede ændringer"
     if label == Outcome.POSTPONED.value:
         if previous in ("kan", "kunne"):
             return False  # "… og sagen kan tages af dagsordenen": a consequence, not an act
@@ -214,6 +220,9 @@ _RELATIVE = re.compile(
 )
 # Inside what a proposal proposes: "(Ændrings)forslag(et) fra V om(,) at udsætte sagen …".
 _PROPOSED = re.compile(r"forslag\w*\b[^.;:]*?\bom,?\s+at\b[^.;:]*$", re.IGNORECASE)
+# An article before the participle: an outcome's word describing a thing ("de vedtagne
+# ændringer", "den af byrådet godkendte lokalplan").
+_ATTRIBUTIVE = re.compile(r"\b(?:de|den|det)\s+(?:af\s+[^,.;:]{1,60}?\s+)?$", re.IGNORECASE)
 # A proposal being put forward or to the vote, its outcome still to come.
 _PUT_FORWARD = re.compile(
     r"\b(?:afstemning\s+om|stillet|fremsat|stillede|fremsatte|stiller|fremsætter)\b", re.IGNORECASE

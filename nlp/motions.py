@@ -70,8 +70,8 @@ _ITS_OWN = re.compile(r"\W*(?:[\wæøå-]+\s+){0,2}?\w*forslag", re.IGNORECASE)
 # the motion it is on (the names follow, then "Forslaget falder.").
 _ROLL_CALL = re.compile(rf"\W*{ROLL_CALL_LABEL}")
 # "For ændringsforslaget stemte 3, …", "Imod stemte 27": a sentence of the vote on a motion.
-# ("For: 4 (Clara Winge (B), …)": a side's label and its count)
-_VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b(?:[^.\n]{0,40}?\bstem(?:te|mer)\b|\s*:\s*\d)")
+# ("For: 4 (Clara Winge (B), …)", "Imod: A, B (12)": a side's label)
+_VOTE_SENTENCE = re.compile(r"\W*(?:For|Imod)\b(?:[^.\n]{0,40}?\bstem(?:te|mer)\b|\s*:)")
 # "Der blev begæret afstemning om et af Pia Vest stillet ændringsforslag om, at …"
 _PUT_TO_VOTE = re.compile(
     r"\bafstemning\s+om\s+(?:et|det|[\wæøå]+s)\b[^.]*?\w*forslag|"
@@ -83,6 +83,10 @@ _PUT_TO_VOTE = re.compile(
 _LABELLED = re.compile(
     r"^\W*[A-ZÆØÅ][^:.\n]{2,150}:\s+(?:Forkastet|Vedtaget|Godkendt|Tiltrådt|Anbefalet|Anbefales|"
     r"Godkendes|Vedtages|Forkastes|Tiltrædes|Taget\s+til)\b"
+)
+# "Budget 2020-2023 blev herefter vedtaget …": the thing decided, then the word that orders it
+_PASSIVE_THEN = re.compile(
+    r"^\W*[A-ZÆØÅ][^.:;\n]{0,80}?\bblev\s+(?:herefter|derefter|dernæst|endelig)\b"
 )
 _THEN = re.compile(r"^\W*(?:herefter|derefter|dernæst|efterfølgende)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)
@@ -247,7 +251,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             or _LABELLED.match(text)
             or points_of(text, bare)
             # "Herefter blev budgettet vedtaget …": what comes after a motion is one of its own
-            or (motions and _THEN.match(text))
+            or (motions and (_THEN.match(text) or _PASSIVE_THEN.match(text)))
         ):
             amendment = bool(_AMENDMENT.match(text))
             motions.append(

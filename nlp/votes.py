@@ -526,9 +526,44 @@ _OUTCOME_LINE = re.compile(r"[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,3}\.?")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
+# A vote table as the readers give a table's rows: "For | Imod | Undlod" over "11 | 3 | 2". (A
+# table whose rows name what each vote was on is left as it is: which outcome goes with which
+# row is not in the table.)
+_TABLE_SIDE = re.compile(
+    r"(?:for|imod|undlod(?:\s+at\s+stemme)?|undlader|blanke?|hverken\s+for\s+eller\s+imod|ja|nej)",
+    re.IGNORECASE,
+)
+_CELL_COUNT = re.compile(r"\d{1,3}|-|–")
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("|")]
+
+
+def vote_tables(text: str) -> str:
+    """A vote table written out as the words of a vote: "For | Imod | Undlod" / "11 | 3 | 2" ->
+    "For: 11. Imod: 3. Undlod: 2."."""
+    lines = text.split("\n")
+    for k in range(len(lines) - 1):
+        sides, counts = _cells(lines[k]), _cells(lines[k + 1])
+        if (
+            len(sides) >= 2
+            and len(counts) == len(sides)
+            and all(_TABLE_SIDE.fullmatch(c) for c in sides)
+            and all(_CELL_COUNT.fullmatch(c) for c in counts)
+        ):
+            said = (
+                f"{s.capitalize()}: {n if n[0].isdigit() else 0}" for s, n in zip(sides, counts)
+            )
+            lines[k], lines[k + 1] = ". ".join(said) + ".", ""
+    return "\n".join(lines)
+
+
 def joined_vote_blocks(text: str) -> str:
     """Vote blocks laid out a label a line, run into one paragraph with the point they are for
-    ("Ad 1") before them and the outcome line after them."""
+    ("Ad 1") before them and the outcome line after them; vote tables as words (`vote_tables`)."""
+    if "|" in text:
+        text = vote_tables(text)
     paragraphs = [p.strip() for p in _BLANK.split(text)]
     if sum(bool(_LABEL_ALONE.fullmatch(p)) for p in paragraphs) < 2:
         return text

@@ -48,6 +48,7 @@ PHRASINGS = [
     ("Indstillingen blev tiltrådt, idet Enhedslisten (2) stemte imod.", (None, 2, None)),
     ("Ændringsforslaget blev ikke vedtaget med 1 stemme mod 8. 1 undlod at stemme.", (1, 8, 1)),
     ("Vedtaget af et flertal på 20 byrådsmedlemmer. Fem stemte imod (O og Ø).", (20, 5, None)),
+    ("Vedtaget med følgende afstemning:\n\nFor\tImod\tUndlod\n11\t3\t2", (11, 3, 2)),  # a table
 ]
 
 
@@ -137,6 +138,18 @@ SEQUENCES = [
         "imod (O og Ø).\n\nStatsgaranti: Vedtaget enstemmigt.",
         ["rejected", "approved", "approved"],
         [(2, 23, None, 0), (20, 5, None, 1)],
+    ),
+    (
+        # an amendment's content ("om at udskyde") and "de vedtagne ændringer" decide nothing;
+        # the budget decided after the labelled parts is a decision of its own
+        "Ændringsforslag nr. 3 fra Socialdemokratiet om at udskyde besparelsen på dagplejen:\n"
+        "For stemte 9 (A), imod stemte 17 (V, C, I og O), 3 undlod (F og Ø).\nForkastet.\n\n"
+        "Herefter blev der stemt om budgetforslaget med de vedtagne ændringer:\n\n"
+        "Udskrivningsprocent og grundskyldspromille: Vedtaget med 17 stemmer mod 12 (A, F og Ø)."
+        "\n\nTakstoversigten: Godkendt uden afstemning.\n\nBudget 2020-2023 blev herefter "
+        "vedtaget med 17 stemmer for og 12 imod.",
+        ["rejected", "approved", "approved", "approved"],
+        [(9, 17, 3, 0), (17, 12, None, 1), (17, 12, None, 3)],
     ),
 ]
 
