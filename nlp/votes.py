@@ -553,7 +553,8 @@ def vote_tables(text: str) -> str:
             and all(_CELL_COUNT.fullmatch(c) for c in counts)
         ):
             said = (
-                f"{s.capitalize()}: {n if n[0].isdigit() else 0}" for s, n in zip(sides, counts)
+                f"{s.capitalize()}: {n if n[0].isdigit() else 0}"
+                for s, n in zip(sides, counts, strict=True)
             )
             lines[k], lines[k + 1] = ". ".join(said) + ".", ""
     return "\n".join(lines)
