@@ -381,6 +381,16 @@ _SAYS_WHAT_HAPPENS = re.compile(
 )
 
 
+# A decision's sentence, not a title: it opens with an outcome or states one with its verb.
+_DECISION_SENTENCE = re.compile(
+    # ("Sendes i høring i Ældrerådet.": a passive verb first, a full stop last)
+    rf"(?:{OUTCOME_OPENING.pattern[1:]}|Ikke\s+(?:godkend|vedtag|tiltr|anbefal|bevilg)\w*|"
+    r"[A-ZÆØÅ][a-zæøå]{2,}es\s|[^.]*\b(?:godkendte|vedtog|tiltrådte|anbefalede|"
+    r"besluttede|forkastede|blev\s+(?:ikke\s+)?(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)))"
+    r"[^\n]*\.$"
+)
+
+
 def _item_start(
     blocks: Sequence[Block],
     i: int,
@@ -403,8 +413,12 @@ def _item_start(
         title, consumed = _wrapped_title(blocks, i, m["title"].strip())
         return ItemStart(i, relisted[i], title, consumed, weak=True, renumbered=True)
     m = _STRONG_ITEM.match(text)
-    if m is not None and _SAYS_WHAT_HAPPENS.search(m.group("title")):
-        return None  # "Punkt 359 Rengøringsløsning … udsættes.": a decision about an item
+    if m is not None and (
+        _SAYS_WHAT_HAPPENS.search(m.group("title")) or _DECISION_SENTENCE.match(m.group("title"))
+    ):
+        # "Punkt 359 Rengøringsløsning … udsættes.": a decision about an item; "Punkt 1:
+        # Godkendt.", "Punkt 2: Udvalget godkendte indstillingen.": a decision's point
+        return None
     weak = False
     if m is None and allow_weak:
         m = _WEAK_ITEM.match(text) or _CODED_ITEM.match(text)

@@ -156,6 +156,12 @@ def _kept(doc: Doc, span) -> bool:
     before = doc_text(doc)[sentence.start_char : span.start_char]
     if _EARLIER_MEETING.search(before):
         return False  # "Økonomiudvalget har på deres møde den 19. april 2017 besluttet …": reported
+    after = text[span.end_char : span.end_char + 40]
+    if span[-1].lower_.endswith("te") and _DATED_AFTER.match(after):
+        return False  # "Byrådet godkendte den 3. maj 2023 med 20 stemmer mod 5 …": history
+    paragraph = text[text.rfind("\n\n", 0, span.start_char) + 1 : span.start_char]
+    if sum(paragraph.count(q) for q in '"“”„»«') % 2:
+        return False  # inside a quotation: a proposal's or a remark's words
     if _CHANGE_CLAUSE.search(before):
         return False  # "Anbefales, med den ændring, at projektet udskydes": the change's words
     if _RELATIVE.search(before):
@@ -165,8 +171,10 @@ def _kept(doc: Doc, span) -> bool:
         for later in doc.spans.get("outcomes", [])
     ):
         return False  # "Et ændringsforslag om at udsætte sagen blev forkastet": what was proposed
-    if _PROPOSED.search(before) and (
-        _PUT_FORWARD.search(before) or sentence.text.rstrip().endswith(":")
+    if (
+        _PROPOSED.search(before)
+        and (_PUT_FORWARD.search(before) or sentence.text.rstrip().endswith(":"))
+        and previous not in ("blev", "er", "var", "bliver")  # "… om, at X udgår, blev forkastet"
     ):
         # "afstemning om et af X stillet procedureforslag om, at sagen udsættes", "Ændringsforslag
         # nr. 3 fra A om at udskyde besparelsen:": what is proposed, its outcome still to come
@@ -203,6 +211,11 @@ _RUN_ON_SUBJECT = re.compile(
 )
 _EARLIER_MEETING = re.compile(
     rf"\bpå\s+(?:\w+\s+){{0,2}}møde\s+(?:den\s+|d\.\s*)?\d{{1,2}}\.?\s*(?:{_MONTHS}|\d{{1,2}}\.)",
+    re.IGNORECASE,
+)
+# "… godkendte den 3. maj 2023", "… vedtog i 2019": a past act on its own date
+_DATED_AFTER = re.compile(
+    rf"\s+(?:(?:den|d\.)\s*\d{{1,2}}\.?\s*(?:{_MONTHS}|\d{{1,2}}\.)|i\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _CHANGE_CLAUSE = re.compile(

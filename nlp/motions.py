@@ -160,10 +160,19 @@ def _proposer(sentence: str) -> re.Match[str] | None:
 _OWNER_AUTHOR = re.compile(r"\b(?P<owner>[A-ZÆØÅ][\wæøå]+(?:\s+[A-ZÆØÅ][\wæøå]+)*)s\s+\w*forslag\b")
 
 
+_PUT_BY = re.compile(
+    rf"\b[Ee]t\s+af\s+(?P<author>{_NAME_WORDS})(?:\s*\([^)]*\))?\s+(?:stillet|fremsat)\b"
+)
+
+
 def author_of(sentence: str) -> str | None:
     """Who moved an amendment or proposal, as printed: "Ændringsforslag fra Venstre" -> "Venstre"."""
     if (m := _NOUN_AUTHOR.search(sentence)) and m["author"] not in _NOT_AUTHORS:
         return m["author"].strip(" .")
+    if m := _PUT_BY.search(sentence):
+        return m["author"].strip(
+            " ."
+        )  # "Et af Det Konservative Folkeparti stillet ændringsforslag"
     if (m := _OWNER_AUTHOR.search(sentence)) and canonical_party(m["owner"]) is not None:
         return m["owner"]
     if m := _proposer(sentence):
@@ -199,7 +208,20 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             and k + 1 < len(sentences)
             and bool(_VOTE_SENTENCE.match(sentences[k + 1].text))
         )
-        if _introduces(sentence) or (heads_vote and not waiting):
+        if heads_vote and sentence.states_outcome and not waiting:
+            # "Et af C stillet ændringsforslag … blev forkastet efter følgende afstemning:": its
+            # outcome, then the vote on it
+            motions.append(
+                {
+                    "start": sentence.start if roll_call is None else roll_call,
+                    "outcome_start": sentence.start,
+                    "amendment": bool(re.search(_AMENDMENT_NOUN, text, re.IGNORECASE)),
+                    "author": author_of(text),
+                    "points": points_of(text, bare),
+                    "after": bool(_AFTER.search(text)),
+                }  # fmt: skip
+            )
+        elif _introduces(sentence) or (heads_vote and not waiting):
             nomination = (m := _proposer(text)) is not None and bool(m["nominates"])
             motions.append(
                 {

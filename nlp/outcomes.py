@@ -57,6 +57,12 @@ _SENT = [
     "fremsendes", "fremsendt", "oversendes", "oversendt", "videresendes", "videresendt",
     "sendes", "sendt", "henvises", "henvist",
 ]  # fmt: skip
+_PASSED_ON = ["oversendes", "oversendt", "oversendtes"]
+_UPWARD = [
+    "økonomiudvalget", "økonomiudvalgets", "byrådet", "byrådets", "kommunalbestyrelsen",
+    "kommunalbestyrelsens", "borgerrepræsentationen", "borgerrepræsentationens", "regionsrådet",
+    "magistraten", "2.", "2", "anden", "endelig",
+]  # fmt: skip
 _HANDLING = [
     {"LOWER": {"IN": ["videre", "nærmere", "fornyet", "endelig"]}, "OP": "?"},
     {"LOWER": "behandling"},
@@ -245,7 +251,22 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         # on the case, as sending it on is)
         [{"LOWER": {"IN": _SENT_BACK}}, {"LOWER": "tilbage"}],
         # referred to another body to handle, with no recommendation (`_SENT`)
-        [{"LOWER": {"IN": _SENT}}, {"LOWER": "til"}, *_HANDLING],
+        [
+            {"LOWER": {"IN": _SENT}},
+            {"LOWER": {"IN": ["herefter", "derefter", "hermed", "nu"]}, "OP": "?"},
+            {"LOWER": "til"},
+            *_HANDLING,
+        ],
+        # "Forslaget blev oversendt til Teknik- og Miljøudvalget": a proposal referred to a
+        # committee. (Sent up to the finance committee or the council, "Oversendes til
+        # Økonomiudvalget", the case goes on with the committee's recommendation.)
+        [{"LOWER": {"IN": _PASSED_ON}}, {"LOWER": "til"}, {"LOWER": {"NOT_IN": _UPWARD}}],
+        [
+            {"LOWER": {"IN": ["sendes", "sendt"]}},
+            {"LOWER": {"IN": ["herefter", "derefter"]}, "OP": "?"},
+            {"LOWER": "til"},
+            {"LOWER": {"NOT_IN": [*_UPWARD, "afstemning", "høring", "udtalelse"]}},
+        ],
         [
             {"LOWER": {"IN": _SENT}},
             {"LOWER": "til"},

@@ -76,7 +76,7 @@ _ALL_BUT = re.compile(
 )
 # "Lise Berg (Ø) ønskede sin stemme imod ført til protokol"
 _RECORDED_AGAINST = re.compile(
-    r"(?P<names>[A-ZÆØÅ][^.;:\n]*?)\s+ønske(?:de|r)\s+(?:sin|deres)\s+stemme\s+imod\b"
+    r"(?P<names>[A-ZÆØÅ][^.;:\n]*?)\s+ønske(?:de|r)\s+(?:at\s+få\s+)?(?:sin|deres)\s+stemme\s+imod\b"
 )
 # "For: 20 (A, F, Ø)", "For stemte 5 (A, F)", "Imod stemte: Bo Vestergaard og Jesper Gade",
 # "Undlod at stemme: Jens Hansen". Capitalised labels only; the names run to the sentence end
@@ -108,8 +108,9 @@ _SIDE_LIST = re.compile(
     # "For ændringsforslaget: 6 (B, F, Ø)": the side named by what it is for, a colon after it
     r"(?:For|Imod)\s+(?:\w*forslaget|indstillingen|anbefalingen)(?=\s*:)|"
     # ("For beslutningen stemte: …", "For forslaget stemte 12")
-    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
-    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:))?|"
+    # ("For forslaget stemte V, C og I", "For at-punkt 3 stemte A, F og Ø")
+    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:|\s+[A-ZÆØÅ]))?|"
+    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:|\s+[A-ZÆØÅ]))?|"
     r"Ja(?=\s*:)|Nej(?=\s*:)|"  # "Ja: 17 / Nej: 10"
     # ("Undlod 2 (B)": the count after the bare word)
     r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:|\s+\d)|Blanke?(?=\s*:)|"
@@ -138,7 +139,7 @@ _ONE_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*\([^)]*\))?"
 _NAMES_BEFORE = re.compile(
     rf"(?P<names>{_ONE_NAME}(?:\s*(?:,|og|&|\+)\s*{_ONE_NAME})*)"
     r"\s+(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|"
-    r"undlader\s+at\s+stemme|stemte\s+blankt)\b"
+    r"undlader\s+at\s+stemme|stemte\s+blankt|stemte\s+hverken\s+for\s+eller\s+imod)\b"
 )
 # "Bo Dahl og Carla Friis følger indstillingen. Anne Holm … stemmer imod": support, in a vote.
 _FOLLOWS = re.compile(
@@ -171,7 +172,7 @@ _TALLY = re.compile(
 # "forkastet med 29 stemmer imod og 1 for": the against side first, each side named
 _AGAINST_FOR = re.compile(
     rf"\b(?P<against>{_COUNT})\s+(?:stemmer\s+)?imod\s*(?:,|og)\s*(?P<for>{_COUNT})\s+"
-    rf"(?:stemmer?\s+)?for\b(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT})\s+(?:der\s+|som\s+)?(?:undlod|hverken|blank))?",
+    rf"(?:stemmer?\s+)?for\b(?:\s*(?:,|og)\s*(?P<abstain>{_COUNT}),?\s+(?:der\s+|som\s+)?(?:undlod|hverken|blank))?",
     re.IGNORECASE,
 )
 # "Følgende stemte for: A, B og F", "Følgende medlemmer undlod at stemme: Ø"
@@ -185,6 +186,10 @@ _NONE = re.compile(
     r"\b[Ii]ngen(?:\s+medlemmer|\s+medlem)?\s+(?P<side>undlod\s+at\s+stemme|stemte\s+imod|"
     r"stemte\s+for|stemte\s+blankt|stemte\s+hverken|imod(?=\s*(?:,|og\b|\.|$)))"
 )
+# "Undlod at stemme: ingen", "Imod: Ingen": a side's label over nobody
+_NONE_LISTED = re.compile(
+    r"\b(?P<side>For|Imod|Undlod|Undlader|Blanke?)(?:\s+stemte|\s+at\s+stemme)?\s*:\s*[Ii]ngen\b"
+)
 _COUNTED_BLOC = re.compile(
     r"(?<![\wæøå])(?P<parties>[A-ZÆØÅ]{1,2}(?:\s*(?:,|og|\+)\s*[A-ZÆØÅ]{1,2})*)\s*\((?P<n>\d{1,2})\)\s+"
     r"(?P<verb>anbefaler|anbefalede|tiltræder|tiltrådte|godkender|godkendte|stemte\s+for|"
@@ -197,7 +202,17 @@ _PARTIES_SIZED = re.compile(
     rf"(?<![\wæøå])(?P<parties>{_PARTY_WORDS}(?:\s*(?:,|og|\+)\s*{_PARTY_WORDS})*)\s*"
     r"\((?P<n>\d{1,2})\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
-_SPLIT = re.compile(r"\s*(?:,|\bog\b|&|\+)\s*")  # "6 (A+C+V+L)": a bloc of parties
+# ("Henrik Aagaard (V) Birgit Lund (O)": names a line each, the lines run together)
+_MONTH_NAMES = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+_DATED_PAST = re.compile(
+    rf"[^.\n]*\b[a-zæøå]+te\s+(?:den|d\.)\s*\d{{1,2}}\.\s*(?:{_MONTH_NAMES}|\d{{1,2}}\.)\s*"
+    r"(?:19|20)\d\d\b[^.\n]*\.?"
+)
+_QUOTED = re.compile(r'["“„»][^"“”„»«\n]{0,400}["”“«]')
+_GLUED_LABEL = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])(?=(?:For|Imod|Undlod)\s+(?:stemte|at\s+stemme)\b)")
+_SPLIT = re.compile(
+    r"\s*(?:,|\bog\b|&|\+)\s*|(?<=\))\s+(?=[A-ZÆØÅ])"
+)  # "6 (A+C+V+L)": a bloc of parties
 _NOT_NAMES = {
     "Et",
     "Flertallet",
@@ -236,6 +251,8 @@ def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
         # "Gruppe A", "Liste H": a group named by its letter is that letter's side.
         part = re.sub(r"^(?:Gruppe|Gruppen|Liste|Listen)\s+(?=[A-ZÆØÅ]{1,3}$)", "", part)
         words = part.split()
+        while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
+            words = words[1:]  # "løsgænger Kim Fjord", "rådmand Bo Dahl": the role before the name
         # "O Forslaget blev vedtaget": the list ran into the next sentence; a name has no
         # lower-case word but its particles, and a party letter stands alone.
         if lower := next(
@@ -301,6 +318,11 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     # "Imod stemte 27 (Det Konservative Folkepartis byrådsgruppe, …" with the bracket never
     # closed (a page cut or a typo): it closes at the end of its line.
     text = "\n".join(close_brackets(line) for line in text.split("\n"))
+    # A quoted remark ("Enhedslisten stemmer imod, fordi …") is someone's words, not the vote,
+    # and a dated act an earlier meeting's ("Byrådet godkendte den 3. maj 2023 med 20 stemmer …").
+    text = _DATED_PAST.sub(" ", _QUOTED.sub(" ", text))
+    # "For stemte: A, F og ØImod stemte: V": a side's label glued to the list before it
+    text = _GLUED_LABEL.sub(" ", text)
     counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
     names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
     pair: tuple[int, int] | None = None
@@ -379,6 +401,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             side = "abstain"
         if counts[side] is None:
             counts[side] = 0
+    for m in _NONE_LISTED.finditer(text):  # "Undlod at stemme: ingen"
+        side = _side(m["side"].split()[0])
+        counts[side] = 0 if counts[side] is None else counts[side]
     for m in _NAMES_BEFORE.finditer(text):
         side = _side(m["side"].split()[1])
         if not names[side]:
@@ -427,8 +452,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = "for" if m["which"].lower().startswith("flertal") else "against"
         if not names[side]:
             names[side] = _names(m["paren"] or m["listed"] or "", gazetteer)
-        if m["size"] and counts[side] is None:
-            counts[side] = parse_count(m["size"])
+        size = m["size"] or (re.search(r"\((\d{1,3})\)\s*$", m["listed"] or "") or [None, None])[1]
+        if size and counts[side] is None:
+            counts[side] = parse_count(size)  # "Et flertal bestående af A, B og V (15) godkendte"
     # "Godkendt med 27 stemmer for. 3 stemte imod (Ø og F). Erik Bach undlod at stemme.": a side
     # named by its members alone counts them (not a party, whose size is not printed), once the
     # side for is counted.
