@@ -383,11 +383,20 @@ _SAYS_WHAT_HAPPENS = re.compile(
 
 # A decision's sentence, not a title: it opens with an outcome or states one with its verb.
 _DECISION_SENTENCE = re.compile(
-    # ("Sendes i høring i Ældrerådet.": a passive verb first, a full stop last)
-    rf"(?:{OUTCOME_OPENING.pattern[1:]}|Ikke\s+(?:godkend|vedtag|tiltr|anbefal|bevilg)\w*|"
-    r"[A-ZÆØÅ][a-zæøå]{2,}es\s|[^.]*\b(?:godkendte|vedtog|tiltrådte|anbefalede|"
-    r"besluttede|forkastede|blev\s+(?:ikke\s+)?(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)))"
-    r"[^\n]*\.$"
+    # "Godkendt.", "Godkendt med 20 stemmer mod 5 (O)", "Anbefales over for Byrådet", "Ikke
+    # godkendt" (not "Udsat sag: Takster …", "Henvist sag fra Økonomiudvalget: …")
+    rf"(?:{OUTCOME_OPENING.pattern[1:]}|Ikke\s+(?:godkend|vedtag|tiltr|anbefal|bevilg)\w*)"
+    r"(?:[.,]|\s+(?:med|idet|uden|over|for|af|til|i|som|og)\b|\s*$)"
+    # "Sendes i høring i Ældrerådet." (a passive verb first, then where it goes)
+    r"|[A-ZÆØÅ][a-zæøå]{2,}es\s+(?:i|til|på|videre|tilbage)\b"
+    # "Udvalget godkendte indstillingen.", "Forslaget blev ikke godkendt." (not "Udmøntning af
+    # de godkendte besparelser")
+    r"|(?:[A-ZÆØÅ][\wæøå-]*(?:udvalget|rådet|bestyrelsen|ningen|gen|et|en))\s+(?:godkendte|"
+    r"vedtog|tiltrådte|anbefalede|besluttede|forkastede|tager|tog)\b"
+    r"|[^.\n]*\bblev\s+(?:ikke\s+)?(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)\b"
+    # "Indstillingen godkendes."
+    r"|[A-ZÆØÅ][\wæøå-]*(?:en|et|erne)\s+(?:godkendes|vedtages|tiltrædes|anbefales|forkastes|"
+    r"udsættes)\b"
 )
 
 

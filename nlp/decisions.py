@@ -28,7 +28,7 @@ from ingest.sections import BODY_WORDS, dated_decision
 from nlp.attendance import without_attendance
 from nlp.dates import find_dates, parse_danish_date
 from nlp.motions import Motion, Sentence, author_of, point_run, split_motions
-from nlp.outcomes import PRIORITY
+from nlp.outcomes import PAST_ACTS, PRIORITY
 from nlp.records import Decision, Outcome, PriorDecision, Vote
 
 # The vote stated in a decision's words, read knowing its outcome (see `nlp.votes.find_votes`).
@@ -157,10 +157,13 @@ def _kept(doc: Doc, span) -> bool:
     if _EARLIER_MEETING.search(before):
         return False  # "Økonomiudvalget har på deres møde den 19. april 2017 besluttet …": reported
     after = text[span.end_char : span.end_char + 40]
-    if span[-1].lower_.endswith("te") and _DATED_AFTER.match(after):
+    if span[-1].lower_ in PAST_ACTS and _DATED_AFTER.match(after):
         return False  # "Byrådet godkendte den 3. maj 2023 med 20 stemmer mod 5 …": history
-    paragraph = text[text.rfind("\n\n", 0, span.start_char) + 1 : span.start_char]
-    if sum(paragraph.count(q) for q in '"“”„»«') % 2:
+    start = text.rfind("\n\n", 0, span.start_char) + 1
+    end = text.find("\n\n", span.end_char)
+    paragraph = text[start : end if end >= 0 else len(text)]
+    opened = sum(paragraph[: span.start_char - start].count(q) for q in _QUOTE_MARKS) % 2
+    if opened and any(q in paragraph[span.end_char - start :] for q in _QUOTE_MARKS):
         return False  # inside a quotation: a proposal's or a remark's words
     if _CHANGE_CLAUSE.search(before):
         return False  # "Anbefales, med den ændring, at projektet udskydes": the change's words
@@ -174,7 +177,8 @@ def _kept(doc: Doc, span) -> bool:
     if (
         _PROPOSED.search(before)
         and (_PUT_FORWARD.search(before) or sentence.text.rstrip().endswith(":"))
-        and previous not in ("blev", "er", "var", "bliver")  # "… om, at X udgår, blev forkastet"
+        # (not "… om, at X udgår, blev herefter forkastet": the clause closed, the main verb)
+        and "," not in re.split(r"\bom,?\s+at\b", before, flags=re.IGNORECASE)[-1]
     ):
         # "afstemning om et af X stillet procedureforslag om, at sagen udsættes", "Ændringsforslag
         # nr. 3 fra A om at udskyde besparelsen:": what is proposed, its outcome still to come
@@ -213,6 +217,7 @@ _EARLIER_MEETING = re.compile(
     rf"\bpå\s+(?:\w+\s+){{0,2}}møde\s+(?:den\s+|d\.\s*)?\d{{1,2}}\.?\s*(?:{_MONTHS}|\d{{1,2}}\.)",
     re.IGNORECASE,
 )
+_QUOTE_MARKS = '"“”„»«'
 # "… godkendte den 3. maj 2023", "… vedtog i 2019": a past act on its own date
 _DATED_AFTER = re.compile(
     rf"\s+(?:(?:den|d\.)\s*\d{{1,2}}\.?\s*(?:{_MONTHS}|\d{{1,2}}\.)|i\s+(?:19|20)\d\d\b)",

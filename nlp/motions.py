@@ -84,9 +84,11 @@ _LABELLED = re.compile(
     r"^\W*[A-ZÆØÅ][^:.\n]{2,150}:\s+(?:Forkastet|Vedtaget|Godkendt|Tiltrådt|Anbefalet|Anbefales|"
     r"Godkendes|Vedtages|Forkastes|Tiltrædes|Taget\s+til)\b"
 )
-# "Budget 2020-2023 blev herefter vedtaget …": the thing decided, then the word that orders it
+# "Budget 2020-2023 blev (herefter) vedtaget …": a thing of its own voted after a motion (not
+# "Sagen blev herefter oversendt til Byrådet", what follows from the decision before).
 _PASSIVE_THEN = re.compile(
-    r"^\W*[A-ZÆØÅ][^.:;\n]{0,80}?\bblev\s+(?:herefter|derefter|dernæst|endelig)\b"
+    r"^\W*(?!(?:Sagen|Punktet|Den|Det|Dette|Denne)\b)[A-ZÆØÅ][^.:;\n]{0,80}?\bblev\s+"
+    r"(?:[a-zæøå]+\s+){0,2}?(?:vedtaget|godkendt|forkastet|tiltrådt|nedstemt)\b"
 )
 _THEN = re.compile(r"^\W*(?:herefter|derefter|dernæst|efterfølgende)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:herefter|derefter|dernæst)\b", re.IGNORECASE)

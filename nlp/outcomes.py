@@ -57,12 +57,15 @@ _SENT = [
     "fremsendes", "fremsendt", "oversendes", "oversendt", "videresendes", "videresendt",
     "sendes", "sendt", "henvises", "henvist",
 ]  # fmt: skip
-_PASSED_ON = ["oversendes", "oversendt", "oversendtes"]
-_UPWARD = [
-    "økonomiudvalget", "økonomiudvalgets", "byrådet", "byrådets", "kommunalbestyrelsen",
-    "kommunalbestyrelsens", "borgerrepræsentationen", "borgerrepræsentationens", "regionsrådet",
-    "magistraten", "2.", "2", "anden", "endelig",
-]  # fmt: skip
+# An outcome's verb in the past tense: with a date after it, an earlier meeting's act ("Byrådet
+# godkendte den 3. maj 2023 …", "Økonomiudvalget anbefalede den 5. marts 2024 …").
+PAST_ACTS = frozenset(
+    {"godkendte", "vedtog", "tiltrådte", "anbefalede", "besluttede", "forkastede", "behandlede"}
+)
+_PASSED_ON = ["oversendes", "oversendt", "oversendtes", "sendes", "sendt"]
+# A standing or local committee by name ("Teknik- og Miljøudvalget", "Teknisk Udvalg"), not
+# the finance committee: the case sent up there goes on with a recommendation.
+_COMMITTEE = {"LOWER": {"REGEX": r"^(?!økonomi)[\wæøå-]*udvalg(?:et)?$"}}
 _HANDLING = [
     {"LOWER": {"IN": ["videre", "nærmere", "fornyet", "endelig"]}, "OP": "?"},
     {"LOWER": "behandling"},
@@ -179,7 +182,7 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
         [
             {"LOWER": {"IN": ["sendes", "sendt"]}},
             {"LOWER": {"IN": ["videre", "til"]}},
-            {"LOWER": {"NOT_IN": ["afstemning", "høring", "udtalelse"]}},
+            {"LOWER": {"NOT_IN": ["afstemning", "høring", "udtalelse", "offentlig"]}},
         ],
     ],
     Outcome.APPROVED: [
@@ -258,14 +261,14 @@ OUTCOME_PATTERNS: dict[Outcome, list[list[dict]]] = {
             *_HANDLING,
         ],
         # "Forslaget blev oversendt til Teknik- og Miljøudvalget": a proposal referred to a
-        # committee. (Sent up to the finance committee or the council, "Oversendes til
-        # Økonomiudvalget", the case goes on with the committee's recommendation.)
-        [{"LOWER": {"IN": _PASSED_ON}}, {"LOWER": "til"}, {"LOWER": {"NOT_IN": _UPWARD}}],
+        # committee (`_COMMITTEE`). (Sent up to the finance committee or the council,
+        # "Oversendes til Økonomiudvalget", the case goes on with a recommendation.)
         [
-            {"LOWER": {"IN": ["sendes", "sendt"]}},
+            {"LOWER": {"IN": _PASSED_ON}},
             {"LOWER": {"IN": ["herefter", "derefter"]}, "OP": "?"},
             {"LOWER": "til"},
-            {"LOWER": {"NOT_IN": [*_UPWARD, "afstemning", "høring", "udtalelse"]}},
+            {"TEXT": {"REGEX": r"^[\wÆØÅæøå-]+$"}, "OP": "{0,3}"},
+            _COMMITTEE,
         ],
         [
             {"LOWER": {"IN": _SENT}},

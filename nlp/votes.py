@@ -17,6 +17,7 @@ import re
 
 from nlp.names import Gazetteer, canonical_party, close_brackets
 from nlp.numbers import parse_count
+from nlp.outcomes import PAST_ACTS
 from nlp.records import Outcome, Reservation, Vote
 
 _NUMBER_WORDS = (
@@ -68,7 +69,8 @@ _WITH_VOTES = re.compile(
 )
 # "Vedtaget af et flertal på 20 byrådsmedlemmer": the count of those for.
 _MAJORITY_OF = re.compile(
-    rf"\b(?:vedtag\w*|godkend\w*|tiltr\w*|anbefal\w*)\s+af\s+et\s+flertal\s+på\s+(?P<n>{_COUNT})\b",
+    rf"\b(?:vedtag\w*|godkend\w*|tiltr\w*|anbefal\w*)\s+af\s+et\s+flertal\s+på\s+(?P<n>{_COUNT})\b"
+    r"(?!\s*/|\s+partier)",  # (not "et flertal på 2/3", "på 3 partier")
     re.IGNORECASE,
 )
 _ALL_BUT = re.compile(
@@ -96,6 +98,8 @@ _NAME_GOES_ON = r"\s+[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)*\s*(?
 _INITIAL = rf"(?:(?<=\b[A-ZÆØÅ])\.(?={_NAMED})|{_ABBREVIATED}\.(?={_NAME_GOES_ON}))"
 # only after a one-letter word, or an abbreviation inside a list
 _NOT_INITIAL = rf"(?!(?<=\b[A-ZÆØÅ]\.){_NAMED})(?!{_AFTER_ABBREVIATION}{_NAME_GOES_ON})"
+# What a side voted on: "forslaget", "ændringsforslaget", "indstillingen", "at-punkt 3"
+_VOTED_ON = r"(?:\w*forslag(?:et)?|indstilling(?:en)?|anbefaling(?:en)?|(?:at-)?punkt\s+\d{1,2})"
 # The first word of a side's label: a list of names ends where the next side begins.
 _SIDE_WORD = r"(?:For|Imod|Undlod|Undlader|Blanke?|Ja|Nej|Hverken)"
 # "For at punkt 101 tages af dagsorden stemmer:": a roll call's side, named by what it is for.
@@ -108,9 +112,12 @@ _SIDE_LIST = re.compile(
     # "For ændringsforslaget: 6 (B, F, Ø)": the side named by what it is for, a colon after it
     r"(?:For|Imod)\s+(?:\w*forslaget|indstillingen|anbefalingen)(?=\s*:)|"
     # ("For beslutningen stemte: …", "For forslaget stemte 12")
-    # ("For forslaget stemte V, C og I", "For at-punkt 3 stemte A, F og Ø")
-    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:|\s+[A-ZÆØÅ]))?|"
-    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:|\s+[A-ZÆØÅ]))?|"
+    # ("For forslaget stemte V, C og I", "For at-punkt 3 stemte A, F og Ø": a side named by what
+    # it is for, not "For dette punkts vedkommende stemte Venstre imod")
+    r"For(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:)|"
+    rf"\s+{_VOTED_ON}\s+stemte(?=\s+[A-ZÆØÅ]))?|"
+    r"Imod(?:\s+stemte|\s+(?:[\wæøå-]+\s+){1,4}?stemte(?=\s+\d|\s*:)|"
+    rf"\s+{_VOTED_ON}\s+stemte(?=\s+[A-ZÆØÅ]))?|"
     r"Ja(?=\s*:)|Nej(?=\s*:)|"  # "Ja: 17 / Nej: 10"
     # ("Undlod 2 (B)": the count after the bare word)
     r"Undlod\s+at\s+stemme|Undlader(?:\s+at\s+stemme)?|Undlod(?=\s*:|\s+\d)|Blanke?(?=\s*:)|"
@@ -198,17 +205,20 @@ _COUNTED_BLOC = re.compile(
 # "idet Enhedslisten (2) stemte imod", "Venstre og Dansk Folkeparti (5) undlod at stemme": the
 # parties of a side with its size, the side told by its verb.
 _PARTY_WORDS = r"[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,2}"
+# ("Venstre (5) og Dansk Folkeparti (2) stemte imod": each party its size, the side their sum)
+_SIZED = rf"{_PARTY_WORDS}(?:\s*\(\d{{1,2}}\))?"
 _PARTIES_SIZED = re.compile(
-    rf"(?<![\wæøå])(?P<parties>{_PARTY_WORDS}(?:\s*(?:,|og|\+)\s*{_PARTY_WORDS})*)\s*"
+    rf"(?<![\wæøå])(?P<parties>(?:{_SIZED}\s*(?:,|og|\+)\s*)*{_PARTY_WORDS})\s*"
     r"\((?P<n>\d{1,2})\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
 # ("Henrik Aagaard (V) Birgit Lund (O)": names a line each, the lines run together)
 _MONTH_NAMES = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
 _DATED_PAST = re.compile(
-    rf"[^.\n]*\b[a-zæøå]+te\s+(?:den|d\.)\s*\d{{1,2}}\.\s*(?:{_MONTH_NAMES}|\d{{1,2}}\.)\s*"
-    r"(?:19|20)\d\d\b[^.\n]*\.?"
+    rf"[^.\n]*\b(?:{'|'.join(sorted(PAST_ACTS))})\s+(?:den|d\.)\s*\d{{1,2}}\.\s*"
+    rf"(?:{_MONTH_NAMES}|\d{{1,2}}\.)\s*(?:19|20)\d\d\b[^.\n]*\.?",
+    re.IGNORECASE,
 )
-_QUOTED = re.compile(r'["“„»][^"“”„»«\n]{0,400}["”“«]')
+_QUOTED = re.compile(r'["“”„»][^"“”„»«\n]{0,400}["”“«]')
 _GLUED_LABEL = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])(?=(?:For|Imod|Undlod)\s+(?:stemte|at\s+stemme)\b)")
 _SPLIT = re.compile(
     r"\s*(?:,|\bog\b|&|\+)\s*|(?<=\))\s+(?=[A-ZÆØÅ])"
@@ -431,11 +441,14 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
                 counts[side] = int(m["n"])
             names[side] = names[side] or _names(m["parties"], gazetteer)
     for m in _PARTIES_SIZED.finditer(text):
-        parties = [p for p in _SPLIT.split(m["parties"]) if p]
+        sizes = [int(n) for n in re.findall(r"\((\d{1,2})\)", m["parties"])] + [int(m["n"])]
+        parties = [re.sub(r"\s*\(\d+\)", "", p) for p in _SPLIT.split(m["parties"]) if p]
         said = m["side"].split()[-1]
         side = "against" if said == "imod" else "for" if said == "for" else "abstain"
         if counts[side] is None and all(canonical_party(p) for p in parties):
-            counts[side] = int(m["n"])
+            # every party sized, or one size for them all ("A, C og V (12) stemte imod")
+            if len(sizes) in (1, len(parties)):
+                counts[side] = sum(sizes)
             names[side] = names[side] or _names(m["parties"], gazetteer)
     if (m := _ALL_BUT.search(text)) and counts["against"] is None:
         counts["against"] = parse_count(m["n"])  # "Godkendt med alle stemmer mod 1 (Ø)"
@@ -552,14 +565,16 @@ _OUTCOME_LINE = re.compile(r"[A-ZÆØÅ][\wæøå]*(?:\s+[\wæøå]+){0,3}\.?")
 _BLANK = re.compile(r"\n[ \t]*\n")
 
 
-# A vote table as the readers give a table's rows: "For | Imod | Undlod" over "11 | 3 | 2". (A
-# table whose rows name what each vote was on is left as it is: which outcome goes with which
-# row is not in the table.)
+# A vote table as the readers give a table's rows: "For | Imod | Undlod" over "11 | 3 | 2"; a
+# column that is no side ("Fraværende") is left out, and a first column naming what was voted
+# on is read where the table has one row. (A table of several such rows is left as it is: which
+# outcome goes with which row is not in the table.)
 _TABLE_SIDE = re.compile(
-    r"(?:for|imod|undlod(?:\s+at\s+stemme)?|undlader|blanke?|hverken\s+for\s+eller\s+imod|ja|nej)",
+    r"(?:stemmer\s+)?(?P<side>for|imod|undlod(?:\s+at\s+stemme)?|undlader|blanke?|"
+    r"hverken\s+for\s+eller\s+imod|ja|nej)",
     re.IGNORECASE,
 )
-_CELL_COUNT = re.compile(r"\d{1,3}|-|–")
+_CELL_COUNT = re.compile(r"(?P<n>\d{1,3}|-|–)(?:\s*\((?P<who>[^()]*)\))?")
 
 
 def _cells(line: str) -> list[str]:
@@ -571,18 +586,22 @@ def vote_tables(text: str) -> str:
     "For: 11. Imod: 3. Undlod: 2."."""
     lines = text.split("\n")
     for k in range(len(lines) - 1):
-        sides, counts = _cells(lines[k]), _cells(lines[k + 1])
+        header, row = _cells(lines[k]), _cells(lines[k + 1])
+        sides = {j: m["side"] for j, c in enumerate(header) if (m := _TABLE_SIDE.fullmatch(c))}
+        one_row = k + 2 >= len(lines) or "|" not in lines[k + 2]
         if (
-            len(sides) >= 2
-            and len(counts) == len(sides)
-            and all(_TABLE_SIDE.fullmatch(c) for c in sides)
-            and all(_CELL_COUNT.fullmatch(c) for c in counts)
+            len(sides) < 2
+            or len(row) != len(header)
+            or (0 not in sides and not one_row)
+            or not all(_CELL_COUNT.fullmatch(row[j]) for j in sides)
         ):
-            said = (
-                f"{s.capitalize()}: {n if n[0].isdigit() else 0}"
-                for s, n in zip(sides, counts, strict=True)
-            )
-            lines[k], lines[k + 1] = ". ".join(said) + ".", ""
+            continue
+        said = []
+        for j, side in sides.items():
+            cell = _CELL_COUNT.fullmatch(row[j])
+            n = cell["n"] if cell["n"][0].isdigit() else "0"
+            said.append(f"{side.capitalize()}: {n}" + (f" ({cell['who']})" if cell["who"] else ""))
+        lines[k], lines[k + 1] = ". ".join(said) + ".", ""
     return "\n".join(lines)
 
 

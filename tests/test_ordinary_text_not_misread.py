@@ -107,3 +107,99 @@ def test_a_news_page_about_decisions_is_not_minutes():
     )
     document = parse_bytes(page.encode("utf-8"), "side.txt")
     assert document.kind.value == "other"
+
+
+# The second review (stop 25): decisions and votes of one item's "Beslutning".
+def _decided(decision: str) -> tuple[list[str], list[tuple]]:
+    document = parse_bytes(
+        (HEAD + f"1. Salg af grund ved Egevej\n\nBeslutning\n\n{decision}\n").encode(), "side.txt"
+    )
+    (extraction,) = extract_meeting_items(document.meeting, list(document.items))
+    return (
+        [d.outcome.value for d in extraction.decisions],
+        [(v.for_count, v.against, v.abstain) for v in extraction.votes],
+    )
+
+
+def test_a_case_sent_on_up_keeps_one_outcome():
+    for sent in (
+        "Anbefales godkendt. Sagen oversendes til godkendelse i Byrådet.",
+        "Anbefales. Oversendes til KB.",
+        "Udvalget anbefalede indstillingen. Sagen blev herefter oversendt til Byrådet.",
+    ):
+        assert _decided(sent)[0] == ["recommended"], sent
+
+
+def test_a_put_proposal_s_outcome_after_its_clause_stands():
+    assert _decided(
+        "Et af Enhedslisten fremsat forslag om, at der etableres en cykelsti, blev enstemmigt godkendt."
+    ) == (["approved"], [])
+    assert _decided(
+        "Det af Venstre stillede ændringsforslag om, at sagen udsættes, blev herefter forkastet "
+        "med 5 stemmer mod 20."
+    ) == (["rejected"], [(5, 20, None)])
+
+
+def test_a_date_after_today_s_vote_keeps_the_vote():
+    assert _decided(
+        "Indstillingen blev godkendt med 20 stemmer mod 5, idet projektet kan starte den 1. august 2024."
+    ) == (["approved"], [(20, 5, None)])
+
+
+def test_an_earlier_meeting_s_dated_recommendation_is_history():
+    assert _decided(
+        "Økonomiudvalget anbefalede den 5. marts 2024 indstillingen med 5 stemmer mod 2.\n\n"
+        "Byrådet godkendte indstillingen med 20 stemmer mod 5."
+    ) == (["approved"], [(20, 5, None)])
+
+
+def test_party_sizes_add_up_and_a_share_is_no_count():
+    assert _decided("Godkendt, idet Venstre (5) og Dansk Folkeparti (2) stemte imod.")[1] == [
+        (None, 7, None)
+    ]
+    assert _decided("Vedtaget af et flertal på 2/3 af byrådets medlemmer.")[1] == []
+
+
+def test_a_quoted_remark_in_danish_quotes_names_no_side():
+    document = parse_bytes(
+        (
+            HEAD
+            + "1. Lukning af skole\n\nBeslutning\n\nEnhedslisten fremsatte følgende bemærkning: "
+            "”Enhedslisten stemmer imod, fordi skolen lukkes.”\n\nGodkendt med 20 stemmer mod 2.\n"
+        ).encode(),
+        "side.txt",
+    )
+    (extraction,) = extract_meeting_items(document.meeting, list(document.items))
+    assert [(v.for_count, v.against, v.against_names) for v in extraction.votes] == [(20, 2, ())]
+
+
+def test_titles_that_end_in_a_full_stop_stay_items():
+    for title in (
+        "Budgetproces 2025-2028.",
+        "Udmøntning af de godkendte besparelser.",
+        "Udsat sag: Takster for vand og varme m.v.",
+    ):
+        text = (
+            "Punkt 1: Salg af grund ved Egevej\n\nBeslutning\n\nGodkendt.\n\n"
+            f"Punkt 2: {title}\n\nSagsfremstilling\n\nTekst.\n\nBeslutning\n\nTaget til efterretning.\n"
+        )
+        document = parse_bytes((HEAD + text).encode(), "side.txt")
+        assert [i.number for i in document.items] == [1, 2], title
+
+
+def test_a_decision_s_points_named_punkt_are_no_items():
+    for points in (
+        "Punkt 1: Godkendt\nPunkt 2: Sendes i høring i Ældrerådet",
+        "Punkt 1: Indstillingen godkendes.\nPunkt 2: Udvalget tager orienteringen til efterretning.",
+    ):
+        text = f"1. Salg af grund ved Egevej\n\nBeslutning\n\n{points}\n"
+        document = parse_bytes((HEAD + text).encode(), "side.txt")
+        assert [i.title for i in document.items] == ["Salg af grund ved Egevej"], points
+
+
+def test_vote_tables_with_more_columns():
+    for table in (
+        "For\tImod\tUndlod\tFraværende\n11\t3\t2\t1",
+        "Stemmer for\tStemmer imod\tUndlod at stemme\n11\t3\t2",
+    ):
+        assert _decided(f"Godkendt med følgende afstemning:\n\n{table}")[1] == [(11, 3, 2)], table
