@@ -458,8 +458,10 @@ def _item_start(
     m = _BARE_ITEM.match(text) or (_BARE_NUMBER.match(text) if allow_weak else None)
     if m is not None and i + 1 < len(blocks) and is_title(blocks[i + 1]):
         nxt = strip_glued_chrome(blocks[i + 1].text.strip())
-        if _BARE_NUMBER.match(text) and re.match(r"\d{1,4}\s*[.)]\s", nxt):
-            return None  # "2" / "17. Lokalplan …": a page number over the numbered title
+        if _BARE_NUMBER.match(text) and re.match(r"\d{1,4}\s*[.)]?\s+[A-ZÆØÅ]", nxt):
+            # "2" / "17. Lokalplan …", "3" / "1 Budgetopfølgning": a page number over the
+            # numbered title
+            return None
         if _BARE_NUMBER.match(text) and not _weak_title_ok(blocks[i + 1], nxt):
             return None
         title, consumed = _wrapped_title(blocks, i + 1, nxt)
@@ -657,10 +659,14 @@ _ATTENDANCE_LINE = re.compile(
 )
 
 
-# "Indstillingen blev vedtaget uden afstemning.", "Medlemsforslaget blev oversendt til …"
+# "Indstillingen blev vedtaget uden afstemning.", "Medlemsforslaget blev oversendt til …",
+# "2 ændringsforslag fra Enhedslisten blev forkastet med …", "Ændringsforslag fra
+# Socialdemokratiet om … blev vedtaget …"
 _DECIDED_SENTENCE = re.compile(
     r"^(?:Indstillingen|Indstillingerne|Forslaget|\w+forslaget|Sagen|Punktet|Dagsordenen)\s+"
     r"(?:blev|er)\s+\w+"
+    r"|^(?:\d{1,2}\s+)?(?i:\w*forslag(?:et|ene)?)\b[^.\n]{0,200}?\bblev\s+(?:\w+\s+){0,2}?"
+    r"(?:vedtaget|godkendt|forkastet|tiltrådt|anbefalet|oversendt|nedstemt)\b"
 )
 
 
@@ -676,8 +682,14 @@ def _decided_under(blocks: Sequence[Block], start: ItemStart) -> bool:
     at = start.index + start.consumed
     if at >= len(blocks) or start.title.rstrip().endswith((".", ":", ",")):
         return False
-    under = blocks[at].text.strip()
-    return bool(OUTCOME_OPENING.match(under) or _DECIDED_SENTENCE.match(under))
+    return _states_act(blocks[at].text)
+
+
+def _states_act(text: str) -> bool:
+    """A line that opens with the meeting's act on the item ("Vedtaget …", "Forslaget blev
+    forkastet …")."""
+    text = text.strip()
+    return bool(OUTCOME_OPENING.match(text) or _DECIDED_SENTENCE.match(text))
 
 
 def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> bool:
@@ -695,7 +707,7 @@ def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> 
     if any(s.index + s.consumed >= end for s, end in zip(starts[:-1], ends, strict=False)):
         return False
     decided = all(
-        OUTCOME_OPENING.match(blocks[s.index + s.consumed].text)
+        _states_act(blocks[s.index + s.consumed].text)
         for s in starts
         if s.index + s.consumed < len(blocks)
     )

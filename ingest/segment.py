@@ -545,12 +545,27 @@ _DATE_LABEL = re.compile(r"^(?:Dato|Mødedato)\s*:\s*(?P<date>.+)$", re.IGNORECA
 
 
 def _dated_headings(blocks: list[Block]) -> list[Block]:
-    """Each decision heading joined with the "Dato:" line under it, as one dated heading."""
+    """Each decision heading joined with the "Dato:" line under it, as one dated heading; a
+    body and a date on a line of their own with the decision under it ("Økonomiudvalget den
+    21. november 2024" / "Anbefales.") a heading, as if it ended in a colon."""
+    # (Once one such line has its decision under it, every one after a section heading is a
+    # heading: "Kommunalbestyrelsen den 28. november 2024" / "Et flertal (C, V, O) …".)
+    lines = [k for k, b in enumerate(blocks) if _body_on_date_line(b)]
+    decided = any(
+        k + 1 < len(blocks) and OUTCOME_OPENING.match(blocks[k + 1].text.strip()) for k in lines
+    )
+    first_section = next(
+        (k for k, b in enumerate(blocks) if b.kind is not BlockKind.TABLE and section_kind(b.text)),
+        len(blocks),
+    )
+    headings = {k for k in lines if decided and k > first_section}
     out: list[Block] = []
     k = 0
     while k < len(blocks):
         block = blocks[k]
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if k in headings:
+            block = replace(block, text=block.text.rstrip() + ":")
         label = _DATE_LABEL.match(nxt.text.strip()) if nxt is not None else None
         if (
             label
@@ -566,6 +581,17 @@ def _dated_headings(blocks: list[Block]) -> list[Block]:
         out.append(block)
         k += 1
     return out
+
+
+def _body_on_date_line(block: Block) -> bool:
+    """ "Økonomiudvalget den 21. november 2024" on a line of its own, no colon after it."""
+    return (
+        block.kind is not BlockKind.TABLE
+        and len(block.text) < 120
+        and not block.text.rstrip().endswith(":")
+        and section_kind(block.text) is None
+        and dated_decision(block.text, headed=True) is not None
+    )
 
 
 _ITEM_MARK = re.compile(r"(?:åben|åbent|lukket)\s+(?:punkt|sag)\.?", re.IGNORECASE)

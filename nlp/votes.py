@@ -162,7 +162,8 @@ _MAJORITY = re.compile(
     r"(?:\s+i\s+(?:udvalget|byrådet|kommunalbestyrelsen|borgerrepræsentationen))?"
     # "Et flertal på 5 medlemmer (A, F, Ø)", "Et mindretal på 10 (V, C og O)"
     rf"(?:\s+på\s+(?P<size>{_COUNT})(?:\s+(?:medlemmer|stemmer))?)?"
-    rf"\s*(?:\((?P<paren>{_INNER})\)|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
+    # ("Et flertal (C, V, O) på 10 medlemmer godkendte …": the size after the parties)
+    rf"\s*(?:\((?P<paren>{_INNER})\)(?:\s+på\s+(?P<size2>{_COUNT})(?=\s+(?:medlemmer|stemmer)))?|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
     r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
 )
 # "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)", "17 for, 9 imod og 3 blanke"
@@ -465,7 +466,11 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         side = "for" if m["which"].lower().startswith("flertal") else "against"
         if not names[side]:
             names[side] = _names(m["paren"] or m["listed"] or "", gazetteer)
-        size = m["size"] or (re.search(r"\((\d{1,3})\)\s*$", m["listed"] or "") or [None, None])[1]
+        size = (
+            m["size"]
+            or m["size2"]
+            or (re.search(r"\((\d{1,3})\)\s*$", m["listed"] or "") or [None, None])[1]
+        )
         if size and counts[side] is None:
             counts[side] = parse_count(size)  # "Et flertal bestående af A, B og V (15) godkendte"
     # "Godkendt med 27 stemmer for. 3 stemte imod (Ø og F). Erik Bach undlod at stemme.": a side
@@ -583,25 +588,33 @@ def _cells(line: str) -> list[str]:
 
 def vote_tables(text: str) -> str:
     """A vote table written out as the words of a vote: "For | Imod | Undlod" / "11 | 3 | 2" ->
-    "For: 11. Imod: 3. Undlod: 2."."""
+    "For: 11. Imod: 3. Undlod: 2."; a row of the sides' parties under the counts ("Antal | 23 |
+    6 | 1" / "Partier | A, V | O, Ø | I") names them."""
     lines = text.split("\n")
     for k in range(len(lines) - 1):
-        header, row = _cells(lines[k]), _cells(lines[k + 1])
+        header = _cells(lines[k])
         sides = {j: m["side"] for j, c in enumerate(header) if (m := _TABLE_SIDE.fullmatch(c))}
-        one_row = k + 2 >= len(lines) or "|" not in lines[k + 2]
-        if (
-            len(sides) < 2
-            or len(row) != len(header)
-            or (0 not in sides and not one_row)
-            or not all(_CELL_COUNT.fullmatch(row[j]) for j in sides)
-        ):
+        rows = []
+        while k + 1 + len(rows) < len(lines) and "|" in lines[k + 1 + len(rows)]:
+            rows.append(_cells(lines[k + 1 + len(rows)]))
+        counted = [
+            r
+            for r in rows
+            if len(r) == len(header) and all(_CELL_COUNT.fullmatch(r[j]) for j in sides)
+        ]
+        if len(sides) < 2 or len(counted) != 1 or (0 not in sides and len(rows) > 2):
             continue
+        row = counted[0]
+        named = next((r for r in rows if r is not row and len(r) == len(header)), None)
         said = []
         for j, side in sides.items():
             cell = _CELL_COUNT.fullmatch(row[j])
             n = cell["n"] if cell["n"][0].isdigit() else "0"
-            said.append(f"{side.capitalize()}: {n}" + (f" ({cell['who']})" if cell["who"] else ""))
-        lines[k], lines[k + 1] = ". ".join(said) + ".", ""
+            who = cell["who"] or (named[j] if named and named[j] not in ("", "-", "–") else "")
+            said.append(f"{side.capitalize()}: {n}" + (f" ({who})" if who else ""))
+        lines[k] = ". ".join(said) + "."
+        for j in range(k + 1, k + 1 + len(rows)):
+            lines[j] = ""
     return "\n".join(lines)
 
 
