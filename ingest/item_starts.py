@@ -218,13 +218,14 @@ def _weak_title_ok(
         or title.rstrip().endswith((",", ";", ":"))
         or _PERSON_LINE.search(title)
         or _LOWER_START.match(title)
+        or re.match(r"At\s", title)  # "1. At trafiksikkerhedsplanen godkendes": an at-point
     )
 
 
 _LABEL_VALUE = re.compile(r"[\wæøåÆØÅ ]{2,30}:\s")  # "Afbud: Eva Lund (O)"
 _ONE_WORD_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]{3,30}:\s")
 _OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$", re.IGNORECASE)
-_INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
+_INTRODUCES_LIST = re.compile(r"(?:[:,;]|\bat)\s*$")
 
 _PROPOSES = re.compile(r"\b(?:indstill|foresl|anbefal|beslut)\w*", re.IGNORECASE)
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")

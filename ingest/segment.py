@@ -344,6 +344,8 @@ def _ad_paragraphs(blocks: Sequence[Block]) -> list[Block]:
     listed: dict[int, str] = {}
     k = first - 1
     while k >= 0 and first - k <= 3 and not _LISTED.fullmatch(" ".join(blocks[k].text.split())):
+        if section_kind(blocks[k].text) not in (None, SectionKind.OTHER):
+            return list(blocks)  # "Indstilling" / "1. At …" / … / "Beslutning" / "Ad 1: Godkendt."
         k -= 1  # "Referat:" between the list and "Ad. 1"
     while k >= 0 and (m := _LISTED.fullmatch(" ".join(blocks[k].text.split()))):
         if listed and int(m["number"]) != min(listed) - 1:

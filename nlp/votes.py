@@ -164,7 +164,9 @@ _MAJORITY = re.compile(
     rf"(?:\s+på\s+(?P<size>{_COUNT})(?:\s+(?:medlemmer|stemmer))?)?"
     # ("Et flertal (C, V, O) på 10 medlemmer godkendte …": the size after the parties)
     rf"\s*(?:\((?P<paren>{_INNER})\)(?:\s+på\s+(?P<size2>{_COUNT})(?=\s+(?:medlemmer|stemmer)))?|,?\s*bestående\s+af\s+(?P<listed>[^.;:\n]+?)(?=,?\s+(?:stemte|"
-    r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b))"
+    r"anbefaler|anbefalede|godkender|godkendte|tiltræder|tiltrådte|kunne|kan|ønsker|var)\b"
+    # ("Godkendt af et flertal bestående af A, V, C og O (15).": its size closes the list)
+    r"|(?<=\))\s*[.,;]))"
 )
 # "med stemmerne 5 for, 2 imod (og 1 undlod at stemme)", "17 for, 9 imod og 3 blanke"
 # ("25 ja-stemmer og 4 nej-stemmer", "25 ja, 4 nej, 2 blanke")
@@ -210,7 +212,8 @@ _PARTY_WORDS = r"[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,2}"
 _SIZED = rf"{_PARTY_WORDS}(?:\s*\(\d{{1,2}}\))?"
 _PARTIES_SIZED = re.compile(
     rf"(?<![\wæøå])(?P<parties>(?:{_SIZED}\s*(?:,|og|\+)\s*)*{_PARTY_WORDS})\s*"
-    r"\((?P<n>\d{1,2})\)\s+(?P<side>stemte\s+imod|stemte\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+    r"\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)\s+"
+    r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
 # ("Henrik Aagaard (V) Birgit Lund (O)": names a line each, the lines run together)
 _MONTH_NAMES = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
@@ -399,6 +402,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             names[side] = tuple(dict.fromkeys(listed))
         elif not (m["n"] or trailing or m["paren"]):
             empty.add(side)  # "Imod stemte:" with nothing after it
+    if counts["against"] is None and counts["for"] is not None and (m := _AGAINST.search(text)):
+        # "For forslaget stemte 2 (F og Ø). Forslaget blev ikke godkendt, idet 26 stemte imod."
+        counts["against"] = parse_count(m["n"] or m["n2"])
     if any(v is not None for v in counts.values()):
         for side in empty:
             counts[side] = 0 if counts[side] is None and not names[side] else counts[side]

@@ -72,3 +72,44 @@ def test_a_vote_table_of_counts_and_parties():
         ("O", "Ø", "D"),
         ("I",),
     )
+
+
+def test_at_points_under_the_recommendation_are_no_items():
+    document, extracted = _read(
+        "Referat til mødet i Udvalget for Teknik og Miljø den 3. februar 2025\n\n"
+        "05.01.08-P20-3-24\n\n16. Trafiksikkerhedsplan 2025-2030\n\nIndstilling\n\n"
+        "Direktøren indstiller til udvalget;\n\n  1. At planen godkendes\n  2. At der anvendes "
+        "3 mio. kr.\n  3. At Byrådet anbefales at afsætte 2 mio. kr.\n\nSagsfremstilling\n\n"
+        "Planen er drøftet.\n\nBeslutning\n\nAd 1: Godkendt.\n\nAd 2: Godkendt med 5 stemmer for "
+        "(A, V). Imod stemte 1 (F).\n\nAd 3: Anbefales overfor Byrådet.\n\n"
+        "02.34.02-P19-14-24\n\n17. Orientering\n\nBeslutning\n\nTaget til efterretning.\n"
+    )
+    assert [i.number for i in document.items] == [16, 17]
+    assert [d.outcome.value for d in extracted[0].decisions] == [
+        "approved",
+        "approved",
+        "recommended",
+    ]
+
+
+def test_sized_party_sides_with_members_and_a_majority_closed_by_its_size():
+    _, (extraction,) = _read(
+        "Referat Kommunalbestyrelsen 12. marts 2024\n\n1. Lokalplan 215\n\nBeslutning\n\n"
+        "Godkendt af et flertal bestående af A, V, C, B, F og O (15).\n\n"
+        "Ø (1) undlod at stemme.\n"
+    )
+    assert [(v.for_count, v.against, v.abstain) for v in extraction.votes] == [(15, None, 1)]
+    _, (extraction,) = _read(
+        "Referat Kommunalbestyrelsen 12. marts 2024\n\n1. Takster\n\nBeslutning\n\n"
+        "Et flertal bestående af A, V, C og N (13) godkender indstillingen.\n\n"
+        "O og Ø (3) stemmer imod.\n\nF og B (2 medlemmer) undlod at stemme.\n"
+    )
+    assert [(v.for_count, v.against, v.abstain) for v in extraction.votes] == [(13, 3, 2)]
+
+
+def test_the_against_count_told_after_the_for_label():
+    _, (extraction,) = _read(
+        "Referat Byrådet 12. marts 2024\n\n1. Beslutningsforslag om gratis bus\n\nBeslutning\n\n"
+        "For forslaget stemte 2 (F og Ø).\n\nForslaget blev ikke godkendt, idet 26 stemte imod.\n"
+    )
+    assert [(v.for_count, v.against) for v in extraction.votes] == [(2, 26)]
