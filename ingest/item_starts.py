@@ -218,14 +218,15 @@ def _weak_title_ok(
         or title.rstrip().endswith((",", ";", ":"))
         or _PERSON_LINE.search(title)
         or _LOWER_START.match(title)
-        or re.match(r"At\s", title)  # "1. At trafiksikkerhedsplanen godkendes": an at-point
+        # "1. At trafiksikkerhedsplanen godkendes": an at-point (not "At være ung i Holbæk")
+        or re.match(r"At\s[^\n]*\b[a-zæøå]{3,}es\b", title)
     )
 
 
 _LABEL_VALUE = re.compile(r"[\wæøåÆØÅ ]{2,30}:\s")  # "Afbud: Eva Lund (O)"
 _ONE_WORD_LABEL = re.compile(r"[A-ZÆØÅ][\wæøå-]{3,30}:\s")
 _OPEN_OR_CLOSED = re.compile(r"^(?:Åben|Åbent|Lukket)(?:\s+(?:sag|punkt))?\.?$", re.IGNORECASE)
-_INTRODUCES_LIST = re.compile(r"(?:[:,;]|\bat)\s*$")
+_INTRODUCES_LIST = re.compile(r"(?:[:,]|\bat)\s*$")
 
 _PROPOSES = re.compile(r"\b(?:indstill|foresl|anbefal|beslut)\w*", re.IGNORECASE)
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s")
@@ -394,7 +395,8 @@ _DECISION_SENTENCE = re.compile(
     # de godkendte besparelser")
     r"|(?:[A-ZÆØÅ][\wæøå-]*(?:udvalget|rådet|bestyrelsen|ningen|gen|et|en))\s+(?:godkendte|"
     r"vedtog|tiltrådte|anbefalede|besluttede|forkastede|tager|tog)\b"
-    r"|[^.\n]*\bblev\s+(?:ikke\s+)?(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)\b"
+    # (not "Status på anlægsprojekter, der blev vedtaget i budget 2024": a relative clause)
+    r"|[A-ZÆØÅ][^,.\n]*\bblev\s+(?:ikke\s+)?(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)\b"
     # "Indstillingen godkendes."
     r"|[A-ZÆØÅ][\wæøå-]*(?:en|et|erne)\s+(?:godkendes|vedtages|tiltrædes|anbefales|forkastes|"
     r"udsættes)\b"
@@ -686,11 +688,22 @@ def _decided_under(blocks: Sequence[Block], start: ItemStart) -> bool:
     return _states_act(blocks[at].text)
 
 
+_TOLD_AFTER = re.compile(
+    r"\s+(?:af|i\s+(?:januar|februar|marts|april|maj|juni|juli|august|"
+    r"september|oktober|november|december|\d{4}))\b"
+)
+
+
 def _states_act(text: str) -> bool:
     """A line that opens with the meeting's act on the item ("Vedtaget …", "Forslaget blev
     forkastet …")."""
     text = text.strip()
-    return bool(OUTCOME_OPENING.match(text) or _DECIDED_SENTENCE.match(text))
+    if OUTCOME_OPENING.match(text):
+        return True
+    # (not "Sagen er sendt til høring …", "Budgetforslaget blev godkendt af bestyrelsen i
+    # januar": what happened before, told)
+    m = _DECIDED_SENTENCE.match(text)
+    return bool(m) and " er " not in m.group(0) and not _TOLD_AFTER.match(text, m.end())
 
 
 def is_informal_agenda(blocks: Sequence[Block], starts: Sequence[ItemStart]) -> bool:

@@ -344,8 +344,10 @@ def _ad_paragraphs(blocks: Sequence[Block]) -> list[Block]:
     listed: dict[int, str] = {}
     k = first - 1
     while k >= 0 and first - k <= 3 and not _LISTED.fullmatch(" ".join(blocks[k].text.split())):
-        if section_kind(blocks[k].text) not in (None, SectionKind.OTHER):
-            return list(blocks)  # "Indstilling" / "1. At …" / … / "Beslutning" / "Ad 1: Godkendt."
+        if section_kind(blocks[k].text) not in (None, SectionKind.OTHER, SectionKind.DECISION):
+            # "Indstilling" / "1. At …" / "Sagsfremstilling" / … / "Ad 1: Godkendt.": the
+            # recommendation's points, not an agenda
+            return list(blocks)
         k -= 1  # "Referat:" between the list and "Ad. 1"
     while k >= 0 and (m := _LISTED.fullmatch(" ".join(blocks[k].text.split()))):
         if listed and int(m["number"]) != min(listed) - 1:
@@ -550,17 +552,13 @@ def _dated_headings(blocks: list[Block]) -> list[Block]:
     """Each decision heading joined with the "Dato:" line under it, as one dated heading; a
     body and a date on a line of their own with the decision under it ("Økonomiudvalget den
     21. november 2024" / "Anbefales.") a heading, as if it ended in a colon."""
-    # (Once one such line has its decision under it, every one after a section heading is a
-    # heading: "Kommunalbestyrelsen den 28. november 2024" / "Et flertal (C, V, O) …".)
-    lines = [k for k, b in enumerate(blocks) if _body_on_date_line(b)]
-    decided = any(
-        k + 1 < len(blocks) and OUTCOME_OPENING.match(blocks[k + 1].text.strip()) for k in lines
-    )
-    first_section = next(
-        (k for k, b in enumerate(blocks) if b.kind is not BlockKind.TABLE and section_kind(b.text)),
-        len(blocks),
-    )
-    headings = {k for k in lines if decided and k > first_section}
+    # ("Sagsforløb:" / "Teknisk Udvalg den 4. december 2023", a timetable, a page head, a
+    # hearing answer's line: no decision under them)
+    headings = {
+        k
+        for k, b in enumerate(blocks[:-1])
+        if _body_on_date_line(b) and _OPENS_DECISION.match(blocks[k + 1].text.strip())
+    }
     out: list[Block] = []
     k = 0
     while k < len(blocks):
@@ -583,6 +581,15 @@ def _dated_headings(blocks: list[Block]) -> list[Block]:
         out.append(block)
         k += 1
     return out
+
+
+# The meeting's act, opening a paragraph: "Anbefales.", "Godkendt med …", "Et flertal (C, V, O)
+# … godkendte …", "For forslaget stemte 8 (A, B, F, Ø).", "Indstillingen blev godkendt."
+_OPENS_DECISION = re.compile(
+    rf"{OUTCOME_OPENING.pattern}|^(?:Et\s+(?:flertal|mindretal)\b|For\s+(?:\w+\s+)?stemte\b"
+    r"|(?:Indstillingen|Forslaget|Sagen)\s+(?:blev|er)\s+(?:\w+\s+)?(?:godkendt|vedtaget|"
+    r"forkastet|tiltrådt|anbefalet|taget)\b)"
+)
 
 
 def _body_on_date_line(block: Block) -> bool:
@@ -815,10 +822,9 @@ def segment(
     # An agenda ("Dagsorden" over the meeting) with no decision written anywhere is not minutes,
     # whatever its case descriptions and labels: an advisory body's agenda names its
     # "Referent:" and "Afbud:" in advance, an agenda PDF prints empty "Beslutning" headings.
+    # (A council's agenda prints the committees' recommendations: decisions of other bodies.)
     decided = any(
-        s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION) and s.text.strip()
-        for it in items
-        for s in it.sections
+        s.kind is SectionKind.DECISION and s.text.strip() for it in items for s in it.sections
     )
     opening = [b.text for b in all_blocks[: min(front_end, 15)]]  # ("ÅBEN DAGSORDEN" too)
     if (

@@ -203,3 +203,45 @@ def test_vote_tables_with_more_columns():
         "Stemmer for\tStemmer imod\tUndlod at stemme\n11\t3\t2",
     ):
         assert _decided(f"Godkendt med følgende afstemning:\n\n{table}")[1] == [(11, 3, 2)], table
+
+
+# The third review (stop 25): the reading rules after heldout11. Each document was written by
+# the review and read wrongly by a rule of that round.
+_AGENDA_WITH_RECOMMENDATIONS = "Dagsorden\n\nKommunalbestyrelsen\n\n28. november 2024 kl. 17:00\n\n1 Takster for vand 2025\n\nSagsfremstilling\n\nTaksterne stiger med 3 pct.\n\nIndstilling\n\nForvaltningen foreslår, at taksterne godkendes.\n\nØkonomiudvalget den 21. november 2024\n\nAnbefales.\n\n2 Lokalplan 301\n\nSagsfremstilling\n\nPlanen har været i høring.\n\nIndstilling\n\nForvaltningen foreslår, at planen vedtages endeligt.\n\nTeknisk Udvalg den 12. november 2024\n\nAnbefales.\n\nØkonomiudvalget den 21. november 2024\n\nAnbefales.\n"
+_AGENDA_WITH_BACKGROUND = "Dagsorden\n\nBestyrelsesmøde i Lokalrådet for Vestby 5. marts 2025\n\nDeltagere: Anne Holm, Per Lund, Kim Berg, Eva Dahl\n\n1. Endelig vedtagelse af lokalplan 301\n\nLokalplanforslaget blev vedtaget af Byrådet i december og har været i høring i 8 uger. Lokalrådet skal drøfte, om der skal sendes et høringssvar.\n\n2. Budget 2026\n\nBudgetforslaget blev godkendt af bestyrelsen i januar og skal nu forelægges generalforsamlingen.\n\n3. Trafiksikkerhed ved skolen\n\nForslaget fra forældrebestyrelsen blev oversendt til kommunen i februar. Vi afventer svar.\n"
+_AD_RECORD_WITH_REFERAT = "Grundejerforeningen Skovbrynet\nBestyrelsesmøde 4. marts 2025\n\nDeltagere: Anne Holm, Per Lund, Kim Berg\n\nDagsorden:\n\n1. Godkendelse af referat\n\n2. Budget 2025\n\n3. Vejvedligeholdelse\n\n4. Eventuelt\n\nReferat\n\nAd 1. Referatet fra sidste møde blev godkendt uden bemærkninger.\n\nAd 2. Kassereren gennemgik budgettet. Kontingentet fastholdes på 1.200 kr.\n\nAd 3. Vejen repareres i maj. Per indhenter tilbud.\n\nAd 4. Intet.\n"
+_HISTORY_LIST = "Byrådet\n\nReferat\n\n12. marts 2024 kl. 17:00\n\n1 Regnskab 2023\n\nSagsfremstilling\n\nRegnskabet viser et overskud.\n\nIndstilling\n\nDirektionen indstiller, at regnskabet godkendes.\n\nØkonomiudvalget den 5. marts 2024\n\nAnbefales.\n\nByrådet den 12. marts 2024\n\nGodkendt.\n\n2 Lokalplan 88 for boliger ved Skovvej\n\nSagsfremstilling\n\nSagsforløb:\n\nTeknisk Udvalg den 4. december 2023\n\nByrådet den 19. december 2023\n\nForslaget har været i offentlig høring i 8 uger. Miljøstyrelsen har godkendt planens afgrænsning, og der er kommet 5 høringssvar.\n\nIndstilling\n\nDirektionen indstiller, at planen vedtages endeligt.\n\nByrådet den 12. marts 2024\n\nGodkendt.\n"
+_TIMETABLE = "Kommunalbestyrelsen\n\nReferat\n\n28. november 2024 kl. 17:00\n\n1 Takster for vand 2025\n\nSagsfremstilling\n\nTaksterne stiger.\n\nIndstilling\n\nForvaltningen foreslår, at taksterne godkendes.\n\nØkonomiudvalget den 21. november 2024\n\nAnbefales.\n\nKommunalbestyrelsen den 28. november 2024\n\nGodkendt.\n\n2 Forslag til Kommuneplan 2025\n\nSagsfremstilling\n\nForslaget skal i offentlig høring. Tidsplanen er:\n\nKommunalbestyrelsen den 28. november 2024\n\nForslaget vedtages og sendes i høring.\n\nOffentlig høring fra 2. december 2024 til 27. januar 2025.\n\nKommunalbestyrelsen den 24. april 2025\n\nEndelig vedtagelse.\n\nIndstilling\n\nForvaltningen foreslår, at forslaget sendes i offentlig høring.\n\nØkonomiudvalget den 21. november 2024\n\nAnbefales.\n\nKommunalbestyrelsen den 28. november 2024\n\nGodkendt med 15 stemmer for og 4 imod.\n"
+_TITLE_WITH_AT = "Referat\n\nBørne- og Ungeudvalget\n\nMødedato: 4. marts 2025\n\nFraværende: Ingen\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n2. At være ung i Holbæk - ungepolitik 2025-2028\n\nSagsfremstilling\n\nUdkast til ungepolitik er udarbejdet sammen med ungdomsrådet.\n\nBeslutning\n\nAnbefales over for Byrådet.\n\n3. Eventuelt\n\nBeslutning\n\nIntet.\n"
+_SEMICOLON_ATTENDANCE = "Referat fra bestyrelsesmøde i Grundejerforeningen Skovbrynet 4. marts 2025\n\nTil stede: Anne Holm, formand; Per Lund, kasserer; Kim Berg; Eva Dahl;\n\n1. Godkendelse af dagsorden\n\nDagsordenen blev godkendt.\n\n2. Budget 2025\n\nKassereren gennemgik budgettet. Kontingentet fastholdes.\n\n3. Vejvedligeholdelse\n\nVejen repareres i maj.\n\n4. Eventuelt\n\nIntet.\n"
+_TITLES_WITH_RELATIVE_CLAUSES = "Referat\n\nTeknisk Udvalg\n\nMødedato: 4. marts 2025\n\nPunkt 1: Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\nPunkt 2: Status på anlægsprojekter, der blev vedtaget i budget 2024\n\nSagsfremstilling\n\nStatus på 14 projekter.\n\nBeslutning\n\nTaget til efterretning.\n\nPunkt 3: Forslag til lokalplan 301, som blev forkastet i 2023, genoptages\n\nSagsfremstilling\n\nBygherren har ændret projektet.\n\nBeslutning\n\nGodkendt.\n\nPunkt 4: Vejene tager skade af tung trafik - henvendelse fra Vejforum\n\nSagsfremstilling\n\nHenvendelse.\n\nBeslutning\n\nTaget til efterretning.\n\nPunkt 5: Godkendt budget 2025 - fordeling af rammer\n\nSagsfremstilling\n\nFordeling.\n\nBeslutning\n\nGodkendt.\n"
+
+
+def test_agendas_with_recommendations_or_background_are_not_minutes():
+    for text in (_AGENDA_WITH_RECOMMENDATIONS, _AGENDA_WITH_BACKGROUND):
+        assert parse_bytes(text.encode(), "side.txt").kind.value == "other"
+
+
+def test_items_are_kept_in_these_layouts():
+    for text, numbers in (
+        (_AD_RECORD_WITH_REFERAT, [1, 2, 3, 4]),
+        (_TITLE_WITH_AT, [1, 2, 3]),
+        (_SEMICOLON_ATTENDANCE, [1, 2, 3, 4]),
+        (_TITLES_WITH_RELATIVE_CLAUSES, [1, 2, 3, 4, 5]),
+    ):
+        assert [i.number for i in parse_bytes(text.encode(), "side.txt").items] == numbers
+
+
+def test_history_lines_and_timetables_are_no_decision_headings():
+    for text in (_HISTORY_LIST, _TIMETABLE):
+        document = parse_bytes(text.encode(), "side.txt")
+        extracted = extract_meeting_items(document.meeting, list(document.items))
+        assert [[d.outcome.value for d in e.decisions] for e in extracted] == [
+            ["approved"],
+            ["approved"],
+        ]
+        assert all(
+            p.date is None or p.date <= document.meeting.date
+            for e in extracted
+            for p in e.prior_decisions
+        )
