@@ -12,13 +12,14 @@ from bench.real_minutes import score
 PROBES = Path(__file__).resolve().parents[1] / "bench" / "probes"
 
 # (items recall, outcomes recall, absent recall) each set reached as text, less a little.
-# heldout8 … heldout11 were written blind and scored once before any fix for them
+# heldout8 … heldout12 were written blind and scored once before any fix for them
 # (docs/BENCHMARKS.md).
 FLOORS = {
     "heldout8": (0.90, 0.88, 0.95),
     "heldout9": (0.97, 0.97, 0.97),
     "heldout10": (0.97, 0.90, 0.97),
     "heldout11": (0.95, 0.93, 0.95),
+    "heldout12": (0.92, 0.95, 0.92),
     "survey4": (0.95, 0.95, 0.95),
     "survey5": (0.75, 0.88, 0.90),
     "survey6": (0.95, 0.95, 0.95),
@@ -35,6 +36,7 @@ FLOORS = {
 VOTE_FLOORS = {
     "heldout10": 0.90,
     "heldout11": 0.80,
+    "heldout12": 0.90,
     "survey4": 0.95,
     "survey11": 0.90,
     "survey14": 0.95,
@@ -52,9 +54,10 @@ def test_survey_probes_stay_read(name):
     assert scores.recognised.right == scores.recognised.total
     # (heldout8: a blog post that quotes a council decision, survey13: a local paper's summary
     # titled "Referat fra møde i … Byråd", are still read as minutes)
-    # (heldout10: a council's own news page "Byrådet har besluttet …"; heldout11: an agenda)
+    # (heldout10: a council's own news page "Byrådet har besluttet …"; heldout11, heldout12:
+    # an agenda)
     assert scores.not_minutes.right >= scores.not_minutes.total - (
-        name in ("heldout8", "survey13", "heldout10", "heldout11")
+        name in ("heldout8", "survey13", "heldout10", "heldout11", "heldout12")
     )
     items, outcomes, absent = FLOORS[name]
     assert _recall(scores.items) >= items
