@@ -20,7 +20,8 @@ from ingest.sections import section_kind
 from ingest.text import SOFT_HYPHEN, ZERO_WIDTH
 
 _INVISIBLE = str.maketrans("", "", SOFT_HYPHEN + ZERO_WIDTH)
-_LONE_NUMBER = re.compile(r"^(\d{1,4})\.?$")
+# ("1) 1": a list item's own number printed in it, beside the list's marker)
+_LONE_NUMBER = re.compile(r"^(?:(\d{1,4})\)\s+(?=\1\.?$))?(\d{1,4})\.?$")
 _NUMBERED = re.compile(r"^(?:\d{1,4}\b|(?:punkt|pkt|sag|nr)\.?\s*\d)", re.IGNORECASE)
 _MARKER = re.compile(r"^(?:[-–•·▪◦*]|\d{1,3}[.)]|[a-zA-Z][.)])(?:\s|$)")
 _MAX_HEADING = 160
@@ -120,7 +121,7 @@ class LineWriter:
             self._number = None
         m = _LONE_NUMBER.match(block.text)
         if m and block.kind is BlockKind.PARAGRAPH and not block.tight:
-            self._number = m.group(1)
+            self._number = m.group(2)
             return
         self.blocks.append(block)
 

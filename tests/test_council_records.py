@@ -113,3 +113,19 @@ def test_the_against_count_told_after_the_for_label():
         "For forslaget stemte 2 (F og Ø).\n\nForslaget blev ikke godkendt, idet 26 stemte imod.\n"
     )
     assert [(v.for_count, v.against) for v in extraction.votes] == [(2, 26)]
+
+
+def test_a_portal_list_whose_items_print_their_own_number():
+    document, _ = _read(
+        "<html><body><h1>Referat</h1><p>Onsdag den 12. marts 2025 kl. 16:00</p>"
+        "<p>Udvalg: Økonomiudvalget</p><ol>"
+        '<li><span class="num">1</span><h2>Godkendelse af dagsorden</h2><h3>BESLUTNING:</h3>'
+        "<p>Godkendt.</p></li>"
+        '<li><span class="num">2</span><h2>Lejeaftale for Hollænderhallen</h2><h3>BESLUTNING:</h3>'
+        "<p>Godkendt med 6 stemmer for og 1 imod.</p></li></ol></body></html>",
+        "side.html",
+    )
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Lejeaftale for Hollænderhallen"),
+    ]
