@@ -91,19 +91,17 @@ def _person(name: str) -> str | None:
     return _norm(re.sub(r"\s[A-ZÆØÅ]\.(?=\s)", "", name))
 
 
-_SIDES = ("for", "against", "abstain")
+SIDES = ("for", "against", "abstain")
 
 
-def _sides(votes: Sequence[dict[str, Sequence[str]]]) -> Counter:
+def side_pairs(votes: Sequence[dict[str, Sequence[str]]]) -> Counter:
     """(side, name) pairs over an item's votes: a party letter or a member's name, as printed."""
-    return Counter(
-        (side, _person(name)) for vote in votes for side in _SIDES for name in vote[side]
-    )
+    return Counter((side, _person(name)) for vote in votes for side in SIDES for name in vote[side])
 
 
-def _gold_sides(vote: dict) -> dict[str, Sequence[str]]:
+def gold_sides(vote: dict) -> dict[str, Sequence[str]]:
     """A gold vote's names per side (`for_names`, or `for_parties` in the older sets)."""
-    return {k: vote.get(f"{k}_names") or vote.get(f"{k}_parties") or [] for k in _SIDES}
+    return {k: vote.get(f"{k}_names") or vote.get(f"{k}_parties") or [] for k in SIDES}
 
 
 def _case(text: str | None) -> str | None:
@@ -267,9 +265,9 @@ def score_document(row: dict, document: Document, scores: Scores) -> None:
                     f"{where}: votes {sorted(got_v, key=repr)} != {sorted(want_v, key=repr)}"
                 )
             if any("for_names" in v or "for_parties" in v for v in gold["votes"]):
-                want_s = _sides([_gold_sides(v) for v in gold["votes"]])
-                got_s = _sides(
-                    [{k: getattr(v, f"{k}_names") for k in _SIDES} for v in extraction.votes]
+                want_s = side_pairs([gold_sides(v) for v in gold["votes"]])
+                got_s = side_pairs(
+                    [{k: getattr(v, f"{k}_names") for k in SIDES} for v in extraction.votes]
                 )
                 scores.vote_sides.add(want_s, got_s)
                 if want_s != got_s:

@@ -21,15 +21,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.real_minutes import PR, Tally  # noqa: E402
+from bench.real_minutes import PR, SIDES, Tally, gold_sides, side_pairs  # noqa: E402
 from ingest import parse_bytes  # noqa: E402
 from nlp.extract import extract_meeting_items  # noqa: E402
 
-SIDES = ("for", "against", "abstain")
 PROBES = REPO / "bench" / "probes" / "vote_phrasings.jsonl"
 
 
-def read(body: str, decision: str) -> tuple[list[str], list[tuple], list[tuple], int]:
+def read(body: str, decision: str) -> tuple[list[str], list[tuple], Counter, int]:
     """A decision text read as the decision of the only item of a minutes page of `body`:
     outcomes, votes (for, against, abstain, decision index), (side, name) pairs and the number of
     items the page was read as (a text cut into several items is scored over all of them)."""
@@ -40,15 +39,15 @@ def read(body: str, decision: str) -> tuple[list[str], list[tuple], list[tuple],
     document = parse_bytes(page.encode("utf-8"), "beslutning.txt")
     outcomes: list[str] = []
     votes: list[tuple] = []
-    sides: list[tuple] = []
+    sides: list[dict] = []
     extractions = extract_meeting_items(document.meeting, list(document.items))
     for extraction in extractions:
         for v in extraction.votes:
             at = None if v.decision is None else v.decision + len(outcomes)
             votes.append((v.for_count, v.against, v.abstain, at))
-            sides += [(s, n.lower()) for s in SIDES for n in getattr(v, f"{s}_names")]
+            sides.append({s: getattr(v, f"{s}_names") for s in SIDES})
         outcomes += [d.outcome.value for d in extraction.decisions]
-    return outcomes, votes, sides, len(extractions)
+    return outcomes, votes, side_pairs(sides), len(extractions)
 
 
 @dataclass
@@ -71,13 +70,8 @@ def score(path: Path = PROBES) -> Scores:
             (v["for"], v["against"], v["abstain"], v["decision"]) for v in row["votes"]
         )
         scores.votes.add(want_v, Counter(got_votes))
-        want_s = Counter(
-            (side, name.lower())
-            for v in row["votes"]
-            for side in SIDES
-            for name in v[f"{side}_names"]
-        )
-        scores.sides.add(want_s, Counter(got_sides))
+        want_s = side_pairs([gold_sides(v) for v in row["votes"]])
+        scores.sides.add(want_s, got_sides)
         where = row["id"]
         if items != 1:
             scores.misses.append(f"{where}: read as {items} items")
@@ -87,9 +81,9 @@ def score(path: Path = PROBES) -> Scores:
             scores.misses.append(
                 f"{where}: votes {sorted(got_votes, key=repr)} != {sorted(want_v, key=repr)}"
             )
-        if want_s != Counter(got_sides):
+        if want_s != got_sides:
             scores.misses.append(
-                f"{where}: sides {sorted(got_sides)} != {sorted(want_s.elements())}"
+                f"{where}: sides {sorted(got_sides.elements())} != {sorted(want_s.elements())}"
             )
     return scores
 

@@ -21,6 +21,7 @@ from ingest.closed import CLOSED_MARK
 from ingest.records import TOC_LINE, Block, BlockKind, SectionKind
 from ingest.sections import is_document_title, section_kind
 from nlp.case_numbers import find_case_numbers
+from nlp.dates import FULL_MONTH_NAMES
 
 # "Punkt 13", "Pkt. 42", "Punkt nr. 45", "Sag 3", "Sag nr. 130", "Dagsordenspunkt 3", "Nr. 178"
 _LABEL = (
@@ -384,7 +385,7 @@ _SAYS_WHAT_HAPPENS = re.compile(
 
 
 # A decision's sentence, not a title: it opens with an outcome or states one with its verb.
-_DECISION_SENTENCE = re.compile(
+_DECISION_AS_TITLE = re.compile(
     # "Godkendt.", "Godkendt med 20 stemmer mod 5 (O)", "Anbefales over for Byrådet", "Ikke
     # godkendt" (not "Udsat sag: Takster …", "Henvist sag fra Økonomiudvalget: …")
     rf"(?:{OUTCOME_OPENING.pattern[1:]}|Ikke\s+(?:godkend|vedtag|tiltr|anbefal|bevilg)\w*)"
@@ -426,7 +427,7 @@ def _item_start(
         return ItemStart(i, relisted[i], title, consumed, weak=True, renumbered=True)
     m = _STRONG_ITEM.match(text)
     if m is not None and (
-        _SAYS_WHAT_HAPPENS.search(m.group("title")) or _DECISION_SENTENCE.match(m.group("title"))
+        _SAYS_WHAT_HAPPENS.search(m.group("title")) or _DECISION_AS_TITLE.match(m.group("title"))
     ):
         # "Punkt 359 Rengøringsløsning … udsættes.": a decision about an item; "Punkt 1:
         # Godkendt.", "Punkt 2: Udvalget godkendte indstillingen.": a decision's point
@@ -688,10 +689,7 @@ def _decided_under(blocks: Sequence[Block], start: ItemStart) -> bool:
     return _states_act(blocks[at].text)
 
 
-_TOLD_AFTER = re.compile(
-    r"\s+(?:af|i\s+(?:januar|februar|marts|april|maj|juni|juli|august|"
-    r"september|oktober|november|december|\d{4}))\b"
-)
+_TOLD_AFTER = re.compile(rf"\s+(?:af|i\s+(?:{FULL_MONTH_NAMES}|\d{{4}}))\b")
 
 
 def _states_act(text: str) -> bool:

@@ -22,6 +22,8 @@ MONTHS = {
 }  # fmt: skip
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_NAMES = {v: k for k, v in MONTHS.items() if len(k) > 3 and k != "sept"} | {5: "maj"}
+# The months written out, January first: "januar|februar|…|december"
+FULL_MONTH_NAMES = "|".join(_FULL_NAMES[month] for month in range(1, 13))
 
 _WORDS = re.compile(
     rf"(?<![0-9])(?<![0-9]\.)(?P<day>[0-3]?[0-9])\.?\s*(?P<month>{_MONTH_NAMES})(?!\w)\.?"

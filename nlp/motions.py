@@ -171,10 +171,9 @@ def author_of(sentence: str) -> str | None:
     """Who moved an amendment or proposal, as printed: "Ændringsforslag fra Venstre" -> "Venstre"."""
     if (m := _NOUN_AUTHOR.search(sentence)) and m["author"] not in _NOT_AUTHORS:
         return m["author"].strip(" .")
+    # "Et af Det Konservative Folkeparti stillet ændringsforslag"
     if m := _PUT_BY.search(sentence):
-        return m["author"].strip(
-            " ."
-        )  # "Et af Det Konservative Folkeparti stillet ændringsforslag"
+        return m["author"].strip(" .")
     if (m := _OWNER_AUTHOR.search(sentence)) and canonical_party(m["owner"]) is not None:
         return m["owner"]
     if m := _proposer(sentence):

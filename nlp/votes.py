@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.dates import FULL_MONTH_NAMES
 from nlp.names import Gazetteer, canonical_party, close_brackets
 from nlp.numbers import parse_count
 from nlp.outcomes import PAST_ACTS
@@ -215,18 +216,20 @@ _PARTIES_SIZED = re.compile(
     r"\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)\s+"
     r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
 )
-# ("Henrik Aagaard (V) Birgit Lund (O)": names a line each, the lines run together)
-_MONTH_NAMES = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+# A sentence that tells an earlier meeting's act by its date: "Byrådet godkendte den 3. maj 2023
+# med 20 stemmer mod 5 …"
 _DATED_PAST = re.compile(
     rf"[^.\n]*\b(?:{'|'.join(sorted(PAST_ACTS))})\s+(?:den|d\.)\s*\d{{1,2}}\.\s*"
-    rf"(?:{_MONTH_NAMES}|\d{{1,2}}\.)\s*(?:19|20)\d\d\b[^.\n]*\.?",
+    rf"(?:{FULL_MONTH_NAMES}|\d{{1,2}}\.)\s*(?:19|20)\d\d\b[^.\n]*\.?",
     re.IGNORECASE,
 )
+# A quoted remark: "Enhedslisten stemmer imod, fordi …"
 _QUOTED = re.compile(r'["“”„»][^"“”„»«\n]{0,400}["”“«]')
+# "For stemte: A, F og ØImod stemte: V": a side's label glued to the list before it
 _GLUED_LABEL = re.compile(r"(?<=[a-zæøåA-ZÆØÅ])(?=(?:For|Imod|Undlod)\s+(?:stemte|at\s+stemme)\b)")
-_SPLIT = re.compile(
-    r"\s*(?:,|\bog\b|&|\+)\s*|(?<=\))\s+(?=[A-ZÆØÅ])"
-)  # "6 (A+C+V+L)": a bloc of parties
+# "6 (A+C+V+L)": a bloc of parties; "Henrik Aagaard (V) Birgit Lund (O)": names a line each,
+# the lines run together
+_SPLIT = re.compile(r"\s*(?:,|\bog\b|&|\+)\s*|(?<=\))\s+(?=[A-ZÆØÅ])")
 _NOT_NAMES = {
     "Et",
     "Flertallet",
@@ -332,11 +335,8 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     # "Imod stemte 27 (Det Konservative Folkepartis byrådsgruppe, …" with the bracket never
     # closed (a page cut or a typo): it closes at the end of its line.
     text = "\n".join(close_brackets(line) for line in text.split("\n"))
-    # A quoted remark ("Enhedslisten stemmer imod, fordi …") is someone's words, not the vote,
-    # and a dated act an earlier meeting's ("Byrådet godkendte den 3. maj 2023 med 20 stemmer …").
-    text = _DATED_PAST.sub(" ", _QUOTED.sub(" ", text))
-    # "For stemte: A, F og ØImod stemte: V": a side's label glued to the list before it
-    text = _GLUED_LABEL.sub(" ", text)
+    # A quoted remark is someone's words, not the vote, and a dated act an earlier meeting's.
+    text = _GLUED_LABEL.sub(" ", _DATED_PAST.sub(" ", _QUOTED.sub(" ", text)))
     counts: dict[str, int | None] = {"for": None, "against": None, "abstain": None}
     names: dict[str, tuple[str, ...]] = {"for": (), "against": (), "abstain": ()}
     pair: tuple[int, int] | None = None
@@ -450,8 +450,7 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
     for m in _PARTIES_SIZED.finditer(text):
         sizes = [int(n) for n in re.findall(r"\((\d{1,2})\)", m["parties"])] + [int(m["n"])]
         parties = [re.sub(r"\s*\(\d+\)", "", p) for p in _SPLIT.split(m["parties"]) if p]
-        said = m["side"].split()[-1]
-        side = "against" if said == "imod" else "for" if said == "for" else "abstain"
+        side = _side(m["side"].split()[-1])  # "… stemte imod", "… undlod at stemme"
         if counts[side] is None and all(canonical_party(p) for p in parties):
             # every party sized, or one size for them all ("A, C og V (12) stemte imod")
             if len(sizes) in (1, len(parties)):
