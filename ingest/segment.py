@@ -826,6 +826,15 @@ def segment(
     decided = any(
         s.kind is SectionKind.DECISION and s.text.strip() for it in items for s in it.sections
     )
+    # An agenda prints the meeting's own "Beslutning" heading under each item and leaves it empty
+    # (the committees' earlier decisions above it may be filled in); minutes fill it.
+    own_decisions = [
+        any(s.text.strip() for s in it.sections if s.kind is SectionKind.DECISION)
+        for it in items
+        if any(s.kind is SectionKind.DECISION for s in it.sections)
+    ]
+    if own_decisions.count(False) >= 2 and own_decisions.count(False) > own_decisions.count(True):
+        is_minutes = minutes_without_items = False
     opening = [b.text for b in all_blocks[: min(front_end, 15)]]  # ("ÅBEN DAGSORDEN" too)
     if (
         _says_agenda(opening)
@@ -896,6 +905,8 @@ _MINUTES_TITLE = re.compile(
 
 _AGENDA_TITLE = re.compile(
     r"^(?:(?:åben|åbent|offentlig|lukket)\s+)?(?:dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|"
+    # "ÅBEN DAGSORDEN Økonomiudvalg. Mødedato: …": the body's name after the word
+    r"dagsorden\s+(?!godkend|blev\b|er\b)(?-i:[A-ZÆØÅ]).*|"
     # "Indkaldelse :" over the members summoned
     r"(?:møde)?indkaldelse(?:\s+til\s+(?:\w+)?møde\b.*|\s*:.*))$",
     re.I,

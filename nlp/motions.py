@@ -197,10 +197,14 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     bare = point_run([s.text for s in sentences if s.states_outcome])
     waiting = False  # the last motion is an introduced proposal whose outcome has not come yet
     roll_call: int | None = None  # where a roll call on a motion not yet stated began
+    sides: int | None = None  # where a vote's sides over an outcome not yet stated began
     for k, sentence in enumerate(sentences):
         text = sentence.text
         if not waiting and _ROLL_CALL.match(text):
             roll_call = sentence.start if roll_call is None else roll_call
+            continue
+        if not waiting and _VOTE_SENTENCE.match(text) and not sentence.states_outcome:
+            sides = sentence.start if sides is None else sides  # "For stemte 21 (…)"
             continue
         # "Budgettet med de af Økonomiudvalget anbefalede ændringer:" over "For stemte: 17 …"
         # and "Godkendt.": a line that names what the vote under it is on.
@@ -266,9 +270,30 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                 }  # fmt: skip
             )
         elif sentence.states_outcome and waiting:
+            motions[-1]["voted_first"] = motions[-1].get("vote_start") is not None
             motions[-1]["outcome_start"] = sentence.start
             motions[-1]["author"] = motions[-1]["author"] or author_of(text)
             waiting = False
+        elif (
+            sentence.states_outcome
+            and motions
+            and motions[-1].get("voted_first")
+            and sides is not None
+        ):
+            # the next motion's vote over its outcome, as the last one's was: "For
+            # ændringsforslaget stemte 3 …" / "Ændringsforslaget faldt." / "For indstillingen
+            # stemte 21 …" / "Godkendt." (sides after an outcome are that outcome's vote)
+            motions.append(
+                {
+                    "voted_first": True,
+                    "start": sides,
+                    "outcome_start": sentence.start,
+                    "amendment": bool(_AMENDMENT.match(text)),
+                    "author": author_of(text),
+                    "points": points_of(text, bare),
+                    "after": True,
+                }  # fmt: skip
+            )
         elif sentence.states_outcome and (
             _MOTION_SUBJECT.match(text)
             or _LABELLED.match(text)
@@ -279,6 +304,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             amendment = bool(_AMENDMENT.match(text))
             motions.append(
                 {
+                    "voted_first": roll_call is not None or sides is not None,
                     "start": sentence.start if roll_call is None else roll_call,
                     "outcome_start": sentence.start,
                     "amendment": amendment,
@@ -301,7 +327,7 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                 }  # fmt: skip
             )
         if sentence.states_outcome:
-            roll_call = None
+            roll_call = sides = None
     decided = [m for m in motions if m["outcome_start"] is not None]
     several = len(decided) >= 2 and any(m["amendment"] or m["after"] for m in decided)
     nominated = len(decided) == 1 and decided[0]["outcome_start"] != decided[0]["start"]

@@ -47,6 +47,7 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "Velfærdslisten": ("Velfærdslisten",),
     "Randers Lokalliste": ("Randers Lokalliste",),
     "Udviklingspartiet": ("Udviklingspartiet", "UFP"),
+    "Slesvigsk Parti": ("Slesvigsk Parti", "Schleswigsche Partei", "SP"),
 }
 # Names that are also ordinary words at a sentence start ("Alternativet er ...").
 AMBIGUOUS = {"Venstre", "Alternativet", "Radikale", "Konservative", "De Konservative"}
@@ -169,9 +170,10 @@ def canonical_party(name: str) -> str | None:
     for candidate in (key, key[:-1] if key.endswith("s") else key):
         if candidate in _NAMES:
             return _NAMES[candidate]
-    if re.fullmatch(r"[A-ZÆØÅ][\wæøå]*(?:listen|liste)s?", name) or re.fullmatch(
-        r"[A-ZÆØÅ][\wæøå]+ Lokallistes?", name
-    ):
+    # local lists and parties: "Borgerlisten", "Lokaldemokraterne", "Fremskridtspartiet"
+    if re.fullmatch(
+        r"[A-ZÆØÅ][\wæøå]*(?:listen|liste|demokraterne|partiet)s?", name
+    ) or re.fullmatch(r"[A-ZÆØÅ][\wæøå]+ Lokallistes?", name):
         return name[:-1] if name.endswith("ns") or name.endswith("es") else name
     return None
 

@@ -135,6 +135,8 @@ _SIDE_LIST = re.compile(
     rf"|,\s*(?:imod|undlod|blanke?|hverken\s+for\s+eller\s+imod)\s+{_COUNT}\b"
     # "Imod stemte 2 (V, DF), idet de ønsker …": the reason after the side ends it
     r"|,\s*(?:idet|da|fordi|men|som|der|hvilket)\b"
+    # "Undlod: 0 Afbud: Jonas Hald (B)": the next label of the lines run together ends it
+    r"|[A-ZÆØÅ][\wæøå]{2,}:\s"
     r")"
     # "Undlod at stemme: F (2) Ændringsforslaget blev forkastet": a side's count ends it
     r"|(?<=\(\d\))\s+[A-ZÆØÅ]|(?<=\(\d\d\))\s+[A-ZÆØÅ]"
@@ -215,6 +217,12 @@ _PARTIES_SIZED = re.compile(
     rf"(?<![\wæøå])(?P<parties>(?:{_SIZED}\s*(?:,|og|\+)\s*)*{_PARTY_WORDS})\s*"
     r"\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)\s+"
     r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+)
+# ("Lokaldemokraterne undlod at stemme (1)": the size after the side's verb)
+_PARTIES_THEN_SIZE = re.compile(
+    rf"(?<![\wæøå])(?P<parties>(?:{_PARTY_WORDS}\s*(?:,|og|\+)\s*)*{_PARTY_WORDS})\s+"
+    r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)"
+    r"\s*\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)"
 )
 # A sentence that tells an earlier meeting's act by its date: "Byrådet godkendte den 3. maj 2023
 # med 20 stemmer mod 5 …"
@@ -447,7 +455,7 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
             if counts[side] is None:
                 counts[side] = int(m["n"])
             names[side] = names[side] or _names(m["parties"], gazetteer)
-    for m in _PARTIES_SIZED.finditer(text):
+    for m in (*_PARTIES_SIZED.finditer(text), *_PARTIES_THEN_SIZE.finditer(text)):
         sizes = [int(n) for n in re.findall(r"\((\d{1,2})\)", m["parties"])] + [int(m["n"])]
         parties = [re.sub(r"\s*\(\d+\)", "", p) for p in _SPLIT.split(m["parties"]) if p]
         side = _side(m["side"].split()[-1])  # "… stemte imod", "… undlod at stemme"

@@ -49,6 +49,19 @@ PHRASINGS = [
     ("Ændringsforslaget blev ikke vedtaget med 1 stemme mod 8. 1 undlod at stemme.", (1, 8, 1)),
     ("Vedtaget af et flertal på 20 byrådsmedlemmer. Fem stemte imod (O og Ø).", (20, 5, None)),
     ("Vedtaget med følgende afstemning:\n\nFor\tImod\tUndlod\n11\t3\t2", (11, 3, 2)),  # a table
+    # the size after the side's verb; a party the letters do not know (a local list)
+    ("Godkendt med 20 stemmer for og 4 imod. Fælleslisten undlod at stemme (1).", (20, 4, 1)),
+    (
+        "For forslaget stemte 2 (F og Ø). Forkastet, idet 26 stemte imod. Slesvigsk Parti (3) "
+        "undlod at stemme.",
+        (2, 26, 3),
+    ),  # fmt: skip
+    # the lines run together: the next label ends the side
+    (
+        "Godkendt med følgende stemmefordeling: For: A, V (23) Imod: Ø, F (4) Undlod: 0 Afbud: Bo "
+        "Dahl (B)",
+        (23, 4, 0),
+    ),  # fmt: skip
 ]
 
 
@@ -150,6 +163,22 @@ SEQUENCES = [
         "vedtaget med 17 stemmer for og 12 imod.",
         ["rejected", "approved", "approved", "approved"],
         [(9, 17, 3, 0), (17, 12, None, 1), (17, 12, None, 3)],
+    ),
+    (
+        # each motion's sides a line each over its outcome, the amendment's then the proposal's
+        "For ændringsforslaget stemte 3 (F, Ø)\nImod stemte 21 (A, V, C)\nUndlod at stemme 1 (I)\n"
+        "Ændringsforslaget faldt.\n\nFor indstillingen stemte 21 (A, V, C)\nImod stemte 0\n"
+        "Undlod at stemme 4 (F, Ø, I)\nGodkendt.",
+        ["rejected", "approved"],
+        [(3, 21, 1, 0), (21, 0, 4, 1)],
+    ),
+    (
+        # sides after an outcome that counts its vote are that vote's, not the next motion's
+        "Forslaget om udsættelse blev forkastet med 17 stemmer mod 10.\nFor stemte: V, C og O\n"
+        "Imod stemte: A, F, B og Ø\n\nIndstillingen blev derefter godkendt med 17 stemmer for "
+        "og 10 imod.",
+        ["rejected", "approved"],
+        [(10, 17, None, 0), (17, 10, None, 1)],
     ),
 ]
 
