@@ -84,7 +84,8 @@ _MINUTES_KINDS = {
     SectionKind.CASE,
 }
 UNNUMBERED_WARNING = "punkterne har intet trykt nummer: de er nummereret i den rækkefølge, de står"
-_PAGE_FOOTER = re.compile(r"^(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+$", re.IGNORECASE)
+# ("Side 3" alone: a transcript's page marker)
+_PAGE_FOOTER = re.compile(r"^(?:Side|Page)\s+\d+(?:\s+(?:af|of)\s+\d+)?$", re.IGNORECASE)
 
 
 # "Handicaprådet Mødedato 09.11.2020 Side 4": a page's running line, kept in a text export.
@@ -119,7 +120,8 @@ def _page_heads(blocks: Sequence[Block]) -> set[int]:
         while after in repeated:
             after += 1
         nxt = blocks[after].text if after < len(blocks) else ""
-        if _NUMBERED_TITLE.match(nxt) or _TOC_HEADING.match(nxt.strip()):
+        # (or the document's end: the head of a last page that holds nothing else)
+        if _NUMBERED_TITLE.match(nxt) or _TOC_HEADING.match(nxt.strip()) or after == len(blocks):
             dropped.add(k)
     return dropped
 
@@ -250,7 +252,7 @@ _AFTER_BODY = re.compile(r"\s*(?:[,:]|den\b|d\.|\d)")
 # ("Teknisk Udvalg, 03.03.2025"), with no label before it ("Referat Byrådet Mødedato: …").
 _RUN_IN_DATED_OPENING = (
     r"(?:[•·▪◦*]\s*)?(?:(?i:beslutning|afgørelse)\b|[^:\n]*\b(?i:beslutning)\b"
-    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d)"
+    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d|[A-ZÆØÅ][\w\- ]{2,60}\s+den\s+\d)"
 )
 _RUN_IN_DATED = re.compile(rf"{_RUN_IN_DATED_OPENING}[^:\n]*$")
 # (how such a line opens: only a paragraph that does is looked at for its dates)
@@ -278,6 +280,8 @@ def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
     # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer)
     if not _DECISION_WORD.match(head) and not OUTCOME_OPENING.match(rest):
         return None
+    if text[end:].lstrip().startswith(":") and not _DECISION_WORD.match(head):
+        head += ":"  # "Økonomiudvalget den 10-03-2025: Anbefales.": a body's dated heading
     return head, rest
 
 
@@ -826,16 +830,23 @@ def segment(
     decided = any(
         s.kind is SectionKind.DECISION and s.text.strip() for it in items for s in it.sections
     )
+    opening = [b.text for b in all_blocks[: min(front_end, 15)]]  # ("ÅBEN DAGSORDEN" too)
     # An agenda prints the meeting's own "Beslutning" heading under each item and leaves it empty
     # (the committees' earlier decisions above it may be filled in); minutes fill it.
-    own_decisions = [
-        any(s.text.strip() for s in it.sections if s.kind is SectionKind.DECISION)
-        for it in items
-        if any(s.kind is SectionKind.DECISION for s in it.sections)
-    ]
+    own_decisions = [_decision_written(it.sections) for it in items]
+    own_decisions = [written for written in own_decisions if written is not None]
     if own_decisions.count(False) >= 2 and own_decisions.count(False) > own_decisions.count(True):
         is_minutes = minutes_without_items = False
-    opening = [b.text for b in all_blocks[: min(front_end, 15)]]  # ("ÅBEN DAGSORDEN" too)
+    # Cases described and recommended with no decision heading anywhere, in a document that
+    # does not call itself minutes: an agenda ("Type: Dagsorden" in a portal's table).
+    if (
+        len(items) >= 2
+        and not decision_headings
+        and not informal
+        and not any(it.closed for it in items)
+        and not _says_minutes(opening)
+    ):
+        is_minutes = False
     if (
         _says_agenda(opening)
         and not _says_minutes(opening)
@@ -894,6 +905,21 @@ def segment(
     )
 
 
+def _decision_written(sections: Sequence[Section]) -> bool | None:
+    """Whether an item's own decision is written; None where it has no decision heading. (A
+    decision heading over dated decisions, "Beslutning" / "Byrådet den 24-03-2025: Godkendt.",
+    is written even where the date was not read as the meeting's.)"""
+    kinds = [s.kind for s in sections]
+    if SectionKind.DECISION not in kinds:
+        return None
+    first = kinds.index(SectionKind.DECISION)
+    return any(
+        s.text.strip()
+        for s in sections[first:]
+        if s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION)
+    )
+
+
 _MINUTES_TITLE = re.compile(
     # ("Refer": "Referat" in a transcript that lost its "at" ligatures)
     r"^(?:(?:åbent|offentligt?)\s+)?(?:referat|refer|beslutningsprotokol|protokol|dagsorden med vedtagelser)\b"
@@ -904,7 +930,7 @@ _MINUTES_TITLE = re.compile(
 
 
 _AGENDA_TITLE = re.compile(
-    r"^(?:(?:åben|åbent|offentlig|lukket)\s+)?(?:dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|"
+    r"^(?:(?:åben|åbent|offentlig|lukket)\s+)?(?:(?:tillægs)?dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|"
     # "ÅBEN DAGSORDEN Økonomiudvalg. Mødedato: …": the body's name after the word
     r"dagsorden\s+(?!godkend|blev\b|er\b)(?-i:[A-ZÆØÅ]).*|"
     # "Indkaldelse :" over the members summoned
@@ -922,5 +948,12 @@ _NEWS_CRUMB = re.compile(
 )
 
 
+# "Dagsorden | Referat": a calendar's links to a meeting's papers
+_PAPERS_MENU = re.compile(r"\W*dagsorden\W+referat\W*", re.I)
+
+
 def _says_minutes(front: Sequence[str]) -> bool:
-    return any(_MINUTES_TITLE.search(unspaced(line)) for line in front[:15])
+    return any(
+        _MINUTES_TITLE.search(unspaced(line)) and not _PAPERS_MENU.fullmatch(line)
+        for line in front[:15]
+    )

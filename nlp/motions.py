@@ -313,6 +313,28 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                     "after": bool(_AFTER.search(text)),
                 }  # fmt: skip
             )
+        elif (
+            sentence.states_outcome
+            and sentence.opens
+            and motions
+            and motions[-1]["amendment"]
+            # (decided by a sentence of its own, not "Ændringsforslag om at udskyde …: For
+            # stemte 9 … Forkastet.", whose words only seemed to state one)
+            and motions[-1]["outcome_start"] not in (None, motions[-1]["start"])
+            and motions[-1]["outcome_start"] == sentences[k - 1].start  # right after it
+        ):
+            # "Ø foreslog sagen udsat. Forslaget blev forkastet med 27 stemmer imod og 2 for.
+            # Godkendt.": the proposal's own outcome after the motion put to it
+            motions.append(
+                {
+                    "start": sentence.start,
+                    "outcome_start": sentence.start,
+                    "amendment": False,
+                    "author": None,
+                    "points": (),
+                    "after": True,
+                }  # fmt: skip
+            )
         elif sentence.states_outcome and sentence.opens and not motions:
             # the proposal's own outcome stated first ("Vedtaget …"); an amendment voted
             # on it may follow ("2 ændringsforslag fra Enhedslisten blev forkastet …")

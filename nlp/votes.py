@@ -131,7 +131,7 @@ _SIDE_LIST = re.compile(
     r"(?:\((?P<paren>(?:[^()]|\([^()]*\))*)\))?\s*(?::|(?<=\d),)?\s*"
     rf"(?P<names>(?:(?!{_SIDE_WORD}\b)[A-ZÆØÅ](?:[^.;:\n]|{_INITIAL})*?)?)(?=\s*(?:\.(?!\w){_NOT_INITIAL}|;|\n|$|\b{_SIDE_WORD}\b|,\s*(?:for|imod)\s+stemte\b"
     # "For stemte 16, imod stemte 9, 2 undlod at stemme": the next side told by its count
-    rf"|,\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
+    rf"|(?:,|\s+og)\s*{_COUNT}\s+(?:medlemmer\s+)?(?:undlod|stemte|blank)"
     rf"|,\s*(?:imod|undlod|blanke?|hverken\s+for\s+eller\s+imod)\s+{_COUNT}\b"
     # "Imod stemte 2 (V, DF), idet de ønsker …": the reason after the side ends it
     r"|,\s*(?:idet|da|fordi|men|som|der|hvilket)\b"
@@ -270,7 +270,8 @@ _PARTICLES = {"af", "de", "la", "le", "van", "von", "der", "den", "du", "el", "b
 def _names(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(text):
-        part = re.sub(r"\s*\([^)]*\)", "", part).strip(" .:")
+        # ("V (8), C (3) = 11": the side's total after its parties; "(For: Ø, F. Imod: A, V)")
+        part = re.sub(r"\s*\([^)]*\)|\s*=\s*\d+\s*$", "", part).strip(" .:()")
         # "(Ø og O stemte imod)": the list ends at its verb.
         part = re.sub(r"\s+(?:stemte|stemmer|undlod|undlader)\b.*$", "", part)
         # "Gruppe A", "Liste H": a group named by its letter is that letter's side.
@@ -394,14 +395,16 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         counted_for = counted_for or (label == "For" and bool(m["n"]))
         side = _side(label)
         # "For stemte: A, B (36)", "For stemte: A, Ø og Bo Dahl (F) – i alt 10"
+        # ("For: A (9), F (2) = 11": the total after an equals sign)
         trailing = re.search(
-            r"\((\d{1,3})(?:\s+stemmer)?\)\s*$|\s(?:[-–]\s*)?i\s+alt\s+(\d{1,3})\b",
+            r"\((\d{1,3})(?:\s+stemmer)?\)\s*$|\s(?:[-–]\s*)?i\s+alt\s+(\d{1,3})\b"
+            r"|\s*=\s*(\d{1,3})\s*$",
             m["names"] or "",
         )
         if m["n"] or trailing:  # "For stemte 36: A, B" or "For stemte: A, B (36)"
-            counts[side] = parse_count(m["n"] or trailing[1] or trailing[2])
+            counts[side] = parse_count(m["n"] or trailing[1] or trailing[2] or trailing[3])
         side_names = m["names"] or ""
-        if trailing and trailing[2]:
+        if trailing and (trailing[2] or trailing[3]):
             side_names = side_names[: trailing.start()]
         # "For: 20 (Bo Hilsted (A), …)": a list in parentheses is the side; what follows it
         # is the next sentence ("… Godkendt.")
@@ -592,6 +595,7 @@ _TABLE_SIDE = re.compile(
     r"hverken\s+for\s+eller\s+imod|ja|nej)",
     re.IGNORECASE,
 )
+_TOTAL_ROW = re.compile(r"i\s*alt|total|samlet|sum", re.IGNORECASE)
 _CELL_COUNT = re.compile(r"(?P<n>\d{1,3}|-|–)(?:\s*\((?P<who>[^()]*)\))?")
 
 
@@ -603,27 +607,45 @@ def vote_tables(text: str) -> str:
     """A vote table written out as the words of a vote: "For | Imod | Undlod" / "11 | 3 | 2" ->
     "For: 11. Imod: 3. Undlod: 2."; a row of the sides' parties under the counts ("Antal | 23 |
     6 | 1" / "Partier | A, V | O, Ø | I") names them."""
+    # (a table read a row a paragraph: the blank lines between its rows go)
     lines = text.split("\n")
+    lines = [
+        line
+        for k, line in enumerate(lines)
+        if line.strip()
+        or not (0 < k < len(lines) - 1 and "|" in lines[k - 1] and "|" in lines[k + 1])
+    ]
     for k in range(len(lines) - 1):
         header = _cells(lines[k])
         sides = {j: m["side"] for j, c in enumerate(header) if (m := _TABLE_SIDE.fullmatch(c))}
         rows = []
         while k + 1 + len(rows) < len(lines) and "|" in lines[k + 1 + len(rows)]:
-            rows.append(_cells(lines[k + 1 + len(rows)]))
+            row = _cells(lines[k + 1 + len(rows)])
+            # (a row's empty last cells trimmed away: "A | 8 | |")
+            rows.append(row + [""] * (len(header) - len(row)) if len(row) > 1 else row)
         counted = [
             r
             for r in rows
             if len(r) == len(header) and all(_CELL_COUNT.fullmatch(r[j]) for j in sides)
         ]
-        if len(sides) < 2 or len(counted) != 1 or (0 not in sides and len(rows) > 2):
+        # "Parti | For | Imod" / "A | 8 |" / "V | | 7" / "I alt | 8 | 7": a row a party, the
+        # sides' totals in the last
+        total = next((r for r in counted if _TOTAL_ROW.fullmatch(r[0])), None)
+        if len(sides) < 2 or (total is None and len(counted) != 1):
             continue
-        row = counted[0]
+        if total is None and 0 not in sides and len(rows) > 2:
+            continue
+        row = total or counted[0]
         named = next((r for r in rows if r is not row and len(r) == len(header)), None)
         said = []
         for j, side in sides.items():
             cell = _CELL_COUNT.fullmatch(row[j])
             n = cell["n"] if cell["n"][0].isdigit() else "0"
             who = cell["who"] or (named[j] if named and named[j] not in ("", "-", "–") else "")
+            if total is not None:
+                who = ", ".join(
+                    r[0] for r in rows if r is not total and len(r) == len(header) and r[j]
+                )
             said.append(f"{side.capitalize()}: {n}" + (f" ({who})" if who else ""))
         lines[k] = ". ".join(said) + "."
         for j in range(k + 1, k + 1 + len(rows)):

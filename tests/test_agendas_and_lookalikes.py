@@ -81,3 +81,101 @@ def test_a_run_on_agenda_titled_by_its_body_is_not_minutes():
 def test_minutes_with_one_decision_left_empty_stay_minutes():
     one_empty = _PORTAL_MINUTES.replace("    Godkendt.\n\nPunkt 82", "\nPunkt 82", 1)
     assert parse_bytes(one_empty.encode(), "referat.txt").kind.value == "minutes"
+
+
+_CALENDAR = """Politiske møder
+
+Mødekalender 2025
+
+Mandag den 2. juni 2025 kl. 15:00
+Børne- og Ungdomsudvalget
+Mødested: Rådhuset
+Dagsorden | Referat
+
+Onsdag den 4. juni 2025 kl. 08:30
+Teknisk Udvalg
+Mødested: Rådhuset
+Dagsorden | Referat
+
+Onsdag den 25. juni 2025 kl. 17:00
+Byrådet
+Dagsorden
+"""
+
+_SUPPLEMENT = """Tillægsdagsorden
+
+Byrådet
+Dato: 28. maj 2025 kl. 17:00
+
+Pkt. 121 Valg af nyt medlem til Børne- og Skoleudvalget
+
+Resume
+Et medlem er udtrådt af udvalget.
+
+Indstilling
+Borgmesteren indstiller, at udpegningen tages til efterretning.
+
+Pkt. 122 Tillægsbevilling til oprydning efter skybrud
+
+Resume
+Skybruddet har beskadiget to daginstitutioner.
+
+Indstilling
+Forvaltningen indstiller, at der gives en tillægsbevilling på 3,9 mio. kr.
+"""
+
+# a portal's agenda: the table says what it is, no item has a decision heading
+_AGENDA_TABLE = """<html><body>
+<table><tr><th>Udvalg</th><th>Mødedato</th><th>Type</th></tr>
+<tr><td>Byrådet</td><td>24-06-2025</td><td>Dagsorden</td></tr></table>
+<h3>1. Godkendelse af dagsorden</h3><p>Sag 306-2025-1191<br>Åbent</p>
+<h4>Indstilling</h4><p>Borgmesteren indstiller, at dagsordenen godkendes.</p>
+<h3>2. Lejeaftale for sejlklubben</h3><p>Sag 306-2024-7730<br>Åbent</p>
+<h4>Sagsfremstilling</h4><p>Lejeaftalen udløber 31. december 2025.</p>
+<h4>Indstilling</h4><p>Administrationen indstiller, at lejeaftalen forlænges i 10 år.</p>
+</body></html>"""
+
+# a PDF agenda's text with each page's running head ("Byrådet 27. maj 2025" / "Side 3")
+# right under the empty decision heading
+_PAGED_AGENDA = """Byrådet
+Indkaldelse til møde
+Mødedato: Tirsdag den 27. maj 2025
+Byrådet 27. maj 2025
+Side 2
+1. Godkendelse af dagsorden
+Sagsnr.: 00.01.00-A00-3-25
+Indstilling
+Kommunaldirektøren indstiller, at dagsordenen godkendes.
+BESLUTNING
+Byrådet 27. maj 2025
+Side 3
+2. Regnskab 2024
+Sagsnr.: 00.30.14-S55-1-25
+Indstilling
+Økonomiudvalget indstiller, at regnskabet godkendes.
+BESLUTNING
+Byrådet 27. maj 2025
+Side 4
+"""
+
+
+def test_a_calendar_a_supplementary_agenda_and_agendas_without_decisions_are_not_minutes():
+    for text, name in (
+        (_CALENDAR, "kalender.txt"),
+        (_SUPPLEMENT, "dagsorden.txt"),
+        (_AGENDA_TABLE, "dagsorden.html"),
+        (_PAGED_AGENDA, "dagsorden.txt"),
+    ):
+        assert parse_bytes(text.encode(), name).kind.value == "other", name
+
+
+def test_the_same_paged_layout_with_decisions_is_minutes():
+    minutes = _PAGED_AGENDA.replace("Indkaldelse til møde", "Referat").replace(
+        "BESLUTNING\n", "BESLUTNING\nGodkendt.\n"
+    )
+    document = parse_bytes(minutes.encode(), "referat.txt")
+    assert document.kind.value == "minutes"
+    assert [s.text for it in document.items for s in it.sections if s.heading == "BESLUTNING"] == [
+        "Godkendt.",
+        "Godkendt.",
+    ]

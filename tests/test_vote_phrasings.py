@@ -62,6 +62,17 @@ PHRASINGS = [
         "Dahl (B)",
         (23, 4, 0),
     ),  # fmt: skip
+    # each party's size, the side's total after an equals sign
+    (
+        "Afstemning:\nFor: A (7), F (3) = 10\nImod: V (6), C (2) = 8\nUndlod: 0\nForkastet.",
+        (10, 8, 0),
+    ),
+    # a table a party a row, the totals in the last
+    (
+        "Parti | For | Imod | Undlod\nA | 6 | |\nV | | 4 |\nØ | | | 1\nI alt | 6 | 4 | 1\nGodkendt.",
+        (6, 4, 1),
+    ),  # fmt: skip
+    ("Forkastet. For stemte 7, imod stemte 15 og 3 undlod at stemme.", (7, 15, 3)),
 ]
 
 
@@ -180,6 +191,14 @@ SEQUENCES = [
         ["rejected", "approved"],
         [(10, 17, None, 0), (17, 10, None, 1)],
     ),
+    (
+        # a member's proposal whose words name an outcome ("udsat"), its rejection, then the
+        # case's own outcome
+        "V foreslog sagen udsat til næste møde. Forslaget blev forkastet med 20 stemmer imod og "
+        "3 for (V).\nGodkendt.",
+        ["rejected", "approved"],
+        [(3, 20, None, 0)],
+    ),
 ]
 
 
@@ -211,3 +230,24 @@ def test_each_motion_with_its_own_vote(decision, outcomes, votes):
 def test_the_names_on_a_side(decision, side, names):
     (vote,) = _extraction(decision).votes
     assert getattr(vote, side) == names
+
+
+def test_a_table_of_parties_names_each_side():
+    (vote,) = _extraction(
+        "Parti | For | Imod | Undlod\nA | 6 | |\nF | 2 | |\nV | | 4 |\nØ | | | 1\n"
+        "I alt | 8 | 4 | 1\nGodkendt."
+    ).votes
+    assert (vote.for_names, vote.against_names, vote.abstain_names) == (("A", "F"), ("V",), ("Ø",))
+
+
+def test_another_bodys_dated_decision_in_the_text_is_a_prior_decision():
+    text = (
+        "Referat Byrådet 24. marts 2025\n\n1. Salg af grund ved Egevej\n\nSagsnr.: 24/1180\n\n"
+        "Beslutning\n\nØkonomiudvalget den 10-03-2025: Anbefales med 6 stemmer for og 1 imod (Ø)."
+        "\nByrådet den 24-03-2025: Godkendt.\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    (extraction,) = extract_meeting_items(document.meeting, list(document.items))
+    assert [d.outcome.value for d in extraction.decisions] == ["approved"]
+    assert extraction.votes == ()
+    assert [p.body for p in extraction.prior_decisions] == ["Økonomiudvalget"]
