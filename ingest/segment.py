@@ -252,7 +252,8 @@ _AFTER_BODY = re.compile(r"\s*(?:[,:]|den\b|d\.|\d)")
 # ("Teknisk Udvalg, 03.03.2025"), with no label before it ("Referat Byrådet Mødedato: …").
 _RUN_IN_DATED_OPENING = (
     r"(?:[•·▪◦*]\s*)?(?:(?i:beslutning|afgørelse)\b|[^:\n]*\b(?i:beslutning)\b"
-    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d|[A-ZÆØÅ][\w\- ]{2,60}\s+den\s+\d)"
+    # ("Økonomi-, Erhvervs- og Planudvalget, den 17. juni 2025: Anbefalet.")
+    r"|[A-ZÆØÅ][\w\- ]{2,60},\s*\d|[A-ZÆØÅ][\w\-, ]{2,60}?,?\s+den\s+\d)"
 )
 _RUN_IN_DATED = re.compile(rf"{_RUN_IN_DATED_OPENING}[^:\n]*$")
 # (how such a line opens: only a paragraph that does is looked at for its dates)
@@ -260,9 +261,12 @@ _OPENS_RUN_IN_DATED = re.compile(_RUN_IN_DATED_OPENING)
 _DECISION_WORD = re.compile(r"(?:[•·▪◦*]\s*)?[^:\n]*\b(?i:beslutning|afgørelse)\b")
 
 
-def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
+def _dated_heading_run_in(
+    text: str, meeting_dates: frozenset = frozenset()
+) -> tuple[str, str] | None:
     """("Beslutning i Byrådet den 24-04-2024", "Godkendt.") from the two run into one line;
-    also "Teknisk Udvalg, 03.03.2025 Anbefales."."""
+    also "Teknisk Udvalg, 03.03.2025 Anbefales." and, on the meeting's own date, a body's
+    heading over any text ("Kommunalbestyrelsen, den 26. juni 2025: Borgmesteren orienterede …")."""
     if not _OPENS_RUN_IN_DATED.match(text):
         return None
     dates = find_dates(text[:200])
@@ -278,7 +282,8 @@ def _dated_heading_run_in(text: str) -> tuple[str, str] | None:
         return None
     # "Teknisk Udvalg, 03.03.2025 Anbefales.": a body and a date alone head only an outcome
     # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer)
-    if not _DECISION_WORD.match(head) and not OUTCOME_OPENING.match(rest):
+    own = dates[0][0] in meeting_dates and text[end:].lstrip().startswith(":")
+    if not _DECISION_WORD.match(head) and not OUTCOME_OPENING.match(rest) and not own:
         return None
     if text[end:].lstrip().startswith(":") and not _DECISION_WORD.match(head):
         head += ":"  # "Økonomiudvalget den 10-03-2025: Anbefales.": a body's dated heading
@@ -305,12 +310,15 @@ def _decision_run_in(text: str) -> re.Match[str] | None:
 def _split_run_in_headings(blocks: Sequence[Block]) -> list[Block]:
     """Section headings run into their text ("Beslutning: Godkendt.") as a heading and its text."""
     split: list[Block] = []
+    # (the first date of the document's head: the meeting's)
+    head_dates = [d[0] for b in blocks[:15] for d in find_dates(b.text[:300])]
+    meeting_dates = frozenset(head_dates[:1])
     for block in blocks:
         text = block.text.strip()
         if block.kind is not BlockKind.PARAGRAPH:
             split.append(block)
             continue
-        if dated := _dated_heading_run_in(text):
+        if dated := _dated_heading_run_in(text, meeting_dates):
             split.append(replace(block, text=dated[0], kind=BlockKind.HEADING, level=0))
             split.append(replace(block, text=dated[1], tight=True))
             continue

@@ -323,6 +323,8 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
             and index - look <= (3 if n == 0 else 1)
             and is_title_like(blocks[look])
             and (look == 0 or kinds[look - 1] is not SectionKind.DECISION)
+            # ("Fraværende:" / "Ulla Brix": a label's value under it, not a title)
+            and (look == 0 or not blocks[look - 1].text.rstrip().endswith(":"))
         ):
             title_at = look
             look -= 1

@@ -597,6 +597,9 @@ def decisions_in(
             if note and text[c : note.start()].strip():
                 d = note.start()  # "Godkendt.\n\nFremmøde og inhabilitet: …" ends the decision
             outcome = outcome_between(doc, c, d)
+            if note and outcome is None and not text[c : note.start()].strip():
+                attendance = attendance or text[c:d].strip()
+                continue  # "Sted: Mødelokale 3" under an empty decision: a note, nothing decided
             body = text[c:d].strip()
             if not body or (outcome is None and not re.search(r"[A-Za-zÆØÅæøå]{3}", body)):
                 blank = blank or body

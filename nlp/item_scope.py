@@ -68,15 +68,18 @@ def listed(text: str) -> Scope:
 
 
 def from_moment(when: str, text: str) -> Scope:
-    """Away from a moment of the meeting on: "efter"/"inden"/"under" item N (left the meeting)."""
-    first = min(numbers(text))
-    return Scope(first=first + 1 if when.lower() == "efter" else first)
+    """Away from a moment of the meeting on: "efter"/"inden"/"under" item N (left the meeting);
+    after items 1-3 is after the last of them."""
+    if when.lower() == "efter":
+        return Scope(first=max(numbers(text)) + 1)
+    return Scope(first=min(numbers(text)))
 
 
 def until_moment(when: str, text: str) -> Scope:
     """Away until a moment: arrived "under"/"efter" item N, took part "fra" item N."""
-    first = min(numbers(text))
-    return Scope(last=first if when.lower() == "efter" else first - 1)
+    if when.lower() == "efter":
+        return Scope(last=max(numbers(text)))
+    return Scope(last=min(numbers(text)) - 1)
 
 
 # "forlod mødet efter dette punkt", "under behandlingen af punktet", "efter punktets

@@ -170,10 +170,10 @@ def canonical_party(name: str) -> str | None:
     for candidate in (key, key[:-1] if key.endswith("s") else key):
         if candidate in _NAMES:
             return _NAMES[candidate]
-    # local lists and parties: "Borgerlisten", "Lokaldemokraterne", "Fremskridtspartiet"
-    if re.fullmatch(
-        r"[A-ZÆØÅ][\wæøå]*(?:listen|liste|demokraterne|partiet)s?", name
-    ) or re.fullmatch(r"[A-ZÆØÅ][\wæøå]+ Lokallistes?", name):
+    # local lists and parties: "Borgerlisten", "Lokaldemokraterne"
+    if re.fullmatch(r"[A-ZÆØÅ][\wæøå]*(?:listen|liste|demokraterne)s?", name) or re.fullmatch(
+        r"[A-ZÆØÅ][\wæøå]+ Lokallistes?", name
+    ):
         return name[:-1] if name.endswith("ns") or name.endswith("es") else name
     return None
 

@@ -58,7 +58,7 @@ _ABSTAIN = re.compile(
 )
 # "1 medlem (Ø) stemte imod", "3 medlemmer (V og C) stemte imod": members counted, told alone
 _MEMBERS_AGAINST = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+medlem(?:mer)?\s+(?:\((?P<who>{_INNER})\)\s+)?stemte\s+imod\b",
+    rf"\b(?P<n>{_COUNT})\s+medlem(?:mer)?\s+(?:\((?P<who>{_INNER})\)\s+)?stem(?:te|mer)\s+imod\b",
     re.IGNORECASE,
 )
 # "Godkendt med 7 stemmer", the other side told after it: the count of those for.

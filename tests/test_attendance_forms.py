@@ -599,3 +599,27 @@ def test_a_list_of_absentees_stops_at_a_sentence_about_a_member():
     ]
     meeting = read_meeting(front, [])
     assert meeting is not None and meeting.absent == ("Anne Holm", "Bo Dahl")
+
+
+def test_unnumbered_items_each_under_its_case_line_with_the_absentees_after_each_decision():
+    """A portal that prints no item numbers or titles, a case line opening each item and the
+    absentees under each decision; a member who left after items 1-3 is away from item 4."""
+    item = (
+        "Sagsid.: 25/{n}\n\nResume\nEt resume.\n\nIndstilling\nDirektionen indstiller, at "
+        "sagen godkendes.\n\nBeslutning i Byrådet den 25-06-2025\n\nGodkendt.\n\nFraværende:\n"
+        "Finn Lyng\n\n"
+    )
+    text = (
+        "Referat\n\nonsdag den 25. juni 2025 kl. 17:00\n\nUdvalg Byrådet\nFraværende Finn Lyng\n"
+        "Bemærkninger Bo Dahl forlod mødet kl. 19.10 efter behandlingen af sagerne 1-3.\n\n"
+        + "".join(item.format(n=n) for n in range(101, 105))
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    assert [i.title for i in document.items] == ["(uden titel)"] * 4
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [sorted(e.absent) for e in extracted] == [["Finn Lyng"]] * 3 + [["Bo Dahl", "Finn Lyng"]]
+
+
+def test_a_place_written_under_an_empty_decision_decides_nothing():
+    found = extract_item(_item(1, "Sted: Mødelokale 3\n\nFraværende: Finn Lyng"), COUNCIL)
+    assert [d.outcome.value for d in found.decisions] == ["information"]

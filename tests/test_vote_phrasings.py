@@ -251,3 +251,30 @@ def test_another_bodys_dated_decision_in_the_text_is_a_prior_decision():
     assert [d.outcome.value for d in extraction.decisions] == ["approved"]
     assert extraction.votes == ()
     assert [p.body for p in extraction.prior_decisions] == ["Økonomiudvalget"]
+
+
+def test_the_meetings_own_body_and_date_over_its_decision_inside_a_recommendation():
+    """A portal that prints "Indstilling og beslutning" and, under the recommendation, each
+    body's dated decision run into its text; the meeting's own date heads its decision."""
+    text = (
+        "Referat\n\nKommunalbestyrelsen\n\n26-06-2025\n\n2. Medlemsforslag om naturpark\n\n"
+        "Indstilling og beslutning\n\nEnhedslistens gruppe foreslår, at kommunen søger om en "
+        "naturpark.\n\nKommunalbestyrelsen, den 26. juni 2025: Enhedslistens ændringsforslag om "
+        "en frist blev forkastet med 5 stemmer for (Ø) og 17 imod.\n\nForslaget blev herefter "
+        "uden afstemning oversendt til Natur- og Miljøudvalget.\n\n3. Orientering fra formanden\n\n"
+        "Indstilling og beslutning\n\nKommunalbestyrelsen, den 26. juni 2025: Borgmesteren "
+        "orienterede om færgekontrakten. Til efterretning.\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [[d.outcome.value for d in e.decisions] for e in extracted] == [
+        ["rejected", "decided"],
+        ["noted"],
+    ]
+    assert [(v.for_count, v.against) for v in extracted[0].votes] == [(5, 17)]
+
+
+def test_members_counted_against_in_the_present_tense():
+    assert _vote("Et flertal (A+C+N) godkender indstillingen. 2 medlemmer (O+V) stemmer imod.") == [
+        (None, 2, None)
+    ]
