@@ -282,7 +282,10 @@ def _dated_heading_run_in(
         return None
     # "Teknisk Udvalg, 03.03.2025 Anbefales.": a body and a date alone head only an outcome
     # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer)
-    own = dates[0][0] in meeting_dates and text[end:].lstrip().startswith(":")
+    # (the meeting's own date after a body's name: "Byrådet, 27.08.2024 Lone Dahl var fraværende.")
+    own = dates[0][0] in meeting_dates and (
+        text[end:].lstrip().startswith(":") or not _DECISION_WORD.match(head)
+    )
     if not _DECISION_WORD.match(head) and not OUTCOME_OPENING.match(rest) and not own:
         return None
     if text[end:].lstrip().startswith(":") and not _DECISION_WORD.match(head):

@@ -278,3 +278,20 @@ def test_members_counted_against_in_the_present_tense():
     assert _vote("Et flertal (A+C+N) godkender indstillingen. 2 medlemmer (O+V) stemmer imod.") == [
         (None, 2, None)
     ]
+
+
+def test_the_councils_dated_line_after_the_committees_heads_its_decision():
+    """A transcript where each body's dated line runs into its text, the council's own (the
+    meeting's date, no colon) opening with an absence."""
+    text = (
+        "Referat af Byrådets møde d. 27.08.2024 kl. 17.00\n\nPunkt 102: Lokalplan 142 - endelig "
+        "vedtagelse\n\n01.02.05-P16-12-23 Kompetenceudvalg: Byrådet\n\nAdministrationen indstiller, "
+        "at lokalplanen vedtages.\n\nØkonomiudvalget, 19.08.2024 Anbefales over for Byrådet.\n\n"
+        "Byrådet, 27.08.2024 Bo Dahl var fraværende.\n\nGodkendt.\n\nFor stemte 27: A, C, V "
+        "Imod stemte 3: B, Ø\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    (extraction,) = extract_meeting_items(document.meeting, list(document.items))
+    assert [d.outcome.value for d in extraction.decisions] == ["approved"]
+    assert [(v.for_count, v.against) for v in extraction.votes] == [(27, 3)]
+    assert [p.body for p in extraction.prior_decisions] == ["Økonomiudvalget"]
