@@ -65,6 +65,13 @@ _LABELS = {
     "bemærkning": "notes",
 }
 _LIST_FIELDS = {"participants", "absent"}
+# (a list's label inside a long line, a member's name with a party after it)
+_RUN_ON_LIST_LABEL = re.compile(
+    r"\s+(?=(?:Medlemmer|Mødedeltagere|Deltagere|Fraværende|Afbud)\s+"
+    r"[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+){1,3}\s*\([A-ZÆØÅ]{1,2}\))"
+)
+# ("… Fraværende Lene Tirstrup (O) 1 of 31": a document site's page count after it)
+_PAGE_COUNT = re.compile(r"\s+\d{1,3}\s+(?:of|af)\s+\d{1,3}$")
 _LABEL_LINE = re.compile(
     r"^(?P<key>" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True)) + r")"
     r"\s*(?::\s*|\s+(?=\S)|$)(?P<value>.*)$",
@@ -760,6 +767,14 @@ def read_meeting(
     for k in range(len(front) - 2, -1, -1):
         if _TITLE.match(front[k]) and re.search(r"\bmøde(?:t)?\s+i$", front[k], re.I):
             front[k : k + 2] = [f"{front[k]} {front[k + 1]}"]
+    # "… Byrådssalen Ebeltoft Medlemmer Ole Bang (A) … Fraværende Lene Tirstrup (O)": a cover
+    # page's labels run into one line, each its own line again
+    front = [
+        _PAGE_COUNT.sub("", part)
+        for line in front
+        for part in (_RUN_ON_LIST_LABEL.split(line) if len(line) > 80 else [line])
+        if part.strip()
+    ]
     values, lists, used = _fields(front)
     absent: list[str] = list(lists["absent"])
     committee = _clean_body(values["body"]) if "body" in values else None

@@ -623,3 +623,18 @@ def test_unnumbered_items_each_under_its_case_line_with_the_absentees_after_each
 def test_a_place_written_under_an_empty_decision_decides_nothing():
     found = extract_item(_item(1, "Sted: Mødelokale 3\n\nFraværende: Finn Lyng"), COUNCIL)
     assert [d.outcome.value for d in found.decisions] == ["information"]
+
+
+def test_a_cover_pages_labels_run_into_one_line():
+    """A document site's first line: the cover's title, date, place, members and absentees
+    run together, its page count after them."""
+    text = (
+        "Referat Byrådet Onsdag den 25. juni 2025 Kl. 16:00 Byrådssalen Medlemmer Anne Holm (A) "
+        "Bo Dahl (V) Carl Berg (C) Fraværende Dorte Lund (O) 1 of 31\n\n"
+        "Punkt 612 Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "Punkt 613 Regnskab 2024\n\nBeslutning\n\nGodkendt.\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    assert document.meeting.absent == ("Dorte Lund",)
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [e.absent for e in extracted] == [("Dorte Lund",)] * 2
