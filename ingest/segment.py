@@ -471,7 +471,9 @@ def _build_item(
     # Portals print the title twice: as the item heading and again over the text.
     if body and title and " ".join(body[0].text.split()) == title:
         body = body[1:]
-    sections = [_this_meetings(s, meeting) for s in _build_sections(body, styled)]
+    sections = _absences_of_prior_decisions(
+        [_this_meetings(s, meeting) for s in _build_sections(body, styled)]
+    )
     closed = (
         start.closed
         or bool(CLOSED_MARK.search(title))
@@ -507,6 +509,30 @@ def _build_item(
         sections=tuple(sections),
         attachments=_attachments(sections),
     )
+
+
+_ABSENCE_LABEL = re.compile(r"(?:fraværende|afbud|fravær|forfald)\b[^:]{0,30}:?", re.IGNORECASE)
+
+
+def _absences_of_prior_decisions(sections: list[Section]) -> list[Section]:
+    """A "Fraværende:" list right under another body's decision is that meeting's, part of the
+    decision quoted (not this meeting's absence)."""
+    out: list[Section] = []
+    for section in sections:
+        if (
+            out
+            and out[-1].kind is SectionKind.PRIOR_DECISION
+            and section.kind is SectionKind.OTHER
+            and _ABSENCE_LABEL.fullmatch(section.heading.strip())
+        ):
+            before = out[-1]
+            text = f"{before.text}\n\n{section.heading.rstrip(':')}: {section.text}"
+            out[-1] = replace(
+                before, text=text, pages=tuple(dict.fromkeys(before.pages + section.pages))
+            )
+            continue
+        out.append(section)
+    return out
 
 
 def _looks_like_heading(block: Block, nxt: Block | None) -> bool:

@@ -102,6 +102,8 @@ def is_title_like(block: Block) -> bool:
         and 3 <= len(text) <= 200
         and (text[:1].isupper() or text[:1].isdigit() or text[:1] in '"“«')
         and not _SENTENCE_END.search(text)
+        # ("Sagen behandles i": a label that the line under it completes)
+        and not re.search(r"\s(?:i|af|til|for|med|om|på|fra|ved)$", text)
         and not MARKER.match(text)
         and not _HEADER_LABEL.match(text)
         and not _LABEL.match(text)

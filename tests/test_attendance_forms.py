@@ -638,3 +638,25 @@ def test_a_cover_pages_labels_run_into_one_line():
     assert document.meeting.absent == ("Dorte Lund",)
     extracted = extract_meeting_items(document.meeting, list(document.items))
     assert [e.absent for e in extracted] == [("Dorte Lund",)] * 2
+
+
+def test_absentees_listed_under_another_bodys_decision_are_that_meetings():
+    """A portal's item under its case line: a label heading ("Sagen behandles i") is no title,
+    and "Fraværende:" under the committee's quoted decision was that meeting's absence."""
+    article = (
+        "<article><p>Sagsnr.: 24/{n}</p><h3>Sagen behandles i</h3><p>Økonomiudvalget den 18/3 "
+        "2024 og Byrådet den 26/3 2024.</p><h3>Forslag</h3><p>at planen godkendes.</p>"
+        "<h3>Beslutning Byrådet den 26-03-2024</h3><p>Godkendt.</p>"
+        "<h3>Beslutning Økonomiudvalget den 18-03-2024</h3><p>Anbefales.</p><p>Fraværende:</p>"
+        "<p>Bo Dahl</p><h3>Sagsfremstilling</h3><p>Planen er revideret.</p></article>"
+    )
+    html = (
+        "<html><body><h1>Referat</h1><table><tr><th>Dato:</th><td>26-03-2024 19:00:00</td></tr>"
+        "<tr><th>Udvalg:</th><td>Byrådet</td></tr></table>"
+        + "".join(article.format(n=n) for n in (2210, 2211))
+        + "</body></html>"
+    )
+    document = parse_bytes(html.encode("utf-8"), "side.html")
+    assert [i.title for i in document.items] == ["(uden titel)"] * 2
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [e.absent for e in extracted] == [(), ()]
