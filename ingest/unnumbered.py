@@ -38,7 +38,10 @@ _CASE_LABEL = re.compile(
     r"^\W*(?:Sagsid|Sags\s?id|Sagsnr|Sags\s+nr|Sagsnummer|Journalnr|J\.\s?nr|Sag)\b", re.I
 )
 _LABEL = re.compile(r"^[\wæøåÆØÅ .\-]{2,30}:")
-_ADDRESS = re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+|\b\w+(?:vej|gade|torv|allé|plads)\s+\d", re.I)
+# ("8000 Aarhus C", not "budget 2025 og …": the town's capital letter)
+_ADDRESS = re.compile(
+    r"\b\d{4}\s+(?-i:[A-ZÆØÅ])[a-zæøå]+|\b\w+(?:vej|gade|torv|allé|plads)\s+\d", re.I
+)
 _PERSON = re.compile(r"\([A-ZÆØÅ]{0,2}\)\s*$")
 _SENTENCE_END = re.compile(r"[.:;,!?]$")
 # A meeting header line whose label and value share the line: "Fraværende Ingen".
@@ -173,6 +176,39 @@ def _meeting_decisions(blocks: Sequence[Block], kinds: list[SectionKind | None])
             kinds[i] = SectionKind.DECISION
 
 
+def _repeated_heads(blocks: Sequence[Block]) -> dict[int, int]:
+    """Where each item opens with the meeting's lines printed again ("Mødedato: 11.12.2019, kl.
+    17:30" / "Mødested: …" / the title): the first of those lines -> the title's index."""
+    seen: dict[str, list[int]] = {}
+    for k, b in enumerate(blocks):
+        text = " ".join(b.text.split())
+        if b.kind is not BlockKind.TABLE and len(text) < 100:
+            seen.setdefault(text, []).append(k)
+    repeated = {k for text, ks in seen.items() if len(ks) >= 2 and find_dates(text) for k in ks}
+    again = {k for ks in seen.values() if len(ks) >= 2 for k in ks}
+    heads = {}
+    for k in sorted(repeated):
+        if k - 1 in repeated:
+            continue
+        title = k + 1
+        while title < len(blocks) and title in again and title - k <= 3:
+            title += 1
+        if title < len(blocks) and is_title_like(blocks[title]):
+            heads[k] = title
+    return heads
+
+
+def _starts_under_heads(
+    blocks: Sequence[Block], heads: dict[int, int]
+) -> list[tuple[int, str, int, bool]]:
+    starts = []
+    for k, title in heads.items():
+        marker = blocks[title + 1].text.strip() if title + 1 < len(blocks) else ""
+        closed = bool(MARKER.match(marker)) and marker.lower().startswith(("lukket", "fortrol"))
+        starts.append((k, _plain_title(blocks[title].text), title - k + 1, closed))
+    return starts
+
+
 def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool]]:
     """Item starts as (block index, title, blocks the title takes, marked closed) for minutes
     without numbers."""
@@ -196,6 +232,9 @@ def unnumbered_starts(blocks: Sequence[Block]) -> list[tuple[int, str, int, bool
         if MARKER.match(blocks[i].text.strip()) and is_title_like(blocks[i - 1])
     ]
     boundaries: list[int] = []
+    heads = _repeated_heads(blocks)
+    if len(case_lines) < 2 and len(heads) >= 2:
+        return _starts_under_heads(blocks, heads)
     if len(case_lines) < 2 and len(marked) >= 2:
         boundaries = marked
         case_lines = []

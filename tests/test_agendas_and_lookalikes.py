@@ -179,3 +179,24 @@ def test_the_same_paged_layout_with_decisions_is_minutes():
         "Godkendt.",
         "Godkendt.",
     ]
+
+
+def test_items_each_under_the_meetings_lines_printed_again():
+    """A council's web minutes: each item opens with the meeting's date and place printed
+    again, its title under them, whatever comes next (a link, the proposal's text)."""
+    head = "Mødedato: 11.12.2019, kl. 17:30\nMødested: Rådhusets mødesal\n\n"
+    text = (
+        head + "Godkendelse af dagsordenen\n\nSe alle bilag\n\nBeslutning\n\nDagsordenen blev "
+        "godkendt.\n\nTil top\n\n" + head + "Medlemsforslag om grønne skolegårde\n\nDet foreslås,"
+        "\n\n1. at der laves en plan.\n\nBeslutning\n\nMedlemsforslaget blev tiltrådt med 31 "
+        "stemmer imod 16.\n\nTil top\n\n" + head + "Budget 2025 og overslagsårene 2026-2028\n\n"
+        "Indstilling\n\nØkonomiforvaltningen indstiller, at budgettet vedtages.\n\nBeslutning\n\n"
+        "Vedtaget.\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "referat.txt")
+    assert document.kind.value == "minutes"
+    assert [i.title for i in document.items] == [
+        "Godkendelse af dagsordenen",
+        "Medlemsforslag om grønne skolegårde",
+        "Budget 2025 og overslagsårene 2026-2028",
+    ]
