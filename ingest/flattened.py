@@ -40,9 +40,16 @@ _UPPER = "|".join(sorted({n.upper() for n in _NAMES}, key=len, reverse=True))
 # followed by a capitalised word; a heading in capitals may stand anywhere.
 _HEADING = re.compile(
     # (or after a body's initials: "Forventet sagsgang KF Beslutning Godkendt.")
-    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) )|(?<=\b[A-ZÆØÅ]{{2}} ))(?:{_TITLE_CASE})\b"
+    # (or after a vote's last party letter: "Imod stemte 3: B, Ø Sagsfremstilling Lokalplanen …")
+    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) )|(?<=\b[A-ZÆØÅ]{{2}} )|(?<=, [A-ZÆØÅ] ))(?:{_TITLE_CASE})\b"
     r"(?=:?\s+(?:den\s+|i\s+)?[A-ZÆØÅ])"
     rf"|(?<=\s)(?:{_UPPER})\b(?=:?\s+[A-ZÆØÅ0-9])"
+)
+# "… vedtages endeligt. Plan- og Erhvervsudvalget, 02.04.2024 Ad 1 og 2: Anbefales. Byrådet,
+# 23.04.2024 …": each body's dated decision after a sentence, the body ending in its word.
+_BODY_DATED = re.compile(
+    rf"(?<=[.!?] )[A-ZÆØÅ][\wæøå\-]*(?:,? [\wæøå\-]+){{0,5}}?{BODY_WORDS}\w*, "
+    r"\d{1,2}\.\d{1,2}\.\d{4}(?= [A-ZÆØÅ])"
 )
 # "Beslutning den Godkendt.": a transcript that lost the date after "den" (and the body before).
 _NAME_AT_START = re.compile(rf"(?:{_TITLE_CASE})\b(?:\s+den(?=\s+[A-ZÆØÅ]))?")
@@ -90,8 +97,9 @@ def unflatten(text: str) -> str:
 def _unflatten_line(line: str, transcript: bool = False) -> str:
     if len(line) <= _SHORT and not transcript:
         return line
-    starts = [m.start() for m in _HEADING.finditer(line)]
-    dated = any(_DATED.match(line[k:]) for k in starts)
+    bodies = {m.start(): m.end() for m in _BODY_DATED.finditer(line)}
+    starts = sorted({m.start() for m in _HEADING.finditer(line)} | set(bodies))
+    dated = bool(bodies) or any(_DATED.match(line[k:]) for k in starts)
     if not starts or (not dated and not transcript and (len(line) < 300 or len(starts) < 2)):
         return line
     pieces = [line[: starts[0]].strip()]
@@ -101,6 +109,8 @@ def _unflatten_line(line: str, transcript: bool = False) -> str:
         capitals = _CAPITALS_RUN.match(piece)
         name = _NAME_AT_START.match(piece)
         cut = dated.end() if dated else capitals.end() if capitals else name.end() if name else 0
+        if a in bodies:
+            cut = bodies[a] - a
         heading, rest = piece[:cut].rstrip(":"), piece[cut:].strip(" :")
         pieces += [heading, rest]
     return "\n\n".join(p for p in pieces if p)

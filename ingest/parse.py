@@ -26,6 +26,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED_SUFFIXES = {".pdf"} | TEXT_SUFFIXES | HTML_SUFFIXES
 
 
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
 def _decode(data: bytes, source: str) -> str:
     text = decode_text(data)
     if "\x00" in text:  # no text file has NUL characters: a binary file with a text name
@@ -75,10 +78,14 @@ def _parse_bytes(data: bytes, source: str) -> Document:
         if b"%PDF" not in data[:1024]:
             raise NotAPDF(source, f"intet %PDF-hoved: det er {describe(data[:1024], data)}")
         return _segment_pdf(read_pdf(Path(source), data=data), source, sha256)
+    title = None
     if suffix in HTML_SUFFIXES or data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html")
     ):
-        blocks = _transcript_as_text(list(read_html(_decode(data, source))))
+        html = _decode(data, source)
+        blocks = _transcript_as_text(list(read_html(html)))
+        if found := _HTML_TITLE.search(html[:5000]):
+            title = " ".join(found.group(1).split()) or None
     elif suffix in TEXT_SUFFIXES or not suffix:
         blocks = read_text(_decode(data, source))
     else:
@@ -89,7 +96,7 @@ def _parse_bytes(data: bytes, source: str) -> Document:
     page_count = max((b.page for b in blocks), default=0)
     if not blocks:
         raise EmptyDocument(source, "ingen tekst")
-    return segment(blocks, source=source, sha256=sha256, page_count=page_count)
+    return segment(blocks, source=source, sha256=sha256, page_count=page_count, title=title)
 
 
 def _file_sha256(path: Path) -> str:

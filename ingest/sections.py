@@ -37,8 +37,10 @@ for _kind, _names in {
         "borgmesteren foreslår|forslag til afgørelse|hovedindstilling"
     ),
     # "Beslutning den": a transcript that lost the date (and the body) of its heading
+    # ("Konklusion", "Udvalgets behandling": an advisory body's or a committee's own record)
     SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat|vedtagelse|"
-    "beslutning den",
+    "beslutning den|konklusion|udvalgets behandling|rådets behandling|drøftelse og beslutning|"
+    "beslutning/referat|referat/beslutning",
     SectionKind.HISTORY: (
         "sagsforløb|sagens forløb|tidligere beslutninger|tidligere behandling|"
         "tidligere politisk behandling|historik|politisk behandling|tidligere beslutning|"

@@ -111,7 +111,11 @@ def _page_heads(blocks: Sequence[Block]) -> set[int]:
     heads = {
         text: ks
         for text, ks in seen.items()
-        if len(ks) >= 2 and (_MUNICIPALITY_LINE.fullmatch(text) or find_dates(text))
+        if len(ks) >= 2
+        and (_MUNICIPALITY_LINE.fullmatch(text) or find_dates(text))
+        # (not "Beslutning i Økonomiudvalget den 10-06-2025: Godkendt." under every item)
+        and not text.endswith(".")
+        and not re.search(r":\s*\w", text)
     }
     repeated = {k for ks in heads.values() for k in ks}
     dropped: set[int] = set()
@@ -870,18 +874,28 @@ def segment(
     opening = [b.text for b in all_blocks[: min(front_end, 15)]]  # ("ÅBEN DAGSORDEN" too)
     # An agenda prints the meeting's own "Beslutning" heading under each item and leaves it empty
     # (the committees' earlier decisions above it may be filled in); minutes fill it.
-    own_decisions = [_decision_written(it.sections) for it in items]
+    # (A page that calls itself minutes is, in its title, its first lines or its page heads;
+    # a closed item's decision is not published.)
+    called_minutes = _says_minutes([*opening, *head_lines]) or bool(
+        title and _MINUTES_PAGE_TITLE.match(title)
+    )
+    own_decisions = [_decision_written(it.sections) for it in items if not it.closed]
     own_decisions = [written for written in own_decisions if written is not None]
-    if own_decisions.count(False) >= 2 and own_decisions.count(False) > own_decisions.count(True):
+    empty = own_decisions.count(False)
+    if not called_minutes and empty >= 2 and empty > own_decisions.count(True):
         is_minutes = minutes_without_items = False
     # Cases described and recommended with no decision heading anywhere, in a document that
     # does not call itself minutes: an agenda ("Type: Dagsorden" in a portal's table).
+    recommended = sum(
+        any(s.kind is SectionKind.RECOMMENDATION for s in it.sections) for it in items
+    )
     if (
         len(items) >= 2
         and not decision_headings
         and not informal
         and not any(it.closed for it in items)
-        and not _says_minutes(opening)
+        and not called_minutes
+        and recommended * 2 >= len(items)
     ):
         is_minutes = False
     if (
@@ -950,10 +964,11 @@ def _decision_written(sections: Sequence[Section]) -> bool | None:
     if SectionKind.DECISION not in kinds:
         return None
     first = kinds.index(SectionKind.DECISION)
+    # ("Beslutning" / "Fraværende:" / "Anne Holm (V)" / "Godkendt.": a label under it)
     return any(
         s.text.strip()
         for s in sections[first:]
-        if s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION)
+        if s.kind in (SectionKind.DECISION, SectionKind.PRIOR_DECISION, SectionKind.OTHER)
     )
 
 
@@ -966,6 +981,8 @@ _MINUTES_TITLE = re.compile(
 )
 
 
+# A page's or a PDF's own title that opens with what it is: "Referat - Teknik- og Miljøudvalget"
+_MINUTES_PAGE_TITLE = re.compile(r"\s*(?:referat|beslutningsprotokol)\b", re.IGNORECASE)
 _AGENDA_TITLE = re.compile(
     r"^(?:(?:åben|åbent|offentlig|lukket)\s+)?(?:(?:tillægs)?dagsorden(?:\s*(?:til|for|[-–:])(?:\s.*)?)?|"
     # "ÅBEN DAGSORDEN Økonomiudvalg. Mødedato: …": the body's name after the word

@@ -3,7 +3,10 @@ of the same layout: the meeting's own decision written or left empty decides."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest import parse_bytes
+from nlp.extract import extract_meeting_items
 
 _PORTAL_AGENDA = """Tønder Kommune
 
@@ -200,3 +203,56 @@ def test_items_each_under_the_meetings_lines_printed_again():
         "Medlemsforslag om grønne skolegårde",
         "Budget 2025 og overslagsårene 2026-2028",
     ]
+
+
+# Minutes that look like the agendas above in one way each (found by a review of the rules).
+_CLOSED_MAJORITY = (
+    "Referat\nØkonomiudvalget\nMødedato: 10. juni 2025\n\nPunkt 1: Godkendelse af dagsorden\n"
+    "Indstilling\nKommunaldirektøren indstiller, at dagsordenen godkendes.\nBeslutning\nGodkendt.\n\n"
+    "Punkt 2: Lukket punkt: Køb af ejendom\nBeslutning\n\nPunkt 3: Lukket punkt: Personalesag\n"
+    "Beslutning\n"
+)
+_ABSENCE_LABEL_UNDER_DECISION = (
+    "Byrådet\nMødedato: 24. juni 2025\n\n1. Godkendelse af dagsorden\nIndstilling\nBorgmesteren "
+    "indstiller, at dagsordenen godkendes.\nBeslutning\nFraværende:\nAnne Holm (V)\nGodkendt.\n\n"
+    "2. Anlægsbevilling til cykelsti\nIndstilling\nForvaltningen indstiller, at der gives en "
+    "bevilling.\nBeslutning\nFraværende:\nAnne Holm (V)\nGodkendt.\n\n3. Salg af grund\nIndstilling\n"
+    "Forvaltningen indstiller, at grunden sælges.\nBeslutning\nGodkendt.\n"
+)
+_CONCLUSIONS = (
+    "Handicaprådet\nMødedato: 5. februar 2025 kl. 15.00\nDeltagere: Inge Bach, Poul Lind\n"
+    "Afbud: Bent Kjær\n\n12. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen er udsendt.\n"
+    "Konklusion\nGodkendt.\n\n13. Høring om kvalitetsstandard\nSagsfremstilling\nStandarden er i "
+    "høring.\nKonklusion\nRådet afgiver høringssvar som drøftet.\n"
+)
+_TITLED_PAGE = (
+    "<html><head><title>Referat - Teknik- og Miljøudvalget 2. juni 2025</title></head><body>"
+    "<h1>Teknik- og Miljøudvalget</h1><p>Mødedato: 2. juni 2025 kl. 15:00</p>"
+    "<h2>45. Vintertjeneste 2025</h2><h3>Indstilling</h3><p>Forvaltningen indstiller, at "
+    "regulativet godkendes.</p><h3>Udvalgets behandling</h3><p>Godkendt.</p>"
+    "<h2>46. Salg af grund</h2><h3>Indstilling</h3><p>Forvaltningen indstiller, at grunden "
+    "sælges.</p><h3>Udvalgets behandling</h3><p>Anbefales.</p></body></html>"
+)
+_SAME_DECISION_LINE = (
+    "Referat\nØkonomiudvalget\nMødedato: 10. juni 2025\n\n1. Godkendelse af dagsorden\nIndstilling\n"
+    "Dagsordenen godkendes.\nBeslutning i Økonomiudvalget den 10-06-2025: Godkendt.\n\n2. Salg af "
+    "grund\nIndstilling\nGrunden sælges.\nBeslutning i Økonomiudvalget den 10-06-2025: Godkendt.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "outcomes"),
+    [
+        (_CLOSED_MAJORITY, "referat.txt", [["approved"], ["closed"], ["closed"]]),
+        (_ABSENCE_LABEL_UNDER_DECISION, "referat.txt", None),
+        (_CONCLUSIONS, "referat.txt", None),
+        (_TITLED_PAGE, "referat.html", [["approved"], ["recommended"]]),
+        (_SAME_DECISION_LINE, "referat.txt", [["approved"], ["approved"]]),
+    ],
+)
+def test_minutes_that_look_like_agendas_in_one_way_stay_minutes(text, name, outcomes):
+    document = parse_bytes(text.encode("utf-8"), name)
+    assert document.kind.value == "minutes"
+    if outcomes is not None:
+        extracted = extract_meeting_items(document.meeting, list(document.items))
+        assert [[d.outcome.value for d in e.decisions] for e in extracted] == outcomes
