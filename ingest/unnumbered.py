@@ -126,6 +126,8 @@ def is_title_like(block: Block) -> bool:
         and not _CONTENTS.match(text)
         and not _MEETING_TIME.match(text)
         and not (_PAGE_TITLE.match(text) and find_dates(text))
+        # ("Økonomiudvalg Referat Møde 8. april 2014 kl. 08:00": the meeting's line)
+        and not (re.search(r"\bkl\.?\s*\d{1,2}[.:]\d{2}\b", text) and find_dates(text))
     )
 
 
