@@ -41,7 +41,9 @@ _UPPER = "|".join(sorted({n.upper() for n in _NAMES}, key=len, reverse=True))
 _HEADING = re.compile(
     # (or after a body's initials: "Forventet sagsgang KF Beslutning Godkendt.")
     # (or after a vote's last party letter: "Imod stemte 3: B, Ø Sagsfremstilling Lokalplanen …")
-    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) )|(?<=\b[A-ZÆØÅ]{{2}} )|(?<=, [A-ZÆØÅ] ))(?:{_TITLE_CASE})\b"
+    # (or after the item's open/closed mark: "02.34.02-G01-7-24 Lukket punkt Beslutning Byrådet, …")
+    rf"(?:^|(?<=[.!?:] )|(?<=\d )|(?<=\) )|(?<=\b[A-ZÆØÅ]{{2}} )|(?<=, [A-ZÆØÅ] )"
+    rf"|(?<=[Pp]unkt )|(?<=[Ss]ag ))(?:{_TITLE_CASE})\b"
     r"(?=:?\s+(?:den\s+|i\s+)?[A-ZÆØÅ])"
     rf"|(?<=\s)(?:{_UPPER})\b(?=:?\s+[A-ZÆØÅ0-9])"
 )

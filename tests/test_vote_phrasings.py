@@ -295,3 +295,16 @@ def test_the_councils_dated_line_after_the_committees_heads_its_decision():
     assert [d.outcome.value for d in extraction.decisions] == ["approved"]
     assert [(v.for_count, v.against) for v in extraction.votes] == [(27, 3)]
     assert [p.body for p in extraction.prior_decisions] == ["Økonomiudvalget"]
+
+
+def test_a_run_on_item_whose_decision_heading_follows_its_closed_mark():
+    text = (
+        "Referat af Byrådets møde d. 23.04.2024 kl. 17.00\n\nPunkt 63: Godkendelse af dagsorden\n\n"
+        "00.22.02-A26-3-24 Beslutning Byrådet, 23.04.2024 Godkendt.\n\nPunkt 64: Salg af byggegrund"
+        "\n\n02.34.02-G01-7-24 Lukket punkt Beslutning Byrådet, 23.04.2024 Mette Frost og Jan Aagaard "
+        "var fraværende. Godkendt.\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [d.outcome.value for d in extracted[1].decisions] == ["approved"]
+    assert extracted[1].absent == ("Mette Frost", "Jan Aagaard")
