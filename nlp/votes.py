@@ -33,8 +33,12 @@ _INNER = r"(?:[^()]|\([^()]*\))*"
 _WHO = rf"(?:\s*\((?P<who>{_INNER})\))?"
 # "12 stemte for", "3 medlemmer (V og C) stemte imod", "4 imod"
 _MEMBERS = rf"(?:medlemmer\s+|stemmer?\s+)?(?:\((?P<who0>{_INNER})\)\s+)?"
+# ("5 stemte for indstillingen (A, F)", "27 stemmer imod og 2 for (Ø)": the side's parties after
+# what it was for, or after a bare "for")
 _FOR = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:stemmer?|stemte)\s+for\b{_WHO}", re.IGNORECASE
+    rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?:(?:stemmer?|stemte)\s+for\b"
+    rf"(?:\s+(?:indstillingen|\w*forslaget)(?=\s*\())?|for(?=\s*\()){_WHO}",
+    re.IGNORECASE,
 )
 _AGAINST = re.compile(
     rf"\b(?P<n>{_COUNT})\s+{_MEMBERS}(?-i:(?:stemte\s+)?imod)\b(?!\s+{_COUNT}\b){_WHO}|\bmod\s+(?P<n2>{_COUNT})\s+stemmer\b{_WHO.replace('who', 'who2')}",

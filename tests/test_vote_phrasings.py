@@ -225,6 +225,14 @@ def test_each_motion_with_its_own_vote(decision, outcomes, votes):
             "for_names",
             ("Borgerlisten", "Lars Fog"),
         ),
+        # the side's parties after a bare "for", the larger count first
+        ("Forslaget blev forkastet med 27 stemmer imod og 2 for (Ø).", "for_names", ("Ø",)),
+        # after what the side was for
+        (
+            "5 stemte for indstillingen (A, F), 2 stemte imod (V). Anbefales.",
+            "for_names",
+            ("A", "F"),
+        ),
     ],
 )
 def test_the_names_on_a_side(decision, side, names):
