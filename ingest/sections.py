@@ -37,9 +37,10 @@ for _kind, _names in {
         "borgmesteren foreslår|forslag til afgørelse|hovedindstilling"
     ),
     # "Beslutning den": a transcript that lost the date (and the body) of its heading
-    # ("Konklusion", "Udvalgets behandling": an advisory body's or a committee's own record)
+    # ("Udvalgets behandling": a committee's own record; not "Konklusion", which is also a
+    # report's conclusion in the case text)
     SectionKind.DECISION: "beslutning|beslutninger|afgørelse|protokol|protokoltilførsel|referat|vedtagelse|"
-    "beslutning den|konklusion|udvalgets behandling|rådets behandling|drøftelse og beslutning|"
+    "beslutning den|udvalgets behandling|rådets behandling|drøftelse og beslutning|"
     "beslutning/referat|referat/beslutning",
     SectionKind.HISTORY: (
         "sagsforløb|sagens forløb|tidligere beslutninger|tidligere behandling|"

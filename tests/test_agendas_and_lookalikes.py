@@ -245,7 +245,7 @@ _SAME_DECISION_LINE = (
     [
         (_CLOSED_MAJORITY, "referat.txt", [["approved"], ["closed"], ["closed"]]),
         (_ABSENCE_LABEL_UNDER_DECISION, "referat.txt", None),
-        (_CONCLUSIONS, "referat.txt", None),
+        (_CONCLUSIONS, "referat.txt", [[], []]),
         (_TITLED_PAGE, "referat.html", [["approved"], ["recommended"]]),
         (_SAME_DECISION_LINE, "referat.txt", [["approved"], ["approved"]]),
     ],
