@@ -233,7 +233,11 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
                     "start": sentence.start,
                     "outcome_start": None,
                     "amendment": not nomination
-                    and (not heads_vote or bool(_AMENDMENT.match(text))),
+                    and (
+                        not heads_vote
+                        # ("Der blev stemt om Borgerlistens ændringsforslag om …:")
+                        or bool(re.search(_AMENDMENT_NOUN, text, re.IGNORECASE))
+                    ),
                     "author": author_of(text),
                     "points": (),
                     "after": False,

@@ -53,8 +53,8 @@ _FOR_MOD = re.compile(
     re.IGNORECASE,
 )
 _ABSTAIN = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?:medlemmer\s+|medlem\s+|stemmer\s+|stemmer(?=,))?(?:\((?P<who0>{_INNER})\)\s+)?"
-    r"(?:,?\s*(?:der|som)\s+)?"  # "og 4 der undlod at stemme", "3 stemmer, der undlod"
+    rf"\b(?P<n>{_COUNT})(?:\s+medlemmer\s+|\s+medlem\s+|\s+stemmer\s+|\s+stemmer(?=,)|(?=,\s*(?:der|som)\b)|\s+)(?:\((?P<who0>{_INNER})\)\s+)?"
+    r"(?:,?\s*(?:der|som)\s+)?"  # "og 4 der undlod at stemme", "3 stemmer, der undlod", "og 2, der"
     # lower case: "8 (…) Undlod at stemme 5" is the next side's label, not 8 abstaining
     r"(?-i:undlod\s+at\s+stemme|undlod|stemte\s+blankt|blanke|(?:stemte\s+)?hverken\s+for\s+eller\s+imod)"
     rf"{_WHO}",
@@ -63,6 +63,12 @@ _ABSTAIN = re.compile(
 # "1 medlem (Ø) stemte imod", "3 medlemmer (V og C) stemte imod": members counted, told alone
 _MEMBERS_AGAINST = re.compile(
     rf"\b(?P<n>{_COUNT})\s+medlem(?:mer)?\s+(?:\((?P<who>{_INNER})\)\s+)?stem(?:te|mer)\s+imod\b",
+    re.IGNORECASE,
+)
+# "Indstillingen tiltrådt af 4 medlemmer (A og V)": the members who carried it.
+_BY_MEMBERS = re.compile(
+    r"\b(?:godkendt|vedtaget|tiltrådt|anbefalet|forkastet)\s+af\s+"
+    rf"(?P<n>{_COUNT})\s+medlemmer\b{_WHO}",
     re.IGNORECASE,
 )
 # "Godkendt med 7 stemmer", the other side told after it: the count of those for.
@@ -377,6 +383,9 @@ def find_votes(text: str, gazetteer: Gazetteer, outcome: Outcome | None = None) 
         names["for"] = _names(m["who"] or m["who0"] or "", gazetteer)
     if counts["for"] is None and (m := _WITH_VOTES.search(text)):
         counts["for"] = parse_count(m["n"])  # "Godkendt med 7 stemmer. 2 stemte imod (O)"
+    if counts["for"] is None and (m := _BY_MEMBERS.search(text)):
+        counts["for"] = parse_count(m["n"])  # "Indstillingen tiltrådt af 4 medlemmer (A og V)."
+        names["for"] = names["for"] or _names(m["who"] or "", gazetteer)
     if counts["for"] is None and (m := _MAJORITY_OF.search(text)):
         counts["for"] = parse_count(m["n"])  # "Vedtaget af et flertal på 20. Fem stemte imod."
     if (m := _AGAINST.search(text)) and counts["for"] is not None:

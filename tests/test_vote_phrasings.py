@@ -73,6 +73,12 @@ PHRASINGS = [
         (6, 4, 1),
     ),  # fmt: skip
     ("Forkastet. For stemte 7, imod stemte 15 og 3 undlod at stemme.", (7, 15, 3)),
+    # the members who carried it, counted after "af"
+    ("Indstillingen tiltrådt af 4 medlemmer (A og V). 1 medlem (O) stemte imod.", (4, 1, None)),
+    (
+        "Forkastet med 5 stemmer for (F), 18 stemmer imod (A, V) og 2, der undlod at stemme (B).",
+        (5, 18, 2),
+    ),  # fmt: skip
 ]
 
 
@@ -190,6 +196,15 @@ SEQUENCES = [
         "og 10 imod.",
         ["rejected", "approved"],
         [(10, 17, None, 0), (17, 10, None, 1)],
+    ),
+    (
+        # "Der blev stemt om <party>s ændringsforslag …:" names an amendment over its vote
+        "Der blev stemt om Borgerlistens ændringsforslag om højst 3 etager:\n\nFor: 5 (O)\n"
+        "Imod: 22 (A, V)\nUndlod: 2 (I)\n\nÆndringsforslaget blev forkastet.\n\nDer blev "
+        "herefter stemt om indstillingen:\n\nFor: 22 (A, V)\nImod: 5 (O)\nUndlod: 2 (I)\n\n"
+        "Indstillingen blev godkendt.",
+        ["rejected", "approved"],
+        [(5, 22, 2, 0), (22, 5, 2, 1)],
     ),
     (
         # a member's proposal whose words name an outcome ("udsat"), its rejection, then the
