@@ -142,6 +142,8 @@ _ITEM_IN_PAGE = re.compile(
     r"(?:(?!\s(?:Beslutning|Indstilling|Fraværende:)\s"
     r"|\b(?!(?:vedr|inkl|ekskl|bemærk|jævnfør)\.)[a-zæøå]{4,}\.\s+[A-ZÆØÅ0-9])[^\n]){3,200}?)\s+"
     r"(?=(?:(?:Åben|Åbent|Lukket)\s+(?:sag|punkt)\b|Dok\.\s?nr|Sagsid|Sagsnr|J\.\s?nr"
+    # (the item's KLE number after its title: "1. Godkendelse af … 08.00.00-G01-4-11 Sagsfremstilling")
+    r"|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d{1,6}-\d{2,4}\s"
     r"|(?:Forventet\s+)?[Ss]agsgang\b"
     # the treatments listed under the title, or the item's points "a) …"
     rf"|{_TREATMENT}|[a-h]\)\s))"

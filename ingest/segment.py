@@ -116,6 +116,8 @@ def _page_heads(blocks: Sequence[Block]) -> set[int]:
         # (not "Beslutning i Økonomiudvalget den 10-06-2025: Godkendt." under every item)
         and not text.endswith(".")
         and not re.search(r":\s*\w", text)
+        # (nor "Godkendt. 24. marts 2011": a decision a transcript ran into its page's foot)
+        and not re.search(r"[a-zæøå]{3}\.\s", text)
     }
     repeated = {k for ks in heads.values() for k in ks}
     dropped: set[int] = set()

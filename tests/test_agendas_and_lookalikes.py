@@ -256,3 +256,25 @@ def test_minutes_that_look_like_agendas_in_one_way_stay_minutes(text, name, outc
     if outcomes is not None:
         extracted = extract_meeting_items(document.meeting, list(document.items))
         assert [[d.outcome.value for d in e.decisions] for e in extracted] == outcomes
+
+
+def test_a_transcripts_items_with_their_kle_number_after_the_title():
+    """A document site's transcript, a page a line: each item's KLE number after its title,
+    each decision run into the page's foot (the meeting's date)."""
+    text = (
+        "Kommunalbestyrelsen. Referat. Mødedato: 24. marts 2011.\n\nTranskript\n\n"
+        "1 Referat Mødedato: 24. marts 2011 Fraværende: Bo Dahl ved afbud 24. marts 2011\n\n"
+        "2 Referat 1. Regnskab 2010 for havneanlægget 08.00.00-G01-4-11 Sagsfremstilling Regnskabet "
+        "udviser et overskud. Indstilling Forvaltningen indstiller, at regnskabet godkendes. "
+        "Beslutning Kommunalbestyrelsen den Godkendt. 24. marts 2011 Side 2\n\n"
+        "3 Referat 2. Takst for madservice 27.36.04-S55-1-11 Sagsfremstilling Prisen reguleres. "
+        "Indstilling Forvaltningen indstiller, at taksten godkendes. Beslutning Kommunalbestyrelsen "
+        "den Godkendt. 24. marts 2011 Side 3\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "referat.txt")
+    assert [(i.number, i.title) for i in document.items] == [
+        (1, "Regnskab 2010 for havneanlægget"),
+        (2, "Takst for madservice"),
+    ]
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [[d.outcome.value for d in e.decisions] for e in extracted] == [["approved"]] * 2
