@@ -205,7 +205,8 @@ def _without_place(part: str) -> str:
 
 _KOMMUNE = re.compile(r"\bkommune\b", re.IGNORECASE)  # a municipality's name, never a person
 # A sentence's end: not an initial's full stop ("K. J. Bro").
-_NEXT_SENTENCE = re.compile(r"(?<![A-ZÆØÅ])(?<=[\wæøå)])\.\s+(?=[A-ZÆØÅ][a-zæøå])")
+# ("(C). I stedet mødte …": a one-letter word opens the next sentence too)
+_NEXT_SENTENCE = re.compile(r"(?<![A-ZÆØÅ])(?<=[\wæøå)])\.\s+(?=[A-ZÆØÅ](?:[a-zæøå]|\s[a-zæøå]))")
 
 
 def _listed(text: str, run_on: bool = False) -> tuple[list[str], int]:

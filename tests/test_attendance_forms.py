@@ -660,3 +660,16 @@ def test_absentees_listed_under_another_bodys_decision_are_that_meetings():
     assert [i.title for i in document.items] == ["(uden titel)"] * 2
     extracted = extract_meeting_items(document.meeting, list(document.items))
     assert [e.absent for e in extracted] == [(), ()]
+
+
+def test_a_cover_absence_followed_by_its_stand_in_sentence():
+    text = (
+        "Kommunalbestyrelsen\n\nBESLUTNINGSPROTOKOL\n\nfra ordinært møde onsdag den 8. oktober "
+        "2008 kl. 19.00\n\nFraværende: Dorte Lund (C). I stedet mødte stedfortræder Eva Krogh (C)."
+        "\n\nPkt. 96 - Godkendelse af dagsorden\n\nBESLUTNING\n\nGodkendt.\n\n"
+        "Pkt. 97 - Budget 2009\n\nBESLUTNING\n\nVedtaget.\n"
+    )
+    document = parse_bytes(text.encode("utf-8"), "side.txt")
+    assert document.meeting.absent == ("Dorte Lund",)
+    extracted = extract_meeting_items(document.meeting, list(document.items))
+    assert [e.absent for e in extracted] == [("Dorte Lund",)] * 2
