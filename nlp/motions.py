@@ -191,9 +191,24 @@ def _introduces(sentence: Sentence) -> bool:
     return not sentence.states_outcome and bool(_AMENDMENT.match(text) or _PUT_TO_VOTE.search(text))
 
 
+@dataclass
+class _Draft:
+    """A motion while the sentences are read: its outcome may come later (an introduced
+    proposal waits for it), and its vote may come before or after it."""
+
+    start: int
+    outcome_start: int | None
+    amendment: bool = False
+    author: str | None = None
+    points: tuple[int, ...] = ()
+    after: bool = False  # decided after another motion ("Herefter blev …")
+    voted_first: bool = False  # its vote's sides were printed over its outcome
+    vote_start: int | None = None
+
+
 def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
     """One motion per amendment, proposal or group of points decided; None for a single decision."""
-    motions: list[dict] = []
+    motions: list[_Draft] = []
     bare = point_run([s.text for s in sentences if s.states_outcome])
     waiting = False  # the last motion is an introduced proposal whose outcome has not come yet
     roll_call: int | None = None  # where a roll call on a motion not yet stated began
@@ -217,43 +232,41 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             # "Et af C stillet ændringsforslag … blev forkastet efter følgende afstemning:": its
             # outcome, then the vote on it
             motions.append(
-                {
-                    "start": sentence.start if roll_call is None else roll_call,
-                    "outcome_start": sentence.start,
-                    "amendment": bool(re.search(_AMENDMENT_NOUN, text, re.IGNORECASE)),
-                    "author": author_of(text),
-                    "points": points_of(text, bare),
-                    "after": bool(_AFTER.search(text)),
-                }  # fmt: skip
+                _Draft(
+                    sentence.start if roll_call is None else roll_call,
+                    sentence.start,
+                    amendment=bool(re.search(_AMENDMENT_NOUN, text, re.IGNORECASE)),
+                    author=author_of(text),
+                    points=points_of(text, bare),
+                    after=bool(_AFTER.search(text)),
+                )
             )
         elif _introduces(sentence) or (heads_vote and not waiting):
             nomination = (m := _proposer(text)) is not None and bool(m["nominates"])
             motions.append(
-                {
-                    "start": sentence.start,
-                    "outcome_start": None,
-                    "amendment": not nomination
+                _Draft(
+                    sentence.start,
+                    None,
+                    amendment=not nomination
                     and (
                         not heads_vote
                         # ("Der blev stemt om Borgerlistens ændringsforslag om …:")
                         or bool(re.search(_AMENDMENT_NOUN, text, re.IGNORECASE))
                     ),
-                    "author": author_of(text),
-                    "points": (),
-                    "after": False,
-                }  # fmt: skip
+                    author=author_of(text),
+                )
             )
             waiting = True
-        elif waiting and _VOTE_SENTENCE.search(text) and motions[-1].get("vote_start") is None:
-            motions[-1]["vote_start"] = sentence.start
+        elif waiting and _VOTE_SENTENCE.search(text) and motions[-1].vote_start is None:
+            motions[-1].vote_start = sentence.start
             if sentence.states_outcome:
-                motions[-1]["outcome_start"] = sentence.start
+                motions[-1].outcome_start = sentence.start
                 waiting = False
         elif (
             sentence.states_outcome
             and waiting
-            and motions[-1].get("vote_start") is not None
-            and motions[-1]["amendment"]
+            and motions[-1].vote_start is not None
+            and motions[-1].amendment
             and _MOTION_SUBJECT.match(text)
             and not _AMENDMENT.match(text)
             and not _ITS_OWN.match(text)  # "Forslaget falder.": the motion's own outcome
@@ -261,42 +274,30 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
             # "Stine Isaksen stillede ændringsforslag om … For ændringsforslaget stemte 3 …
             # Imod stemte 27 … Indstillingen blev godkendt": the amendment's outcome is its vote
             # (read in decisions.py), the recommendation's is a decision of its own.
-            motions[-1]["outcome_start"] = motions[-1]["vote_start"]
+            motions[-1].outcome_start = motions[-1].vote_start
             waiting = False
             motions.append(
-                {
-                    "start": sentence.start,
-                    "outcome_start": sentence.start,
-                    "amendment": False,
-                    "author": None,
-                    "points": points_of(text, bare),
-                    "after": True,
-                }  # fmt: skip
+                _Draft(sentence.start, sentence.start, points=points_of(text, bare), after=True)
             )
         elif sentence.states_outcome and waiting:
-            motions[-1]["voted_first"] = motions[-1].get("vote_start") is not None
-            motions[-1]["outcome_start"] = sentence.start
-            motions[-1]["author"] = motions[-1]["author"] or author_of(text)
+            motions[-1].voted_first = motions[-1].vote_start is not None
+            motions[-1].outcome_start = sentence.start
+            motions[-1].author = motions[-1].author or author_of(text)
             waiting = False
-        elif (
-            sentence.states_outcome
-            and motions
-            and motions[-1].get("voted_first")
-            and sides is not None
-        ):
+        elif sentence.states_outcome and motions and motions[-1].voted_first and sides is not None:
             # the next motion's vote over its outcome, as the last one's was: "For
             # ændringsforslaget stemte 3 …" / "Ændringsforslaget faldt." / "For indstillingen
             # stemte 21 …" / "Godkendt." (sides after an outcome are that outcome's vote)
             motions.append(
-                {
-                    "voted_first": True,
-                    "start": sides,
-                    "outcome_start": sentence.start,
-                    "amendment": bool(_AMENDMENT.match(text)),
-                    "author": author_of(text),
-                    "points": points_of(text, bare),
-                    "after": True,
-                }  # fmt: skip
+                _Draft(
+                    sides,
+                    sentence.start,
+                    amendment=bool(_AMENDMENT.match(text)),
+                    author=author_of(text),
+                    points=points_of(text, bare),
+                    after=True,
+                    voted_first=True,
+                )
             )
         elif sentence.states_outcome and (
             _MOTION_SUBJECT.match(text)
@@ -307,72 +308,54 @@ def split_motions(sentences: Sequence[Sentence]) -> list[Motion] | None:
         ):
             amendment = bool(_AMENDMENT.match(text))
             motions.append(
-                {
-                    "voted_first": roll_call is not None or sides is not None,
-                    "start": sentence.start if roll_call is None else roll_call,
-                    "outcome_start": sentence.start,
-                    "amendment": amendment,
-                    "author": author_of(text) if amendment else None,
-                    "points": points_of(text, bare),
-                    "after": bool(_AFTER.search(text)),
-                }  # fmt: skip
+                _Draft(
+                    sentence.start if roll_call is None else roll_call,
+                    sentence.start,
+                    amendment=amendment,
+                    author=author_of(text) if amendment else None,
+                    points=points_of(text, bare),
+                    after=bool(_AFTER.search(text)),
+                    voted_first=roll_call is not None or sides is not None,
+                )
             )
         elif (
             sentence.states_outcome
             and sentence.opens
             and motions
-            and motions[-1]["amendment"]
+            and motions[-1].amendment
             # (decided by a sentence of its own, not "Ændringsforslag om at udskyde …: For
             # stemte 9 … Forkastet.", whose words only seemed to state one)
-            and motions[-1]["outcome_start"] not in (None, motions[-1]["start"])
-            and motions[-1]["outcome_start"] == sentences[k - 1].start  # right after it
+            and motions[-1].outcome_start not in (None, motions[-1].start)
+            and motions[-1].outcome_start == sentences[k - 1].start  # right after it
         ):
             # "Ø foreslog sagen udsat. Forslaget blev forkastet med 27 stemmer imod og 2 for.
             # Godkendt.": the proposal's own outcome after the motion put to it
-            motions.append(
-                {
-                    "start": sentence.start,
-                    "outcome_start": sentence.start,
-                    "amendment": False,
-                    "author": None,
-                    "points": (),
-                    "after": True,
-                }  # fmt: skip
-            )
+            motions.append(_Draft(sentence.start, sentence.start, after=True))
         elif sentence.states_outcome and sentence.opens and not motions:
             # the proposal's own outcome stated first ("Vedtaget …"); an amendment voted
             # on it may follow ("2 ændringsforslag fra Enhedslisten blev forkastet …")
-            motions.append(
-                {
-                    "start": sentence.start,
-                    "outcome_start": sentence.start,
-                    "amendment": False,
-                    "author": None,
-                    "points": (),
-                    "after": False,
-                }  # fmt: skip
-            )
+            motions.append(_Draft(sentence.start, sentence.start))
         if sentence.states_outcome:
             roll_call = sides = None
-    decided = [m for m in motions if m["outcome_start"] is not None]
-    several = len(decided) >= 2 and any(m["amendment"] or m["after"] for m in decided)
-    nominated = len(decided) == 1 and decided[0]["outcome_start"] != decided[0]["start"]
-    if nominated and not decided[0]["amendment"]:
+    decided = [m for m in motions if m.outcome_start is not None]
+    several = len(decided) >= 2 and any(m.amendment or m.after for m in decided)
+    nominated = len(decided) == 1 and decided[0].outcome_start != decided[0].start
+    if nominated and not decided[0].amendment:
         # "Venstre indstiller, at X vælges. Kommunalbestyrelsen godkendte dette.": the
         # nomination's words are what was decided; its outcome is the statement after it.
-        return [Motion(sentences[0].start, decided[0]["outcome_start"], sentences[-1].end)]
-    if not (several or any(m["points"] for m in decided)):
+        return [Motion(sentences[0].start, decided[0].outcome_start, sentences[-1].end)]
+    if not (several or any(m.points for m in decided)):
         return None
-    if len(decided) >= 2 and not several and not all(m["points"] for m in decided):
+    if len(decided) >= 2 and not several and not all(m.points for m in decided):
         return None  # point groups only when every statement names its points
     end = sentences[-1].end if sentences else 0
     found = []
     for k, m in enumerate(decided):
-        stop = decided[k + 1]["start"] if k + 1 < len(decided) else end
-        start = sentences[0].start if k == 0 else m["start"]
-        author = m["author"]
-        if m["amendment"] and author is None:
+        stop = decided[k + 1].start if k + 1 < len(decided) else end
+        start = sentences[0].start if k == 0 else m.start
+        author = m.author
+        if m.amendment and author is None:
             # "Der blev stemt om Venstres ændringsforslag: … Ændringsforslaget blev forkastet."
             author = author_of(" ".join(x.text for x in sentences if start <= x.start < stop))
-        found.append(Motion(start, m["outcome_start"], stop, m["points"], m["amendment"], author))
+        found.append(Motion(start, m.outcome_start, stop, m.points, m.amendment, author))
     return found
