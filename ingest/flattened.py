@@ -107,12 +107,15 @@ def _unflatten_line(line: str, transcript: bool = False) -> str:
     pieces = [line[: starts[0]].strip()]
     for a, b in zip(starts, [*starts[1:], len(line)], strict=True):
         piece = line[a:b].strip()
-        dated = _DATED.match(piece) or _UNDATED.match(piece)
-        capitals = _CAPITALS_RUN.match(piece)
-        name = _NAME_AT_START.match(piece)
-        cut = dated.end() if dated else capitals.end() if capitals else name.end() if name else 0
-        if a in bodies:
+        if a in bodies:  # "Plan- og Erhvervsudvalget, 02.04.2024": a body's dated heading
             cut = bodies[a] - a
+        else:
+            dated = _DATED.match(piece) or _UNDATED.match(piece)
+            capitals = _CAPITALS_RUN.match(piece)
+            name = _NAME_AT_START.match(piece)
+            cut = (
+                dated.end() if dated else capitals.end() if capitals else name.end() if name else 0
+            )
         heading, rest = piece[:cut].rstrip(":"), piece[cut:].strip(" :")
         pieces += [heading, rest]
     return "\n\n".join(p for p in pieces if p)

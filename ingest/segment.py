@@ -13,6 +13,7 @@ warning; anything else without items is kind OTHER, split at its headings.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -56,7 +57,7 @@ from ingest.sections import (
     without_titled_decisions,
 )
 from ingest.transcripts import split_transcript
-from ingest.unnumbered import is_case_label_line, unnumbered_starts
+from ingest.unnumbered import is_case_label_line, short_lines, unnumbered_starts
 from nlp.dates import find_dates
 
 _CASE_PREFIX = re.compile(
@@ -103,14 +104,9 @@ def _page_heads(blocks: Sequence[Block]) -> set[int]:
     """Indices of a page's head repeated in a text that kept it (a transcript, a text export):
     short dated lines or the municipality's name that come back, right over an item's numbered
     title, the contents or another such line (the meeting is read with them: `segment`)."""
-    seen: dict[str, list[int]] = {}
-    for k, b in enumerate(blocks):
-        text = " ".join(b.text.split())
-        if b.kind is not BlockKind.TABLE and len(text) <= 80:
-            seen.setdefault(text, []).append(k)
     heads = {
         text: ks
-        for text, ks in seen.items()
+        for text, ks in short_lines(blocks, longest=80).items()
         if len(ks) >= 2
         and (_MUNICIPALITY_LINE.fullmatch(text) or find_dates(text))
         # (not "Beslutning i Økonomiudvalget den 10-06-2025: Godkendt." under every item)
@@ -267,9 +263,7 @@ _OPENS_RUN_IN_DATED = re.compile(_RUN_IN_DATED_OPENING)
 _DECISION_WORD = re.compile(r"(?:[•·▪◦*]\s*)?[^:\n]*\b(?i:beslutning|afgørelse)\b")
 
 
-def _dated_heading_run_in(
-    text: str, meeting_dates: frozenset = frozenset()
-) -> tuple[str, str] | None:
+def _dated_heading_run_in(text: str, meeting_date: dt.date | None = None) -> tuple[str, str] | None:
     """("Beslutning i Byrådet den 24-04-2024", "Godkendt.") from the two run into one line;
     also "Teknisk Udvalg, 03.03.2025 Anbefales." and, on the meeting's own date, a body's
     heading over any text ("Kommunalbestyrelsen, den 26. juni 2025: Borgmesteren orienterede …")."""
@@ -286,15 +280,14 @@ def _dated_heading_run_in(
         return None
     if not _RUN_IN_DATED.match(head) or dated_decision(head, headed=True) is None:
         return None
+    if _DECISION_WORD.match(head):
+        return head, rest
     # "Teknisk Udvalg, 03.03.2025 Anbefales.": a body and a date alone head only an outcome
-    # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer)
-    # (the meeting's own date after a body's name: "Byrådet, 27.08.2024 Lone Dahl var fraværende.")
-    own = dates[0][0] in meeting_dates and (
-        text[end:].lstrip().startswith(":") or not _DECISION_WORD.match(head)
-    )
-    if not _DECISION_WORD.match(head) and not OUTCOME_OPENING.match(rest) and not own:
+    # (not "Handicaprådet, 5. februar 2024: Rådet anbefaler forslaget.", a hearing's answer),
+    # or any text on the meeting's own date ("Byrådet, 27.08.2024 Lone Dahl var fraværende.")
+    if not OUTCOME_OPENING.match(rest) and dates[0][0] != meeting_date:
         return None
-    if text[end:].lstrip().startswith(":") and not _DECISION_WORD.match(head):
+    if text[end:].lstrip().startswith(":"):
         head += ":"  # "Økonomiudvalget den 10-03-2025: Anbefales.": a body's dated heading
     return head, rest
 
@@ -320,14 +313,13 @@ def _split_run_in_headings(blocks: Sequence[Block]) -> list[Block]:
     """Section headings run into their text ("Beslutning: Godkendt.") as a heading and its text."""
     split: list[Block] = []
     # (the first date of the document's head: the meeting's)
-    head_dates = [d[0] for b in blocks[:15] for d in find_dates(b.text[:300])]
-    meeting_dates = frozenset(head_dates[:1])
+    meeting_date = next((d[0] for b in blocks[:15] for d in find_dates(b.text[:300])), None)
     for block in blocks:
         text = block.text.strip()
         if block.kind is not BlockKind.PARAGRAPH:
             split.append(block)
             continue
-        if dated := _dated_heading_run_in(text, meeting_dates):
+        if dated := _dated_heading_run_in(text, meeting_date):
             split.append(replace(block, text=dated[0], kind=BlockKind.HEADING, level=0))
             split.append(replace(block, text=dated[1], tight=True))
             continue

@@ -178,14 +178,21 @@ def _meeting_decisions(blocks: Sequence[Block], kinds: list[SectionKind | None])
             kinds[i] = SectionKind.DECISION
 
 
-def _repeated_heads(blocks: Sequence[Block]) -> dict[int, int]:
-    """Where each item opens with the meeting's lines printed again ("Mødedato: 11.12.2019, kl.
-    17:30" / "Mødested: …" / the title): the first of those lines -> the title's index."""
+def short_lines(blocks: Sequence[Block], longest: int) -> dict[str, list[int]]:
+    """Each short line's text (spaces evened) -> where it stands: what a page or an item head
+    prints again is found among them."""
     seen: dict[str, list[int]] = {}
     for k, b in enumerate(blocks):
         text = " ".join(b.text.split())
-        if b.kind is not BlockKind.TABLE and len(text) < 100:
+        if b.kind is not BlockKind.TABLE and len(text) <= longest:
             seen.setdefault(text, []).append(k)
+    return seen
+
+
+def _repeated_heads(blocks: Sequence[Block]) -> dict[int, int]:
+    """Where each item opens with the meeting's lines printed again ("Mødedato: 11.12.2019, kl.
+    17:30" / "Mødested: …" / the title): the first of those lines -> the title's index."""
+    seen = short_lines(blocks, longest=99)
     repeated = {k for text, ks in seen.items() if len(ks) >= 2 and find_dates(text) for k in ks}
     again = {k for ks in seen.values() if len(ks) >= 2 for k in ks}
     heads = {}

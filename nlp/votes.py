@@ -223,16 +223,16 @@ _COUNTED_BLOC = re.compile(
 _PARTY_WORDS = r"[A-ZÆØÅ][\wæøå]*(?:\s+[A-ZÆØÅ][\wæøå]*){0,2}"
 # ("Venstre (5) og Dansk Folkeparti (2) stemte imod": each party its size, the side their sum)
 _SIZED = rf"{_PARTY_WORDS}(?:\s*\(\d{{1,2}}\))?"
+_SIDE_VERB = r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)"
+_SIDE_SIZE = r"\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)"
 _PARTIES_SIZED = re.compile(
     rf"(?<![\wæøå])(?P<parties>(?:{_SIZED}\s*(?:,|og|\+)\s*)*{_PARTY_WORDS})\s*"
-    r"\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)\s+"
-    r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)\b"
+    rf"{_SIDE_SIZE}\s+{_SIDE_VERB}\b"
 )
 # ("Lokaldemokraterne undlod at stemme (1)": the size after the side's verb)
 _PARTIES_THEN_SIZE = re.compile(
     rf"(?<![\wæøå])(?P<parties>(?:{_PARTY_WORDS}\s*(?:,|og|\+)\s*)*{_PARTY_WORDS})\s+"
-    r"(?P<side>(?:stemte|stemmer)\s+imod|(?:stemte|stemmer)\s+for|undlod\s+at\s+stemme|stemte\s+blankt)"
-    r"\s*\((?P<n>\d{1,2})(?:\s+(?:medlemmer|stemmer))?\)"
+    rf"{_SIDE_VERB}\s*{_SIDE_SIZE}"
 )
 # A sentence that tells an earlier meeting's act by its date: "Byrådet godkendte den 3. maj 2023
 # med 20 stemmer mod 5 …"
@@ -654,11 +654,12 @@ def vote_tables(text: str) -> str:
         for j, side in sides.items():
             cell = _CELL_COUNT.fullmatch(row[j])
             n = cell["n"] if cell["n"][0].isdigit() else "0"
-            who = cell["who"] or (named[j] if named and named[j] not in ("", "-", "–") else "")
-            if total is not None:
+            if total is not None:  # the parties with a count in this side's column
                 who = ", ".join(
                     r[0] for r in rows if r is not total and len(r) == len(header) and r[j]
                 )
+            else:
+                who = cell["who"] or (named[j] if named and named[j] not in ("", "-", "–") else "")
             said.append(f"{side.capitalize()}: {n}" + (f" ({who})" if who else ""))
         lines[k] = ". ".join(said) + "."
         for j in range(k + 1, k + 1 + len(rows)):
