@@ -870,8 +870,10 @@ def segment(
     # (the committees' earlier decisions above it may be filled in); minutes fill it.
     # (A page that calls itself minutes is, in its title, its first lines or its page heads;
     # a closed item's decision is not published.)
-    called_minutes = _says_minutes([*opening, *head_lines]) or bool(
-        title and _MINUTES_PAGE_TITLE.match(title)
+    called_minutes = (
+        _says_minutes(opening)
+        or _says_minutes(head_lines)
+        or bool(title and _MINUTES_PAGE_TITLE.match(title))
     )
     own_decisions = [_decision_written(it.sections) for it in items if not it.closed]
     own_decisions = [written for written in own_decisions if written is not None]

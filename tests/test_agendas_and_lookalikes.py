@@ -278,3 +278,21 @@ def test_a_transcripts_items_with_their_kle_number_after_the_title():
     ]
     extracted = extract_meeting_items(document.meeting, list(document.items))
     assert [[d.outcome.value for d in e.decisions] for e in extracted] == [["approved"]] * 2
+
+
+def test_a_title_repeated_as_each_pages_head_calls_a_long_header_minutes():
+    """The page head "Referat Teknik- og Miljøudvalget 2. juni 2025" (dropped as a head) says
+    what the document is even where the cover's lines before the first item are many."""
+    cover = "".join(f"Medlem {n}: Navn Nummer{n}\n\n" for n in range(16))
+    head = "Referat Teknik- og Miljøudvalget 2. juni 2025\n"
+    text = (
+        "Teknik- og Miljøudvalget\nMødedato: 2. juni 2025\n\n"
+        + cover
+        + head
+        + "45. Vintertjeneste 2025\nIndstilling\n"
+        "Forvaltningen indstiller, at regulativet godkendes.\nUdvalgets bemærkninger\nGodkendt.\n"
+        + head
+        + "46. Salg af grund på Engvej\nIndstilling\nForvaltningen indstiller, at grunden "
+        "sælges.\nUdvalgets bemærkninger\nAnbefales.\n"
+    )
+    assert parse_bytes(text.encode("utf-8"), "referat.txt").kind.value == "minutes"
